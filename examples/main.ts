@@ -1,0 +1,14 @@
+import { App } from 'cdktf';
+import { ArmTemplate } from '../src';
+import { WorkstationsStack } from './workstations';
+
+/** Synthesizes every example: Terraform JSON under cdktf.out/stacks, ARM templates under cdktf.out/arm. */
+export function synthExamples(outdir = 'cdktf.out'): App {
+  const app = new App({ outdir, skipValidation: false });
+  new WorkstationsStack(app, 'workstations');
+  app.synth();
+  ArmTemplate.writeForApp(app);
+  return app;
+}
+
+if (require.main === module) synthExamples();

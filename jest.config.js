@@ -1,0 +1,8 @@
+// Tests are compiled by `tsc` with the rest of the project (npm test builds first), so jest runs
+// plain JavaScript: no transform, no second compiler.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/dist/test'],
+  testMatch: ['**/*.test.js'],
+  cacheDirectory: '<rootDir>/.jest-cache',
+};

@@ -1,0 +1,56 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { ensureAzurermProvider } from '../azurerm-provider';
+import { resourceGroupIdOf, resourceGroupLabelOf } from './workspace-scope';
+
+/** What the user of a compute instance made on their behalf needs, and nothing more (AZURE-FACTS, access). */
+export const COMPUTE_USER_ACTIONS = [
+  'Microsoft.MachineLearningServices/workspaces/computes/read',
+  'Microsoft.MachineLearningServices/workspaces/computes/start/action',
+  'Microsoft.MachineLearningServices/workspaces/computes/stop/action',
+  'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
+  'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
+  'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
+];
+
+const ROLE_NAME = 'AzureML compute instance user';
+
+/**
+ * The custom role, one per workspace resource group and stack: custom roles cannot be assignable at a
+ * single resource, and a tenant holds at most 5,000 of them, so instances share it and each assignment
+ * is scoped to its own instance.
+ */
+const rolesByStack = new WeakMap<TerraformStack, Map<string, RoleDefinition>>();
+
+function computeUserRole(scope: Construct, workspaceId: string): RoleDefinition {
+  const stack = TerraformStack.of(scope);
+  const roles = rolesByStack.get(stack) ?? new Map<string, RoleDefinition>();
+  rolesByStack.set(stack, roles);
+  const groupId = resourceGroupIdOf(workspaceId);
+  let role = roles.get(groupId);
+  if (!role) {
+    ensureAzurermProvider(stack);
+    role = new RoleDefinition(stack, `ComputeUserRole${roles.size === 0 ? '' : roles.size + 1}`, {
+      name: `${ROLE_NAME} (${resourceGroupLabelOf(workspaceId)})`,
+      scope: groupId,
+      description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
+      permissions: [{ actions: COMPUTE_USER_ACTIONS, notActions: [] }],
+      assignableScopes: [groupId],
+    });
+    roles.set(groupId, role);
+  }
+  return role;
+}
+
+/** Grants the compute user role to `principalId` on the compute instance `computeId` alone. */
+export function grantComputeUser(scope: Construct, workspaceId: string, computeId: string, principalId: string): RoleAssignment {
+  const role = computeUserRole(scope, workspaceId);
+  return new RoleAssignment(scope, 'UserAccess', {
+    scope: computeId,
+    roleDefinitionId: role.roleDefinitionResourceId,
+    principalId,
+    principalType: 'User',
+  });
+}

@@ -1,0 +1,21 @@
+import { Fn } from 'cdktf';
+import { isToken } from '../validation/tokens';
+
+/**
+ * The resource group id (`/subscriptions/<s>/resourceGroups/<g>`) that holds a workspace. A literal id is
+ * cut here, so the output reads plainly; a Terraform reference is cut by Terraform at apply.
+ */
+export function resourceGroupIdOf(workspaceId: string): string {
+  if (isToken(workspaceId)) return Fn.join('/', Fn.slice(Fn.split('/', workspaceId), 0, 5));
+  return workspaceId.split('/').slice(0, 5).join('/');
+}
+
+/** `<subscription id>/<resource group>` of a workspace: a readable, tenant-unique label. */
+export function resourceGroupLabelOf(workspaceId: string): string {
+  if (isToken(workspaceId)) {
+    const parts = Fn.split('/', workspaceId);
+    return `${Fn.element(parts, 2)}/${Fn.element(parts, 4)}`;
+  }
+  const parts = workspaceId.split('/');
+  return `${parts[2]}/${parts[4]}`;
+}

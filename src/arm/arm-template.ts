@@ -1,0 +1,133 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, TerraformStack } from 'cdktf';
+// cdktf resolves tokens against a scope only through this module; it is public in the package, not in the index.
+import { resolve } from 'cdktf/lib/_tokens';
+import { IConstruct } from 'constructs';
+import { ComputeInstance } from '../compute-instance';
+import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../compute-instance-spec';
+import { armIdName } from '../validation/rules';
+import { isToken } from '../validation/tokens';
+
+export const DEPLOYMENT_TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+export interface ArmParameter {
+  readonly type: 'string';
+  readonly metadata: { readonly description: string };
+}
+
+export interface ArmTemplateDocument {
+  readonly $schema: string;
+  readonly contentVersion: string;
+  readonly parameters: Record<string, ArmParameter>;
+  readonly resources: object[];
+}
+
+/** Something that adds resources to a stack's ARM template (compute instances, policies). */
+export interface ArmContribution {
+  toArmResources(template: ArmTemplateBuilder): object[];
+}
+
+/**
+ * Builds one template: turns Terraform references into template parameters and escapes literal strings
+ * that ARM would read as expressions.
+ */
+export class ArmTemplateBuilder {
+  readonly parameters: Record<string, ArmParameter> = {};
+
+  constructor(private readonly stack: TerraformStack) {}
+
+  /**
+   * `value` with every string that holds a Terraform reference replaced by a parameter named
+   * `<prefix>.<path>`, and every literal string that starts with `[` escaped as `[[`.
+   */
+  translate<T>(value: T, prefix: string): T {
+    return this.walk(value, prefix) as T;
+  }
+
+  /** A template expression for a string: the literal itself, or `parameters('<name>')` for a reference. */
+  expressionFor(value: string, name: string): string {
+    return isToken(value) ? `parameters('${this.parameter(name, value)}')` : `'${value.replace(/'/g, "''")}'`;
+  }
+
+  private parameter(name: string, token: string): string {
+    const reference = JSON.stringify(resolve(this.stack, token));
+    this.parameters[name] = { type: 'string', metadata: { description: `Terraform: ${reference}` } };
+    return name;
+  }
+
+  private walk(value: unknown, path: string): unknown {
+    if (typeof value === 'string') {
+      if (isToken(value)) return `[parameters('${this.parameter(path, value)}')]`;
+      return value.startsWith('[') ? `[${value}` : value;
+    }
+    if (Array.isArray(value)) return value.map((v, i) => this.walk(v, `${path}.${i}`));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.walk(v, `${path}.${k}`)]));
+    }
+    return value;
+  }
+}
+
+/** The ARM resource for one compute instance's spec. */
+export function computeInstanceArmResource(spec: ComputeInstanceSpec, builder: ArmTemplateBuilder, prefix: string): object {
+  // A child resource's full name is `<workspace>/<compute>`; written as an expression because the
+  // template schema holds a literal name to the compute name pattern alone.
+  const workspaceName = isToken(spec.workspaceId)
+    ? `last(split(${builder.expressionFor(spec.workspaceId, `${prefix}.workspaceId`)}, '/'))`
+    : builder.expressionFor(armIdName(spec.workspaceId), `${prefix}.workspaceName`);
+  const name = `[concat(${workspaceName}, '/', ${builder.expressionFor(spec.name, `${prefix}.name`)})]`;
+  const { workspaceId: _parent, name: _name, ...rest } = spec;
+  void _parent;
+  void _name;
+  return {
+    type: COMPUTE_RESOURCE_TYPE,
+    apiVersion: COMPUTE_API_VERSION,
+    name,
+    ...builder.translate(rest, prefix),
+  };
+}
+
+function armPrefix(stack: TerraformStack, c: IConstruct): string {
+  return c.node.path.slice(stack.node.path.length + 1).replace(/\//g, '.');
+}
+
+/**
+ * An ARM deployment template (2019-04-01 schema) for what a stack declares, for teams that deploy with
+ * ARM or Bicep, or review what Terraform will send. Deploy it to the workspace's resource group.
+ */
+export class ArmTemplate {
+  /** The template for the stack's compute instances and other ARM contributions. */
+  static synth(stack: TerraformStack): ArmTemplateDocument {
+    const builder = new ArmTemplateBuilder(stack);
+    const resources: object[] = [];
+    for (const c of stack.node.findAll()) {
+      if (ComputeInstance.isComputeInstance(c)) {
+        resources.push(computeInstanceArmResource(c.spec, builder, armPrefix(stack, c)));
+      } else if (isArmContribution(c)) {
+        resources.push(...c.toArmResources(builder));
+      }
+    }
+    return {
+      $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
+      contentVersion: '1.0.0.0',
+      parameters: builder.parameters,
+      resources,
+    };
+  }
+
+  /** Writes `<outdir>/arm/<stack>.json` for every stack of the app; returns the paths written. */
+  static writeForApp(app: App): string[] {
+    const dir = join(app.outdir, 'arm');
+    mkdirSync(dir, { recursive: true });
+    return app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c)).map((stack) => {
+      const file = join(dir, `${stack.node.id}.json`);
+      writeFileSync(file, `${JSON.stringify(ArmTemplate.synth(stack), null, 2)}\n`);
+      return file;
+    });
+  }
+}
+
+function isArmContribution(c: unknown): c is ArmContribution {
+  return typeof (c as Partial<ArmContribution>).toArmResources === 'function';
+}

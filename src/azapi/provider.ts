@@ -1,0 +1,37 @@
+import { TerraformProvider, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+
+/** azapi 2.9 is the first release whose embedded schemas know computes@2025-12-01. */
+export const AZAPI_VERSION_CONSTRAINT = '~> 2.9';
+
+/**
+ * The azapi provider (source `Azure/azapi`). No prebuilt cdktf binding exists; this one declares the
+ * provider so that `required_providers` names it, and takes no configuration: azapi reads the same
+ * environment and CLI login as azurerm.
+ */
+export class AzapiProvider extends TerraformProvider {
+  private static readonly byStack = new WeakMap<TerraformStack, AzapiProvider>();
+
+  /** The stack's azapi provider, declared on first use. */
+  static of(scope: Construct): AzapiProvider {
+    const stack = TerraformStack.of(scope);
+    let provider = AzapiProvider.byStack.get(stack);
+    if (!provider) {
+      provider = stack.node.children.find((c): c is AzapiProvider => c instanceof AzapiProvider) ?? new AzapiProvider(stack, 'azapi');
+    }
+    return provider;
+  }
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, {
+      terraformResourceType: 'azapi',
+      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
+      terraformProviderSource: 'Azure/azapi',
+    });
+    AzapiProvider.byStack.set(TerraformStack.of(this), this);
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return {};
+  }
+}

@@ -1,0 +1,55 @@
+import { TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { AZAPI_VERSION_CONSTRAINT, AzapiProvider } from './provider';
+
+export interface AzapiIdentity {
+  readonly type: string;
+  readonly identityIds?: string[];
+}
+
+export interface AzapiResourceConfig extends TerraformMetaArguments {
+  /** `<resource type>@<api version>`. */
+  readonly type: string;
+  readonly name: string;
+  readonly parentId: string;
+  readonly location?: string;
+  readonly identity?: AzapiIdentity;
+  readonly tags?: Record<string, string>;
+  /** The request body; a JSON object in `.tf.json` (not a string). */
+  readonly body: object;
+}
+
+/** `azapi_resource`: any ARM resource, its body sent as given. */
+export class AzapiResource extends TerraformResource {
+  static readonly tfResourceType = 'azapi_resource';
+
+  constructor(scope: Construct, id: string, private readonly config: AzapiResourceConfig) {
+    super(scope, id, {
+      terraformResourceType: AzapiResource.tfResourceType,
+      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
+      provider: config.provider ?? AzapiProvider.of(scope),
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      forEach: config.forEach,
+    });
+  }
+
+  /** The resource's ARM id. */
+  get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    const c = this.config;
+    return {
+      type: c.type,
+      name: c.name,
+      parent_id: c.parentId,
+      location: c.location,
+      identity: c.identity ? [{ type: c.identity.type, identity_ids: c.identity.identityIds }] : undefined,
+      tags: c.tags,
+      body: c.body,
+    };
+  }
+}

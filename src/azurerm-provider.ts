@@ -1,0 +1,15 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack } from 'cdktf';
+
+const declared = new WeakSet<TerraformStack>();
+
+/**
+ * Declares `provider "azurerm" { features {} }` in a stack that uses azurerm resources and has no azurerm
+ * provider of its own (azurerm refuses to start without the features block).
+ */
+export function ensureAzurermProvider(stack: TerraformStack): void {
+  if (declared.has(stack)) return;
+  declared.add(stack);
+  if (stack.node.children.some((c) => c instanceof AzurermProvider)) return;
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+}

@@ -1,0 +1,134 @@
+import { IdentityType } from './compute-instance-spec';
+import { Duration } from './duration';
+import { StartStopSchedule } from './schedule/start-stop-schedule';
+import { SetupScript } from './setup-script/setup-script';
+
+export interface SshAccess {
+  /** One OpenSSH public key line (`ssh-ed25519 AAAA... user@host`). */
+  readonly publicKey: string;
+}
+
+export interface AssignedUser {
+  /** The user's Microsoft Entra object id. */
+  readonly objectId: string;
+  /** The user's Microsoft Entra tenant id. */
+  readonly tenantId: string;
+  /**
+   * Create a least-privilege custom role (start, stop, restart, application access, update schedules and
+   * read, on this compute instance only) and assign it to the user.
+   * @default false - the user's access comes from roles granted elsewhere
+   */
+  readonly grantAccess?: boolean;
+}
+
+export interface ComputeIdentity {
+  readonly type: IdentityType;
+  /**
+   * ARM ids of user-assigned identities; required with a `UserAssigned` type.
+   * @default - none
+   */
+  readonly userAssignedIdentityIds?: string[];
+}
+
+export interface SetupScripts {
+  /**
+   * Runs once, when the instance is provisioned.
+   * @default - no creation script
+   */
+  readonly creation?: SetupScript;
+  /**
+   * Runs at every start of the instance.
+   * @default - no startup script
+   */
+  readonly startup?: SetupScript;
+}
+
+export interface ComputeInstanceProps {
+  /** The compute name: 3 to 24 letters, digits and `-`, starting with a letter (Azure's rule). */
+  readonly name: string;
+  /** The ARM id of the Azure Machine Learning workspace, or a reference to one. */
+  readonly workspaceId: string;
+  /** The Azure region, normally the workspace's. */
+  readonly location: string;
+  /** An Azure VM size name, such as `Standard_DS3_v2`. It cannot be changed after creation. */
+  readonly vmSize: string;
+  /**
+   * @default - no description
+   */
+  readonly description?: string;
+  /**
+   * Public-key SSH access. It cannot be changed after creation.
+   * @default - SSH is disabled
+   */
+  readonly ssh?: SshAccess;
+  /**
+   * The ARM id of a virtual network subnet to place the instance in.
+   * @default - no virtual network of your own (Azure-managed networking)
+   */
+  readonly subnetId?: string;
+  /**
+   * Give the instance a public IP. `false` needs `subnetId`.
+   * @default - false inside a subnet (`subnetId` given); otherwise Azure's default, a public IP
+   */
+  readonly nodePublicIp?: boolean;
+  /**
+   * Create the instance on behalf of this user (the only one who can use it).
+   * @default - the instance belongs to whoever deploys it
+   */
+  readonly assignedUser?: AssignedUser;
+  /**
+   * Start and stop schedules, at most 4.
+   * @default - no schedules: the instance runs until someone stops it
+   */
+  readonly schedules?: StartStopSchedule[];
+  /**
+   * Stop the instance after this long without activity: 15 minutes to 3 days.
+   * @default - no idle shutdown
+   */
+  readonly idleShutdown?: Duration;
+  /**
+   * @default - no setup scripts
+   */
+  readonly setupScripts?: SetupScripts;
+  /**
+   * Allow key-based (local) authentication to the compute.
+   * @default false - `disableLocalAuth: true`, Microsoft Entra authentication only
+   */
+  readonly localAuth?: boolean;
+  /**
+   * Single sign-on for the assigned user.
+   * @default - Azure's default (SSO enabled)
+   */
+  readonly sso?: boolean;
+  /**
+   * Who may use the applications (Jupyter, VS Code) on the instance.
+   * @default - Azure's default
+   */
+  readonly applicationSharingPolicy?: 'Personal' | 'Shared';
+  /**
+   * A managed identity for the instance. With idle shutdown, it needs Contributor on the workspace.
+   * @default - no managed identity
+   */
+  readonly identity?: ComputeIdentity;
+  /**
+   * @default - no tags
+   */
+  readonly tags?: Record<string, string>;
+  /**
+   * Refuse `terraform destroy` of the instance (`lifecycle.prevent_destroy`).
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * `Stopped` stops the instance once, right after creation, so that an instance made for someone costs
+   * nothing until they start it.
+   * @default 'Running' - Azure starts a new instance
+   */
+  readonly initialState?: 'Running' | 'Stopped';
+  /**
+   * Which Terraform resource renders the instance: `azapi` (full fidelity) or azurerm's
+   * `azurerm_machine_learning_compute_instance` (no schedules, setup scripts, idle shutdown or SSO).
+   * @default 'azapi'
+   */
+  readonly terraformResource?: 'azapi' | 'azurerm';
+}

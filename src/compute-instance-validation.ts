@@ -1,0 +1,164 @@
+import { ComputeInstanceProps } from './compute-instance-props';
+import { Duration } from './duration';
+import { Problems } from './errors';
+import { StartStopSchedule } from './schedule/start-stop-schedule';
+import { SetupScript } from './setup-script/setup-script';
+import {
+  armIdProblem, computeNameProblem, guidProblem, locationProblem, TAG_LIMITS, vmSizeProblem,
+} from './validation/rules';
+import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from './validation/ssh-key';
+import { isToken } from './validation/tokens';
+
+export const MAX_SCHEDULES = 4;
+export const IDLE_SHUTDOWN_MIN = Duration.minutes(15);
+export const IDLE_SHUTDOWN_MAX = Duration.days(3);
+const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned'];
+
+/** Checks a string field: present, a string, and (unless a token) passing `rule`. */
+function checkString(problems: Problems, field: string, value: unknown, rule?: (v: string) => string | undefined): void {
+  if (typeof value !== 'string' || (value.trim() === '' && !isToken(value))) {
+    problems.add(field, value, rule?.('') ?? 'allowed: a non-empty string');
+    return;
+  }
+  if (rule && !isToken(value)) {
+    const allowed = rule(value);
+    if (allowed) problems.add(field, value, allowed);
+  }
+}
+
+function checkBoolean(problems: Problems, field: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') problems.add(field, value, 'allowed: true or false');
+}
+
+/**
+ * Every rule Azure applies to a compute instance's props that can be checked offline. Problems are added
+ * to `problems`; nothing is thrown here.
+ */
+export function validateComputeInstanceProps(problems: Problems, props: ComputeInstanceProps): void {
+  checkString(problems, 'name', props.name, computeNameProblem);
+  checkString(problems, 'workspaceId', props.workspaceId, (v) => armIdProblem(v, 'workspace'));
+  checkString(problems, 'location', props.location, locationProblem);
+  checkString(problems, 'vmSize', props.vmSize, vmSizeProblem);
+  if (props.description !== undefined && typeof props.description !== 'string') {
+    problems.add('description', props.description, 'allowed: a string');
+  }
+  validateNetwork(problems, props);
+  validateSsh(problems, props);
+  validateAssignedUser(problems, props);
+  validateSchedules(problems, props.schedules);
+  validateIdleShutdown(problems, props.idleShutdown);
+  validateSetupScripts(problems, props);
+  validateIdentity(problems, props);
+  validateTags(problems, props.tags);
+  for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
+  if (props.applicationSharingPolicy !== undefined && !['Personal', 'Shared'].includes(props.applicationSharingPolicy)) {
+    problems.add('applicationSharingPolicy', props.applicationSharingPolicy, 'allowed: "Personal" or "Shared"');
+  }
+  if (props.initialState !== undefined && !['Running', 'Stopped'].includes(props.initialState)) {
+    problems.add('initialState', props.initialState, 'allowed: "Running" or "Stopped"');
+  }
+  if (props.terraformResource !== undefined && !['azapi', 'azurerm'].includes(props.terraformResource)) {
+    problems.add('terraformResource', props.terraformResource, 'allowed: "azapi" or "azurerm"');
+  }
+}
+
+function validateNetwork(problems: Problems, props: ComputeInstanceProps): void {
+  if (props.subnetId !== undefined) checkString(problems, 'subnetId', props.subnetId, (v) => armIdProblem(v, 'subnet'));
+  checkBoolean(problems, 'nodePublicIp', props.nodePublicIp);
+  if (props.nodePublicIp === false && props.subnetId === undefined) {
+    problems.add('nodePublicIp', false, 'allowed: false only together with subnetId (an instance without a public IP must sit in your subnet)');
+  }
+}
+
+function validateSsh(problems: Problems, props: ComputeInstanceProps): void {
+  if (props.ssh === undefined) return;
+  const key: unknown = props.ssh?.publicKey;
+  if (typeof key !== 'string') {
+    problems.add('ssh.publicKey', typeof key, SSH_KEY_ALLOWED);
+    return;
+  }
+  if (isToken(key)) return;
+  const problem = sshPublicKeyProblem(key);
+  if (problem) problems.addSecret('ssh.publicKey', problem, SSH_KEY_ALLOWED);
+}
+
+function validateAssignedUser(problems: Problems, props: ComputeInstanceProps): void {
+  const user = props.assignedUser;
+  if (user === undefined) return;
+  checkString(problems, 'assignedUser.objectId', user.objectId, guidProblem);
+  checkString(problems, 'assignedUser.tenantId', user.tenantId, guidProblem);
+  checkBoolean(problems, 'assignedUser.grantAccess', user.grantAccess);
+}
+
+function validateSchedules(problems: Problems, schedules: unknown): void {
+  if (schedules === undefined) return;
+  if (!Array.isArray(schedules)) {
+    problems.add('schedules', schedules, 'allowed: a list of StartStopSchedule');
+    return;
+  }
+  if (schedules.length > MAX_SCHEDULES) {
+    problems.add('schedules', `${schedules.length} schedules`, `allowed: at most ${MAX_SCHEDULES} schedules per compute instance`);
+  }
+  schedules.forEach((s, i) => {
+    if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'allowed: a StartStopSchedule made by its factories');
+  });
+}
+
+function validateIdleShutdown(problems: Problems, idle: unknown): void {
+  if (idle === undefined) return;
+  if (!(idle instanceof Duration)) {
+    problems.add('idleShutdown', idle, 'allowed: a Duration, such as Duration.minutes(30)');
+    return;
+  }
+  if (idle.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || idle.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds()) {
+    problems.add('idleShutdown', idle.toHumanString(), 'allowed: 15 minutes to 3 days');
+  }
+}
+
+function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): void {
+  const scripts = props.setupScripts;
+  if (scripts === undefined) return;
+  for (const kind of ['creation', 'startup'] as const) {
+    const s: unknown = scripts[kind];
+    if (s !== undefined && !(s instanceof SetupScript)) {
+      problems.add(`setupScripts.${kind}`, s, 'allowed: a SetupScript made by its factories');
+    }
+  }
+}
+
+function validateIdentity(problems: Problems, props: ComputeInstanceProps): void {
+  const identity = props.identity;
+  if (identity === undefined) return;
+  if (!IDENTITY_TYPES.includes(identity.type)) {
+    problems.add('identity.type', identity.type, `allowed: ${IDENTITY_TYPES.map((t) => `"${t}"`).join(', ')}`);
+    return;
+  }
+  const ids = identity.userAssignedIdentityIds ?? [];
+  const userAssigned = identity.type.includes('UserAssigned');
+  if (userAssigned && ids.length === 0) {
+    problems.add('identity.userAssignedIdentityIds', ids, `allowed: at least one identity id with type "${identity.type}"`);
+  }
+  if (!userAssigned && ids.length > 0) {
+    problems.add('identity.userAssignedIdentityIds', ids, 'allowed: none with type "SystemAssigned"');
+  }
+  ids.forEach((id, i) => checkString(problems, `identity.userAssignedIdentityIds[${i}]`, id, (v) => armIdProblem(v, 'userAssignedIdentity')));
+}
+
+function validateTags(problems: Problems, tags: Record<string, string> | undefined): void {
+  if (tags === undefined) return;
+  const entries = Object.entries(tags);
+  if (entries.length > TAG_LIMITS.count) {
+    problems.add('tags', `${entries.length} tags`, `allowed: at most ${TAG_LIMITS.count} tags`);
+  }
+  for (const [key, value] of entries) {
+    if (isToken(key)) continue;
+    if (key.length === 0 || key.length > TAG_LIMITS.keyLength || TAG_LIMITS.keyForbidden.test(key)) {
+      problems.add('tags', key, `allowed: keys of 1 to ${TAG_LIMITS.keyLength} characters without < > % & \\ ? /`);
+    }
+    if (typeof value !== 'string') {
+      problems.add(`tags.${key}`, value, 'allowed: a string');
+    } else if (!isToken(value) && value.length > TAG_LIMITS.valueLength) {
+      problems.add(`tags.${key}`, `${value.length} characters`, `allowed: values of at most ${TAG_LIMITS.valueLength} characters`);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { Annotations } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { grantComputeUser } from './access/compute-user-role';
+import { ComputeInstanceProps } from './compute-instance-props';
+import { ComputeInstanceSpec, toComputeInstanceSpec } from './compute-instance-spec';
+import { validateComputeInstanceProps } from './compute-instance-validation';
+import { Problems } from './errors';
+import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
+import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
+import { isToken } from './validation/tokens';
+
+/** Names already taken in each app, by workspace: Azure refuses a second compute of the same name. */
+const namesByApp = new WeakMap<IConstruct, Map<string, string>>();
+
+/**
+ * An Azure Machine Learning compute instance: one data scientist's workstation, with its schedules, setup
+ * scripts, idle shutdown and access, validated when it is constructed.
+ */
+export class ComputeInstance extends Construct {
+  /** True for a ComputeInstance, across copies of this library in one program. */
+  static isComputeInstance(x: unknown): x is ComputeInstance {
+    return x !== null && typeof x === 'object' && COMPUTE_INSTANCE_MARK in x;
+  }
+
+  /** The ARM resource this instance declares; every output is a translation of it. */
+  public readonly spec: ComputeInstanceSpec;
+  /** The compute's ARM id (a Terraform reference). */
+  public readonly id: string;
+  /** The compute name. */
+  public readonly name: string;
+  /** What created the instance in Terraform: `azapi` or `azurerm`. */
+  public readonly terraformResource: 'azapi' | 'azurerm';
+
+  constructor(scope: Construct, id: string, props: ComputeInstanceProps) {
+    super(scope, id);
+    Object.defineProperty(this, COMPUTE_INSTANCE_MARK, { value: true });
+    const problems = new Problems(this.node.path);
+    validateComputeInstanceProps(problems, props);
+    this.terraformResource = props.terraformResource ?? 'azapi';
+    if (problems.count === 0) this.claimName(problems, props);
+    problems.throwIfAny();
+
+    this.spec = toComputeInstanceSpec(props);
+    this.name = props.name;
+    if (this.terraformResource === 'azurerm') {
+      const unsupported = azurermUnsupportedProps(this.spec);
+      if (unsupported.length > 0) {
+        problems.add('terraformResource', 'azurerm', `the azurerm resource cannot express ${unsupported.join(', ')}: use terraformResource "azapi" (the default)`);
+        problems.throwIfAny();
+      }
+    }
+    const deletionProtection = props.deletionProtection ?? true;
+    this.id = this.terraformResource === 'azurerm'
+      ? renderAzurermComputeInstance(this, this.spec, deletionProtection).id
+      : renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: props.initialState === 'Stopped' }).id;
+
+    if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
+    this.warnAboutRelaxedDefaults(props);
+  }
+
+  private claimName(problems: Problems, props: ComputeInstanceProps): void {
+    if (isToken(props.name)) return;
+    const root = this.node.root;
+    const taken = namesByApp.get(root) ?? new Map<string, string>();
+    namesByApp.set(root, taken);
+    const key = `${props.workspaceId.toLowerCase()}|${props.name.toLowerCase()}`;
+    const owner = taken.get(key);
+    if (owner !== undefined) {
+      problems.add('name', props.name, `allowed: a name not used by another compute of the same workspace (${owner} has it)`);
+    } else {
+      taken.set(key, this.node.path);
+    }
+  }
+
+  /** Warnings for each secure default turned off, so that a review sees them in the synth output. */
+  private warnAboutRelaxedDefaults(props: ComputeInstanceProps): void {
+    const warn = (message: string) => Annotations.of(this).addWarning(message);
+    if (props.ssh) warn('SSH is enabled (ssh.publicKey): the instance accepts SSH logins with that key.');
+    if (props.localAuth) warn('Local authentication is enabled (localAuth: true): Azure\'s built-in policy e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f reports it non-compliant.');
+    if (props.subnetId !== undefined && props.nodePublicIp === true) warn('The instance has a public IP inside your subnet (nodePublicIp: true).');
+    if (props.identity && props.idleShutdown) {
+      warn('Idle shutdown with a managed identity works only if that identity has Contributor on the workspace.');
+    }
+  }
+}
+
+const COMPUTE_INSTANCE_MARK = Symbol.for('cdktf-azureml-compute.ComputeInstance');

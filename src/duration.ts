@@ -1,0 +1,94 @@
+import { Problems } from './errors';
+
+const SECONDS_PER = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as const;
+type Unit = keyof typeof SECONDS_PER;
+
+/**
+ * A length of time, kept in whole seconds. Idle shutdown and script timeouts take one instead of a bare
+ * number, so the unit is never a guess.
+ */
+export class Duration {
+  static seconds(amount: number): Duration {
+    return new Duration(amount, 'seconds');
+  }
+
+  static minutes(amount: number): Duration {
+    return new Duration(amount, 'minutes');
+  }
+
+  static hours(amount: number): Duration {
+    return new Duration(amount, 'hours');
+  }
+
+  static days(amount: number): Duration {
+    return new Duration(amount, 'days');
+  }
+
+  /** Parses an ISO 8601 duration of days, hours, minutes and seconds (`PT30M`, `P3D`, `P1DT2H`). */
+  static parseIso(text: string): Duration {
+    const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
+    if (!m || text === 'P' || text.endsWith('T')) {
+      const problems = new Problems('Duration.parseIso');
+      problems.add('text', text, 'allowed: an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H');
+      problems.throwIfAny();
+    }
+    const [, d, h, min, s] = m!.map((x) => Number(x ?? 0));
+    return Duration.seconds(d * 86400 + h * 3600 + min * 60 + s);
+  }
+
+  private readonly totalSeconds: number;
+
+  private constructor(amount: number, unit: Unit) {
+    const seconds = amount * SECONDS_PER[unit];
+    if (!Number.isFinite(amount) || amount < 0 || !Number.isInteger(seconds)) {
+      const problems = new Problems(`Duration.${unit}`);
+      problems.add('amount', amount, 'allowed: a finite number >= 0 that makes a whole number of seconds');
+      problems.throwIfAny();
+    }
+    this.totalSeconds = seconds;
+  }
+
+  toSeconds(): number {
+    return this.totalSeconds;
+  }
+
+  toMinutes(): number {
+    return this.totalSeconds / 60;
+  }
+
+  /** ISO 8601, largest units first: `PT30M`, `PT1H30M`, `P3D`, `PT0S`. */
+  toIsoString(): string {
+    if (this.totalSeconds === 0) return 'PT0S';
+    let rest = this.totalSeconds;
+    const days = Math.floor(rest / 86400);
+    rest -= days * 86400;
+    const hours = Math.floor(rest / 3600);
+    rest -= hours * 3600;
+    const minutes = Math.floor(rest / 60);
+    const seconds = rest - minutes * 60;
+    const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds ? `${seconds}S` : ''}`;
+    return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
+  }
+
+  /**
+   * The DURATION that GNU `timeout` reads (Azure passes a script's timeout to it): a whole number with the
+   * largest suffix that divides it exactly (`15m`, `90s`, `2h`, `1d`).
+   */
+  toGnuTimeout(): string {
+    const s = this.totalSeconds;
+    if (s > 0 && s % 86400 === 0) return `${s / 86400}d`;
+    if (s > 0 && s % 3600 === 0) return `${s / 3600}h`;
+    if (s > 0 && s % 60 === 0) return `${s / 60}m`;
+    return `${s}s`;
+  }
+
+  /** Readable for messages: `30 minutes`, `3 days`, `90 seconds`. */
+  toHumanString(): string {
+    const s = this.totalSeconds;
+    const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
+    if (s > 0 && s % 86400 === 0) return unit(s / 86400, 'day');
+    if (s > 0 && s % 3600 === 0) return unit(s / 3600, 'hour');
+    if (s > 0 && s % 60 === 0) return unit(s / 60, 'minute');
+    return unit(s, 'second');
+  }
+}

@@ -1,0 +1,19 @@
+export { ComputeInstance } from './compute-instance';
+export type { ComputeInstanceProps, SshAccess, AssignedUser, ComputeIdentity, SetupScripts } from './compute-instance-props';
+export type {
+  ComputeInstanceSpec, ArmComputeStartStopSchedule, ArmScriptReference, ArmCron, ArmRecurrence,
+  ScheduleAction, ScheduleStatus, RecurrenceFrequency, WeekDay, IdentityType,
+} from './compute-instance-spec';
+export { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE } from './compute-instance-spec';
+export { StartStopSchedule } from './schedule/start-stop-schedule';
+export type { CronScheduleProps } from './schedule/start-stop-schedule';
+export { SetupScript } from './setup-script/setup-script';
+export type { SetupScriptOptions } from './setup-script/setup-script';
+export { Duration } from './duration';
+export { ValidationError } from './errors';
+export type { Problem } from './errors';
+export { ArmTemplate } from './arm/arm-template';
+export type { ArmTemplateDocument } from './arm/arm-template';
+export { AzapiProvider } from './azapi/provider';
+export { AzapiResource } from './azapi/resource';
+export { AzapiResourceAction } from './azapi/resource-action';

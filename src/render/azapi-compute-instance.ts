@@ -1,0 +1,57 @@
+import { Construct } from 'constructs';
+import { AzapiResource } from '../azapi/resource';
+import { AzapiResourceAction } from '../azapi/resource-action';
+import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../compute-instance-spec';
+import { escapeTerraformTemplates } from '../terraform-template';
+
+export const AZAPI_COMPUTE_TYPE = `${COMPUTE_RESOURCE_TYPE}@${COMPUTE_API_VERSION}`;
+
+/**
+ * Paths of the body that Azure ignores (or refuses) in a PUT to an existing instance: Terraform must not
+ * plan an update for them. Idle shutdown changes go through `updateIdleShutdownSetting` instead; schedules
+ * have no stable update API and stay as created.
+ */
+export const IGNORED_BODY_CHANGES = [
+  'body.properties.properties.schedules',
+  'body.properties.properties.idleTimeBeforeShutdown',
+];
+
+export interface AzapiRenderOptions {
+  readonly deletionProtection: boolean;
+  readonly stopAfterCreation: boolean;
+}
+
+/** Renders the spec as `azapi_resource`, plus the actions that idle shutdown and a stopped start need. */
+export function renderAzapiComputeInstance(scope: Construct, spec: ComputeInstanceSpec, options: AzapiRenderOptions): AzapiResource {
+  const ids = Object.keys(spec.identity?.userAssignedIdentities ?? {});
+  const resource = new AzapiResource(scope, 'Resource', {
+    type: AZAPI_COMPUTE_TYPE,
+    name: spec.name,
+    parentId: spec.workspaceId,
+    location: spec.location,
+    identity: spec.identity ? { type: spec.identity.type, ...(ids.length > 0 ? { identityIds: ids } : {}) } : undefined,
+    tags: spec.tags ? escapeTerraformTemplates(spec.tags) : undefined,
+    body: { properties: escapeTerraformTemplates(spec.properties) },
+    lifecycle: { preventDestroy: options.deletionProtection, ignoreChanges: IGNORED_BODY_CHANGES },
+  });
+
+  const idle = spec.properties.properties.idleTimeBeforeShutdown;
+  const idleAction = idle === undefined ? undefined : new AzapiResourceAction(scope, 'IdleShutdownSetting', {
+    type: AZAPI_COMPUTE_TYPE,
+    resourceId: resource.id,
+    action: 'updateIdleShutdownSetting',
+    method: 'POST',
+    body: { idleTimeBeforeShutdown: idle },
+  });
+
+  if (options.stopAfterCreation) {
+    new AzapiResourceAction(scope, 'StopAfterCreation', {
+      type: AZAPI_COMPUTE_TYPE,
+      resourceId: resource.id,
+      action: 'stop',
+      method: 'POST',
+      dependsOn: idleAction ? [idleAction] : undefined,
+    });
+  }
+  return resource;
+}

@@ -1,0 +1,49 @@
+import { MachineLearningComputeInstance } from '@cdktf/provider-azurerm/lib/machine-learning-compute-instance';
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { ensureAzurermProvider } from '../azurerm-provider';
+import { ComputeInstanceSpec } from '../compute-instance-spec';
+import { escapeTerraformTemplates } from '../terraform-template';
+
+/**
+ * Spec fields that azurerm_machine_learning_compute_instance cannot express (provider issues #15539,
+ * #20973, #26494), by the prop that sets them.
+ */
+const UNSUPPORTED: Array<[prop: string, present: (spec: ComputeInstanceSpec) => boolean]> = [
+  ['schedules', (s) => s.properties.properties.schedules !== undefined],
+  ['setupScripts', (s) => s.properties.properties.setupScripts !== undefined],
+  ['idleShutdown', (s) => s.properties.properties.idleTimeBeforeShutdown !== undefined],
+  ['sso', (s) => s.properties.properties.enableSSO !== undefined],
+  ['applicationSharingPolicy', (s) => s.properties.properties.applicationSharingPolicy !== undefined],
+];
+
+/** The props set on `spec` that the azurerm resource cannot render. */
+export function azurermUnsupportedProps(spec: ComputeInstanceSpec): string[] {
+  return UNSUPPORTED.filter(([, present]) => present(spec)).map(([prop]) => prop);
+}
+
+/**
+ * Renders the spec as `azurerm_machine_learning_compute_instance`. The caller has checked
+ * `azurermUnsupportedProps` is empty. azurerm takes the location from the workspace.
+ */
+export function renderAzurermComputeInstance(scope: Construct, spec: ComputeInstanceSpec, deletionProtection: boolean): MachineLearningComputeInstance {
+  ensureAzurermProvider(TerraformStack.of(scope));
+  const ci = spec.properties.properties;
+  const user = ci.personalComputeInstanceSettings?.assignedUser;
+  const ids = Object.keys(spec.identity?.userAssignedIdentities ?? {});
+  return new MachineLearningComputeInstance(scope, 'Resource', {
+    name: spec.name,
+    machineLearningWorkspaceId: spec.workspaceId,
+    virtualMachineSize: ci.vmSize,
+    description: escapeTerraformTemplates(spec.properties.description),
+    localAuthEnabled: !spec.properties.disableLocalAuth,
+    nodePublicIpEnabled: ci.enableNodePublicIp,
+    subnetResourceId: ci.subnet?.id,
+    ssh: ci.sshSettings.adminPublicKey !== undefined ? { publicKey: ci.sshSettings.adminPublicKey } : undefined,
+    assignToUser: user ? { objectId: user.objectId, tenantId: user.tenantId } : undefined,
+    authorizationType: user ? 'personal' : undefined,
+    identity: spec.identity ? { type: spec.identity.type.replace(',', ', '), identityIds: ids.length > 0 ? ids : undefined } : undefined,
+    tags: spec.tags ? escapeTerraformTemplates(spec.tags) : undefined,
+    lifecycle: { preventDestroy: deletionProtection },
+  });
+}

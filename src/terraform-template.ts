@@ -1,0 +1,19 @@
+import { isToken } from './validation/tokens';
+
+/**
+ * Terraform reads every string in `.tf.json` as a template: a literal `${` or `%{` would be taken for an
+ * interpolation or a directive. Doubling the opening character keeps it literal. cdktf tokens (references
+ * that cdktf resolves at synth) are left as they are.
+ */
+export function escapeTerraformTemplates<T>(value: T): T {
+  if (typeof value === 'string') {
+    return (isToken(value) ? value : value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')) as T;
+  }
+  if (Array.isArray(value)) return value.map(escapeTerraformTemplates) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[escapeTerraformTemplates(k)] = escapeTerraformTemplates(v);
+    return out as T;
+  }
+  return value;
+}

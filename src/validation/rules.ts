@@ -1,0 +1,77 @@
+/**
+ * Azure's rules for the plain-text fields of a compute instance, as small predicates. Each returns the
+ * sentence that tells what is allowed when the value breaks the rule, or undefined when it is fine.
+ */
+
+/** Azure's compute name pattern (the REST spec's own; azurerm's regex is wrong in both directions). */
+const COMPUTE_NAME = /^[a-zA-Z](?![a-zA-Z0-9-]*-\d+$)[a-zA-Z0-9-]{2,23}$/;
+
+export function computeNameProblem(name: string): string | undefined {
+  if (COMPUTE_NAME.test(name)) return undefined;
+  return 'allowed: 3 to 24 letters, digits and "-", starting with a letter, and not ending in "-" followed by digits only (ci-one, not ci-1)';
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function guidProblem(value: string): string | undefined {
+  return GUID.test(value) ? undefined : 'allowed: a GUID like 00000000-0000-0000-0000-000000000000';
+}
+
+const SEGMENT = '[^/]+';
+const SUBSCRIPTION = '/subscriptions/[0-9a-fA-F-]{36}';
+const RESOURCE_GROUP = `${SUBSCRIPTION}/resourceGroups/${SEGMENT}`;
+
+/** ARM id shapes by what they name; matched case-insensitively, as ARM does. */
+export const ARM_ID = {
+  workspace: {
+    pattern: new RegExp(`^${RESOURCE_GROUP}/providers/Microsoft\\.MachineLearningServices/workspaces/${SEGMENT}$`, 'i'),
+    example: '/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>',
+  },
+  subnet: {
+    pattern: new RegExp(`^${RESOURCE_GROUP}/providers/Microsoft\\.Network/virtualNetworks/${SEGMENT}/subnets/${SEGMENT}$`, 'i'),
+    example: '/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>',
+  },
+  userAssignedIdentity: {
+    pattern: new RegExp(`^${RESOURCE_GROUP}/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities/${SEGMENT}$`, 'i'),
+    example: '/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<identity>',
+  },
+  resourceGroup: {
+    pattern: new RegExp(`^${RESOURCE_GROUP}$`, 'i'),
+    example: '/subscriptions/<subscription GUID>/resourceGroups/<group>',
+  },
+} as const;
+
+export type ArmIdKind = keyof typeof ARM_ID;
+
+export function armIdProblem(value: string, kind: ArmIdKind): string | undefined {
+  const shape = ARM_ID[kind];
+  return shape.pattern.test(value) ? undefined : `allowed: an ARM id of the form ${shape.example}`;
+}
+
+/** The last segment of an ARM id (the resource's own name). */
+export function armIdName(id: string): string {
+  return id.slice(id.lastIndexOf('/') + 1);
+}
+
+/**
+ * Azure VM size names: `Standard_` then a family, a vCPU count, optional constrained-core and feature
+ * letters, an optional accelerator and a version (`Standard_D3_v2`, `Standard_NC24ads_A100_v4`,
+ * `Standard_M128-64ms`, `Standard_B2ms`). Azure compares them case-insensitively.
+ */
+const VM_SIZE = /^standard_[a-z]+\d+(-\d+)?[a-z]*(_[a-z]+\d*[a-z]*)?(_v\d+)?$/i;
+
+export function vmSizeProblem(value: string): string | undefined {
+  return VM_SIZE.test(value)
+    ? undefined
+    : 'allowed: an Azure VM size name such as Standard_DS3_v2 or Standard_NC6s_v3 (case-insensitive)';
+}
+
+/** Azure region names as ARM takes them: `westeurope` or `West Europe`. */
+const LOCATION = /^[a-zA-Z][a-zA-Z0-9 ]*[a-zA-Z0-9]$/;
+
+export function locationProblem(value: string): string | undefined {
+  return LOCATION.test(value) ? undefined : 'allowed: an Azure region name such as westeurope or eastus2';
+}
+
+/** Azure's tag limits (Azure Resource Manager docs, "Tag resources"). */
+export const TAG_LIMITS = { count: 50, keyLength: 512, valueLength: 256, keyForbidden: /[<>%&\\?/]/ } as const;
