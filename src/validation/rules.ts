@@ -6,9 +6,12 @@
 /** Azure's compute name pattern (the REST spec's own; azurerm's regex is wrong in both directions). */
 const COMPUTE_NAME = /^[a-zA-Z](?![a-zA-Z0-9-]*-\d+$)[a-zA-Z0-9-]{2,23}$/;
 
+/** Azure's docs add what the pattern leaves out: a `-` must be followed later by a letter (so no `ci-`). */
+const LETTER_AFTER_LAST_DASH = /^[^-]*$|-[a-zA-Z0-9]*[a-zA-Z][a-zA-Z0-9]*$/;
+
 export function computeNameProblem(name: string): string | undefined {
-  if (COMPUTE_NAME.test(name)) return undefined;
-  return 'allowed: 3 to 24 letters, digits and "-", starting with a letter, and not ending in "-" followed by digits only (ci-one, not ci-1)';
+  if (COMPUTE_NAME.test(name) && LETTER_AFTER_LAST_DASH.test(name)) return undefined;
+  return 'allowed: 3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-)';
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
