@@ -36,6 +36,21 @@ describe('ComputeInstance with only its required props', () => {
     });
   });
 
+  test('replaces the instance when a field Azure sets only at creation changes', () => {
+    expect(r.replace_triggers_refs).toEqual([
+      'body.properties.disableLocalAuth',
+      'body.properties.properties.vmSize',
+      'body.properties.properties.sshSettings',
+      'body.properties.properties.subnet',
+      'body.properties.properties.enableNodePublicIp',
+      'body.properties.properties.personalComputeInstanceSettings',
+    ]);
+  });
+
+  test('renders exactly these attributes', () => {
+    expect(Object.keys(r).sort()).toEqual(['body', 'lifecycle', 'location', 'name', 'parent_id', 'provider', 'replace_triggers_refs', 'type']);
+  });
+
   test('declares the azapi provider ~> 2.9 and no azurerm provider', () => {
     expect(json.terraform.required_providers).toEqual({ azapi: { source: 'Azure/azapi', version: '~> 2.9' } });
     expect(json.provider).toEqual({ azapi: [{}] });
@@ -134,6 +149,14 @@ describe('ComputeInstance with every prop', () => {
       'The instance has a public IP inside your subnet (nodePublicIp: true).',
     ]);
   });
+});
+
+test('renders both identity kinds in the spelling azapi validates, and ARM ids as identity_ids', () => {
+  const { stack } = newStack();
+  const uai = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1';
+  const ci = new ComputeInstance(stack, 'alice', { ...REQUIRED, identity: { type: 'SystemAssigned,UserAssigned', userAssignedIdentityIds: [uai] } });
+  expect(onlyResource(synthJson(stack), 'azapi_resource').identity).toEqual([{ type: 'SystemAssigned, UserAssigned', identity_ids: [uai] }]);
+  expect(ci.spec.identity).toEqual({ type: 'SystemAssigned,UserAssigned', userAssignedIdentities: { [uai]: {} } });
 });
 
 describe('ComputeInstance validation', () => {

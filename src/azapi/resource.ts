@@ -17,6 +17,11 @@ export interface AzapiResourceConfig extends TerraformMetaArguments {
   readonly tags?: Record<string, string>;
   /** The request body; a JSON object in `.tf.json` (not a string). */
   readonly body: object;
+  /**
+   * Paths of this configuration whose change replaces the resource (for fields Azure cannot update).
+   * @default - none: changes are sent as updates
+   */
+  readonly replaceTriggersRefs?: string[];
 }
 
 /** `azapi_resource`: any ARM resource, its body sent as given. */
@@ -50,6 +55,7 @@ export class AzapiResource extends TerraformResource {
       identity: c.identity ? [{ type: c.identity.type, identity_ids: c.identity.identityIds }] : undefined,
       tags: c.tags,
       body: c.body,
+      replace_triggers_refs: c.replaceTriggersRefs,
     };
   }
 }

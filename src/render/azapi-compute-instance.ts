@@ -3,6 +3,7 @@ import { AzapiResource } from '../azapi/resource';
 import { AzapiResourceAction } from '../azapi/resource-action';
 import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../compute-instance-spec';
 import { escapeTerraformTemplates } from '../terraform-template';
+import { terraformIdentityType } from './identity-type';
 
 export const AZAPI_COMPUTE_TYPE = `${COMPUTE_RESOURCE_TYPE}@${COMPUTE_API_VERSION}`;
 
@@ -14,6 +15,20 @@ export const AZAPI_COMPUTE_TYPE = `${COMPUTE_RESOURCE_TYPE}@${COMPUTE_API_VERSIO
 export const IGNORED_BODY_CHANGES = [
   'body.properties.properties.schedules',
   'body.properties.properties.idleTimeBeforeShutdown',
+];
+
+/**
+ * Paths of fields Azure sets only at creation (VM size, SSH, network, local auth, the assigned user): a change
+ * must replace the instance, and with deletion protection on, the plan stops there instead of sending a
+ * PUT that Azure refuses.
+ */
+export const REPLACE_TRIGGERS = [
+  'body.properties.disableLocalAuth',
+  'body.properties.properties.vmSize',
+  'body.properties.properties.sshSettings',
+  'body.properties.properties.subnet',
+  'body.properties.properties.enableNodePublicIp',
+  'body.properties.properties.personalComputeInstanceSettings',
 ];
 
 export interface AzapiRenderOptions {
@@ -29,9 +44,10 @@ export function renderAzapiComputeInstance(scope: Construct, spec: ComputeInstan
     name: spec.name,
     parentId: spec.workspaceId,
     location: spec.location,
-    identity: spec.identity ? { type: spec.identity.type, ...(ids.length > 0 ? { identityIds: ids } : {}) } : undefined,
+    identity: spec.identity ? { type: terraformIdentityType(spec.identity.type), ...(ids.length > 0 ? { identityIds: ids } : {}) } : undefined,
     tags: spec.tags ? escapeTerraformTemplates(spec.tags) : undefined,
     body: { properties: escapeTerraformTemplates(spec.properties) },
+    replaceTriggersRefs: REPLACE_TRIGGERS,
     lifecycle: { preventDestroy: options.deletionProtection, ignoreChanges: IGNORED_BODY_CHANGES },
   });
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
 import { ComputeInstanceSpec } from '../compute-instance-spec';
 import { escapeTerraformTemplates } from '../terraform-template';
+import { terraformIdentityType } from './identity-type';
 
 /**
  * Spec fields that azurerm_machine_learning_compute_instance cannot express (provider issues #15539,
@@ -42,7 +43,7 @@ export function renderAzurermComputeInstance(scope: Construct, spec: ComputeInst
     ssh: ci.sshSettings.adminPublicKey !== undefined ? { publicKey: ci.sshSettings.adminPublicKey } : undefined,
     assignToUser: user ? { objectId: user.objectId, tenantId: user.tenantId } : undefined,
     authorizationType: user ? 'personal' : undefined,
-    identity: spec.identity ? { type: spec.identity.type.replace(',', ', '), identityIds: ids.length > 0 ? ids : undefined } : undefined,
+    identity: spec.identity ? { type: terraformIdentityType(spec.identity.type), identityIds: ids.length > 0 ? ids : undefined } : undefined,
     tags: spec.tags ? escapeTerraformTemplates(spec.tags) : undefined,
     lifecycle: { preventDestroy: deletionProtection },
   });

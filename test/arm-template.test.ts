@@ -1,0 +1,69 @@
+import { TerraformVariable } from 'cdktf';
+import { ArmTemplate, ComputeInstance, SetupScript, StartStopSchedule } from '../src';
+import { newStack, OBJECT_ID, onlyResource, REQUIRED, SUBNET_ID, synthJson, TENANT_ID } from './support/stack';
+
+describe('ArmTemplate.synth', () => {
+  test('declares each compute instance as a child of its workspace on API 2025-12-01', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', { ...REQUIRED, tags: { team: 'ml' } });
+    expect(ArmTemplate.synth(stack)).toEqual({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: {},
+      resources: [{
+        type: 'Microsoft.MachineLearningServices/workspaces/computes',
+        apiVersion: '2025-12-01',
+        name: "[concat('mlw', '/', 'ci-alice')]",
+        location: 'westeurope',
+        tags: { team: 'ml' },
+        properties: {
+          computeType: 'ComputeInstance',
+          disableLocalAuth: true,
+          properties: { vmSize: 'Standard_DS3_v2', sshSettings: { sshPublicAccess: 'Disabled' } },
+        },
+      }],
+    });
+  });
+
+  test('carries exactly the properties of the azapi body (one spec, two renderings)', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', {
+      ...REQUIRED, subnetId: SUBNET_ID, assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID },
+      schedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' })],
+      setupScripts: { creation: SetupScript.inline('ls') },
+    });
+    const azapi = onlyResource(synthJson(stack), 'azapi_resource');
+    const [arm] = ArmTemplate.synth(stack).resources as any[];
+    expect(arm.properties).toEqual(azapi.body.properties);
+  });
+
+  test('turns Terraform references into template parameters', () => {
+    const { stack } = newStack();
+    const ws = new TerraformVariable(stack, 'ws', { type: 'string' });
+    const subnet = new TerraformVariable(stack, 'subnet', { type: 'string' });
+    new ComputeInstance(stack, 'alice', { ...REQUIRED, workspaceId: ws.stringValue, subnetId: subnet.stringValue });
+    const template = ArmTemplate.synth(stack);
+    expect(template.parameters).toEqual({
+      'alice.workspaceId': { type: 'string', metadata: { description: 'Terraform: "${var.ws}"' } },
+      'alice.properties.properties.subnet.id': { type: 'string', metadata: { description: 'Terraform: "${var.subnet}"' } },
+    });
+    const [arm] = template.resources as any[];
+    expect(arm.name).toBe("[concat(last(split(parameters('alice.workspaceId'), '/')), '/', 'ci-alice')]");
+    expect(arm.properties.properties.subnet).toEqual({ id: "[parameters('alice.properties.properties.subnet.id')]" });
+  });
+
+  test('escapes literal strings that ARM would read as expressions', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', { ...REQUIRED, description: '[not an expression]', tags: { k: "it's [x]" } });
+    const [arm] = ArmTemplate.synth(stack).resources as any[];
+    expect(arm.properties.description).toBe('[[not an expression]');
+    expect(arm.tags).toEqual({ k: "it's [x]" });
+  });
+
+  test('lists instances in construct order, so output is stable', () => {
+    const { stack } = newStack();
+    for (const n of ['ci-c', 'ci-a', 'ci-b']) new ComputeInstance(stack, n, { ...REQUIRED, name: n });
+    const names = (ArmTemplate.synth(stack).resources as any[]).map((r) => r.name);
+    expect(names).toEqual(["[concat('mlw', '/', 'ci-c')]", "[concat('mlw', '/', 'ci-a')]", "[concat('mlw', '/', 'ci-b')]"]);
+  });
+});
