@@ -7,7 +7,9 @@ import { isToken } from './validation/tokens';
  */
 export function escapeTerraformTemplates<T>(value: T): T {
   if (typeof value === 'string') {
-    return (isToken(value) ? value : value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')) as T;
+    // Most strings hold no `{` at all: skip the token test and the replacements for them.
+    if (!value.includes('{') || isToken(value)) return value;
+    return value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{') as T;
   }
   if (Array.isArray(value)) return value.map(escapeTerraformTemplates) as T;
   if (value !== null && typeof value === 'object') {

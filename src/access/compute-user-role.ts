@@ -22,23 +22,30 @@ const ROLE_NAME = 'AzureML compute instance user';
  * single resource, and a tenant holds at most 5,000 of them, so instances share it and each assignment
  * is scoped to its own instance.
  */
-const rolesByStack = new WeakMap<TerraformStack, Map<string, RoleDefinition>>();
+interface ComputeUserRole {
+  readonly definition: RoleDefinition;
+  /** Read once: each read of a generated attribute makes a new token. */
+  readonly definitionId: string;
+}
 
-function computeUserRole(scope: Construct, workspaceId: string): RoleDefinition {
+const rolesByStack = new WeakMap<TerraformStack, Map<string, ComputeUserRole>>();
+
+function computeUserRole(scope: Construct, workspaceId: string): ComputeUserRole {
   const stack = TerraformStack.of(scope);
-  const roles = rolesByStack.get(stack) ?? new Map<string, RoleDefinition>();
+  const roles = rolesByStack.get(stack) ?? new Map<string, ComputeUserRole>();
   rolesByStack.set(stack, roles);
   const groupId = resourceGroupIdOf(workspaceId);
   let role = roles.get(groupId);
   if (!role) {
     ensureAzurermProvider(stack);
-    role = new RoleDefinition(stack, `ComputeUserRole${roles.size === 0 ? '' : roles.size + 1}`, {
+    const definition = new RoleDefinition(stack, `ComputeUserRole${roles.size === 0 ? '' : roles.size + 1}`, {
       name: `${ROLE_NAME} (${resourceGroupLabelOf(workspaceId)})`,
       scope: groupId,
       description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
       permissions: [{ actions: COMPUTE_USER_ACTIONS, notActions: [] }],
       assignableScopes: [groupId],
     });
+    role = { definition, definitionId: definition.roleDefinitionResourceId };
     roles.set(groupId, role);
   }
   return role;
@@ -49,7 +56,7 @@ export function grantComputeUser(scope: Construct, workspaceId: string, computeI
   const role = computeUserRole(scope, workspaceId);
   return new RoleAssignment(scope, 'UserAccess', {
     scope: computeId,
-    roleDefinitionId: role.roleDefinitionResourceId,
+    roleDefinitionId: role.definitionId,
     principalId,
     principalType: 'User',
   });

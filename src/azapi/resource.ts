@@ -40,9 +40,12 @@ export class AzapiResource extends TerraformResource {
     });
   }
 
-  /** The resource's ARM id. */
+  private idToken?: string;
+
+  /** The resource's ARM id. One token, made once: each new reference token costs a stack trace. */
   get id(): string {
-    return this.getStringAttribute('id');
+    this.idToken ??= this.getStringAttribute('id');
+    return this.idToken;
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {

@@ -1,0 +1,123 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { App, LocalBackend, TerraformProvider, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { instanceName, objectId, TENANT_ID, WORKSPACE_ID } from './workload';
+
+/**
+ * The baseline: the same Terraform JSON as the library's workload, built from plain cdktf objects and
+ * bodies written out by hand. No validation, no model: what cdktf alone costs for this output.
+ */
+class RawResource extends TerraformResource {
+  constructor(scope: Construct, id: string, type: string, private readonly attributes: Record<string, unknown>,
+    provider?: TerraformProvider, lifecycle?: TerraformResourceLifecycle) {
+    super(scope, id, { terraformResourceType: type, provider, lifecycle });
+  }
+
+  get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return this.attributes;
+  }
+}
+
+class RawAzapiProvider extends TerraformProvider {
+  constructor(scope: Construct) {
+    super(scope, 'azapi', {
+      terraformResourceType: 'azapi',
+      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: '~> 2.9' },
+      terraformProviderSource: 'Azure/azapi',
+    });
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return {};
+  }
+}
+
+const TYPE = 'Microsoft.MachineLearningServices/workspaces/computes@2025-12-01';
+const SCRIPT = Buffer.from('#!/bin/bash\nset -euo pipefail\npip install --quiet pandas scikit-learn\n').toString('base64');
+const GROUP = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml';
+
+function schedule(action: string, expression: string) {
+  return { action, triggerType: 'Cron', status: 'Enabled', cron: { expression, timeZone: 'W. Europe Standard Time' } };
+}
+
+function body(i: number) {
+  return {
+    properties: {
+      computeType: 'ComputeInstance',
+      disableLocalAuth: true,
+      properties: {
+        vmSize: 'Standard_DS3_v2',
+        sshSettings: { sshPublicAccess: 'Disabled' },
+        personalComputeInstanceSettings: { assignedUser: { objectId: objectId(i), tenantId: TENANT_ID } },
+        setupScripts: { scripts: { creationScript: { scriptSource: 'inline', scriptData: SCRIPT } } },
+        schedules: {
+          computeStartStop: [
+            schedule('Start', '0 8 * * 1-5'), schedule('Stop', '0 18 * * 1-4'), schedule('Stop', '0 16 * * 5'), schedule('Stop', '0 22 * * *'),
+          ],
+        },
+        idleTimeBeforeShutdown: 'PT30M',
+      },
+    },
+  };
+}
+
+export function buildBaselineStack(app: App, n: number): TerraformStack {
+  const stack = new TerraformStack(app, 'bench');
+  new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
+  const azapi = new RawAzapiProvider(stack);
+  let azurerm: AzurermProvider | undefined;
+  let role: RawResource | undefined;
+  for (let i = 0; i < n; i++) {
+    const name = instanceName(i);
+    const scope = new Construct(stack, name);
+    const ci = new RawResource(scope, 'Resource', 'azapi_resource', {
+      type: TYPE,
+      name,
+      parent_id: WORKSPACE_ID,
+      location: 'westeurope',
+      body: body(i),
+      replace_triggers_refs: [
+        'body.properties.disableLocalAuth', 'body.properties.properties.vmSize', 'body.properties.properties.sshSettings',
+        'body.properties.properties.subnet', 'body.properties.properties.enableNodePublicIp',
+        'body.properties.properties.personalComputeInstanceSettings',
+      ],
+    }, azapi, {
+      preventDestroy: false,
+      ignoreChanges: ['body.properties.properties.schedules', 'body.properties.properties.idleTimeBeforeShutdown'],
+    });
+    new RawResource(scope, 'IdleShutdownSetting', 'azapi_resource_action', {
+      type: TYPE, resource_id: ci.id, action: 'updateIdleShutdownSetting', method: 'POST', body: { idleTimeBeforeShutdown: 'PT30M' },
+    }, azapi);
+    if (!azurerm) {
+      azurerm = new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      role = new RawResource(stack, 'ComputeUserRole', 'azurerm_role_definition', {
+        name: 'AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml)',
+        scope: GROUP,
+        description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
+        permissions: [{
+          actions: [
+            'Microsoft.MachineLearningServices/workspaces/computes/read',
+            'Microsoft.MachineLearningServices/workspaces/computes/start/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/stop/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
+          ],
+          not_actions: [],
+        }],
+        assignable_scopes: [GROUP],
+      });
+    }
+    new RawResource(scope, 'UserAccess', 'azurerm_role_assignment', {
+      scope: ci.id,
+      role_definition_id: role!.getStringAttribute('role_definition_resource_id'),
+      principal_id: objectId(i),
+      principal_type: 'User',
+    });
+  }
+  return stack;
+}

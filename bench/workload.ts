@@ -1,0 +1,40 @@
+import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { ComputeInstance, Duration, SetupScript, StartStopSchedule } from '../src';
+
+export const WORKSPACE_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw';
+export const TENANT_ID = '11111111-1111-1111-1111-111111111111';
+const SETUP = '#!/bin/bash\nset -euo pipefail\npip install --quiet pandas scikit-learn\n';
+
+export function instanceName(i: number): string {
+  return `ci-u${String(i).padStart(6, '0')}`;
+}
+
+export function objectId(i: number): string {
+  return `aaaaaaaa-0000-0000-0000-${String(i).padStart(12, '0')}`;
+}
+
+/** The workload the benchmark synthesizes: n fully featured instances in one stack. */
+export function buildLibraryStack(app: App, n: number): TerraformStack {
+  const stack = new TerraformStack(app, 'bench');
+  new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
+  for (let i = 0; i < n; i++) {
+    const name = instanceName(i);
+    new ComputeInstance(stack, name, {
+      name,
+      workspaceId: WORKSPACE_ID,
+      location: 'westeurope',
+      vmSize: 'Standard_DS3_v2',
+      assignedUser: { objectId: objectId(i), tenantId: TENANT_ID, grantAccess: true },
+      schedules: [
+        StartStopSchedule.cron({ action: 'Start', expression: '0 8 * * 1-5', timeZone: 'W. Europe Standard Time' }),
+        StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * 1-4', timeZone: 'W. Europe Standard Time' }),
+        StartStopSchedule.cron({ action: 'Stop', expression: '0 16 * * 5', timeZone: 'W. Europe Standard Time' }),
+        StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'W. Europe Standard Time' }),
+      ],
+      idleShutdown: Duration.minutes(30),
+      setupScripts: { creation: SetupScript.inline(SETUP) },
+      deletionProtection: false,
+    });
+  }
+  return stack;
+}
