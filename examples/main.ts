@@ -11,4 +11,4 @@ export function synthExamples(outdir = 'cdktf.out'): App {
   return app;
 }
 
-if (require.main === module) synthExamples();
+if (require.main === module) synthExamples(process.argv[2]);

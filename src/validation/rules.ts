@@ -58,10 +58,10 @@ export function armIdName(id: string): string {
 
 /**
  * Azure VM size names: `Standard_` then a family, a vCPU count, optional constrained-core and feature
- * letters, an optional accelerator and a version (`Standard_D3_v2`, `Standard_NC24ads_A100_v4`,
+ * letters, and an optional version, which an accelerator precedes (`Standard_D3_v2`, `Standard_NC24ads_A100_v4`,
  * `Standard_M128-64ms`, `Standard_B2ms`). Azure compares them case-insensitively.
  */
-const VM_SIZE = /^standard_[a-z]+\d+(-\d+)?[a-z]*(_[a-z]+\d*[a-z]*)?(_v\d+)?$/i;
+const VM_SIZE = /^standard_[a-z]+\d+(-\d+)?[a-z]*(_[a-z]+\d+[a-z]*_v\d+|_v\d+)?$/i;
 
 export function vmSizeProblem(value: string): string | undefined {
   return VM_SIZE.test(value)
