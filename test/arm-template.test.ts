@@ -54,10 +54,10 @@ describe('ArmTemplate.synth', () => {
 
   test('escapes literal strings that ARM would read as expressions', () => {
     const { stack } = newStack();
-    new ComputeInstance(stack, 'alice', { ...REQUIRED, description: '[not an expression]', tags: { k: "it's [x]" } });
+    new ComputeInstance(stack, 'alice', { ...REQUIRED, description: '[not an expression]', tags: { k: "it's [x]", '[key]': '[v]' } });
     const [arm] = ArmTemplate.synth(stack).resources as any[];
     expect(arm.properties.description).toBe('[[not an expression]');
-    expect(arm.tags).toEqual({ k: "it's [x]" });
+    expect(arm.tags).toEqual({ k: "it's [x]", '[[key]': '[[v]' });
   });
 
   test('lists instances in construct order, so output is stable', () => {

@@ -63,7 +63,8 @@ export class ArmTemplateBuilder {
     }
     if (Array.isArray(value)) return value.map((v, i) => this.walk(v, `${path}.${i}`));
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.walk(v, `${path}.${k}`)]));
+      // ARM evaluates expressions in property names too (tag keys are user text).
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.startsWith('[') ? `[${k}` : k, this.walk(v, `${path}.${k}`)]));
     }
     return value;
   }
