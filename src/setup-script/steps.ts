@@ -1,0 +1,66 @@
+import { shellQuote } from './shell-quote';
+
+/** The user a compute instance's data scientist works as (`CI_LOCAL_UBUNTU_USER`). */
+export const AZUREUSER = 'azureuser';
+/** Where the Azure Machine Learning compute instance image has conda (`/anaconda/envs/<name>`). */
+export const CONDA_ROOT = '/anaconda';
+
+/** One step of a generated script: lines of bash, already quoted. */
+export interface Step {
+  /** Printed before the step runs, so the instance's setup log shows where it got to. */
+  readonly title: string;
+  readonly lines: readonly string[];
+  /** True when a line calls `as_azureuser`. */
+  readonly asAzureuser: boolean;
+}
+
+export interface ScriptParts {
+  /** Variables exported for the whole script and handed to azureuser's commands, in order. */
+  readonly environment: ReadonlyArray<readonly [string, string]>;
+  readonly steps: readonly Step[];
+}
+
+/** The file, relative to azureuser's home, that holds a script's environment for the user's shells. */
+export function environmentFile(name: string): string {
+  return `.setup-env.d/${name}.sh`;
+}
+
+/** The line of `~/.bashrc` that reads every script's environment file. */
+export function bashrcLine(): string {
+  return 'for setup_env in ~/.setup-env.d/*.sh; do [ -r "$setup_env" ] && . "$setup_env"; done; unset setup_env';
+}
+
+/** The whole script: header, environment, the `as_azureuser` helper when a step needs it, the steps. */
+export function renderScript(parts: ScriptParts): string {
+  const out: string[] = [
+    '#!/bin/bash',
+    'set -euo pipefail',
+    '# Written by cdktf-azureml-compute. Azure runs it as root. Each step checks before it changes',
+    '# anything, so running the script again (a startup script runs at every start) changes nothing.',
+  ];
+  if (parts.environment.length > 0) {
+    out.push('', '# For this script, its azureuser commands, and (step 1) azureuser\'s shells.');
+    for (const [name, value] of parts.environment) out.push(`export ${name}=${shellQuote(value)}`);
+  }
+  if (parts.steps.some((s) => s.asAzureuser)) {
+    const run = 'bash -c \'cd ~ && exec "$@"\' as_azureuser "$@"';
+    out.push(
+      '',
+      '# Runs a command as azureuser in its home directory. sudo hands it neither this script\'s arguments',
+      '# nor its environment, so the command line carries every value the command needs.',
+      'as_azureuser() {',
+      ...(parts.environment.length === 0
+        ? [`  sudo -u ${AZUREUSER} -H -- ${run}`]
+        : [
+          `  sudo -u ${AZUREUSER} -H -- env \\`,
+          ...parts.environment.map(([name]) => `    ${name}="$${name}" \\`),
+          `    ${run}`,
+        ]),
+      '}',
+    );
+  }
+  parts.steps.forEach((step, i) => {
+    out.push('', `echo ${shellQuote(`[${i + 1}/${parts.steps.length}] ${step.title}`)}`, ...step.lines);
+  });
+  return `${out.join('\n')}\n`;
+}
