@@ -309,7 +309,7 @@ export class SetupScriptBuilder {
 
   /**
    * Runs a command. A list is one program and its arguments, each quoted; a string is a bash command line,
-   * run by `bash -euo pipefail -c` with this script's arguments as `$1`, `$2`, ... (passed to azureuser's
+   * run by `bash --norc -euo pipefail -c` with this script's arguments as `$1`, `$2`, ... (passed to azureuser's
    * commands too). In a startup script, it must be safe to run at every start.
    */
   run(command: string | string[], options: RunOptions = {}): this {
@@ -327,7 +327,7 @@ export class SetupScriptBuilder {
     }
     problems.throwIfAny();
     const line = typeof command === 'string'
-      ? `bash -euo pipefail -c ${shellQuote(command)} setup-script "$@"`
+      ? `bash --norc -euo pipefail -c ${shellQuote(command)} setup-script "$@"`
       : shellWords(command);
     return this.add({
       title: `command as ${as}`,
@@ -388,7 +388,7 @@ function persistEnvironment(name: string, names: string[]): string[] {
     'printf \'export %s=%q\\n\' \\',
     ...names.map((n) => `  ${n} "$${n}" \\`),
     `  | as_azureuser tee ${shellQuote(file)} >/dev/null`,
-    `if ! as_azureuser grep -qxF -- ${shellQuote(line)} .bashrc; then`,
+    `if ! as_azureuser grep -qsxF -- ${shellQuote(line)} .bashrc; then`,
     `  printf '%s\\n' ${shellQuote(line)} | as_azureuser tee -a .bashrc >/dev/null`,
     'fi',
   ];

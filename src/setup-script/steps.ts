@@ -35,19 +35,20 @@ export function renderScript(parts: ScriptParts): string {
   const out: string[] = [
     '#!/bin/bash',
     'set -euo pipefail',
-    '# Written by cdktf-azureml-compute. Azure runs it as root. Each step checks before it changes',
-    '# anything, so running the script again (a startup script runs at every start) changes nothing.',
+    '# Written by cdktf-azureml-compute\'s SetupScriptBuilder. Azure runs it as root, once at creation or at',
+    '# every start; each generated step checks before it changes anything, so a second run changes nothing.',
   ];
   if (parts.environment.length > 0) {
     out.push('', '# For this script, its azureuser commands, and (step 1) azureuser\'s shells.');
     for (const [name, value] of parts.environment) out.push(`export ${name}=${shellQuote(value)}`);
   }
   if (parts.steps.some((s) => s.asAzureuser)) {
-    const run = 'bash -c \'cd ~ && exec "$@"\' as_azureuser "$@"';
+    const run = 'bash --norc -c \'cd ~ && exec "$@"\' as_azureuser "$@"';
     out.push(
       '',
       '# Runs a command as azureuser in its home directory. sudo hands it neither this script\'s arguments',
-      '# nor its environment, so the command line carries every value the command needs.',
+      '# nor its environment, so the command line carries every value the command needs. (--norc: bash reads',
+      '# ~/.bashrc even without a terminal when its input is a socket.)',
       'as_azureuser() {',
       ...(parts.environment.length === 0
         ? [`  sudo -u ${AZUREUSER} -H -- ${run}`]
