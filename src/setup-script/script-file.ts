@@ -37,7 +37,7 @@ export function readScriptFile(problems: Problems, field: string, path: string):
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     problems.add(field, path, 'allowed: a UTF-8 text file (this one is not valid UTF-8)');
     return undefined;
