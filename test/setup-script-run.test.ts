@@ -24,6 +24,7 @@ function workstationScript(instance: StubInstance): SetupScriptBuilder {
 
 describe('a generated startup script, run under bash with stub tools', () => {
   const instance = new StubInstance();
+  afterAll(() => instance.dispose());
   const script = workstationScript(instance).build({ arguments: ['first arg', 'it\'s $HOME'] });
   const argumentLine = script.toArm().scriptArguments!;
   const first = instance.run(script.text!, argumentLine);
@@ -85,6 +86,7 @@ describe('a generated startup script, run under bash with stub tools', () => {
 
 describe('a generated script with hostile values, run for real', () => {
   const instance = new StubInstance();
+  afterAll(() => instance.dispose());
   const result = instance.run(hostileBuilder(instance.condaRoot).render());
 
   test('succeeds, and nothing a value holds was run', () => {
@@ -122,6 +124,7 @@ describe('script arguments', () => {
     const words = ['plain', 'two words', 'it\'s', '$HOME', '`id`', '${x}', '%{y}', 'a\\b', 'Zürich', '', '-n'];
     const script = SetupScript.inline('#!/bin/bash\nmark "$@"\n', { arguments: words });
     const result = instance.run(script.text!, script.toArm().scriptArguments);
+    instance.dispose();
     expect(result.status).toBe(0);
     expect(result.calls.map((c) => c.args)).toEqual([words]);
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TerraformVariable } from 'cdktf';
@@ -158,6 +158,7 @@ describe('secrets in a script', () => {
 
 describe('SetupScript.fromFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'setup-script-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = (name: string, content: string | Buffer) => {
     const path = join(dir, name);
     writeFileSync(path, content);

@@ -38,8 +38,9 @@ type Factory = 'inline' | 'fromFile' | 'fromWorkspace';
 let makeSetupScript: (reference: ArmScriptReference, text: string | undefined, warnings: readonly string[]) => SetupScript;
 
 /**
- * A creation or startup script of a compute instance: one ARM `ScriptReference`. Azure runs it as root,
- * with the working directory set to the script's folder in the workspace share.
+ * A creation or startup script of a compute instance: one ARM `ScriptReference`. Azure runs it as root, in
+ * the script's folder of the workspace share (the share's `Users` folder for an inline script), with
+ * `CI_RESOURCE_GROUP`, `CI_WORKSPACE`, `CI_NAME` and `CI_LOCAL_UBUNTU_USER` set.
  */
 export class SetupScript {
   /** A script given as text; Azure receives it base64-encoded. */

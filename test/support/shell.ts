@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,7 @@ export function shellcheckFindings(scripts: Record<string, string>): Record<stri
     return { label, file };
   });
   const result = spawnSync('shellcheck', ['--shell=bash', '--severity=style', '--format=gcc', ...files.map((f) => f.file)], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
   if (result.error) throw result.error;
   const out: Record<string, string> = {};
   for (const { label, file } of files) {

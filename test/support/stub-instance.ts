@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -147,6 +147,11 @@ export class StubInstance {
     });
     if (result.status !== 0) throw new Error(`user shell failed: ${result.stderr}`);
     return result.stdout;
+  }
+
+  /** Deletes the instance's folder. */
+  dispose(): void {
+    rmSync(this.root, { recursive: true, force: true });
   }
 
   private writeExecutable(path: string, text: string): void {
