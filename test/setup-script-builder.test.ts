@@ -119,8 +119,8 @@ printf 'export %s=%q\\n' \\
   MLFLOW_TRACKING_URI "$MLFLOW_TRACKING_URI" \\
   GREETING "$GREETING" \\
   | as_azureuser tee .setup-env.d/team.sh >/dev/null
-if ! as_azureuser grep -qsxF -- $'for setup_env in ~/.setup-env.d/*.sh; do [ -r "$setup_env" ] && . "$setup_env"; done; unset setup_env' .bashrc; then
-  printf '%s\\n' $'for setup_env in ~/.setup-env.d/*.sh; do [ -r "$setup_env" ] && . "$setup_env"; done; unset setup_env' | as_azureuser tee -a .bashrc >/dev/null
+if ! as_azureuser grep -qsxF -- '. <(cat ~/.setup-env.d/*.sh 2>/dev/null)' .bashrc; then
+  printf '%s\\n' '. <(cat ~/.setup-env.d/*.sh 2>/dev/null)' | as_azureuser tee -a .bashrc >/dev/null
 fi
 `);
   });
@@ -154,8 +154,8 @@ printf 'export %s=%q\\n' \\
   no_proxy "$no_proxy" \\
   NO_PROXY "$NO_PROXY" \\
   | as_azureuser tee .setup-env.d/setup-script.sh >/dev/null
-if ! as_azureuser grep -qsxF -- $'for setup_env in ~/.setup-env.d/*.sh; do [ -r "$setup_env" ] && . "$setup_env"; done; unset setup_env' .bashrc; then
-  printf '%s\\n' $'for setup_env in ~/.setup-env.d/*.sh; do [ -r "$setup_env" ] && . "$setup_env"; done; unset setup_env' | as_azureuser tee -a .bashrc >/dev/null
+if ! as_azureuser grep -qsxF -- '. <(cat ~/.setup-env.d/*.sh 2>/dev/null)' .bashrc; then
+  printf '%s\\n' '. <(cat ~/.setup-env.d/*.sh 2>/dev/null)' | as_azureuser tee -a .bashrc >/dev/null
 fi
 `);
   });

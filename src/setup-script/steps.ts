@@ -25,9 +25,12 @@ export function environmentFile(name: string): string {
   return `.setup-env.d/${name}.sh`;
 }
 
-/** The line of `~/.bashrc` that reads every script's environment file. */
+/**
+ * The line of `~/.bashrc` that reads every script's environment file. It uses no variable of its own, so
+ * it can clobber none of the user's.
+ */
 export function bashrcLine(): string {
-  return 'for setup_env in ~/.setup-env.d/*.sh; do [ -r "$setup_env" ] && . "$setup_env"; done; unset setup_env';
+  return '. <(cat ~/.setup-env.d/*.sh 2>/dev/null)';
 }
 
 /** The whole script: header, environment, the `as_azureuser` helper when a step needs it, the steps. */

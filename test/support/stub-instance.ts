@@ -113,6 +113,8 @@ export class StubInstance {
     writeFileSync(file, script);
     const log = join(this.root, `calls-${Date.now()}-${Math.random()}.log`);
     writeFileSync(log, '');
+    // stdin stays Node's socket: bash then reads ~/.bashrc even without a terminal, as it may on the
+    // instance, and the script must cope with that.
     const result = spawnSync('bash', ['-c', `bash ./setup.sh ${argumentLine}`], {
       cwd: join(this.root, 'work'),
       env: { PATH: `${join(this.root, 'bin')}:/usr/bin:/bin`, HOME: join(this.root, 'work'), STUB_LOG: log, STUB_ROOT: this.root, LANG: 'C.UTF-8' },
@@ -142,8 +144,9 @@ export class StubInstance {
 
   /** Runs bash in azureuser's home with `~/.bashrc` read, as a terminal would, and returns what `command` prints. */
   userShell(command: string): string {
-    const result = spawnSync('bash', ['-c', `. ~/.bashrc; ${command}`], {
+    const result = spawnSync('bash', ['--norc', '-c', `. ~/.bashrc; ${command}`], {
       cwd: join(this.root, 'home'), env: { PATH: '/usr/bin:/bin', HOME: join(this.root, 'home'), LANG: 'C.UTF-8' }, encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (result.status !== 0) throw new Error(`user shell failed: ${result.stderr}`);
     return result.stdout;
