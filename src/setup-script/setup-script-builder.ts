@@ -4,8 +4,10 @@ import { inlineSetupScript, SetupScript, SetupScriptOptions } from './setup-scri
 import { findSecrets } from './secrets';
 import { shellQuote, shellWords } from './shell-quote';
 import {
-  AZUREUSER, bashrcLine, CONDA_ROOT, environmentFile, renderScript, Step,
-} from './steps';
+  ALWAYS_NO_PROXY, checkCondaEnvironment, checkDirectory, checkPackages, checkText, ENV_NAME, GIT_CONFIG_KEY, GIT_REF, GIT_URL,
+  NO_PROXY_ENTRY, PROXY_URL, PYTHON_VERSION, RESERVED_NAMES, RESERVED_PREFIXES, SCRIPT_NAME,
+} from './step-rules';
+import { AZUREUSER, CONDA_ROOT, persistEnvironment, renderScript, repositoryName, Step } from './steps';
 
 export interface SetupScriptBuilderOptions {
   /**
@@ -97,24 +99,6 @@ export interface RunOptions {
    */
   readonly as?: 'root' | 'azureuser';
 }
-
-/** Always bypass the proxy for the instance itself and for Azure's metadata service (managed identity tokens). */
-const ALWAYS_NO_PROXY = ['localhost', '127.0.0.1', '169.254.169.254'];
-/** Names the script or the shell relies on; setting them for the user would break one or the other. */
-const RESERVED_NAMES = new Set(['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'PWD', 'OLDPWD', 'IFS', 'CDPATH', 'ENV',
-  'SHELLOPTS', 'BASHOPTS', 'PS4', 'GLOBIGNORE', 'PROMPT_COMMAND']);
-const RESERVED_PREFIXES = ['BASH_', 'LD_', 'SUDO_', 'CI_'];
-
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const CONDA_ENV = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
-const SCRIPT_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const PYTHON_VERSION = /^\d+(\.\d+){0,2}$/;
-const GIT_URL = /^(?:(?:https?|ssh|git|file):\/\/[^\s\\]+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s\\]+)$/;
-const GIT_REF = /^[A-Za-z0-9_][A-Za-z0-9._/-]*$/;
-const GIT_CONFIG_KEY = /^[A-Za-z][A-Za-z0-9-]*(\.[^\s\x00-\x1f]+)?\.[A-Za-z][A-Za-z0-9-]*$/;
-const PROXY_URL = /^https?:\/\/[^\s\\/?#]+\/?$/;
-const NO_PROXY_ENTRY = /^[A-Za-z0-9.*:[\]/_-]+$/;
-const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 
 /**
  * Writes a setup script from steps: pip packages, conda environments with Jupyter kernels, git
@@ -376,61 +360,4 @@ export class SetupScriptBuilder {
     }
     checkText(problems, name, value, { allowEmpty: true });
   }
-}
-
-/** Writes the variables' values (exported at the top of the script) to the user's file, and has ~/.bashrc read it. */
-function persistEnvironment(name: string, names: string[]): string[] {
-  const file = environmentFile(name);
-  const line = bashrcLine();
-  return [
-    'as_azureuser mkdir -p .setup-env.d',
-    // %q writes each value so that bash reads it back exactly.
-    'printf \'export %s=%q\\n\' \\',
-    ...names.map((n) => `  ${n} "$${n}" \\`),
-    `  | as_azureuser tee ${shellQuote(file)} >/dev/null`,
-    `if ! as_azureuser grep -qsxF -- ${shellQuote(line)} .bashrc; then`,
-    `  printf '%s\\n' ${shellQuote(line)} | as_azureuser tee -a .bashrc >/dev/null`,
-    'fi',
-  ];
-}
-
-/** The directory git would clone `url` into: its last path segment without `.git`. */
-function repositoryName(url: string): string | undefined {
-  const last = url.replace(/\/+$/, '').split(/[/:]/).pop() ?? '';
-  const name = last.replace(/\.git$/, '');
-  return name === '' || name === '.' || name === '..' ? undefined : name;
-}
-
-function checkPackages(problems: Problems, field: string, packages: unknown, options: { allowEmpty?: boolean; what?: string } = {}): void {
-  const what = options.what ?? 'package specifications (numpy, pandas>=2, git+https://...)';
-  if (!Array.isArray(packages) || (!options.allowEmpty && packages.length === 0)) {
-    problems.add(field, packages, `allowed: a ${options.allowEmpty ? '' : 'non-empty '}list of ${what}`);
-    return;
-  }
-  packages.forEach((p: unknown, i) => {
-    if (typeof p !== 'string' || p.trim() === '' || p.startsWith('-') || CONTROL.test(p) || isToken(p)) {
-      problems.add(`${field}[${i}]`, p, `allowed: one of ${what}, literal, not starting with "-" (options are not accepted here)`);
-    }
-  });
-}
-
-function checkCondaEnvironment(problems: Problems, field: string, name: unknown, options: { allowBase: boolean }): void {
-  if (typeof name !== 'string' || !CONDA_ENV.test(name)) {
-    problems.add(field, name, 'allowed: a conda environment name of up to 64 letters, digits, "_", "." and "-"');
-  } else if (!options.allowBase && name === 'base') {
-    problems.add(field, name, 'allowed: a name other than base, which exists already');
-  }
-}
-
-function checkDirectory(problems: Problems, field: string, directory: unknown): void {
-  if (typeof directory !== 'string' || directory === '' || isToken(directory) || CONTROL.test(directory) || directory.includes('\\')
-    || directory.startsWith('~') || directory.split('/').some((s, i) => s === '..' || s === '.' || (s === '' && i > 0))) {
-    problems.add(field, directory, 'allowed: a path relative to azureuser\'s home, or absolute, without "~", ".", ".." or empty segments, backslashes or control characters');
-  }
-}
-
-function checkText(problems: Problems, field: string, value: unknown, options: { allowNewline?: boolean; allowEmpty?: boolean } = {}): void {
-  const bad = typeof value !== 'string' || isToken(value) || (!options.allowEmpty && value === '')
-    || value.includes('\0') || (!options.allowNewline && CONTROL.test(value));
-  if (bad) problems.add(field, value, `allowed: literal ${options.allowEmpty ? '' : 'non-empty '}text${options.allowNewline ? ' without NUL characters' : ' on one line'}`);
 }

@@ -68,3 +68,26 @@ export function renderScript(parts: ScriptParts): string {
   });
   return `${out.join('\n')}\n`;
 }
+
+/** Writes the variables' values (exported at the top of the script) to the user's file, and has ~/.bashrc read it. */
+export function persistEnvironment(name: string, names: string[]): string[] {
+  const file = environmentFile(name);
+  const line = bashrcLine();
+  return [
+    'as_azureuser mkdir -p .setup-env.d',
+    // %q writes each value so that bash reads it back exactly.
+    'printf \'export %s=%q\\n\' \\',
+    ...names.map((n) => `  ${n} "$${n}" \\`),
+    `  | as_azureuser tee ${shellQuote(file)} >/dev/null`,
+    `if ! as_azureuser grep -qsxF -- ${shellQuote(line)} .bashrc; then`,
+    `  printf '%s\\n' ${shellQuote(line)} | as_azureuser tee -a .bashrc >/dev/null`,
+    'fi',
+  ];
+}
+
+/** The directory git would clone `url` into: its last path segment without `.git`. */
+export function repositoryName(url: string): string | undefined {
+  const last = url.replace(/\/+$/, '').split(/[/:]/).pop() ?? '';
+  const name = last.replace(/\.git$/, '');
+  return name === '' || name === '.' || name === '..' ? undefined : name;
+}
