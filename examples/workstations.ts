@@ -1,6 +1,6 @@
 import { LocalBackend, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ComputeInstance, Duration, SetupScript, StartStopSchedule } from '../src';
+import { ComputeInstance, Duration, SetupScript, SetupScriptBuilder, StartStopSchedule } from '../src';
 
 const WORKSPACE_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-team';
 const SUBNET_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-ml/subnets/compute';
@@ -35,6 +35,13 @@ export class WorkstationsStack extends TerraformStack {
         idleShutdown: Duration.minutes(30),
         setupScripts: {
           creation: SetupScript.inline('#!/bin/bash\nset -euo pipefail\necho "provisioned ${CI_NAME}"\n'),
+          // Runs at every start; each step checks before it changes anything.
+          startup: new SetupScriptBuilder()
+            .condaEnvironment('team', { python: '3.11', packages: ['numpy', 'pandas'], kernelDisplayName: 'Team (3.11)' })
+            .pipInstall(['mlflow==2.16.2'], { condaEnvironment: 'team' })
+            .gitConfig({ 'pull.rebase': 'true' })
+            .gitClone('https://github.com/contoso/ml-notebooks.git', { directory: 'notebooks' })
+            .build({ timeout: Duration.minutes(30) }),
         },
         tags: { team: 'ml', owner: s.name },
       });

@@ -56,6 +56,10 @@ export class ComputeInstance extends Construct {
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
     this.warnAboutRelaxedDefaults(props);
+    // A SetupScript is a value with no construct to annotate: the instance that uses it reports its warnings.
+    for (const kind of ['creation', 'startup'] as const) {
+      for (const w of props.setupScripts?.[kind]?.warnings ?? []) Annotations.of(this).addWarning(`setupScripts.${kind}: ${w}`);
+    }
   }
 
   private claimName(problems: Problems, props: ComputeInstanceProps): void {

@@ -17,3 +17,8 @@ export type { ArmTemplateDocument } from './arm/arm-template';
 export { AzapiProvider } from './azapi/provider';
 export { AzapiResource } from './azapi/resource';
 export { AzapiResourceAction } from './azapi/resource-action';
+export { SetupScriptBuilder } from './setup-script/setup-script-builder';
+export type {
+  SetupScriptBuilderOptions, PipInstallOptions, CondaEnvironmentOptions, GitCloneOptions, ProxyOptions,
+  JupyterLabExtensionsOptions, RunOptions,
+} from './setup-script/setup-script-builder';

@@ -1,0 +1,363 @@
+import { Problems } from '../errors';
+import { isToken } from '../validation/tokens';
+import { inlineSetupScript, SetupScript, SetupScriptOptions } from './setup-script';
+import { findSecrets } from './secrets';
+import { shellQuote, shellWords } from './shell-quote';
+import {
+  ALWAYS_NO_PROXY, checkCondaEnvironment, checkDirectory, checkPackages, checkText, ENV_NAME, GIT_CONFIG_KEY, GIT_REF, GIT_URL,
+  NO_PROXY_ENTRY, PROXY_URL, PYTHON_VERSION, RESERVED_NAMES, RESERVED_PREFIXES, SCRIPT_NAME,
+} from './step-rules';
+import { AZUREUSER, CONDA_ROOT, persistEnvironment, renderScript, repositoryName, Step } from './steps';
+
+export interface SetupScriptBuilderOptions {
+  /**
+   * Names what the script leaves in azureuser's home: its environment file `~/.setup-env.d/<name>.sh`.
+   * Give the creation and the startup script different names when both set environment variables.
+   * @default 'setup-script'
+   */
+  readonly name?: string;
+  /**
+   * Where conda is installed on the instance. Conda, pip and Python are called by their full paths under
+   * it (sudo resets PATH, and a missing environment must fail rather than fall back to another pip).
+   * @default '/anaconda' - the Azure Machine Learning compute instance image
+   */
+  readonly condaRoot?: string;
+}
+
+export interface PipInstallOptions {
+  /** The conda environment to install into (`base`, `azureml_py310_sdkv2`, or one made by `condaEnvironment`). */
+  readonly condaEnvironment: string;
+}
+
+export interface CondaEnvironmentOptions {
+  /**
+   * The Python version (`3.11`).
+   * @default - conda's latest Python
+   */
+  readonly python?: string;
+  /**
+   * Conda packages to install when the environment is created (`ipykernel` is always added).
+   * @default - none besides Python and ipykernel
+   */
+  readonly packages?: string[];
+  /**
+   * Conda channels to install from (`conda-forge`).
+   * @default - conda's configured channels
+   */
+  readonly channels?: string[];
+  /**
+   * The kernel's name in Jupyter's launcher.
+   * @default 'Python (<environment name>)'
+   */
+  readonly kernelDisplayName?: string;
+}
+
+export interface GitCloneOptions {
+  /**
+   * Where to clone: relative to azureuser's home, or absolute.
+   * @default - the repository's name, in azureuser's home (`https://host/org/ml.git` goes to `~/ml`)
+   */
+  readonly directory?: string;
+  /**
+   * The branch (or tag) to check out.
+   * @default - the repository's default branch
+   */
+  readonly branch?: string;
+}
+
+export interface ProxyOptions {
+  /**
+   * Proxy for HTTP (`http_proxy`, `HTTP_PROXY`).
+   * @default - no HTTP proxy
+   */
+  readonly http?: string;
+  /**
+   * Proxy for HTTPS (`https_proxy`, `HTTPS_PROXY`).
+   * @default - no HTTPS proxy
+   */
+  readonly https?: string;
+  /**
+   * Hosts, domains (`.internal.example.com`) and addresses reached without the proxy, in addition to
+   * localhost, 127.0.0.1 and the instance metadata address 169.254.169.254, which are always there.
+   * @default - only the addresses above
+   */
+  readonly noProxy?: string[];
+}
+
+export interface JupyterLabExtensionsOptions {
+  /**
+   * The conda environment JupyterLab runs from on the instance.
+   * @default 'jupyter_env'
+   */
+  readonly condaEnvironment?: string;
+}
+
+export interface RunOptions {
+  /**
+   * Who runs the command. azureuser's commands start in its home directory.
+   * @default 'root'
+   */
+  readonly as?: 'root' | 'azureuser';
+}
+
+/**
+ * Writes a setup script from steps: pip packages, conda environments with Jupyter kernels, git
+ * repositories and settings, environment variables, proxies, JupyterLab extensions and plain commands.
+ *
+ * The script is one bash file (`#!/bin/bash`, `set -euo pipefail`). Every value is shell-quoted, so none
+ * can end its quoting. Steps for the user run as azureuser through sudo, which hands them neither this
+ * script's arguments nor its environment: each carries its values on its command line. Each generated
+ * step checks before it changes anything, so the script can run at every start; commands added with
+ * `run` must be written the same way for a startup script.
+ */
+export class SetupScriptBuilder {
+  private readonly name: string;
+  private readonly condaRoot: string;
+  private readonly steps: Step[] = [];
+  private readonly variables = new Map<string, string>();
+  private proxySet = false;
+
+  constructor(options: SetupScriptBuilderOptions = {}) {
+    const problems = new Problems('SetupScriptBuilder');
+    this.name = options.name ?? 'setup-script';
+    this.condaRoot = options.condaRoot ?? CONDA_ROOT;
+    if (typeof this.name !== 'string' || !SCRIPT_NAME.test(this.name)) {
+      problems.add('name', options.name, 'allowed: 1 to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit');
+    }
+    if (typeof this.condaRoot !== 'string' || !this.condaRoot.startsWith('/') || /[\s\\]|\/\.\.?(\/|$)|\/\/|.\/$/.test(this.condaRoot)) {
+      problems.add('condaRoot', options.condaRoot, 'allowed: an absolute path without spaces, "." or ".." segments, or a trailing "/"');
+    }
+    problems.throwIfAny();
+  }
+
+  /** Installs pip packages (`numpy==1.26.4`, `pandas>=2`) into a conda environment, as azureuser. */
+  pipInstall(packages: string[], options: PipInstallOptions): this {
+    const problems = new Problems('SetupScriptBuilder.pipInstall');
+    checkPackages(problems, 'packages', packages);
+    checkCondaEnvironment(problems, 'condaEnvironment', options?.condaEnvironment, { allowBase: true });
+    problems.throwIfAny();
+    const env = options.condaEnvironment;
+    return this.add({
+      title: `pip install into conda environment ${env}`,
+      lines: [`as_azureuser ${shellWords([this.condaBin(env, 'pip'), 'install', ...packages])}`],
+      asAzureuser: true,
+    });
+  }
+
+  /**
+   * Creates a conda environment (unless it exists) and registers it as a Jupyter kernel for azureuser,
+   * named after the environment. An existing environment is left as it is: add packages with `pipInstall`.
+   */
+  condaEnvironment(name: string, options: CondaEnvironmentOptions = {}): this {
+    const problems = new Problems('SetupScriptBuilder.condaEnvironment');
+    checkCondaEnvironment(problems, 'name', name, { allowBase: false });
+    if (options.python !== undefined && (typeof options.python !== 'string' || !PYTHON_VERSION.test(options.python))) {
+      problems.add('python', options.python, 'allowed: a Python version like 3.11');
+    }
+    if (options.packages !== undefined) checkPackages(problems, 'packages', options.packages, { allowEmpty: true });
+    if (options.channels !== undefined) checkPackages(problems, 'channels', options.channels, { allowEmpty: true, what: 'conda channel names or URLs' });
+    if (options.kernelDisplayName !== undefined) checkText(problems, 'kernelDisplayName', options.kernelDisplayName);
+    problems.throwIfAny();
+    const prefix = `${this.condaRoot}/envs/${name}`;
+    const create = [
+      `${this.condaRoot}/bin/conda`, 'create', '--yes', '--quiet', '--prefix', prefix,
+      ...(options.channels ?? []).flatMap((c) => ['--channel', c]),
+      options.python ? `python=${options.python}` : 'python', 'ipykernel', ...(options.packages ?? []),
+    ];
+    const kernel = [`${prefix}/bin/python`, '-m', 'ipykernel', 'install', '--user', '--name', name,
+      '--display-name', options.kernelDisplayName ?? `Python (${name})`];
+    return this.add({
+      title: `conda environment ${name} and its Jupyter kernel`,
+      lines: [
+        `if [ ! -x ${shellQuote(`${prefix}/bin/python`)} ]; then`,
+        `  as_azureuser ${shellWords(create)}`,
+        'fi',
+        // Writes the same kernel spec every time: running it again changes nothing.
+        `as_azureuser ${shellWords(kernel)}`,
+      ],
+      asAzureuser: true,
+    });
+  }
+
+  /** Clones a git repository for azureuser, unless its directory exists (an existing clone is not updated). */
+  gitClone(url: string, options: GitCloneOptions = {}): this {
+    const problems = new Problems('SetupScriptBuilder.gitClone');
+    if (typeof url !== 'string' || isToken(url) || !GIT_URL.test(url)) {
+      problems.add('url', url, 'allowed: a git URL (https://, ssh://, git://, file:// or user@host:path), without spaces or backslashes');
+    } else if (findSecrets(url).length > 0) {
+      problems.addSecret('url', findSecrets(url)[0].kind, 'allowed: a URL without credentials; give azureuser a credential helper or an SSH key instead');
+    }
+    const directory = options.directory ?? (typeof url === 'string' ? repositoryName(url) : undefined);
+    if (options.directory !== undefined || directory !== undefined) checkDirectory(problems, 'directory', directory);
+    else problems.add('directory', options.directory, 'allowed: a directory, since none can be derived from the URL');
+    if (options.branch !== undefined && (typeof options.branch !== 'string' || !GIT_REF.test(options.branch))) {
+      problems.add('branch', options.branch, 'allowed: a branch or tag name');
+    }
+    problems.throwIfAny();
+    const clone = ['git', 'clone', ...(options.branch ? ['--branch', options.branch] : []), '--', url, directory!];
+    return this.add({
+      title: `git clone into ${directory}`,
+      lines: [
+        `if ! as_azureuser test -e ${shellQuote(directory!)}; then`,
+        `  as_azureuser ${shellWords(clone)}`,
+        'fi',
+      ],
+      asAzureuser: true,
+    });
+  }
+
+  /** Sets azureuser's global git settings (`{ 'user.name': 'Alice', 'user.email': 'alice@example.com' }`). */
+  gitConfig(settings: Record<string, string>): this {
+    const problems = new Problems('SetupScriptBuilder.gitConfig');
+    const entries = Object.entries(settings ?? {});
+    if (entries.length === 0) problems.add('settings', settings, 'allowed: at least one setting');
+    for (const [key, value] of entries) {
+      if (!GIT_CONFIG_KEY.test(key)) problems.add(key, key, 'allowed: a git setting name like user.name or url.<base>.insteadOf');
+      checkText(problems, key, value);
+    }
+    problems.throwIfAny();
+    return this.add({
+      title: 'git config for azureuser',
+      lines: entries.map(([key, value]) => `as_azureuser ${shellWords(['git', 'config', '--global', key, value])}`),
+      asAzureuser: true,
+    });
+  }
+
+  /**
+   * Environment variables for the rest of this script and for azureuser's shells (terminals, SSH, VS Code):
+   * written to `~/.setup-env.d/<name>.sh`, which `~/.bashrc` reads. Notebook kernels already running do
+   * not see them.
+   */
+  environment(variables: Record<string, string>): this {
+    const problems = new Problems('SetupScriptBuilder.environment');
+    const entries = Object.entries(variables ?? {});
+    if (entries.length === 0) problems.add('variables', variables, 'allowed: at least one variable');
+    for (const [name, value] of entries) this.checkVariable(problems, name, value);
+    problems.throwIfAny();
+    for (const [name, value] of entries) this.variables.set(name, value);
+    return this;
+  }
+
+  /**
+   * A network proxy for the rest of this script (pip, conda and git read it) and for azureuser's shells,
+   * set as `http_proxy`, `https_proxy`, `no_proxy` and their upper-case twins.
+   */
+  proxy(options: ProxyOptions): this {
+    const problems = new Problems('SetupScriptBuilder.proxy');
+    if (this.proxySet) problems.add('proxy', options, 'allowed: one proxy per script (this builder has one already)');
+    if (options?.http === undefined && options?.https === undefined) problems.add('http', undefined, 'allowed: an http or https proxy URL, or both');
+    const variables: Record<string, string> = {};
+    for (const scheme of ['http', 'https'] as const) {
+      const url: unknown = options?.[scheme];
+      if (url === undefined) continue;
+      if (typeof url !== 'string' || !PROXY_URL.test(url)) {
+        problems.add(scheme, url, 'allowed: a proxy URL like http://10.0.0.4:3128, without a path');
+      } else if (findSecrets(url).length > 0 || /^https?:\/\/[^/]*@/.test(url)) {
+        problems.addSecret(scheme, 'credentials in a URL', 'allowed: a proxy URL without credentials');
+      } else {
+        variables[`${scheme}_proxy`] = url;
+        variables[`${scheme.toUpperCase()}_PROXY`] = url;
+      }
+    }
+    const noProxy = options?.noProxy ?? [];
+    if (!Array.isArray(noProxy) || noProxy.some((h) => typeof h !== 'string' || !NO_PROXY_ENTRY.test(h))) {
+      problems.add('noProxy', noProxy, 'allowed: host names, domains (.example.com), addresses and CIDR ranges, without spaces or commas');
+    } else {
+      const hosts = [...new Set([...ALWAYS_NO_PROXY, ...noProxy])].join(',');
+      variables.no_proxy = hosts;
+      variables.NO_PROXY = hosts;
+    }
+    for (const [name, value] of Object.entries(variables)) this.checkVariable(problems, name, value);
+    problems.throwIfAny();
+    this.proxySet = true;
+    for (const [name, value] of Object.entries(variables)) this.variables.set(name, value);
+    return this;
+  }
+
+  /**
+   * Installs JupyterLab extensions, which are pip packages (`jupyterlab-git`), into the environment
+   * JupyterLab runs from, as azureuser. JupyterLab loads them when it next starts.
+   */
+  jupyterLabExtensions(packages: string[], options: JupyterLabExtensionsOptions = {}): this {
+    const problems = new Problems('SetupScriptBuilder.jupyterLabExtensions');
+    checkPackages(problems, 'packages', packages);
+    const env = options.condaEnvironment ?? 'jupyter_env';
+    checkCondaEnvironment(problems, 'condaEnvironment', env, { allowBase: true });
+    problems.throwIfAny();
+    return this.add({
+      title: `JupyterLab extensions into conda environment ${env}`,
+      lines: [`as_azureuser ${shellWords([this.condaBin(env, 'pip'), 'install', ...packages])}`],
+      asAzureuser: true,
+    });
+  }
+
+  /**
+   * Runs a command. A list is one program and its arguments, each quoted; a string is a bash command line,
+   * run by `bash --norc -euo pipefail -c` with this script's arguments as `$1`, `$2`, ... (passed to azureuser's
+   * commands too). In a startup script, it must be safe to run at every start.
+   */
+  run(command: string | string[], options: RunOptions = {}): this {
+    const problems = new Problems('SetupScriptBuilder.run');
+    const as = options.as ?? 'root';
+    if (as !== 'root' && as !== AZUREUSER) problems.add('as', options.as, 'allowed: "root" or "azureuser"');
+    if (typeof command === 'string') {
+      if (command.trim() === '' || isToken(command) || command.includes('\0')) {
+        problems.add('command', command, 'allowed: a non-empty bash command line, written literally');
+      }
+    } else if (!Array.isArray(command) || command.length === 0) {
+      problems.add('command', command, 'allowed: a bash command line, or a non-empty list of a program and its arguments');
+    } else {
+      command.forEach((word, i) => checkText(problems, `command[${i}]`, word, { allowNewline: true, allowEmpty: i > 0 }));
+    }
+    problems.throwIfAny();
+    const line = typeof command === 'string'
+      ? `bash --norc -euo pipefail -c ${shellQuote(command)} setup-script "$@"`
+      : shellWords(command);
+    return this.add({
+      title: `command as ${as}`,
+      lines: [as === AZUREUSER ? `as_azureuser ${line}` : line],
+      asAzureuser: as === AZUREUSER,
+    });
+  }
+
+  /** The script's text. */
+  render(): string {
+    const environment = [...this.variables.entries()];
+    const persist: Step[] = environment.length === 0 ? [] : [{
+      title: 'environment variables for the shells of azureuser',
+      lines: persistEnvironment(this.name, environment.map(([n]) => n)),
+      asAzureuser: true,
+    }];
+    return renderScript({ environment, steps: [...persist, ...this.steps] });
+  }
+
+  /** The script as a SetupScript, checked like any inline script (secrets, size). */
+  build(options: SetupScriptOptions = {}): SetupScript {
+    if (this.steps.length === 0 && this.variables.size === 0) {
+      const problems = new Problems('SetupScriptBuilder.build');
+      problems.add('steps', [], 'allowed: at least one step');
+      problems.throwIfAny();
+    }
+    return inlineSetupScript('SetupScriptBuilder.build', 'script', this.render(), options);
+  }
+
+  private add(step: Step): this {
+    this.steps.push(step);
+    return this;
+  }
+
+  private condaBin(env: string, program: string): string {
+    return env === 'base' ? `${this.condaRoot}/bin/${program}` : `${this.condaRoot}/envs/${env}/bin/${program}`;
+  }
+
+  private checkVariable(problems: Problems, name: string, value: unknown): void {
+    if (!ENV_NAME.test(name)) {
+      problems.add(name, name, 'allowed: a variable name of letters, digits and "_", not starting with a digit');
+    } else if (RESERVED_NAMES.has(name) || RESERVED_PREFIXES.some((p) => name.startsWith(p))) {
+      problems.add(name, name, `allowed: a name other than ${[...RESERVED_NAMES].join(', ')} or ${RESERVED_PREFIXES.map((p) => `${p}*`).join(', ')}, which the shell, sudo or Azure rely on`);
+    } else if (this.variables.has(name) && this.variables.get(name) !== value) {
+      problems.add(name, name, 'allowed: one value per variable (this builder sets it to a different value already)');
+    }
+    checkText(problems, name, value, { allowEmpty: true });
+  }
+}
