@@ -1,9 +1,10 @@
 import { TerraformResource } from 'cdktf';
 import { ComputeInstance, ValidationError } from '../src';
 import { COMPUTE_INSTANCE_CASES, InvalidCase, VALID_EDGES } from './invalid-input/corpus';
+import { SCRIPT_CASES } from './invalid-input/script-cases';
 import { newStack, REQUIRED } from './support/stack';
 
-const ALL_CASES: InvalidCase[] = [...COMPUTE_INSTANCE_CASES];
+const ALL_CASES: InvalidCase[] = [...COMPUTE_INSTANCE_CASES, ...SCRIPT_CASES];
 
 test('the corpus holds at least 140 invalid ComputeInstance inputs', () => {
   expect(COMPUTE_INSTANCE_CASES.length).toBeGreaterThanOrEqual(140);
