@@ -32,7 +32,7 @@ function definitionsByName(json: any): Record<string, any> {
 
 describe('ShutdownPolicy at a management group, with every rule', () => {
   const { stack } = newStack();
-  new ShutdownPolicy(stack, 'shutdown', {
+  const policy = new ShutdownPolicy(stack, 'shutdown', {
     name: 'ml-shutdown',
     scope: { managementGroupId: 'mg-ml' },
     defaultSchedules: [STOP_AT_22],
@@ -201,8 +201,9 @@ describe('ShutdownPolicy at a management group, with every rule', () => {
     expect(json.resource.azurerm_role_assignment).toBeUndefined();
   });
 
-  test('declares the azurerm provider with its features block', () => {
+  test('declares the azurerm provider with its features block, with no warning: the definitions name their management group', () => {
     expect(json.provider.azurerm).toEqual([{ features: [{}] }]);
+    expect(warningsOf(policy)).toEqual([]);
   });
 
   test('synthesizes the same JSON every time', () => {

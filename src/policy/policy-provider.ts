@@ -9,7 +9,8 @@ import { isToken } from '../validation/tokens';
  * azurerm creates a policy definition without `management_group_id` in the subscription its provider
  * targets, and an assignment can only use a definition at or above its scope. So a subscription or
  * resource-group policy needs the provider on that subscription: declared with it when the stack has no
- * azurerm provider yet, refused when the provider names another one, and warned about when it names none.
+ * azurerm provider yet, refused when the provider names another one, and warned about when the provider
+ * names none or the subscription is known only at apply.
  */
 export function ensureProviderTargets(policy: IConstruct, problems: Problems, subscriptionId: string | undefined): void {
   const stack = TerraformStack.of(policy);

@@ -1,6 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ArmContribution, ArmTemplateBuilder } from '../arm/arm-template';
+import { ensureAzurermProvider } from '../azurerm-provider';
 import { ComputeInstance } from '../compute-instance';
 import { Problems } from '../errors';
 import { PolicyUnderCheck, registerPolicy } from './compliance-aspect';
@@ -51,11 +52,11 @@ export class ShutdownPolicy extends Construct implements ArmContribution, Policy
     problems.throwIfAny();
     this.resolvedScope = resolved!;
 
-    if (this.resolvedScope.kind !== 'managementGroup') {
+    if (this.resolvedScope.kind === 'managementGroup') {
+      ensureAzurermProvider(TerraformStack.of(this));
+    } else {
       ensureProviderTargets(this, problems, this.resolvedScope.subscriptionId);
       problems.throwIfAny();
-    } else {
-      ensureProviderTargets(this, problems, undefined);
     }
     const rendered = renderPolicyTerraform(this, this.name, this.resolvedScope, this.rules);
     this.initiativeId = rendered.initiativeId;
