@@ -412,6 +412,10 @@ describe('ShutdownPolicy validation', () => {
       'Invalid input in test/shutdown (1 problem):',
       '  - test/shutdown: defaultSchedules: received "5 schedules"; allowed: 1 to 4 schedules',
     ].join('\n'));
+    expect(fails({ scope: MG, defaultSchedules: [{ action: 'Stop' }] })).toBe([
+      'Invalid input in test/shutdown (1 problem):',
+      '  - test/shutdown: defaultSchedules: received [{"action":"Stop"}]; allowed: StartStopSchedule values (StartStopSchedule.cron(...) and the other factories)',
+    ].join('\n'));
     const startOnly = [StartStopSchedule.cron({ action: 'Start', expression: '0 8 * * *' })];
     expect(fails({ scope: MG, defaultSchedules: startOnly, requireSchedules: 'Deny' })).toBe([
       'Invalid input in test/shutdown (1 problem):',

@@ -1,5 +1,6 @@
 import { Duration } from '../duration';
 import { Problems } from '../errors';
+import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
 import { defaultSchedulesRule } from './rules/default-schedules';
 import { defaultSetupScriptRule } from './rules/default-setup-script';
@@ -22,6 +23,8 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
   if (schedules !== undefined) {
     if (!Array.isArray(schedules) || schedules.length === 0 || schedules.length > MAX_SCHEDULES) {
       problems.add('defaultSchedules', Array.isArray(schedules) ? `${schedules.length} schedules` : schedules, `allowed: 1 to ${MAX_SCHEDULES} schedules`);
+    } else if (schedules.some((s) => typeof (s as Partial<StartStopSchedule> | undefined)?.toArm !== 'function')) {
+      problems.add('defaultSchedules', schedules, 'allowed: StartStopSchedule values (StartStopSchedule.cron(...) and the other factories)');
     } else {
       const entries = schedules.map((s) => s.toArm());
       rules.push(defaultSchedulesRule(entries));
