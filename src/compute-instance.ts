@@ -5,6 +5,7 @@ import { ComputeInstanceProps } from './compute-instance-props';
 import { ComputeInstanceSpec, toComputeInstanceSpec } from './compute-instance-spec';
 import { validateComputeInstanceProps } from './compute-instance-validation';
 import { Problems } from './errors';
+import { checkAgainstShutdownPolicies } from './policy/compliance-aspect';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
 import { isToken } from './validation/tokens';
@@ -60,6 +61,8 @@ export class ComputeInstance extends Construct {
     for (const kind of ['creation', 'startup'] as const) {
       for (const w of props.setupScripts?.[kind]?.warnings ?? []) Annotations.of(this).addWarning(`setupScripts.${kind}: ${w}`);
     }
+    // ShutdownPolicy: the app's policies judge this instance when its stack synthesizes.
+    checkAgainstShutdownPolicies(this);
   }
 
   private claimName(problems: Problems, props: ComputeInstanceProps): void {

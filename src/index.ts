@@ -22,3 +22,9 @@ export type {
   SetupScriptBuilderOptions, PipInstallOptions, CondaEnvironmentOptions, GitCloneOptions, ProxyOptions,
   JupyterLabExtensionsOptions, RunOptions,
 } from './setup-script/setup-script-builder';
+export { ShutdownPolicy } from './policy/shutdown-policy';
+export type { ShutdownPolicyProps, IdleShutdownRequirement, RequirementEffect } from './policy/shutdown-policy-props';
+export type { ShutdownPolicyScope } from './policy/policy-scope';
+export type { ShutdownRule, Verdict } from './policy/shutdown-rule';
+export type { PolicyEffect, PolicyRuleJson } from './policy/policy-rule';
+export { IDLE_SHUTDOWN_BUILT_IN_DEFINITION_ID } from './policy/rules/idle-shutdown';

@@ -1,0 +1,34 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { Annotations, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { ensureAzurermProvider } from '../azurerm-provider';
+import { Problems } from '../errors';
+import { isToken } from '../validation/tokens';
+
+/**
+ * azurerm creates a policy definition without `management_group_id` in the subscription its provider
+ * targets, and an assignment can only use a definition at or above its scope. So a subscription or
+ * resource-group policy needs the provider on that subscription: declared with it when the stack has no
+ * azurerm provider yet, refused when the provider names another one, and warned about when the provider
+ * names none or the subscription is known only at apply.
+ */
+export function ensureProviderTargets(policy: IConstruct, problems: Problems, subscriptionId: string | undefined): void {
+  const stack = TerraformStack.of(policy);
+  if (subscriptionId === undefined) {
+    ensureAzurermProvider(stack);
+    Annotations.of(policy).addWarning('The policy definitions are created in the subscription the azurerm provider targets: make it the subscription of the scope.');
+    return;
+  }
+  const existing = stack.node.children.find((c): c is AzurermProvider => c instanceof AzurermProvider);
+  if (existing === undefined) {
+    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId });
+    ensureAzurermProvider(stack);
+    return;
+  }
+  const configured = existing.subscriptionId;
+  if (configured === undefined || isToken(configured)) {
+    Annotations.of(policy).addWarning(`The policy definitions are created in the subscription the azurerm provider targets: make it ${subscriptionId}.`);
+  } else if (configured.toLowerCase() !== subscriptionId.toLowerCase()) {
+    problems.add('scope', subscriptionId, `allowed: the subscription of the stack's azurerm provider (${configured}), where azurerm creates the definitions; or put the policy in a stack whose provider targets ${subscriptionId}`);
+  }
+}
