@@ -15,12 +15,16 @@ export interface PolicyResource {
 
 type Json = unknown;
 
+const COMPUTE_BASE_ALIASES = new Set(['computeType', 'disableLocalAuth', 'description', 'computeLocation']);
+
 /** The property path an alias of `computes` reads (`schedules.computeStartStop[*]` -> properties.properties...). */
 function aliasPath(field: string): string {
   if (field === 'type') return 'type';
   if (!field.startsWith(`${COMPUTES}/`)) throw new Error(`alias outside computes: ${field}`);
   const rest = field.slice(COMPUTES.length + 1);
-  return rest === 'computeType' ? 'properties.computeType' : `properties.properties.${rest}`;
+  // The Compute base (computeType, disableLocalAuth, description) sits at `properties`; the compute
+  // instance's own properties one level down.
+  return COMPUTE_BASE_ALIASES.has(rest) ? `properties.${rest}` : `properties.properties.${rest}`;
 }
 
 function read(value: Json, path: string): Json {
@@ -54,6 +58,8 @@ function compare(operand: Json, condition: Record<string, Json>): boolean {
     if (operand === undefined || operand === null) return false;
     return String(operand).toLowerCase() === String(condition.equals).toLowerCase();
   }
+  if ('notEquals' in condition) return !compare(operand, { equals: condition.notEquals });
+  if ('in' in condition) return (condition.in as Json[]).some((x) => compare(operand, { equals: x }));
   if ('greater' in condition) return Number(operand) > Number(condition.greater);
   if ('less' in condition) return Number(operand) < Number(condition.less);
   throw new Error(`operator not modelled: ${Object.keys(condition).join(', ')}`);
