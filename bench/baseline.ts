@@ -65,9 +65,30 @@ function body(i: number) {
   };
 }
 
-export function buildBaselineStack(app: App, n: number): TerraformStack {
+/**
+ * The policy resources as the library writes them (`policy-fixture` mode of synth-once, run before the
+ * measured runs): the baseline stamps them out as they are, precomputed, like the instance bodies.
+ */
+export type PolicyFixture = Record<string, Record<string, Record<string, unknown>>>;
+
+function addPolicy(stack: TerraformStack, fixture: PolicyFixture): void {
+  for (const [type, byId] of Object.entries(fixture)) {
+    for (const [logicalId, attrs] of Object.entries(byId)) {
+      const { '//': meta, ...attributes } = attrs as Record<string, any>;
+      // Rebuild the construct path so that cdktf allocates the same logical id.
+      const path: string[] = meta.metadata.path.split('/').slice(1);
+      let scope: Construct = stack;
+      for (const part of path.slice(0, -1)) scope = (scope.node.tryFindChild(part) as Construct) ?? new Construct(scope, part);
+      const r = new RawResource(scope, path[path.length - 1], type, attributes);
+      if (r.friendlyUniqueId !== logicalId) throw new Error(`baseline id ${r.friendlyUniqueId} is not ${logicalId}`);
+    }
+  }
+}
+
+export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture): TerraformStack {
   const stack = new TerraformStack(app, 'bench');
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
+  addPolicy(stack, fixture);
   const azapi = new RawAzapiProvider(stack);
   let azurerm: AzurermProvider | undefined;
   let role: RawResource | undefined;

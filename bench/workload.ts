@@ -1,5 +1,5 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { ComputeInstance, Duration, SetupScript, StartStopSchedule } from '../src';
+import { ComputeInstance, Duration, SetupScript, ShutdownPolicy, StartStopSchedule } from '../src';
 
 export const WORKSPACE_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw';
 export const TENANT_ID = '11111111-1111-1111-1111-111111111111';
@@ -14,9 +14,21 @@ export function objectId(i: number): string {
 }
 
 /** The workload the benchmark synthesizes: n fully featured instances in one stack. */
+/** The policy every instance of the workload falls under (and is checked against at synth). */
+export function buildPolicy(stack: TerraformStack): ShutdownPolicy {
+  return new ShutdownPolicy(stack, 'shutdown', {
+    name: 'bench-shutdown',
+    scope: { managementGroupId: 'mg-bench' },
+    defaultSchedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'W. Europe Standard Time' })],
+    requireSchedules: 'Deny',
+    idleShutdown: { effect: 'Audit', max: Duration.hours(4) },
+  });
+}
+
 export function buildLibraryStack(app: App, n: number): TerraformStack {
   const stack = new TerraformStack(app, 'bench');
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
+  buildPolicy(stack);
   for (let i = 0; i < n; i++) {
     const name = instanceName(i);
     new ComputeInstance(stack, name, {
