@@ -6,6 +6,7 @@ import { ComputeInstanceSpec, toComputeInstanceSpec } from './compute-instance-s
 import { validateComputeInstanceProps } from './compute-instance-validation';
 import { Problems } from './errors';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
+import { startsButNeverStops } from './schedule/schedule-set-rules';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
 import { isToken } from './validation/tokens';
 
@@ -56,6 +57,9 @@ export class ComputeInstance extends Construct {
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
     this.warnAboutRelaxedDefaults(props);
+    if (props.idleShutdown === undefined && startsButNeverStops((props.schedules ?? []).map((s) => s.toArm()))) {
+      Annotations.of(this).addWarning('The schedules start the instance but none stops it, and there is no idle shutdown: it runs (and costs) until someone stops it. Add a Stop schedule or idleShutdown.');
+    }
   }
 
   private claimName(problems: Problems, props: ComputeInstanceProps): void {
