@@ -188,12 +188,51 @@ export function formatCronValues(values: Iterable<number>, min: number, max: num
 
 const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+const STRICT_FIELD = /^(\*|\d+(-\d+)?(,\d+(-\d+)?)*)$/;
+
+/** The values of a field in the documented grammar, or undefined when it is outside it. */
+function strictValues(text: string, spec: FieldSpec): number[] | undefined {
+  if (!STRICT_FIELD.test(text)) return undefined;
+  if (text === '*') return [spec.min];
+  const values: number[] = [];
+  for (const item of text.split(',')) {
+    const dash = item.indexOf('-');
+    const from = Number(dash < 0 ? item : item.slice(0, dash));
+    const to = dash < 0 ? from : Number(item.slice(dash + 1));
+    if (from < spec.min || to > spec.max || from > to) return undefined;
+    values.push(from, to);
+  }
+  return values;
+}
+
+/** The common case, an expression already in the grammar, checked without building value sets. */
+function inGrammarAndFires(fields: readonly string[]): boolean {
+  if (fields.length !== 5) return false;
+  let minDay = 1;
+  let fires = false;
+  for (let i = 0; i < 5; i++) {
+    const values = strictValues(fields[i], FIELDS[i]);
+    if (!values) return false;
+    if (i === 2) minDay = Math.min(...values);
+    if (i === 3) fires = fields[3] === '*' || fieldMonths(fields[3]).some((m) => LONGEST_MONTH[m - 1] >= minDay);
+  }
+  return fires;
+}
+
+function fieldMonths(text: string): number[] {
+  return text.split(',').flatMap((item) => {
+    const [from, to = from] = item.split('-').map(Number);
+    return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  });
+}
+
 /**
  * Why `expression` is outside the documented grammar, or undefined when it is inside it (and can fire:
  * `0 0 30 2 *` is grammatical but never happens).
  */
 export function azureCronProblem(expression: string): CronProblem | undefined {
   const trimmed = expression.trim();
+  if (inGrammarAndFires(trimmed.split(/\s+/))) return undefined;
   if (trimmed === '') return { issues: ['the expression is empty'] };
   if (trimmed.startsWith('@')) {
     const equivalent = MACROS[trimmed.toLowerCase()];

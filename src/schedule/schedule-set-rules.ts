@@ -101,7 +101,7 @@ function commonInstant(a: ArmComputeStartStopSchedule, b: ArmComputeStartStopSch
 /** A short description of an entry for messages. */
 export function describeEntry(e: ArmComputeStartStopSchedule): string {
   const zone = timeZoneOf(e);
-  if (e.triggerType === 'Cron') return `${e.action} cron "${e.cron?.expression}" (${zone})`;
+  if (e.triggerType === 'Cron') return `${e.action} cron ${e.cron?.expression} (${zone})`;
   const r = e.recurrence;
   const days = r?.schedule.weekDays?.length ? ` on ${r.schedule.weekDays.join(',')}` : '';
   return `${e.action} every ${r?.interval} ${r?.frequency} at hours ${r?.schedule.hours.join(',')} minutes ${r?.schedule.minutes.join(',')}${days} (${zone})`;

@@ -93,6 +93,18 @@ function propField(field: string): string {
   return field.replace(/^cron\./, '').replace(/^recurrence\.schedule\./, '').replace(/^recurrence\./, '');
 }
 
+/** A deep copy of a valid entry (whose shape the schema has fixed), keeping its key order. */
+function copyEntry(e: ArmComputeStartStopSchedule): ArmComputeStartStopSchedule {
+  const copy: Record<string, unknown> = { ...e };
+  if (e.cron) copy.cron = { ...e.cron };
+  if (e.recurrence) {
+    const schedule: Record<string, unknown> = { ...e.recurrence.schedule };
+    for (const [key, list] of Object.entries(schedule)) if (Array.isArray(list)) schedule[key] = [...list];
+    copy.recurrence = { ...e.recurrence, schedule };
+  }
+  return copy as unknown as ArmComputeStartStopSchedule;
+}
+
 function isValidDate(d: unknown): d is Date {
   return d instanceof Date && !Number.isNaN(d.getTime());
 }
@@ -160,7 +172,8 @@ export class StartStopSchedule {
    */
   static fromArm(entry: ArmComputeStartStopSchedule): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.fromArm');
-    return StartStopSchedule.validated(problems, structuredClone(entry), undefined, (f) => f || 'entry');
+    const valid = StartStopSchedule.validated(problems, entry, undefined, (f) => f || 'entry');
+    return new StartStopSchedule(copyEntry(valid.entry));
   }
 
   /** Parses and validates a whole `schedules.computeStartStop` list (at most 4 entries). */
@@ -179,7 +192,7 @@ export class StartStopSchedule {
       for (const p of armEntryProblems(entry)) problems.add(p.field ? `[${i}].${p.field}` : `[${i}]`, p.value, p.allowed);
     });
     problems.throwIfAny();
-    return list.map((entry) => new StartStopSchedule(structuredClone(entry)));
+    return list.map((entry) => new StartStopSchedule(copyEntry(entry)));
   }
 
   /**
@@ -258,7 +271,7 @@ export class StartStopSchedule {
 
   /** The ARM `computeStartStop` entry. */
   toArm(): ArmComputeStartStopSchedule {
-    return structuredClone(this.entry);
+    return copyEntry(this.entry);
   }
 
   /**
