@@ -108,8 +108,10 @@ export function armEntryProblems(entry: unknown): FieldProblem[] {
   }
   if (entry === null || typeof entry !== 'object') return problems;
   const e = entry as Record<string, any>;
+  // A field is judged by the rules only when neither it nor what holds it broke the schema.
+  const blocked = (field: string) => [...inError].some((f) => field === f || field.startsWith(`${f}.`));
   const check = (field: string, value: unknown, rule: (v: string) => string | undefined) => {
-    if (typeof value !== 'string' || isToken(value) || inError.has(field)) return;
+    if (typeof value !== 'string' || isToken(value) || blocked(field)) return;
     const allowed = rule(value);
     if (allowed) problems.push({ field, value, allowed });
   };
@@ -122,9 +124,9 @@ export function armEntryProblems(entry: unknown): FieldProblem[] {
   if (e.cron && typeof e.cron === 'object') {
     check('cron.expression', e.cron.expression, (v) => (azureCronProblem(v) ? cronAllowed(v) : undefined));
   }
-  if (e.recurrence && typeof e.recurrence === 'object' && !inError.has('recurrence')) {
+  if (e.recurrence && typeof e.recurrence === 'object') {
     for (const p of recurrenceRuleProblems(e.recurrence)) {
-      if (!inError.has(p.field)) problems.push(p);
+      if (!blocked(p.field)) problems.push(p);
     }
   }
   return problems;

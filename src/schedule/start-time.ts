@@ -32,5 +32,7 @@ export function startTimeProblem(value: unknown): string | undefined {
   if (parseStartTime(value)) return undefined;
   if (START_TIME.test(value)) return `${START_TIME_ALLOWED}; ${value.slice(0, 10)} ${value.slice(11)} is not a real date and time`;
   const fix = rewritten(value);
-  return fix ? `${START_TIME_ALLOWED}; write "${fix}" instead` : START_TIME_ALLOWED;
+  if (!fix) return START_TIME_ALLOWED;
+  const offset = /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim()) ? '; the time is read in the schedule\'s time zone, so leave the offset out' : '';
+  return `${START_TIME_ALLOWED}${offset}; write "${fix}" instead`;
 }
