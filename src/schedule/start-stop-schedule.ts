@@ -105,6 +105,11 @@ function copyEntry(e: ArmComputeStartStopSchedule): ArmComputeStartStopSchedule 
   return copy as unknown as ArmComputeStartStopSchedule;
 }
 
+/** An invalid Date shows as "Invalid Date" (its JSON is null). */
+function shownDate(d: unknown): unknown {
+  return d instanceof Date ? String(d) : d;
+}
+
 function isValidDate(d: unknown): d is Date {
   return d instanceof Date && !Number.isNaN(d.getTime());
 }
@@ -203,7 +208,7 @@ export class StartStopSchedule {
   static weeklyUptime(schedules: StartStopSchedule[], options: WeeklyUptimeOptions = {}): number {
     const problems = new Problems('StartStopSchedule.weeklyUptime');
     const from = options.from ?? new Date();
-    if (!isValidDate(from)) problems.add('from', from, 'allowed: a valid Date');
+    if (!isValidDate(from)) problems.add('from', shownDate(from), 'allowed: a valid Date');
     if (!Array.isArray(schedules)) {
       problems.add('schedules', schedules, 'allowed: a list of StartStopSchedule');
     } else {
@@ -282,7 +287,7 @@ export class StartStopSchedule {
   nextRuns(count: number, from: Date = new Date()): Date[] {
     const problems = new Problems('StartStopSchedule.nextRuns');
     if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) problems.add('count', count, `allowed: an integer from 1 to ${MAX_RUNS}`);
-    if (!isValidDate(from)) problems.add('from', from, 'allowed: a valid Date');
+    if (!isValidDate(from)) problems.add('from', shownDate(from), 'allowed: a valid Date');
     this.checkPreviewable(problems, 'schedule');
     problems.throwIfAny();
     if (!this.enabled) return [];
