@@ -75,10 +75,6 @@ interface FieldAnalysis {
   readonly flaws: Set<Flaw>;
 }
 
-function allValues(spec: FieldSpec): number[] {
-  return Array.from({ length: spec.max - spec.min + 1 }, (_, i) => spec.min + i);
-}
-
 /** One value of an element: a number, or (a near miss) a name or 7 for Sunday. */
 function valueOf(token: string, spec: FieldSpec, flaws: Set<Flaw>): number | undefined {
   if (/^\d+$/.test(token)) {
@@ -296,4 +292,3 @@ export function parseAzureCron(expression: string): AzureCron {
 export const AZURE_CRON_ALLOWED =
   '5 fields, minute hour day-of-month month day-of-week (Sunday = 0), each * or a comma list of numbers and a-b ranges';
 
-export { allValues as cronFieldValues };
