@@ -153,3 +153,47 @@ describe('ComputeInstance schedule rules', () => {
     expect(warningsOf(render([StartStopSchedule.cron({ action: 'Start', expression: '0 8 * * 1-5' })], { idleShutdown: Duration.minutes(30) }).ci)).toEqual([]);
   });
 });
+
+describe('ComputeInstance compares schedules in different time zones where the previews place them', () => {
+  const start = StartStopSchedule.cron({ action: 'Start', expression: '30 2 * * *', timeZone: WEST_EUROPE });
+
+  function clashes(stop: StartStopSchedule): string {
+    return errorFor([start, stop]);
+  }
+
+  test('at the first occurrence of a time repeated when summer time ends', () => {
+    const stop = StartStopSchedule.cron({ action: 'Stop', expression: '30 0 25 10 *' });
+    expect(clashes(stop)).toBe([
+      'Invalid input in test/alice (1 problem):',
+      '  - test/alice: schedules[1]: received "Stop cron 30 0 25 10 * (UTC)"; allowed: a Stop that never fires in the same minute as a Start; schedules[0] (Start cron 30 2 * * * (W. Europe Standard Time)) fires with it at 2026-10-25T00:30:00.000Z',
+    ].join('\n'));
+    const instant = new Date('2026-10-25T00:30:00.000Z');
+    expect(start.nextRuns(1, instant)).toEqual([instant]);
+    expect(stop.nextRuns(1, instant)).toEqual([instant]);
+  });
+
+  test('not at the second occurrence, where the previews do not fire either', () => {
+    const stop = StartStopSchedule.cron({ action: 'Stop', expression: '30 1 25 10 *' });
+    expect(() => render([start, stop])).not.toThrow();
+    expect(start.nextRuns(2, new Date('2026-10-25T00:31:00Z'))).toEqual([new Date('2026-10-26T01:30:00Z'), new Date('2026-10-27T01:30:00Z')]);
+  });
+
+  test('at a time skipped when summer time starts, moved forward by the gap', () => {
+    const stop = StartStopSchedule.cron({ action: 'Stop', expression: '30 1 29 3 *' });
+    expect(clashes(stop)).toBe([
+      'Invalid input in test/alice (1 problem):',
+      '  - test/alice: schedules[1]: received "Stop cron 30 1 29 3 * (UTC)"; allowed: a Stop that never fires in the same minute as a Start; schedules[0] (Start cron 30 2 * * * (W. Europe Standard Time)) fires with it at 2026-03-29T01:30:00.000Z',
+    ].join('\n'));
+    expect(start.nextRuns(1, new Date('2026-03-29T00:00:00Z'))).toEqual([new Date('2026-03-29T01:30:00Z')]);
+  });
+
+  test('with a recurrence that repeats every other day from its startTime', () => {
+    expect(errorFor([
+      StartStopSchedule.recurrence({ action: 'Start', frequency: 'Day', interval: 2, hours: [9], minutes: [0], startTime: '2026-01-01T00:00:00', timeZone: WEST_EUROPE }),
+      StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * 6' }),
+    ])).toBe([
+      'Invalid input in test/alice (1 problem):',
+      '  - test/alice: schedules[1]: received "Stop cron 0 8 * * 6 (UTC)"; allowed: a Stop that never fires in the same minute as a Start; schedules[0] (Start every 2 Day at hours 9 minutes 0 (W. Europe Standard Time)) fires with it at 2026-01-03T08:00:00.000Z',
+    ].join('\n'));
+  });
+});

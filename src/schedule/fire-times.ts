@@ -138,6 +138,12 @@ export function fireTimes(entry: ArmComputeStartStopSchedule, fromMs: number): G
   return recurrenceFires(r, ianaZoneOf(r.timeZone ?? 'UTC'), fromMs);
 }
 
+/** The instant an entry's startTime names, if it has one. */
+export function entryStartMs(entry: ArmComputeStartStopSchedule): number | undefined {
+  const trigger = entry.cron ?? entry.recurrence;
+  return trigger ? startMsOf(trigger.startTime, ianaZoneOf(trigger.timeZone ?? 'UTC')) : undefined;
+}
+
 /** True when a recurrence's fire times depend on when Azure creates it (no startTime to count from). */
 export function dependsOnCreationTime(entry: ArmComputeStartStopSchedule): boolean {
   const r = entry.recurrence;

@@ -1,8 +1,10 @@
 import type { ArmComputeStartStopSchedule } from '../compute-instance-spec';
 import { isToken } from '../validation/tokens';
 import { parseAzureCron } from './azure-cron';
-import { dependsOnCreationTime, fireTimes } from './fire-times';
+import { dependsOnCreationTime, entryStartMs, fireTimes } from './fire-times';
 import { WEEK_DAYS } from './schemas';
+import { ianaZoneOf } from './time-zones';
+import { DAY_MS, dayNumber, fromLocal, LocalDateTime, offsetMs, toLocal, weekdayOf } from './zoned-time';
 
 /**
  * Rules about the schedules of one compute instance taken together.
@@ -73,29 +75,137 @@ function commonWallClock(a: LocalPattern, b: LocalPattern): string | undefined {
   return `${String(hours[0]).padStart(2, '0')}:${String(minutes[0]).padStart(2, '0')}`;
 }
 
-function firstFire(e: ArmComputeStartStopSchedule, fromMs: number): number {
-  return fireTimes(e, fromMs).next().value ?? fromMs;
+/** A pattern's value lists as sets, for matching many wall-clock times. */
+interface PatternSets {
+  readonly minutes: ReadonlySet<number>;
+  readonly hours: ReadonlySet<number>;
+  readonly months: ReadonlySet<number>;
+  readonly daysOfMonth?: ReadonlySet<number>;
+  readonly daysOfWeek?: ReadonlySet<number>;
 }
 
-/** A UTC instant in a year of both schedules' fire times where both fire, found by walking them. */
-function commonInstant(a: ArmComputeStartStopSchedule, b: ArmComputeStartStopSchedule): number | undefined {
-  const from = Math.max(SIMULATION_START_MS, firstFire(a, SIMULATION_START_MS), firstFire(b, SIMULATION_START_MS));
-  let end = from + SIMULATION_DAYS * 86_400_000;
-  const firesOfA = new Set<number>();
-  for (const t of fireTimes(a, from)) {
-    if (t >= end) break;
-    firesOfA.add(t);
-    if (firesOfA.size >= SIMULATION_MAX_FIRES) {
-      end = t;
-      break;
+function setsOf(p: LocalPattern): PatternSets {
+  return {
+    minutes: new Set(p.minutes), hours: new Set(p.hours), months: new Set(p.months),
+    ...(p.daysOfMonth ? { daysOfMonth: new Set(p.daysOfMonth) } : {}),
+    ...(p.daysOfWeek ? { daysOfWeek: new Set(p.daysOfWeek) } : {}),
+  };
+}
+
+function dayMatches(p: PatternSets, year: number, month: number, day: number): boolean {
+  return p.months.has(month) && (!p.daysOfMonth || p.daysOfMonth.has(day)) && (!p.daysOfWeek || p.daysOfWeek.has(weekdayOf(year, month, day)));
+}
+
+function matchesAt(p: PatternSets, t: LocalDateTime): boolean {
+  return p.minutes.has(t.minute) && p.hours.has(t.hour) && dayMatches(p, t.year, t.month, t.day);
+}
+
+/** Wall-clock time from a UTC instant and a known offset (no time zone lookup). */
+function shifted(utcMs: number, offsetMs: number): LocalDateTime {
+  const d = new Date(utcMs + offsetMs);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
+}
+
+function civil(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * The fire times of a wall-clock pattern from `fromMs` for `days` local days, in order. Most days have one
+ * UTC offset all day, so a fire time is plain arithmetic; on a day the offset changes, each time is placed
+ * by `fromLocal`, which moves and picks times as cron-parser does (forward over a gap, first of a repeat).
+ */
+function* patternFires(p: PatternSets, zone: string, fromMs: number, days: number): Generator<number> {
+  const first = toLocal(fromMs, zone);
+  const firstDay = dayNumber(first.year, first.month, first.day);
+  const hours = [...p.hours].sort((x, y) => x - y);
+  const minutes = [...p.minutes].sort((x, y) => x - y);
+  // The offset at a local midnight is the offset at the end of the day before.
+  let offset = firstDay * DAY_MS - fromLocal({ ...civil(firstDay), hour: 0, minute: 0, second: 0 }, zone);
+  for (let n = firstDay; n < firstDay + days; n++) {
+    const date = civil(n);
+    const endOffset = offsetMs((n + 1) * DAY_MS - offset, zone);
+    if (dayMatches(p, date.year, date.month, date.day)) {
+      const steady = endOffset === offset;
+      for (const hour of hours) {
+        for (const minute of minutes) {
+          const t = steady ? n * DAY_MS + hour * 3_600_000 + minute * 60_000 - offset : fromLocal({ ...date, hour, minute, second: 0 }, zone);
+          if (t >= fromMs) yield t;
+        }
+      }
     }
+    offset = endOffset;
   }
+}
+
+/** A zone's offsets at UTC midnights, each looked up once. */
+class MidnightOffsets {
+  private readonly byDay = new Map<number, number>();
+
+  constructor(private readonly zone: string) {}
+
+  /** The offset through the UTC day of `utcMs`, or undefined when it changes during that day. */
+  steadyAround(utcMs: number): number | undefined {
+    const day = Math.floor(utcMs / DAY_MS);
+    const start = this.at(day);
+    return this.at(day + 1) === start ? start : undefined;
+  }
+
+  private at(day: number): number {
+    let o = this.byDay.get(day);
+    if (o === undefined) {
+      o = offsetMs(day * DAY_MS, this.zone);
+      this.byDay.set(day, o);
+    }
+    return o;
+  }
+}
+
+/**
+ * The first UTC instant, within a year from the later of 2026-01-01 and both startTimes, at which both
+ * schedules fire. Wall-clock patterns are walked day by day (cheap); other recurrences by `fireTimes`.
+ */
+function commonInstant(a: ArmComputeStartStopSchedule, b: ArmComputeStartStopSchedule): number | undefined {
+  const from = Math.max(SIMULATION_START_MS, entryStartMs(a) ?? 0, entryStartMs(b) ?? 0);
+  const end = from + SIMULATION_DAYS * DAY_MS;
+  const pa = localPattern(a);
+  const pb = localPattern(b);
+  // Walk the schedule that is not a pattern (or the pattern that fires less often), and test each of its
+  // fire times against the other.
+  const perDay = (p: LocalPattern) => p.hours.length * p.minutes.length;
+  const [walked, tested] = !pa ? [a, b] : !pb ? [b, a] : perDay(pa) <= perDay(pb) ? [a, b] : [b, a];
+  const walkedPattern = localPattern(walked);
+  const fires = walkedPattern
+    ? patternFires(setsOf(walkedPattern), ianaZoneOf(timeZoneOf(walked)), from, SIMULATION_DAYS + 1)
+    : fireTimes(walked, from);
+  const testedPattern = localPattern(tested);
+  const testedZone = ianaZoneOf(timeZoneOf(tested));
+  const testedFires = testedPattern ? undefined : new Set(takeUntil(fireTimes(tested, from), end));
+  const sets = testedPattern ? setsOf(testedPattern) : undefined;
+  const offsets = new MidnightOffsets(testedZone);
   let n = 0;
-  for (const t of fireTimes(b, from)) {
-    if (t > end || ++n > SIMULATION_MAX_FIRES) return undefined;
-    if (firesOfA.has(t)) return t;
+  for (const t of fires) {
+    // cron-parser takes a fraction of a millisecond per fire time: its walks are capped, pattern walks are not.
+    if (t >= end || (!walkedPattern && ++n > SIMULATION_MAX_FIRES)) return undefined;
+    if (testedFires) {
+      if (testedFires.has(t)) return t;
+      continue;
+    }
+    const offset = offsets.steadyAround(t);
+    const local = offset === undefined ? toLocal(t, testedZone) : shifted(t, offset);
+    if (matchesAt(sets as PatternSets, local)) return t;
   }
   return undefined;
+}
+
+function takeUntil(fires: Iterable<number>, end: number): number[] {
+  const taken: number[] = [];
+  for (const t of fires) {
+    if (t >= end || taken.length >= SIMULATION_MAX_FIRES) break;
+    taken.push(t);
+  }
+  return taken;
 }
 
 /** A short description of an entry for messages. */

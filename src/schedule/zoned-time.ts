@@ -44,7 +44,7 @@ function asUtcMs(t: LocalDateTime): number {
 }
 
 /** The zone's offset from UTC at the instant `utcMs`, in milliseconds (whole seconds). */
-function offsetMs(utcMs: number, zone: string): number {
+export function offsetMs(utcMs: number, zone: string): number {
   const whole = Math.floor(utcMs / 1000) * 1000;
   return asUtcMs(toLocal(whole, zone)) - whole;
 }
