@@ -188,6 +188,11 @@ describe('the exported JSON Schemas', () => {
   ajv.addSchema(COMPUTE_START_STOP_SCHEDULE_SCHEMA as object);
   const validateList = ajv.compile(COMPUTE_START_STOP_LIST_SCHEMA as object);
 
+  test('are valid draft-07 JSON Schemas (the library compiles them without this check)', () => {
+    expect(ajv.validateSchema(COMPUTE_START_STOP_SCHEDULE_SCHEMA as object)).toBe(true);
+    expect(ajv.validateSchema(COMPUTE_START_STOP_LIST_SCHEMA as object)).toBe(true);
+  });
+
   test('accept the docs\' samples with a plain ajv of their own', () => {
     expect(validateList(RESOURCE_MANAGER_SAMPLE)).toBe(true);
     expect(validateList([POLICY_SAMPLE, REST_SPEC_SAMPLE])).toBe(true);

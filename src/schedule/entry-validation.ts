@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { isToken } from '../validation/tokens';
 import { AZURE_CRON_ALLOWED, azureCronProblem } from './azure-cron';
 import { recurrenceRuleProblems } from './recurrence-rules';
-import { scheduleValidators } from './schemas';
+import { scheduleEntryValidator } from './schemas';
 import { enumAllowed, nearMiss } from './spelling';
 import { startTimeProblem } from './start-time';
 import { TIME_ZONE_ALLOWED, timeZoneProblem } from './time-zones';
@@ -91,7 +91,7 @@ function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
  * cannot say. Values that are Terraform tokens (known only at apply) are left for Azure to judge.
  */
 export function armEntryProblems(entry: unknown): FieldProblem[] {
-  const validate = scheduleValidators().entry;
+  const validate = scheduleEntryValidator();
   const problems: FieldProblem[] = [];
   const inError = new Set<string>();
   if (!validate(entry)) {

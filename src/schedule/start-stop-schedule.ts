@@ -5,7 +5,7 @@ import { Problems } from '../errors';
 import { armEntryProblems } from './entry-validation';
 import { fireTimes } from './fire-times';
 import { containsToken, describeEntry } from './schedule-set-rules';
-import { scheduleValidators } from './schemas';
+import { scheduleListValidator } from './schemas';
 import { WorkingHoursProps, workingHoursEntries } from './working-hours';
 
 export interface CronScheduleProps {
@@ -184,7 +184,7 @@ export class StartStopSchedule {
   /** Parses and validates a whole `schedules.computeStartStop` list (at most 4 entries). */
   static fromArmList(list: ArmComputeStartStopSchedule[]): StartStopSchedule[] {
     const problems = new Problems('StartStopSchedule.fromArmList');
-    const validateList = scheduleValidators().list;
+    const validateList = scheduleListValidator();
     if (!validateList(list)) {
       for (const error of validateList.errors ?? []) {
         if (error.instancePath !== '') continue;
