@@ -6,8 +6,8 @@ import { ComputeInstanceSpec, toComputeInstanceSpec } from './compute-instance-s
 import { validateComputeInstanceProps } from './compute-instance-validation';
 import { Problems } from './errors';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
-import { startsButNeverStops } from './schedule/schedule-set-rules';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
+import { startsButNeverStops } from './schedule/schedule-set-rules';
 import { isToken } from './validation/tokens';
 
 /** Names already taken in each app, by workspace: Azure refuses a second compute of the same name. */
