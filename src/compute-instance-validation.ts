@@ -1,6 +1,7 @@
 import { ComputeInstanceProps } from './compute-instance-props';
 import { Duration } from './duration';
 import { Problems } from './errors';
+import { sameMinuteProblems } from './schedule/schedule-set-rules';
 import { StartStopSchedule } from './schedule/start-stop-schedule';
 import { SetupScript } from './setup-script/setup-script';
 import {
@@ -102,6 +103,9 @@ function validateSchedules(problems: Problems, schedules: unknown): void {
   schedules.forEach((s, i) => {
     if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'allowed: a StartStopSchedule made by its factories');
   });
+  if (schedules.every((s) => s instanceof StartStopSchedule)) {
+    for (const p of sameMinuteProblems(schedules.map((s: StartStopSchedule) => s.toArm()))) problems.add(p.field, p.value, p.allowed);
+  }
 }
 
 function validateIdleShutdown(problems: Problems, idle: unknown): void {

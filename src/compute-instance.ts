@@ -8,6 +8,7 @@ import { Problems } from './errors';
 import { checkAgainstShutdownPolicies } from './policy/compliance-aspect';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
+import { startsButNeverStops } from './schedule/schedule-set-rules';
 import { isToken } from './validation/tokens';
 
 /** Names already taken in each app, by workspace: Azure refuses a second compute of the same name. */
@@ -56,11 +57,7 @@ export class ComputeInstance extends Construct {
       : renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: props.initialState === 'Stopped' }).id;
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
-    this.warnAboutRelaxedDefaults(props);
-    // A SetupScript is a value with no construct to annotate: the instance that uses it reports its warnings.
-    for (const kind of ['creation', 'startup'] as const) {
-      for (const w of props.setupScripts?.[kind]?.warnings ?? []) Annotations.of(this).addWarning(`setupScripts.${kind}: ${w}`);
-    }
+    this.warn(props);
     // ShutdownPolicy: the app's policies judge this instance when its stack synthesizes.
     checkAgainstShutdownPolicies(this);
   }
@@ -79,14 +76,24 @@ export class ComputeInstance extends Construct {
     }
   }
 
-  /** Warnings for each secure default turned off, so that a review sees them in the synth output. */
-  private warnAboutRelaxedDefaults(props: ComputeInstanceProps): void {
+  /**
+   * Warnings about valid props a review should see in the synth output: each secure default turned off,
+   * schedules that never stop the instance, and what the setup scripts found (a SetupScript is a value
+   * with no construct to annotate, so the instance reports for it).
+   */
+  private warn(props: ComputeInstanceProps): void {
     const warn = (message: string) => Annotations.of(this).addWarning(message);
     if (props.ssh) warn('SSH is enabled (ssh.publicKey): the instance accepts SSH logins with that key.');
     if (props.localAuth) warn('Local authentication is enabled (localAuth: true): Azure\'s built-in policy e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f reports it non-compliant.');
     if (props.subnetId !== undefined && props.nodePublicIp === true) warn('The instance has a public IP inside your subnet (nodePublicIp: true).');
     if (props.identity && props.idleShutdown) {
       warn('Idle shutdown with a managed identity works only if that identity has Contributor on the workspace.');
+    }
+    if (props.idleShutdown === undefined && startsButNeverStops(this.spec.properties.properties.schedules?.computeStartStop ?? [])) {
+      warn('The schedules start the instance but none stops it, and there is no idle shutdown: it runs (and costs) until someone stops it. Add a Stop schedule or idleShutdown.');
+    }
+    for (const kind of ['creation', 'startup'] as const) {
+      for (const w of props.setupScripts?.[kind]?.warnings ?? []) warn(`setupScripts.${kind}: ${w}`);
     }
   }
 }

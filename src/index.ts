@@ -6,7 +6,10 @@ export type {
 } from './compute-instance-spec';
 export { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE } from './compute-instance-spec';
 export { StartStopSchedule } from './schedule/start-stop-schedule';
-export type { CronScheduleProps } from './schedule/start-stop-schedule';
+export type {
+  CronScheduleProps, RecurrenceScheduleProps, WorkingHoursProps, WeeklyUptimeOptions,
+} from './schedule/start-stop-schedule';
+export { COMPUTE_START_STOP_SCHEDULE_SCHEMA, COMPUTE_START_STOP_LIST_SCHEMA } from './schedule/schemas';
 export { SetupScript } from './setup-script/setup-script';
 export type { SetupScriptOptions } from './setup-script/setup-script';
 export { Duration } from './duration';

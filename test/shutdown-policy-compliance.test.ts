@@ -24,6 +24,8 @@ function check(policy: Omit<ShutdownPolicyProps, 'scope'> & { scope?: ShutdownPo
   return { errors: errorsOf(ci), warnings: warningsOf(ci), infos: infosOf(ci) };
 }
 const none = { errors: [], warnings: [], infos: [] };
+/** The instance's own warning (not the policy's) for schedules that start it and never stop it. */
+const NEVER_STOPS = 'The schedules start the instance but none stops it, and there is no idle shutdown: it runs (and costs) until someone stops it. Add a Stop schedule or idleShutdown.';
 const HEAD = (rule: string, effect: string) => `${rule} (${effect}, ShutdownPolicy governance/shutdown)`;
 
 describe('RequireStopSchedule at synth', () => {
@@ -42,6 +44,7 @@ describe('RequireStopSchedule at synth', () => {
     const disabledStop = StartStopSchedule.cron({ action: 'Stop', expression: '0 19 * * *', enabled: false });
     expect(check({ requireSchedules: 'Deny' }, { ...REQUIRED, schedules: [START_AT_8, disabledStop] })).toEqual({
       ...none,
+      warnings: [NEVER_STOPS],
       errors: [`${HEAD('RequireStopSchedule', 'Deny')}: schedules: received ["Start Enabled","Stop Disabled"]; allowed: at least one schedule with action "Stop" and status "Enabled". Azure Policy refuses this instance.`],
     });
   });
@@ -55,7 +58,7 @@ describe('DefaultSchedules at synth', () => {
   const defaults = { defaultSchedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'Pacific Standard Time' })] };
 
   test('an instance with schedules of its own is left alone', () => {
-    expect(check(defaults, { ...REQUIRED, schedules: [START_AT_8] })).toEqual(none);
+    expect(check(defaults, { ...REQUIRED, schedules: [START_AT_8] })).toEqual({ ...none, warnings: [NEVER_STOPS] });
   });
 
   test('an instance without schedules is told the schedules Azure adds', () => {

@@ -1,13 +1,24 @@
-import { ArmComputeStartStopSchedule, ScheduleAction } from '../compute-instance-spec';
+import {
+  ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay,
+} from '../compute-instance-spec';
 import { Problems } from '../errors';
+import { armEntryProblems } from './entry-validation';
+import { fireTimes } from './fire-times';
+import { containsToken, describeEntry } from './schedule-set-rules';
+import { scheduleListValidator } from './schemas';
+import { WorkingHoursProps, workingHoursEntries } from './working-hours';
 
 export interface CronScheduleProps {
   /** What the schedule does to the instance. */
   readonly action: ScheduleAction;
-  /** Five fields: minute hour day-of-month month day-of-week (Sunday = 0). */
+  /**
+   * Five fields, minute hour day-of-month month day-of-week (Sunday = 0), each `*` or a comma list of
+   * numbers and `a-b` ranges: the grammar Azure documents.
+   */
   readonly expression: string;
   /**
-   * A Windows time zone id.
+   * A Windows time zone id (`'W. Europe Standard Time'`, not `'Europe/Berlin'`); the schedule follows its
+   * daylight-saving changes.
    * @default 'UTC'
    */
   readonly timeZone?: string;
@@ -22,28 +33,225 @@ export interface CronScheduleProps {
   readonly startTime?: string;
 }
 
+export interface RecurrenceScheduleProps {
+  /** What the schedule does to the instance. */
+  readonly action: ScheduleAction;
+  /** `'Day'` or `'Week'` fire at set times; `'Minute'`, `'Hour'` and `'Month'` repeat from `startTime`. */
+  readonly frequency: RecurrenceFrequency;
+  /**
+   * Fire every `interval` minutes, hours, days, weeks or months.
+   * @default 1
+   */
+  readonly interval?: number;
+  /** Hours (0-23) to fire at, with frequency `'Day'` or `'Week'`; `[]` with the other frequencies. */
+  readonly hours: number[];
+  /** Minutes (0-59) to fire at within each of `hours`; `[]` with frequencies other than `'Day'` and `'Week'`. */
+  readonly minutes: number[];
+  /**
+   * The days to fire on, with frequency `'Week'`.
+   * @default - with frequency 'Week', the weekday of `startTime` (or of creation)
+   */
+  readonly weekDays?: WeekDay[];
+  /**
+   * Rejected: Azure ML ignores monthDays on compute schedules. Use `StartStopSchedule.cron` with a
+   * day-of-month field.
+   * @default - none (the only accepted value)
+   */
+  readonly monthDays?: number[];
+  /**
+   * A Windows time zone id.
+   * @default 'UTC'
+   */
+  readonly timeZone?: string;
+  /**
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * When the schedule begins, `yyyy-MM-ddTHH:mm:ss` in `timeZone`; intervals count from it.
+   * @default - from creation
+   */
+  readonly startTime?: string;
+}
+
+export type { WorkingHoursProps } from './working-hours';
+
+export interface WeeklyUptimeOptions {
+  /**
+   * The start of the week to measure; the instance is taken to be stopped then.
+   * @default - now
+   */
+  readonly from?: Date;
+}
+
+/** The most fire times one preview returns. */
+const MAX_RUNS = 10_000;
+const WEEK_MS = 7 * 86_400_000;
+
+/** A factory's props name fields without the ARM entry's nesting (`expression`, not `cron.expression`). */
+function propField(field: string): string {
+  return field.replace(/^cron\./, '').replace(/^recurrence\.schedule\./, '').replace(/^recurrence\./, '');
+}
+
+/** A deep copy of a valid entry (whose shape the schema has fixed), keeping its key order. */
+function copyEntry(e: ArmComputeStartStopSchedule): ArmComputeStartStopSchedule {
+  const copy: Record<string, unknown> = { ...e };
+  if (e.cron) copy.cron = { ...e.cron };
+  if (e.recurrence) {
+    const schedule: Record<string, unknown> = { ...e.recurrence.schedule };
+    for (const [key, list] of Object.entries(schedule)) if (Array.isArray(list)) schedule[key] = [...list];
+    copy.recurrence = { ...e.recurrence, schedule };
+  }
+  return copy as unknown as ArmComputeStartStopSchedule;
+}
+
+/** An invalid Date shows as "Invalid Date" (its JSON is null). */
+function shownDate(d: unknown): unknown {
+  return d instanceof Date ? String(d) : d;
+}
+
+function isValidDate(d: unknown): d is Date {
+  return d instanceof Date && !Number.isNaN(d.getTime());
+}
+
 /**
  * A start or stop schedule of a compute instance: one entry of its `schedules.computeStartStop`.
- * Made by the static factories; the constructor is not public.
+ * Made by the static factories, which validate what they are given; the constructor is not public.
  */
 export class StartStopSchedule {
+  /** A schedule from a cron expression in Azure's documented grammar. */
   static cron(props: CronScheduleProps): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.cron');
-    if (props.action !== 'Start' && props.action !== 'Stop') problems.add('action', props.action, 'allowed: "Start" or "Stop"');
-    if (typeof props.expression !== 'string' || props.expression.trim().split(/\s+/).length !== 5) {
-      problems.add('expression', props.expression, 'allowed: 5 fields: minute hour day-of-month month day-of-week');
+    const p: Partial<CronScheduleProps> = props ?? {};
+    return StartStopSchedule.validated(problems, {
+      action: p.action as ScheduleAction,
+      triggerType: 'Cron',
+      status: p.enabled === false ? 'Disabled' : 'Enabled',
+      cron: {
+        expression: p.expression as string,
+        timeZone: p.timeZone ?? 'UTC',
+        ...(p.startTime !== undefined ? { startTime: p.startTime } : {}),
+      },
+    }, p.enabled, propField);
+  }
+
+  /** A schedule from a recurrence (the Logic Apps recurrence shape). */
+  static recurrence(props: RecurrenceScheduleProps): StartStopSchedule {
+    const problems = new Problems('StartStopSchedule.recurrence');
+    const p: Partial<RecurrenceScheduleProps> = props ?? {};
+    const copy = <T>(v: T): T => (Array.isArray(v) ? ([...v] as T) : v);
+    return StartStopSchedule.validated(problems, {
+      action: p.action as ScheduleAction,
+      triggerType: 'Recurrence',
+      status: p.enabled === false ? 'Disabled' : 'Enabled',
+      recurrence: {
+        frequency: p.frequency as RecurrenceFrequency,
+        interval: p.interval ?? 1,
+        timeZone: p.timeZone ?? 'UTC',
+        ...(p.startTime !== undefined ? { startTime: p.startTime } : {}),
+        schedule: {
+          hours: copy(p.hours) as number[],
+          minutes: copy(p.minutes) as number[],
+          ...(p.weekDays !== undefined ? { weekDays: copy(p.weekDays) } : {}),
+          ...(p.monthDays !== undefined ? { monthDays: copy(p.monthDays) } : {}),
+        },
+      },
+    }, p.enabled, propField);
+  }
+
+  /**
+   * The fewest cron schedules that start the instance at the start of each shift and stop it at its end.
+   * A shift whose stop is earlier than its start runs past midnight. Several shifts (Monday to Thursday
+   * 09:00-18:00 and Friday 09:00-16:00) merge where they share times or days: that example takes 3.
+   */
+  static workingHours(shifts: WorkingHoursProps | WorkingHoursProps[]): StartStopSchedule[] {
+    const problems = new Problems('StartStopSchedule.workingHours');
+    const entries = workingHoursEntries(shifts, problems);
+    problems.throwIfAny();
+    return entries.map((e) => StartStopSchedule.validated(problems, e, undefined, propField));
+  }
+
+  /**
+   * Parses and validates one ARM `computeStartStop` entry, such as one from an ARM parameter file;
+   * `toArm()` gives it back unchanged.
+   */
+  static fromArm(entry: ArmComputeStartStopSchedule): StartStopSchedule {
+    const problems = new Problems('StartStopSchedule.fromArm');
+    const valid = StartStopSchedule.validated(problems, entry, undefined, (f) => f || 'entry');
+    return new StartStopSchedule(copyEntry(valid.entry));
+  }
+
+  /** Parses and validates a whole `schedules.computeStartStop` list (at most 4 entries). */
+  static fromArmList(list: ArmComputeStartStopSchedule[]): StartStopSchedule[] {
+    const problems = new Problems('StartStopSchedule.fromArmList');
+    const validateList = scheduleListValidator();
+    if (!validateList(list)) {
+      for (const error of validateList.errors ?? []) {
+        if (error.instancePath !== '') continue;
+        if (error.keyword === 'maxItems') problems.add('list', `${(list as unknown[]).length} schedules`, 'allowed: at most 4 schedules per compute instance');
+        else problems.add('list', list, 'allowed: a list of computeStartStop schedules');
+      }
+    }
+    if (!Array.isArray(list)) problems.throwIfAny();
+    list.forEach((entry, i) => {
+      for (const p of armEntryProblems(entry)) problems.add(p.field ? `[${i}].${p.field}` : `[${i}]`, p.value, p.allowed);
+    });
+    problems.throwIfAny();
+    return list.map((entry) => new StartStopSchedule(copyEntry(entry)));
+  }
+
+  /**
+   * Hours per week the instance runs when only these schedules act on it, for cost estimates: the week is
+   * the 7 × 24 hours from `from`, when the instance is taken to be stopped. A Start and a Stop in the same
+   * minute leave it stopped. Disabled schedules do nothing.
+   */
+  static weeklyUptime(schedules: StartStopSchedule[], options: WeeklyUptimeOptions = {}): number {
+    const problems = new Problems('StartStopSchedule.weeklyUptime');
+    const from = options.from ?? new Date();
+    if (!isValidDate(from)) problems.add('from', shownDate(from), 'allowed: a valid Date');
+    if (!Array.isArray(schedules)) {
+      problems.add('schedules', schedules, 'allowed: a list of StartStopSchedule');
+    } else {
+      schedules.forEach((s, i) => {
+        if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'allowed: a StartStopSchedule made by its factories');
+        else s.checkPreviewable(problems, `schedules[${i}]`);
+      });
     }
     problems.throwIfAny();
-    return new StartStopSchedule({
-      action: props.action,
-      triggerType: 'Cron',
-      status: props.enabled === false ? 'Disabled' : 'Enabled',
-      cron: {
-        expression: props.expression,
-        timeZone: props.timeZone ?? 'UTC',
-        ...(props.startTime !== undefined ? { startTime: props.startTime } : {}),
-      },
-    });
+
+    const start = from.getTime();
+    const end = start + WEEK_MS;
+    const events: { at: number; start: boolean }[] = [];
+    for (const s of schedules) {
+      if (!s.enabled) continue;
+      for (const at of fireTimes(s.entry, start)) {
+        if (at >= end) break;
+        events.push({ at, start: s.action === 'Start' });
+      }
+    }
+    // Starts before stops in the same minute, so that the stop has the last word.
+    events.sort((a, b) => a.at - b.at || Number(b.start) - Number(a.start));
+    let runningSince: number | undefined;
+    let runningMs = 0;
+    for (const e of events) {
+      if (e.start && runningSince === undefined) runningSince = e.at;
+      if (!e.start && runningSince !== undefined) {
+        runningMs += e.at - runningSince;
+        runningSince = undefined;
+      }
+    }
+    if (runningSince !== undefined) runningMs += end - runningSince;
+    return runningMs / 3_600_000;
+  }
+
+  /** Validates an entry built by a factory (or given to fromArm), naming fields with `field`. */
+  private static validated(
+    problems: Problems, entry: ArmComputeStartStopSchedule, enabled: unknown, field: (armField: string) => string,
+  ): StartStopSchedule {
+    if (enabled !== undefined && typeof enabled !== 'boolean') problems.add('enabled', enabled, 'allowed: true or false');
+    for (const p of armEntryProblems(entry)) problems.add(field(p.field), p.value, p.allowed);
+    problems.throwIfAny();
+    return new StartStopSchedule(entry);
   }
 
   protected constructor(private readonly entry: ArmComputeStartStopSchedule) {}
@@ -52,8 +260,53 @@ export class StartStopSchedule {
     return this.entry.action;
   }
 
+  /** False when the entry's status is `Disabled`; an entry without status counts as enabled. */
+  get enabled(): boolean {
+    return this.entry.status !== 'Disabled';
+  }
+
+  get triggerType(): 'Cron' | 'Recurrence' {
+    return this.entry.triggerType;
+  }
+
+  /** The Windows time zone id the schedule runs in. */
+  get timeZone(): string {
+    return (this.entry.cron ?? this.entry.recurrence)?.timeZone ?? 'UTC';
+  }
+
   /** The ARM `computeStartStop` entry. */
   toArm(): ArmComputeStartStopSchedule {
-    return structuredClone(this.entry);
+    return copyEntry(this.entry);
+  }
+
+  /**
+   * The next `count` fire times at or after `from`, as UTC Dates, following the daylight-saving changes of
+   * the schedule's time zone. A disabled schedule never fires. A recurrence without startTime counts its
+   * interval from `from` (Azure counts it from when the schedule is created).
+   */
+  nextRuns(count: number, from: Date = new Date()): Date[] {
+    const problems = new Problems('StartStopSchedule.nextRuns');
+    if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) problems.add('count', count, `allowed: an integer from 1 to ${MAX_RUNS}`);
+    if (!isValidDate(from)) problems.add('from', shownDate(from), 'allowed: a valid Date');
+    this.checkPreviewable(problems, 'schedule');
+    problems.throwIfAny();
+    if (!this.enabled) return [];
+    const runs: Date[] = [];
+    for (const at of fireTimes(this.entry, from.getTime())) {
+      runs.push(new Date(at));
+      if (runs.length === count) break;
+    }
+    return runs;
+  }
+
+  /** A short description: action, trigger and time zone. */
+  toString(): string {
+    return describeEntry(this.entry);
+  }
+
+  private checkPreviewable(problems: Problems, field: string): void {
+    if (containsToken(this.entry)) {
+      problems.add(field, this.toString(), 'allowed: a schedule without Terraform references (values known only at apply), whose fire times can be previewed');
+    }
   }
 }

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench [-- --json] [--sizes 100,1000,10000] [--runs 5]`
+ *
+ * Measures, side by side in one run, what users of large stacks feel: synth of the library's workload
+ * against a plain-cdktf baseline that writes the same bytes, cold start against cdktf alone, schedule
+ * validation against a bare ajv validate, and the floor (JSON.stringify and write of the same output).
+ * Every size runs in fresh processes; figures are medians.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { measureScheduleValidation } from './schedule-validation';
+
+interface Sample { ms: number; maxRssMb: number }
+interface SizeResult { n: number; library: Sample; baseline: Sample; floorMs: number; identical: boolean }
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const json = args.includes('--json');
+const sizes = flag('--sizes', '100,1000,10000').split(',').map(Number);
+const runs = Number(flag('--runs', '5'));
+const dist = resolve(__dirname, '..');
+const say = (line: string) => { if (!json) process.stdout.write(`${line}\n`); else process.stderr.write(`${line}\n`); };
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function medianSample(samples: Sample[]): Sample {
+  return { ms: median(samples.map((s) => s.ms)), maxRssMb: median(samples.map((s) => s.maxRssMb)) };
+}
+
+function synthOnce(mode: string, n: number, outdir: string): Sample {
+  const r = spawnSync(process.execPath, [join(dist, 'bench', 'synth-once.js'), mode, String(n), outdir], {
+    encoding: 'utf8', maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${mode} ${n} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() || '{}');
+}
+
+function synthSize(n: number): SizeResult {
+  const root = join(tmpdir(), `bench-${n}`);
+  const dirs = { library: join(root, 'library'), baseline: join(root, 'baseline') };
+  synthOnce('policy-fixture', 0, root);
+  const samples: Record<'library' | 'baseline', Sample[]> = { library: [], baseline: [] };
+  for (let i = 0; i < runs; i++) {
+    // Alternate the order so that neither side always runs on a warmer machine.
+    const order: Array<'library' | 'baseline'> = i % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
+    for (const mode of order) samples[mode].push(synthOnce(mode, n, dirs[mode]));
+  }
+  const file = (d: string) => readFileSync(join(d, 'stacks', 'bench', 'cdk.tf.json'));
+  const identical = file(dirs.library).equals(file(dirs.baseline));
+  const floor = Array.from({ length: runs }, () => synthOnce('floor', n, dirs.library).ms);
+  rmSync(root, { recursive: true, force: true });
+  return { n, library: medianSample(samples.library), baseline: medianSample(samples.baseline), floorMs: median(floor), identical };
+}
+
+/** Wall time of a fresh `node` that requires `target`, median of `count` interleaved runs. */
+function coldStart(count: number): { libraryMs: number; cdktfMs: number } {
+  const time = (target: string) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(target)})`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const lib: number[] = [];
+  const cdktf: number[] = [];
+  for (let i = 0; i < count; i++) {
+    cdktf.push(time(require.resolve('cdktf')));
+    lib.push(time(join(dist, 'src', 'index.js')));
+  }
+  return { libraryMs: median(lib), cdktfMs: median(cdktf) };
+}
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+const results: SizeResult[] = [];
+for (const n of sizes) {
+  say(`synth ${n} instances x ${runs} runs ...`);
+  results.push(synthSize(n));
+}
+const cold = coldStart(Math.max(runs, 10));
+const validation = measureScheduleValidation(20000);
+
+const report = {
+  machine: { cpus: require('node:os').cpus().length, node: process.version },
+  runs,
+  synth: results.map((r) => ({
+    instances: r.n,
+    libraryMs: round(r.library.ms), baselineMs: round(r.baseline.ms), timeRatio: ratio(r.library.ms, r.baseline.ms),
+    libraryRssMb: round(r.library.maxRssMb), baselineRssMb: round(r.baseline.maxRssMb), rssRatio: ratio(r.library.maxRssMb, r.baseline.maxRssMb),
+    floorMs: round(r.floorMs), identicalOutput: r.identical,
+  })),
+  scaling: results.length > 1 ? ratio(results[results.length - 1].library.ms, results[results.length - 2].library.ms) : undefined,
+  coldStart: { libraryMs: round(cold.libraryMs), cdktfMs: round(cold.cdktfMs), ratio: ratio(cold.libraryMs, cold.cdktfMs) },
+  scheduleValidation: {
+    microsPerSchedule: Math.round(validation.perScheduleMicros * 100) / 100,
+    ajvOnlyMicros: Math.round(validation.ajvOnlyMicros * 100) / 100,
+    schedulesPerSecond: Math.round(1e6 / validation.perScheduleMicros),
+  },
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else {
+  say('');
+  say('| instances | library ms | baseline ms | time ratio | library RSS MB | baseline RSS MB | RSS ratio | floor ms | same bytes |');
+  say('|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+  for (const s of report.synth) {
+    say(`| ${s.instances} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`);
+  }
+  if (report.scaling !== undefined) say(`\nscaling, largest / next size: ${report.scaling}`);
+  say(`cold start: library ${report.coldStart.libraryMs} ms, cdktf alone ${report.coldStart.cdktfMs} ms, ratio ${report.coldStart.ratio}`);
+  say(`schedule validation: ${report.scheduleValidation.microsPerSchedule} us per schedule (${report.scheduleValidation.schedulesPerSecond}/s), bare ajv validate ${report.scheduleValidation.ajvOnlyMicros} us`);
+}

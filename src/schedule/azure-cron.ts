@@ -1,0 +1,294 @@
+/**
+ * The cron grammar Azure documents for compute schedules (how-to-create-compute-instance.md): five fields,
+ * minute hour day-of-month month day-of-week (Sunday = 0), each `*` or a comma list of numbers and `a-b`
+ * ranges. Anything else (steps, names, L, W, #, ?, seconds, macros) is rejected, with the expression to
+ * write instead whenever one means the same.
+ */
+
+interface FieldSpec {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  /** Three-letter names, the first one meaning `min`. */
+  readonly names?: readonly string[];
+}
+
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day-of-month', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
+  { name: 'day-of-week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
+];
+
+const LIST = '(\\*|\\d+(-\\d+)?(,\\d+(-\\d+)?)*)';
+/** The documented grammar's shape, for the JSON Schema (ranges of values are checked in code). */
+export const AZURE_CRON_PATTERN = `^\\s*${LIST}(\\s+${LIST}){4}\\s*$`;
+
+const MACROS: Record<string, string> = {
+  '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *',
+  '@weekdays': '0 0 * * 1-5', '@weekends': '0 0 * * 0,6',
+};
+
+/** A valid expression's fields as values; an absent day field is `*` (any day). */
+export interface AzureCron {
+  readonly minutes: readonly number[];
+  readonly hours: readonly number[];
+  readonly daysOfMonth?: readonly number[];
+  readonly months: readonly number[];
+  readonly daysOfWeek?: readonly number[];
+}
+
+/** Why an expression is outside the grammar, and the expression to write instead when one means the same. */
+export interface CronProblem {
+  readonly issues: readonly string[];
+  readonly fix?: string;
+}
+
+type Flaw =
+  | 'step' | 'names' | 'sunday7' | 'question' | 'emptyItem' | 'starInList'
+  | 'last' | 'nearestWeekday' | 'nth' | 'hash' | 'outOfRange' | 'backwards' | 'garbage';
+
+const FIXABLE: ReadonlySet<Flaw> = new Set<Flaw>(['step', 'names', 'sunday7', 'question', 'emptyItem', 'starInList']);
+
+function flawText(flaw: Flaw, spec: FieldSpec): string {
+  switch (flaw) {
+    case 'step': return 'has a step (/)';
+    case 'names': return 'uses names';
+    case 'sunday7': return 'uses 7 for Sunday (Sunday is 0)';
+    case 'question': return 'uses ?';
+    case 'emptyItem': return 'has an empty list item';
+    case 'starInList': return 'puts * in a list';
+    case 'last': return 'uses L (last), which has no equivalent';
+    case 'nearestWeekday': return 'uses W (nearest weekday), which has no equivalent';
+    case 'nth': return 'uses # (nth weekday of the month), which has no equivalent';
+    case 'hash': return 'uses H (hashed value), which has no equivalent';
+    case 'outOfRange': return `has a value outside ${spec.min}-${spec.max}`;
+    case 'backwards': return 'has a range that runs backwards (write the lower value first)';
+    case 'garbage': return 'is not *, a number, an a-b range or a comma list of them';
+  }
+}
+
+interface FieldAnalysis {
+  readonly values: Set<number>;
+  readonly flaws: Set<Flaw>;
+}
+
+/** One value of an element: a number, or (a near miss) a name or 7 for Sunday. */
+function valueOf(token: string, spec: FieldSpec, flaws: Set<Flaw>): number | undefined {
+  if (/^\d+$/.test(token)) {
+    const n = Number(token);
+    if (spec.name === 'day-of-week' && n === 7) {
+      flaws.add('sunday7');
+      return 0;
+    }
+    if (n < spec.min || n > spec.max) {
+      flaws.add('outOfRange');
+      return undefined;
+    }
+    return n;
+  }
+  const upper = token.toUpperCase();
+  if (spec.names && upper.length >= 3) {
+    const index = spec.names.findIndex((n) => upper.startsWith(n));
+    const full = index >= 0 && (upper.length === 3 || FULL_NAMES[spec.names[index]]?.startsWith(upper));
+    if (full) {
+      flaws.add('names');
+      return spec.min + index;
+    }
+  }
+  if (upper.includes('#')) flaws.add('nth');
+  else if (upper.includes('L')) flaws.add('last');
+  else if (upper.endsWith('W')) flaws.add('nearestWeekday');
+  else if (upper.startsWith('H')) flaws.add('hash');
+  else flaws.add('garbage');
+  return undefined;
+}
+
+const FULL_NAMES: Record<string, string> = {
+  SUN: 'SUNDAY', MON: 'MONDAY', TUE: 'TUESDAY', WED: 'WEDNESDAY', THU: 'THURSDAY', FRI: 'FRIDAY', SAT: 'SATURDAY',
+  JAN: 'JANUARY', FEB: 'FEBRUARY', MAR: 'MARCH', APR: 'APRIL', MAY: 'MAY', JUN: 'JUNE', JUL: 'JULY', AUG: 'AUGUST',
+  SEP: 'SEPTEMBER', OCT: 'OCTOBER', NOV: 'NOVEMBER', DEC: 'DECEMBER',
+};
+
+function addRange(values: Set<number>, from: number, to: number, step: number): void {
+  for (let v = from; v <= to; v += step) values.add(v);
+}
+
+/** Reads one field leniently, noting each way it leaves the documented grammar. */
+function analyzeField(text: string, spec: FieldSpec): FieldAnalysis {
+  const values = new Set<number>();
+  const flaws = new Set<Flaw>();
+  const items = text.split(',');
+  for (const item of items) {
+    if (item === '') {
+      flaws.add('emptyItem');
+      continue;
+    }
+    if (item === '*' || item === '?') {
+      if (item === '?') flaws.add('question');
+      if (items.length > 1) flaws.add('starInList');
+      addRange(values, spec.min, spec.max, 1);
+      continue;
+    }
+    const stepped = /^(.+)\/(\d+)$/.exec(item);
+    const base = stepped ? stepped[1] : item;
+    const step = stepped ? Number(stepped[2]) : 1;
+    if (stepped) flaws.add('step');
+    if (step < 1) {
+      flaws.add('garbage');
+      continue;
+    }
+    if (base === '*' || base === '?') {
+      addRange(values, spec.min, spec.max, step);
+      continue;
+    }
+    const range = /^([^-]+)-([^-]+)$/.exec(base);
+    if (range) {
+      const from = valueOf(range[1], spec, flaws);
+      // 7 is Sunday only on its own: as the end of a range (5-7) it closes the week.
+      const to = spec.name === 'day-of-week' && range[2] === '7' ? 7 : valueOf(range[2], spec, flaws);
+      if (to === 7) flaws.add('sunday7');
+      if (from === undefined || to === undefined) continue;
+      if (from > to) {
+        flaws.add('backwards');
+        continue;
+      }
+      for (let v = from; v <= to; v += step) values.add(v % 7 === 0 && spec.name === 'day-of-week' ? 0 : v);
+      continue;
+    }
+    const single = valueOf(base, spec, flaws);
+    if (single === undefined) continue;
+    // `a/n` means a, a+n, ... up to the field's end.
+    if (stepped) addRange(values, single, spec.max, step);
+    else values.add(single);
+  }
+  return { values, flaws };
+}
+
+/** Writes values the documented way: `*` for all, runs of three or more as ranges. */
+export function formatCronValues(values: Iterable<number>, min: number, max: number): string {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  if (sorted.length === max - min + 1) return '*';
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${sorted[i]}-${sorted[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const STRICT_FIELD = /^(\*|\d+(-\d+)?(,\d+(-\d+)?)*)$/;
+
+/** The values of a field in the documented grammar, or undefined when it is outside it. */
+function strictValues(text: string, spec: FieldSpec): number[] | undefined {
+  if (!STRICT_FIELD.test(text)) return undefined;
+  if (text === '*') return [spec.min];
+  const values: number[] = [];
+  for (const item of text.split(',')) {
+    const dash = item.indexOf('-');
+    const from = Number(dash < 0 ? item : item.slice(0, dash));
+    const to = dash < 0 ? from : Number(item.slice(dash + 1));
+    if (from < spec.min || to > spec.max || from > to) return undefined;
+    values.push(from, to);
+  }
+  return values;
+}
+
+/** The common case, an expression already in the grammar, checked without building value sets. */
+function inGrammarAndFires(fields: readonly string[]): boolean {
+  if (fields.length !== 5) return false;
+  let minDay = 1;
+  let fires = false;
+  for (let i = 0; i < 5; i++) {
+    const values = strictValues(fields[i], FIELDS[i]);
+    if (!values) return false;
+    if (i === 2) minDay = Math.min(...values);
+    if (i === 3) fires = fields[3] === '*' || fieldMonths(fields[3]).some((m) => LONGEST_MONTH[m - 1] >= minDay);
+  }
+  return fires;
+}
+
+function fieldMonths(text: string): number[] {
+  return text.split(',').flatMap((item) => {
+    const [from, to = from] = item.split('-').map(Number);
+    return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  });
+}
+
+/**
+ * Why `expression` is outside the documented grammar, or undefined when it is inside it (and can fire:
+ * `0 0 30 2 *` is grammatical but never happens).
+ */
+export function azureCronProblem(expression: string): CronProblem | undefined {
+  const trimmed = expression.trim();
+  if (inGrammarAndFires(trimmed.split(/\s+/))) return undefined;
+  if (trimmed === '') return { issues: ['the expression is empty'] };
+  if (trimmed.startsWith('@')) {
+    const equivalent = MACROS[trimmed.toLowerCase()];
+    return equivalent
+      ? { issues: [`"${trimmed}" is a macro`], fix: equivalent }
+      : { issues: [`"${trimmed}" is a macro with no equivalent`] };
+  }
+  let fields = trimmed.split(/\s+/);
+  const issues: string[] = [];
+  let fixable = true;
+  if (fields.length === 6 || fields.length === 7) {
+    issues.push(fields.length === 6 ? 'it has 6 fields: a seconds field comes first' : 'it has 7 fields: seconds first and a year last');
+    if (fields.length === 7 && fields[6] !== '*' && fields[6] !== '?') {
+      issues.push(`the year "${fields[6]}" has no equivalent`);
+      fixable = false;
+    }
+    if (/\d/.test(fields[5])) {
+      // Quartz numbers the week from Sunday = 1, other 6-field dialects from Sunday = 0: no safe translation.
+      issues.push(`its day-of-week "${fields[5]}" means different days in different 6-field dialects: write the 5 fields yourself`);
+      fixable = false;
+    }
+    fields = fields.slice(1, 6);
+  } else if (fields.length !== 5) {
+    return { issues: [`it has ${fields.length} field${fields.length === 1 ? '' : 's'}`] };
+  }
+
+  const analyses = fields.map((f, i) => analyzeField(f, FIELDS[i]));
+  analyses.forEach((a, i) => {
+    if (a.flaws.size === 0) return;
+    issues.push(`${FIELDS[i].name} "${fields[i]}" ${[...a.flaws].map((f) => flawText(f, FIELDS[i])).join(' and ')}`);
+    if ([...a.flaws].some((f) => !FIXABLE.has(f))) fixable = false;
+  });
+  if (issues.length > 0) {
+    const fix = fields.map((f, i) => (analyses[i].flaws.size === 0 ? f : formatCronValues(analyses[i].values, FIELDS[i].min, FIELDS[i].max)));
+    return fixable ? { issues, fix: fix.join(' ') } : { issues };
+  }
+
+  const days = analyses[2].values;
+  const months = analyses[3].values;
+  const minDay = Math.min(...days);
+  if ([...months].every((m) => LONGEST_MONTH[m - 1] < minDay)) {
+    return { issues: [`it never fires: day-of-month "${fields[2]}" never occurs in month "${fields[3]}"`] };
+  }
+  return undefined;
+}
+
+/** The values of an expression that `azureCronProblem` accepts. */
+export function parseAzureCron(expression: string): AzureCron {
+  const fields = expression.trim().split(/\s+/);
+  const values = fields.map((f, i) => [...analyzeField(f, FIELDS[i]).values].sort((a, b) => a - b));
+  return {
+    minutes: values[0],
+    hours: values[1],
+    ...(fields[2] === '*' ? {} : { daysOfMonth: values[2] }),
+    months: values[3],
+    ...(fields[4] === '*' ? {} : { daysOfWeek: values[4] }),
+  };
+}
+
+/** The field list and meaning of the grammar, for messages. */
+export const AZURE_CRON_ALLOWED =
+  '5 fields, minute hour day-of-month month day-of-week (Sunday = 0), each * or a comma list of numbers and a-b ranges';
+

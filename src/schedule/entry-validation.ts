@@ -1,0 +1,133 @@
+import type { ErrorObject } from 'ajv';
+import { isToken } from '../validation/tokens';
+import { AZURE_CRON_ALLOWED, azureCronProblem } from './azure-cron';
+import { recurrenceRuleProblems } from './recurrence-rules';
+import { scheduleEntryValidator } from './schemas';
+import { enumAllowed, nearMiss } from './spelling';
+import { startTimeProblem } from './start-time';
+import { TIME_ZONE_ALLOWED, timeZoneProblem } from './time-zones';
+
+/** One problem of an ARM entry: the field as a path into the entry (`recurrence.schedule.hours[0]`). */
+export interface FieldProblem {
+  readonly field: string;
+  readonly value: unknown;
+  readonly allowed: string;
+}
+
+/** Fields Azure returns on a GET but that a deployment must not send. */
+const READ_ONLY: Record<string, string> = {
+  id: 'nothing: "id" is read-only (Azure assigns it); remove it',
+  provisioningStatus: 'nothing: "provisioningStatus" is read-only (Azure reports it); remove it',
+  schedule: 'nothing: "schedule" is deprecated and not used any more; remove it',
+};
+
+/** `allowed:` text for a cron expression outside Azure's grammar. */
+export function cronAllowed(expression: unknown): string {
+  if (typeof expression !== 'string') return `allowed: a string of ${AZURE_CRON_ALLOWED}`;
+  const problem = azureCronProblem(expression);
+  const base = `allowed: ${AZURE_CRON_ALLOWED}`;
+  if (!problem) return base;
+  return `${base}; ${problem.issues.join('; ')}${problem.fix ? `; write "${problem.fix}" instead` : ''}`;
+}
+
+function fieldOf(segments: readonly (string | number)[]): string {
+  return segments.reduce<string>((path, s) => (typeof s === 'number' ? `${path}[${s}]` : path === '' ? s : `${path}.${s}`), '');
+}
+
+function segmentsOf(instancePath: string): (string | number)[] {
+  if (instancePath === '') return [];
+  return instancePath.slice(1).split('/').map((s) => {
+    const unescaped = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
+  });
+}
+
+function valueAt(root: unknown, segments: readonly (string | number)[]): unknown {
+  let v: any = root;
+  for (const s of segments) v = v?.[s];
+  return v;
+}
+
+/** What the field allows, worded for the kind of field the schema error is about. */
+function allowedFor(error: ErrorObject, field: string, value: unknown): string {
+  const described = (error.parentSchema as { description?: string } | undefined)?.description;
+  if (error.keyword === 'enum') return enumAllowed(value, error.params.allowedValues as string[]);
+  if (error.keyword === 'not') return `allowed: ${described}`;
+  const last = field.slice(field.lastIndexOf('.') + 1);
+  if (last === 'timeZone') return timeZoneProblem(value) ?? TIME_ZONE_ALLOWED;
+  if (last === 'startTime') return startTimeProblem(value) ?? `allowed: ${described}`;
+  if (last === 'expression') return cronAllowed(value);
+  return `allowed: ${described}`;
+}
+
+function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
+  const segments = segmentsOf(error.instancePath);
+  if (error.keyword === 'required') {
+    const missing = error.params.missingProperty as string;
+    const schema = error.parentSchema as { properties?: Record<string, { description?: string }> };
+    const described = schema.properties?.[missing]?.description;
+    return { field: fieldOf([...segments, missing]), value: undefined, allowed: `allowed: ${described ?? 'a value (required)'}` };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const extra = error.params.additionalProperty as string;
+    const known = Object.keys((error.parentSchema as { properties: object }).properties);
+    const field = fieldOf([...segments, extra]);
+    const value = valueAt(entry, [...segments, extra]);
+    if (segments.length === 0 && READ_ONLY[extra]) return { field, value, allowed: `allowed: ${READ_ONLY[extra]}` };
+    const meant = nearMiss(extra, known);
+    return {
+      field,
+      value,
+      allowed: `allowed: only the fields ${known.join(', ')}${meant ? `; write "${meant}" instead` : ''}`,
+    };
+  }
+  const field = fieldOf(segments);
+  const value = valueAt(entry, segments);
+  return { field, value, allowed: allowedFor(error, field, value) };
+}
+
+/**
+ * Every problem of one ARM `computeStartStop` entry: its shape by the JSON Schema, then the rules a schema
+ * cannot say. Values that are Terraform tokens (known only at apply) are left for Azure to judge.
+ */
+export function armEntryProblems(entry: unknown): FieldProblem[] {
+  const validate = scheduleEntryValidator();
+  const problems: FieldProblem[] = [];
+  const inError = new Set<string>();
+  if (!validate(entry)) {
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+    // Inside a field that must not be there, nothing else is worth saying.
+    const forbidden = errors.filter((e) => e.keyword === 'not').map((e) => e.instancePath);
+    for (const error of errors) {
+      if (forbidden.some((f) => error.instancePath.startsWith(`${f}/`))) continue;
+      const p = schemaProblem(error, entry);
+      if (isToken(p.value) || inError.has(p.field)) continue;
+      inError.add(p.field);
+      problems.push(p);
+    }
+  }
+  if (entry === null || typeof entry !== 'object') return problems;
+  const e = entry as Record<string, any>;
+  // A field is judged by the rules only when neither it nor what holds it broke the schema.
+  const blocked = (field: string) => [...inError].some((f) => field === f || field.startsWith(`${f}.`));
+  const check = (field: string, value: unknown, rule: (v: string) => string | undefined) => {
+    if (typeof value !== 'string' || isToken(value) || blocked(field)) return;
+    const allowed = rule(value);
+    if (allowed) problems.push({ field, value, allowed });
+  };
+  for (const part of ['cron', 'recurrence'] as const) {
+    const trigger = e[part];
+    if (trigger === null || typeof trigger !== 'object') continue;
+    check(`${part}.timeZone`, trigger.timeZone, timeZoneProblem);
+    check(`${part}.startTime`, trigger.startTime, startTimeProblem);
+  }
+  if (e.cron && typeof e.cron === 'object') {
+    check('cron.expression', e.cron.expression, (v) => (azureCronProblem(v) ? cronAllowed(v) : undefined));
+  }
+  if (e.recurrence && typeof e.recurrence === 'object') {
+    for (const p of recurrenceRuleProblems(e.recurrence)) {
+      if (!blocked(p.field)) problems.push(p);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,133 @@
+import type { ArmComputeStartStopSchedule } from '../compute-instance-spec';
+import { isToken } from '../validation/tokens';
+import { dependsOnCreationTime, entryStartMs, fireTimes } from './fire-times';
+import { ianaZoneOf } from './time-zones';
+import {
+  commonWallClock, LocalPattern, localPattern, matchesAt, MidnightOffsets, PatternSets, patternFires, setsOf, shifted,
+} from './wall-clock-pattern';
+import { DAY_MS, toLocal } from './zoned-time';
+
+/**
+ * Rules about the schedules of one compute instance taken together.
+ */
+
+export interface ScheduleSetProblem {
+  readonly field: string;
+  readonly value: unknown;
+  readonly allowed: string;
+}
+
+/** Where a simulated comparison starts when neither schedule names a later startTime (fixed: output must not depend on today). */
+const SIMULATION_START_MS = Date.UTC(2026, 0, 1);
+const SIMULATION_DAYS = 366;
+const SIMULATION_MAX_FIRES = 5000;
+
+export function containsToken(value: unknown): boolean {
+  if (isToken(value)) return true;
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsToken);
+  return false;
+}
+
+function timeZoneOf(e: ArmComputeStartStopSchedule): string {
+  return (e.triggerType === 'Cron' ? e.cron?.timeZone : e.recurrence?.timeZone) ?? 'UTC';
+}
+
+/**
+ * The first UTC instant, within a year from the later of 2026-01-01 and both startTimes, at which both
+ * schedules fire. Wall-clock patterns are walked day by day (cheap); other recurrences by `fireTimes`.
+ */
+function commonInstant(a: ArmComputeStartStopSchedule, b: ArmComputeStartStopSchedule): number | undefined {
+  const from = Math.max(SIMULATION_START_MS, entryStartMs(a) ?? 0, entryStartMs(b) ?? 0);
+  const end = from + SIMULATION_DAYS * DAY_MS;
+  const pa = localPattern(a);
+  const pb = localPattern(b);
+  // Walk the schedule that is not a pattern (or the pattern that fires less often), and test each of its
+  // fire times against the other.
+  const perDay = (p: LocalPattern) => p.hours.length * p.minutes.length;
+  const [walked, tested] = !pa ? [a, b] : !pb ? [b, a] : perDay(pa) <= perDay(pb) ? [a, b] : [b, a];
+  const walkedPattern = localPattern(walked);
+  const fires = walkedPattern
+    ? patternFires(setsOf(walkedPattern), ianaZoneOf(timeZoneOf(walked)), from, SIMULATION_DAYS + 1)
+    : fireTimes(walked, from);
+  const testedPattern = localPattern(tested);
+  const testedZone = ianaZoneOf(timeZoneOf(tested));
+  const testedFires = testedPattern ? undefined : new Set(takeUntil(fireTimes(tested, from), end));
+  const sets = testedPattern ? setsOf(testedPattern) : undefined;
+  const offsets = new MidnightOffsets(testedZone);
+  let n = 0;
+  for (const t of fires) {
+    // cron-parser takes a fraction of a millisecond per fire time: its walks are capped, pattern walks are not.
+    if (t >= end || (!walkedPattern && ++n > SIMULATION_MAX_FIRES)) return undefined;
+    if (testedFires) {
+      if (testedFires.has(t)) return t;
+      continue;
+    }
+    const offset = offsets.steadyAround(t);
+    const local = offset === undefined ? toLocal(t, testedZone) : shifted(t, offset);
+    if (matchesAt(sets as PatternSets, local)) return t;
+  }
+  return undefined;
+}
+
+function takeUntil(fires: Iterable<number>, end: number): number[] {
+  const taken: number[] = [];
+  for (const t of fires) {
+    if (t >= end || taken.length >= SIMULATION_MAX_FIRES) break;
+    taken.push(t);
+  }
+  return taken;
+}
+
+/** A short description of an entry for messages. */
+export function describeEntry(e: ArmComputeStartStopSchedule): string {
+  const zone = timeZoneOf(e);
+  if (e.triggerType === 'Cron') return `${e.action} cron ${e.cron?.expression} (${zone})`;
+  const r = e.recurrence;
+  const days = r?.schedule.weekDays?.length ? ` on ${r.schedule.weekDays.join(',')}` : '';
+  return `${e.action} every ${r?.interval} ${r?.frequency} at hours ${r?.schedule.hours.join(',')} minutes ${r?.schedule.minutes.join(',')}${days} (${zone})`;
+}
+
+function active(e: ArmComputeStartStopSchedule): boolean {
+  return e.status !== 'Disabled';
+}
+
+/**
+ * A Start and a Stop that fire in the same minute leave the instance's state to chance. Schedules in one
+ * time zone that are wall-clock patterns are compared exactly; others are compared by walking a year of
+ * their fire times (from 2026-01-01, or their later startTime). Recurrences whose fire times depend on when
+ * Azure creates them (no startTime) cannot be compared before deployment and are left out.
+ */
+export function sameMinuteProblems(entries: readonly ArmComputeStartStopSchedule[]): ScheduleSetProblem[] {
+  const comparable = entries
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => active(e) && !containsToken(e) && !dependsOnCreationTime(e));
+  const problems: ScheduleSetProblem[] = [];
+  for (const b of comparable) {
+    for (const a of comparable) {
+      if (a.i >= b.i || a.e.action === b.e.action) continue;
+      const pa = localPattern(a.e);
+      const pb = localPattern(b.e);
+      let when: string | undefined;
+      if (pa && pb && timeZoneOf(a.e) === timeZoneOf(b.e)) {
+        const wallClock = commonWallClock(pa, pb);
+        if (wallClock) when = `at ${wallClock} (${timeZoneOf(a.e)})`;
+      } else {
+        const instant = commonInstant(a.e, b.e);
+        if (instant !== undefined) when = `at ${new Date(instant).toISOString()}`;
+      }
+      if (when) {
+        problems.push({
+          field: `schedules[${b.i}]`,
+          value: describeEntry(b.e),
+          allowed: `allowed: a ${b.e.action} that never fires in the same minute as a ${a.e.action}; schedules[${a.i}] (${describeEntry(a.e)}) fires with it ${when}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** True when the schedules start the instance but nothing scheduled ever stops it. */
+export function startsButNeverStops(entries: readonly ArmComputeStartStopSchedule[]): boolean {
+  return entries.some((e) => active(e) && e.action === 'Start') && !entries.some((e) => active(e) && e.action === 'Stop');
+}

@@ -1,0 +1,165 @@
+import type AjvClass from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { AZURE_CRON_ALLOWED, AZURE_CRON_PATTERN } from './azure-cron';
+import { START_TIME_ALLOWED, START_TIME_PATTERN } from './start-time';
+import { TIME_ZONE_ALLOWED } from './time-zones';
+
+/**
+ * JSON Schemas (draft-07) of one `schedules.computeStartStop` entry and of the list, as this library
+ * accepts them. Each `description` is the sentence an error uses for "allowed". Rules a schema cannot say
+ * (cron value ranges, Windows time zone ids, real dates, which recurrence fields go with which frequency)
+ * are checked in code after the schema.
+ */
+
+export const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const FREQUENCIES = ['Minute', 'Hour', 'Day', 'Week', 'Month'] as const;
+
+export const MONTH_DAYS_REJECTED =
+  'nothing: Azure ML ignores monthDays on compute schedules (its own SDK drops them: "\'month_days\' is ignored for not supported on compute recurrence schedule"); '
+  + 'use triggerType "Cron" with a day-of-month field instead';
+
+const timeZone = { type: 'string', description: TIME_ZONE_ALLOWED.replace(/^allowed: /, '') };
+const startTime = { type: 'string', pattern: START_TIME_PATTERN, description: START_TIME_ALLOWED.replace(/^allowed: /, '') };
+
+function integerList(what: string, min: number, max: number): object {
+  return {
+    type: 'array',
+    description: `a list of ${what}s, integers from ${min} to ${max}`,
+    items: { type: 'integer', minimum: min, maximum: max, description: `an integer from ${min} to ${max}` },
+  };
+}
+
+const CRON_DESCRIPTION = 'with triggerType "Cron", an object { expression, timeZone?, startTime? }';
+const RECURRENCE_DESCRIPTION = 'with triggerType "Recurrence", an object { frequency, interval, schedule, timeZone?, startTime? }';
+
+const forbidden = (why: string) => ({ not: {}, description: why });
+
+export const COMPUTE_START_STOP_SCHEDULE_SCHEMA_ID = 'urn:cdktf-azureml-compute:compute-start-stop-schedule';
+export const COMPUTE_START_STOP_LIST_SCHEMA_ID = 'urn:cdktf-azureml-compute:compute-start-stop-list';
+
+/** One entry of `properties.schedules.computeStartStop` of a compute instance. */
+export const COMPUTE_START_STOP_SCHEDULE_SCHEMA = deepFreeze({
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: COMPUTE_START_STOP_SCHEDULE_SCHEMA_ID,
+  title: 'computeStartStop schedule',
+  description: 'a computeStartStop schedule: { action, triggerType, status?, cron? | recurrence? }',
+  type: 'object',
+  required: ['action', 'triggerType'],
+  additionalProperties: false,
+  properties: {
+    action: { enum: ['Start', 'Stop'], description: '"Start" or "Stop"' },
+    triggerType: { enum: ['Cron', 'Recurrence'], description: '"Cron" or "Recurrence"' },
+    status: { enum: ['Enabled', 'Disabled'], description: '"Enabled" or "Disabled"' },
+    cron: {
+      type: 'object',
+      description: CRON_DESCRIPTION,
+      required: ['expression'],
+      additionalProperties: false,
+      properties: {
+        expression: { type: 'string', pattern: AZURE_CRON_PATTERN, description: AZURE_CRON_ALLOWED },
+        timeZone,
+        startTime,
+      },
+    },
+    recurrence: {
+      type: 'object',
+      description: RECURRENCE_DESCRIPTION,
+      required: ['frequency', 'interval', 'schedule'],
+      additionalProperties: false,
+      properties: {
+        frequency: { enum: [...FREQUENCIES], description: '"Minute", "Hour", "Day", "Week" or "Month"' },
+        interval: { type: 'integer', minimum: 1, description: 'an integer of at least 1' },
+        timeZone,
+        startTime,
+        schedule: {
+          type: 'object',
+          description: 'an object { hours, minutes, weekDays? }',
+          required: ['hours', 'minutes'],
+          additionalProperties: false,
+          properties: {
+            hours: integerList('hour', 0, 23),
+            minutes: integerList('minute', 0, 59),
+            weekDays: { type: 'array', description: 'a list of days, "Monday" to "Sunday"', items: { enum: [...WEEK_DAYS], description: '"Monday" to "Sunday"' } },
+            monthDays: forbidden(MONTH_DAYS_REJECTED),
+          },
+        },
+      },
+    },
+  },
+  allOf: [
+    {
+      if: { type: 'object', required: ['triggerType'], properties: { triggerType: { const: 'Cron' } } },
+      then: {
+        type: 'object',
+        required: ['cron'],
+        properties: {
+          cron: { description: CRON_DESCRIPTION },
+          recurrence: forbidden('nothing with triggerType "Cron": remove recurrence, or set triggerType "Recurrence"'),
+        },
+      },
+    },
+    {
+      if: { type: 'object', required: ['triggerType'], properties: { triggerType: { const: 'Recurrence' } } },
+      then: {
+        type: 'object',
+        required: ['recurrence'],
+        properties: {
+          recurrence: { description: RECURRENCE_DESCRIPTION },
+          cron: forbidden('nothing with triggerType "Recurrence": remove cron, or set triggerType "Cron"'),
+        },
+      },
+    },
+  ],
+});
+
+/** `properties.schedules.computeStartStop`: at most 4 entries. */
+export const COMPUTE_START_STOP_LIST_SCHEMA = deepFreeze({
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: COMPUTE_START_STOP_LIST_SCHEMA_ID,
+  title: 'computeStartStop schedules',
+  description: 'a list of at most 4 computeStartStop schedules',
+  type: 'array',
+  maxItems: 4,
+  items: { $ref: COMPUTE_START_STOP_SCHEDULE_SCHEMA_ID },
+});
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+let ajv: AjvClass | undefined;
+let entryValidator: ValidateFunction | undefined;
+let listValidator: ValidateFunction | undefined;
+
+/**
+ * One ajv for the process, made on first use: loading ajv and compiling cost tens of milliseconds, so a
+ * program that imports this library but declares no schedule never pays them. The schemas are constants
+ * (tests check them against the JSON Schema meta-schema), so ajv skips that check and the code
+ * optimizer here: it halves the compile time and validation stays well under a microsecond.
+ */
+function schemaCompiler(): AjvClass {
+  if (!ajv) {
+    const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
+    // allErrors: one error lists every problem; verbose: errors carry the schema whose description they quote.
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false, code: { optimize: false } });
+    ajv.addSchema(COMPUTE_START_STOP_SCHEDULE_SCHEMA as object);
+  }
+  return ajv;
+}
+
+/** The compiled validator of one entry, compiled once per process. */
+export function scheduleEntryValidator(): ValidateFunction {
+  entryValidator ??= schemaCompiler().getSchema(COMPUTE_START_STOP_SCHEDULE_SCHEMA_ID);
+  if (!entryValidator) throw new Error('the computeStartStop schema did not compile');
+  return entryValidator;
+}
+
+/** The compiled validator of the list, compiled once per process (on the first `fromArmList`). */
+export function scheduleListValidator(): ValidateFunction {
+  listValidator ??= schemaCompiler().compile(COMPUTE_START_STOP_LIST_SCHEMA as object);
+  return listValidator;
+}

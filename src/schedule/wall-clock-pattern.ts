@@ -1,0 +1,143 @@
+import type { ArmComputeStartStopSchedule } from '../compute-instance-spec';
+import { parseAzureCron } from './azure-cron';
+import { WEEK_DAYS } from './schemas';
+import { DAY_MS, dayNumber, fromLocal, LocalDateTime, offsetMs, toLocal, weekdayOf } from './zoned-time';
+
+/*
+ * Schedules that are wall-clock patterns (every cron, and a recurrence of interval 1 by Day or by
+ * weekDays): fire at every minute x hour of every day that matches the day sets. Two of them can be
+ * compared without walking time, and one can be walked a day at a time, which is what the same-minute
+ * check of a compute instance's schedules needs to be fast.
+ */
+
+/** A wall-clock pattern: it fires at every minute x hour on every day matching all the day sets. */
+export interface LocalPattern {
+  readonly minutes: readonly number[];
+  readonly hours: readonly number[];
+  readonly months: readonly number[];
+  /** Undefined: any day. */
+  readonly daysOfMonth?: readonly number[];
+  /** Undefined: any day; 0 = Sunday. */
+  readonly daysOfWeek?: readonly number[];
+}
+
+const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The schedule as a wall-clock pattern, when it is one (every cron; a recurrence of interval 1 by Day or by weekDays). */
+export function localPattern(e: ArmComputeStartStopSchedule): LocalPattern | undefined {
+  if (e.triggerType === 'Cron' && e.cron) return parseAzureCron(e.cron.expression);
+  const r = e.recurrence;
+  if (!r || r.interval !== 1) return undefined;
+  if (r.frequency === 'Day') return { minutes: r.schedule.minutes, hours: r.schedule.hours, months: ALL_MONTHS };
+  if (r.frequency === 'Week' && r.schedule.weekDays && r.schedule.weekDays.length > 0) {
+    return {
+      minutes: r.schedule.minutes, hours: r.schedule.hours, months: ALL_MONTHS,
+      daysOfWeek: r.schedule.weekDays.map((d) => (WEEK_DAYS.indexOf(d) + 1) % 7),
+    };
+  }
+  return undefined;
+}
+
+function common(a: readonly number[] | undefined, b: readonly number[] | undefined, all: readonly number[]): number[] {
+  return all.filter((v) => (a === undefined || a.includes(v)) && (b === undefined || b.includes(v)));
+}
+
+/** The first wall-clock minute both patterns fire at on some date (every month/day/weekday combination occurs in some year). */
+export function commonWallClock(a: LocalPattern, b: LocalPattern): string | undefined {
+  const minutes = common(a.minutes, b.minutes, Array.from({ length: 60 }, (_, i) => i));
+  const hours = common(a.hours, b.hours, Array.from({ length: 24 }, (_, i) => i));
+  if (minutes.length === 0 || hours.length === 0) return undefined;
+  const weekdays = common(a.daysOfWeek, b.daysOfWeek, [0, 1, 2, 3, 4, 5, 6]);
+  const someDay = weekdays.length > 0 && common(a.months, b.months, ALL_MONTHS).some((month) =>
+    common(a.daysOfMonth, b.daysOfMonth, Array.from({ length: LONGEST_MONTH[month - 1] }, (_, i) => i + 1)).length > 0);
+  if (!someDay) return undefined;
+  return `${String(hours[0]).padStart(2, '0')}:${String(minutes[0]).padStart(2, '0')}`;
+}
+
+/** A pattern's value lists as sets, for matching many wall-clock times. */
+export interface PatternSets {
+  readonly minutes: ReadonlySet<number>;
+  readonly hours: ReadonlySet<number>;
+  readonly months: ReadonlySet<number>;
+  readonly daysOfMonth?: ReadonlySet<number>;
+  readonly daysOfWeek?: ReadonlySet<number>;
+}
+
+export function setsOf(p: LocalPattern): PatternSets {
+  return {
+    minutes: new Set(p.minutes), hours: new Set(p.hours), months: new Set(p.months),
+    ...(p.daysOfMonth ? { daysOfMonth: new Set(p.daysOfMonth) } : {}),
+    ...(p.daysOfWeek ? { daysOfWeek: new Set(p.daysOfWeek) } : {}),
+  };
+}
+
+function dayMatches(p: PatternSets, year: number, month: number, day: number): boolean {
+  return p.months.has(month) && (!p.daysOfMonth || p.daysOfMonth.has(day)) && (!p.daysOfWeek || p.daysOfWeek.has(weekdayOf(year, month, day)));
+}
+
+export function matchesAt(p: PatternSets, t: LocalDateTime): boolean {
+  return p.minutes.has(t.minute) && p.hours.has(t.hour) && dayMatches(p, t.year, t.month, t.day);
+}
+
+/** Wall-clock time from a UTC instant and a known offset (no time zone lookup). */
+export function shifted(utcMs: number, offsetMs: number): LocalDateTime {
+  const d = new Date(utcMs + offsetMs);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
+}
+
+function civil(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * The fire times of a wall-clock pattern from `fromMs` for `days` local days, in order. Most days have one
+ * UTC offset all day, so a fire time is plain arithmetic; on a day the offset changes, each time is placed
+ * by `fromLocal`, which moves and picks times as cron-parser does (forward over a gap, first of a repeat).
+ */
+export function* patternFires(p: PatternSets, zone: string, fromMs: number, days: number): Generator<number> {
+  const first = toLocal(fromMs, zone);
+  const firstDay = dayNumber(first.year, first.month, first.day);
+  const hours = [...p.hours].sort((x, y) => x - y);
+  const minutes = [...p.minutes].sort((x, y) => x - y);
+  // The offset at a local midnight is the offset at the end of the day before.
+  let offset = firstDay * DAY_MS - fromLocal({ ...civil(firstDay), hour: 0, minute: 0, second: 0 }, zone);
+  for (let n = firstDay; n < firstDay + days; n++) {
+    const date = civil(n);
+    const endOffset = offsetMs((n + 1) * DAY_MS - offset, zone);
+    if (dayMatches(p, date.year, date.month, date.day)) {
+      const steady = endOffset === offset;
+      for (const hour of hours) {
+        for (const minute of minutes) {
+          const t = steady ? n * DAY_MS + hour * 3_600_000 + minute * 60_000 - offset : fromLocal({ ...date, hour, minute, second: 0 }, zone);
+          if (t >= fromMs) yield t;
+        }
+      }
+    }
+    offset = endOffset;
+  }
+}
+
+/** A zone's offsets at UTC midnights, each looked up once. */
+export class MidnightOffsets {
+  private readonly byDay = new Map<number, number>();
+
+  constructor(private readonly zone: string) {}
+
+  /** The offset through the UTC day of `utcMs`, or undefined when it changes during that day. */
+  steadyAround(utcMs: number): number | undefined {
+    const day = Math.floor(utcMs / DAY_MS);
+    const start = this.at(day);
+    return this.at(day + 1) === start ? start : undefined;
+  }
+
+  private at(day: number): number {
+    let o = this.byDay.get(day);
+    if (o === undefined) {
+      o = offsetMs(day * DAY_MS, this.zone);
+      this.byDay.set(day, o);
+    }
+    return o;
+  }
+}
