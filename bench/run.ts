@@ -102,6 +102,7 @@ const report = {
   scheduleValidation: {
     microsPerSchedule: Math.round(validation.perScheduleMicros * 100) / 100,
     ajvOnlyMicros: Math.round(validation.ajvOnlyMicros * 100) / 100,
+    repeatedEntryMicros: Math.round(validation.repeatedMicros * 100) / 100,
     schedulesPerSecond: Math.round(1e6 / validation.perScheduleMicros),
   },
 };
@@ -117,5 +118,5 @@ if (json) {
   }
   if (report.scaling !== undefined) say(`\nscaling, largest / next size: ${report.scaling}`);
   say(`cold start: library ${report.coldStart.libraryMs} ms, cdktf alone ${report.coldStart.cdktfMs} ms, ratio ${report.coldStart.ratio}`);
-  say(`schedule validation: ${report.scheduleValidation.microsPerSchedule} us per schedule (${report.scheduleValidation.schedulesPerSecond}/s), bare ajv validate ${report.scheduleValidation.ajvOnlyMicros} us`);
+  say(`schedule validation: ${report.scheduleValidation.microsPerSchedule} us per schedule (${report.scheduleValidation.schedulesPerSecond}/s), bare ajv validate ${report.scheduleValidation.ajvOnlyMicros} us, an entry seen before ${report.scheduleValidation.repeatedEntryMicros} us`);
 }

@@ -275,8 +275,30 @@ export function azureCronProblem(expression: string): CronProblem | undefined {
   return undefined;
 }
 
+/**
+ * Parsed expressions by text. A fleet repeats a handful of expressions thousands of times, and the
+ * same-minute check parses each once per pair of schedules; the values are frozen, so sharing is safe.
+ */
+const parsed = new Map<string, AzureCron>();
+const PARSED_CACHE_LIMIT = 1000;
+
 /** The values of an expression that `azureCronProblem` accepts. */
 export function parseAzureCron(expression: string): AzureCron {
+  let cron = parsed.get(expression);
+  if (!cron) {
+    if (parsed.size >= PARSED_CACHE_LIMIT) parsed.clear();
+    cron = deepFreeze(parseFields(expression));
+    parsed.set(expression, cron);
+  }
+  return cron;
+}
+
+function deepFreeze(cron: AzureCron): AzureCron {
+  for (const v of Object.values(cron)) Object.freeze(v);
+  return Object.freeze(cron);
+}
+
+function parseFields(expression: string): AzureCron {
   const fields = expression.trim().split(/\s+/);
   const values = fields.map((f, i) => [...analyzeField(f, FIELDS[i]).values].sort((a, b) => a - b));
   return {

@@ -91,6 +91,21 @@ function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
  * cannot say. Values that are Terraform tokens (known only at apply) are left for Azure to judge.
  */
 export function armEntryProblems(entry: unknown): FieldProblem[] {
+  // A fleet declares the same few schedules thousands of times: an entry already found valid is valid.
+  const key = entry !== null && typeof entry === 'object' ? JSON.stringify(entry) : undefined;
+  if (key !== undefined && knownValid.has(key)) return [];
+  const problems = entryProblems(entry);
+  if (key !== undefined && problems.length === 0) {
+    if (knownValid.size >= KNOWN_VALID_LIMIT) knownValid.clear();
+    knownValid.add(key);
+  }
+  return problems;
+}
+
+const knownValid = new Set<string>();
+const KNOWN_VALID_LIMIT = 1000;
+
+function entryProblems(entry: unknown): FieldProblem[] {
   const validate = scheduleEntryValidator();
   const problems: FieldProblem[] = [];
   const inError = new Set<string>();
