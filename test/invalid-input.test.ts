@@ -2,10 +2,11 @@ import { TerraformResource } from 'cdktf';
 import { ComputeInstance, ValidationError } from '../src';
 import { COMPUTE_INSTANCE_CASES, InvalidCase, VALID_EDGES } from './invalid-input/corpus';
 import { POLICY_CASES } from './invalid-input/policy-cases';
+import { SCHEDULE_CASES } from './invalid-input/schedule-cases';
 import { SCRIPT_CASES } from './invalid-input/script-cases';
 import { newStack, REQUIRED } from './support/stack';
 
-const ALL_CASES: InvalidCase[] = [...COMPUTE_INSTANCE_CASES, ...SCRIPT_CASES, ...POLICY_CASES];
+const ALL_CASES: InvalidCase[] = [...COMPUTE_INSTANCE_CASES, ...SCHEDULE_CASES, ...SCRIPT_CASES, ...POLICY_CASES];
 
 test('the corpus holds at least 200 invalid inputs', () => {
   expect(ALL_CASES.length).toBeGreaterThanOrEqual(200);

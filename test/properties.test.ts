@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
+import { CronExpressionParser } from 'cron-parser';
 import * as fc from 'fast-check';
-import { ArmTemplate, ComputeInstance, ComputeInstanceProps, Duration } from '../src';
+import { ArmTemplate, ComputeInstance, ComputeInstanceProps, Duration, SetupScript, StartStopSchedule, ValidationError } from '../src';
 import { newStack, OBJECT_ID, onlyResource, SUBNET_ID, synthJson, TENANT_ID, WORKSPACE_ID } from './support/stack';
 
 /** Terraform's template escaping, undone: what Terraform hands to the provider. */
@@ -89,6 +90,114 @@ describe('random valid props', () => {
       const r = onlyResource(synthJson(stack), 'azapi_resource');
       expect(terraformValue(r.body.properties.description)).toBe(description);
       expect(deepMap(r.tags ?? {}, terraformValue)).toEqual(tags);
+    }), { numRuns: 200 });
+  });
+});
+
+// --- schedules ----------------------------------------------------------------------------------------
+
+const ZONES = ['UTC', 'W. Europe Standard Time', 'Pacific Standard Time', 'India Standard Time', 'AUS Eastern Standard Time', 'UTC-11'];
+
+/** A cron field in Azure's grammar: *, or a list of distinct numbers within [lo, hi], runs written as ranges. */
+function cronField(lo: number, hi: number): fc.Arbitrary<string> {
+  const list = fc.uniqueArray(fc.integer({ min: lo, max: hi }), { minLength: 1, maxLength: 6 }).map((values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const parts: string[] = [];
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+      parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : String(sorted[i]));
+      i = j + 1;
+    }
+    return parts.join(',');
+  });
+  return fc.oneof(fc.constant('*'), list);
+}
+
+const validCron = fc.tuple(cronField(0, 59), cronField(0, 23), fc.oneof(fc.constant('*'), cronField(1, 28)), cronField(1, 12), cronField(0, 6))
+  .map((f) => f.join(' '));
+
+const validSchedule = fc.oneof(
+  fc.record({ action: fc.constantFrom('Start', 'Stop'), expression: validCron, timeZone: fc.constantFrom(...ZONES), enabled: fc.boolean() })
+    .map((p) => StartStopSchedule.cron(p as any)),
+  fc.record({
+    action: fc.constantFrom('Start', 'Stop'),
+    hours: fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 1, maxLength: 3 }),
+    minutes: fc.uniqueArray(fc.integer({ min: 0, max: 59 }), { minLength: 1, maxLength: 2 }),
+    weekDays: fc.uniqueArray(fc.constantFrom('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'), { minLength: 1, maxLength: 3 }),
+    timeZone: fc.constantFrom(...ZONES),
+  }).map((p) => StartStopSchedule.recurrence({ ...p, frequency: 'Week', interval: 1 } as any)),
+);
+
+describe('random schedules', () => {
+  test('come back from fromArm(toArm()) unchanged', () => {
+    fc.assert(fc.property(validSchedule, (s) => {
+      const again = StartStopSchedule.fromArm(s.toArm());
+      expect(again.toArm()).toEqual(s.toArm());
+      expect(again.nextRuns(3, new Date('2026-03-27T00:00:00Z'))).toEqual(s.nextRuns(3, new Date('2026-03-27T00:00:00Z')));
+    }), { numRuns: 150 });
+  });
+
+  test('random strings given as cron never crash the validator', () => {
+    const noise = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.array(fc.constantFrom('*', '/', '-', ',', '?', 'L', 'W', '#', 'MON', 'JAN', '@daily', '0', '7', '15', '59', '60', '1-5', ' ', '  '), { maxLength: 12 }).map((a) => a.join('')),
+      fc.array(fc.oneof(fc.constantFrom('*', '*/5', '1-5', '0', '99', 'x'), fc.integer({ min: -1, max: 70 }).map(String)), { minLength: 4, maxLength: 7 }).map((a) => a.join(' ')),
+    );
+    fc.assert(fc.property(noise, (expression) => {
+      let accepted: StartStopSchedule | undefined;
+      try {
+        accepted = StartStopSchedule.cron({ action: 'Stop', expression });
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+      }
+      // What it accepts, it can also preview (cron-parser refuses, for example, repeated values).
+      if (accepted) expect(accepted.nextRuns(2, new Date('2026-01-01T00:00:00Z'))).toHaveLength(2);
+    }), { numRuns: 1000 });
+  });
+
+  test('every cron it accepts fires when cron-parser says (a day matching both day fields when both are set)', () => {
+    const from = new Date('2026-03-20T00:00:00Z');
+    fc.assert(fc.property(validCron, (expression) => {
+      const ours = StartStopSchedule.cron({ action: 'Stop', expression, timeZone: 'UTC' }).nextRuns(4, from);
+      const [, , dom, , dow] = expression.split(' ');
+      const both = dom !== '*' && dow !== '*';
+      const it = CronExpressionParser.parse(expression, { currentDate: new Date(from.getTime() - 1), tz: 'UTC' });
+      const theirs: Date[] = [];
+      const domSet = cronValues(dom, 1, 31);
+      const dowSet = cronValues(dow, 0, 6);
+      for (let guard = 0; theirs.length < 4 && guard < 100000; guard++) {
+        const d = it.next().toDate();
+        if (!both || (domSet.has(d.getUTCDate()) && dowSet.has(d.getUTCDay()))) theirs.push(d);
+      }
+      expect(ours).toEqual(theirs);
+    }), { numRuns: 100 });
+  });
+});
+
+function cronValues(field: string, lo: number, hi: number): Set<number> {
+  const out = new Set<number>();
+  if (field === '*') for (let v = lo; v <= hi; v++) out.add(v);
+  else for (const part of field.split(',')) {
+    const [a, b] = part.split('-').map(Number);
+    for (let v = a; v <= (b ?? a); v++) out.add(v);
+  }
+  return out;
+}
+
+// --- setup scripts ------------------------------------------------------------------------------------
+
+describe('random setup script text and arguments', () => {
+  test('come back unchanged from the synthesized JSON once Terraform\'s escaping is undone', () => {
+    fc.assert(fc.property(text.filter((t) => t.trim() !== '' && !t.includes('\0')), text.filter((a) => !a.includes('\0')), (script, args) => {
+      const { stack } = newStack();
+      new ComputeInstance(stack, 'ci', {
+        name: 'ci-alice', workspaceId: WORKSPACE_ID, location: 'westeurope', vmSize: 'Standard_DS3_v2',
+        setupScripts: { creation: SetupScript.inline(script, { arguments: args, allowSecrets: true }) },
+      });
+      const ref = onlyResource(synthJson(stack), 'azapi_resource').body.properties.properties.setupScripts.scripts.creationScript;
+      expect(Buffer.from(ref.scriptData, 'base64').toString('utf8')).toBe(script);
+      expect(ref.scriptArguments === undefined ? '' : terraformValue(ref.scriptArguments)).toBe(args);
     }), { numRuns: 200 });
   });
 });

@@ -43,6 +43,9 @@ describe('StartStopSchedule.cron rejects what is outside the grammar, saying wha
     ['0 0 9 ? * MON-FRI', 'it has 6 fields: a seconds field comes first; day-of-month "?" uses ?; day-of-week "MON-FRI" uses names; write "0 9 * * 1-5" instead'],
     ['@daily', '"@daily" is a macro; write "0 0 * * *" instead'],
     ['@weekly', '"@weekly" is a macro; write "0 0 * * 0" instead'],
+    ['0 9,9 * * 1-5', 'hour "9,9" repeats values (list each once); write "0 9 * * 1-5" instead'],
+    ['0 8-10,9 * * *', 'hour "8-10,9" repeats values (list each once); write "0 8-10 * * *" instead'],
+    ['0 9 * * 0,7', 'day-of-week "0,7" uses 7 for Sunday (Sunday is 0) and repeats values (list each once); write "0 9 * * 0" instead'],
   ])('fails on %j with the equivalent', (expression, rest) => {
     expect(cronError(expression)).toBe(oneProblem(expression, rest));
   });

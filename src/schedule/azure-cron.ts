@@ -48,9 +48,9 @@ export interface CronProblem {
 
 type Flaw =
   | 'step' | 'names' | 'sunday7' | 'question' | 'emptyItem' | 'starInList'
-  | 'last' | 'nearestWeekday' | 'nth' | 'hash' | 'outOfRange' | 'backwards' | 'garbage';
+  | 'last' | 'nearestWeekday' | 'nth' | 'hash' | 'outOfRange' | 'backwards' | 'garbage' | 'repeats';
 
-const FIXABLE: ReadonlySet<Flaw> = new Set<Flaw>(['step', 'names', 'sunday7', 'question', 'emptyItem', 'starInList']);
+const FIXABLE: ReadonlySet<Flaw> = new Set<Flaw>(['step', 'names', 'sunday7', 'question', 'emptyItem', 'starInList', 'repeats']);
 
 function flawText(flaw: Flaw, spec: FieldSpec): string {
   switch (flaw) {
@@ -67,6 +67,8 @@ function flawText(flaw: Flaw, spec: FieldSpec): string {
     case 'outOfRange': return `has a value outside ${spec.min}-${spec.max}`;
     case 'backwards': return 'has a range that runs backwards (write the lower value first)';
     case 'garbage': return 'is not *, a number, an a-b range or a comma list of them';
+    // cron-parser, which previews the schedule, refuses repeated values; NCrontab's handling is undocumented.
+    case 'repeats': return 'repeats values (list each once)';
   }
 }
 
@@ -120,6 +122,10 @@ function addRange(values: Set<number>, from: number, to: number, step: number): 
 function analyzeField(text: string, spec: FieldSpec): FieldAnalysis {
   const values = new Set<number>();
   const flaws = new Set<Flaw>();
+  const addOnce = (v: number) => {
+    if (values.has(v)) flaws.add('repeats');
+    values.add(v);
+  };
   const items = text.split(',');
   for (const item of items) {
     if (item === '') {
@@ -155,14 +161,14 @@ function analyzeField(text: string, spec: FieldSpec): FieldAnalysis {
         flaws.add('backwards');
         continue;
       }
-      for (let v = from; v <= to; v += step) values.add(v % 7 === 0 && spec.name === 'day-of-week' ? 0 : v);
+      for (let v = from; v <= to; v += step) addOnce(v % 7 === 0 && spec.name === 'day-of-week' ? 0 : v);
       continue;
     }
     const single = valueOf(base, spec, flaws);
     if (single === undefined) continue;
     // `a/n` means a, a+n, ... up to the field's end.
     if (stepped) addRange(values, single, spec.max, step);
-    else values.add(single);
+    else addOnce(single);
   }
   return { values, flaws };
 }
@@ -196,6 +202,8 @@ function strictValues(text: string, spec: FieldSpec): number[] | undefined {
     const from = Number(dash < 0 ? item : item.slice(0, dash));
     const to = dash < 0 ? from : Number(item.slice(dash + 1));
     if (from < spec.min || to > spec.max || from > to) return undefined;
+    // Items that overlap repeat values: leave them to the full analysis, which says so.
+    for (let k = 0; k < values.length; k += 2) if (from <= values[k + 1] && values[k] <= to) return undefined;
     values.push(from, to);
   }
   return values;

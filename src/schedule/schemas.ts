@@ -1,4 +1,3 @@
-import type AjvClass from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { AZURE_CRON_ALLOWED, AZURE_CRON_PATTERN } from './azure-cron';
 import { START_TIME_ALLOWED, START_TIME_PATTERN } from './start-time';
@@ -131,35 +130,35 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-let ajv: AjvClass | undefined;
-let entryValidator: ValidateFunction | undefined;
-let listValidator: ValidateFunction | undefined;
+interface GeneratedValidators {
+  readonly scheduleEntry: ValidateFunction;
+  readonly scheduleList: ValidateFunction;
+}
+
+let validators: GeneratedValidators | undefined;
 
 /**
- * One ajv for the process, made on first use: loading ajv and compiling cost tens of milliseconds, so a
- * program that imports this library but declares no schedule never pays them. The schemas are constants
- * (tests check them against the JSON Schema meta-schema), so ajv skips that check and the code
- * optimizer here: it halves the compile time and validation stays well under a microsecond.
+ * The validators ajv compiled from the schemas above at build time (scripts/generate-schedule-validators.js,
+ * run by `npm run build`), loaded on first use: a process neither loads ajv's compiler nor compiles, and
+ * a program that declares no schedule loads nothing. Errors list every problem, each with its schema.
  */
-function schemaCompiler(): AjvClass {
-  if (!ajv) {
-    const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
-    // allErrors: one error lists every problem; verbose: errors carry the schema whose description they quote.
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false, code: { optimize: false } });
-    ajv.addSchema(COMPUTE_START_STOP_SCHEDULE_SCHEMA as object);
+function generatedValidators(): GeneratedValidators {
+  if (!validators) {
+    try {
+      validators = require('./schedule-validators.generated.js') as GeneratedValidators;
+    } catch (e) {
+      throw new Error(`the compiled schedule schemas are missing (${(e as Error).message}): run npm run build`);
+    }
   }
-  return ajv;
+  return validators;
 }
 
-/** The compiled validator of one entry, compiled once per process. */
+/** The validator of one entry. */
 export function scheduleEntryValidator(): ValidateFunction {
-  entryValidator ??= schemaCompiler().getSchema(COMPUTE_START_STOP_SCHEDULE_SCHEMA_ID);
-  if (!entryValidator) throw new Error('the computeStartStop schema did not compile');
-  return entryValidator;
+  return generatedValidators().scheduleEntry;
 }
 
-/** The compiled validator of the list, compiled once per process (on the first `fromArmList`). */
+/** The validator of the list. */
 export function scheduleListValidator(): ValidateFunction {
-  listValidator ??= schemaCompiler().compile(COMPUTE_START_STOP_LIST_SCHEMA as object);
-  return listValidator;
+  return generatedValidators().scheduleList;
 }
