@@ -98,6 +98,21 @@ function active(e: ArmComputeStartStopSchedule): boolean {
  * Azure creates them (no startTime) cannot be compared before deployment and are left out.
  */
 export function sameMinuteProblems(entries: readonly ArmComputeStartStopSchedule[]): ScheduleSetProblem[] {
+  // A fleet gives thousands of instances the same few schedule sets: judge each set once.
+  const key = JSON.stringify(entries);
+  let found = judgedSets.get(key);
+  if (!found) {
+    if (judgedSets.size >= JUDGED_SETS_LIMIT) judgedSets.clear();
+    found = Object.freeze(findSameMinute(entries));
+    judgedSets.set(key, found);
+  }
+  return [...found];
+}
+
+const judgedSets = new Map<string, readonly ScheduleSetProblem[]>();
+const JUDGED_SETS_LIMIT = 1000;
+
+function findSameMinute(entries: readonly ArmComputeStartStopSchedule[]): ScheduleSetProblem[] {
   const comparable = entries
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => active(e) && !containsToken(e) && !dependsOnCreationTime(e));
