@@ -5,4 +5,6 @@ module.exports = {
   roots: ['<rootDir>/dist/test'],
   testMatch: ['**/*.test.js'],
   cacheDirectory: '<rootDir>/.jest-cache',
+  // Two cores here: jest's default (cores - 1) would run the suites one at a time.
+  maxWorkers: 2,
 };
