@@ -13,7 +13,7 @@ npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "./$tarball" cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-azurerm@14.23.1 >/dev/null
 cat > main.js <<'JS'
 const { App, TerraformStack } = require('cdktf');
-const { ComputeInstance, Duration, ArmTemplate } = require('cdktf-azureml-compute');
+const { ComputeInstance, Duration, ArmTemplate, StartStopSchedule, SetupScriptBuilder } = require('cdktf-azureml-compute');
 const app = new App({ outdir: 'cdktf.out' });
 const stack = new TerraformStack(app, 'smoke');
 new ComputeInstance(stack, 'ci', {
@@ -22,6 +22,8 @@ new ComputeInstance(stack, 'ci', {
   location: 'westeurope',
   vmSize: 'Standard_DS3_v2',
   idleShutdown: Duration.minutes(30),
+  schedules: StartStopSchedule.workingHours({ days: ['Monday', 'Friday'], start: '09:00', stop: '17:00', timeZone: 'W. Europe Standard Time' }),
+  setupScripts: { creation: new SetupScriptBuilder().pipInstall(['pandas'], { condaEnvironment: 'azureml_py38' }).build() },
 });
 app.synth();
 ArmTemplate.writeForApp(app);
@@ -31,7 +33,9 @@ node -e '
 const tf = require("./cdktf.out/stacks/smoke/cdk.tf.json");
 const arm = require("./cdktf.out/arm/smoke.json");
 const r = Object.values(tf.resource.azapi_resource)[0];
-if (r.body.properties.properties.idleTimeBeforeShutdown !== "PT30M") throw new Error("azapi body wrong");
+const p = r.body.properties.properties;
+if (p.idleTimeBeforeShutdown !== "PT30M") throw new Error("azapi body wrong");
+if (p.schedules.computeStartStop.length !== 2) throw new Error("schedules missing");
 if (arm.resources[0].apiVersion !== "2025-12-01") throw new Error("ARM template wrong");
 '
 echo "pack smoke: ok ($tarball)"
