@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { TerraformMetaArguments, TerraformProvider, TerraformResourceConfig, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 
 /** azapi 2.9 is the first release whose embedded schemas know computes@2025-12-01. */
@@ -34,4 +34,20 @@ export class AzapiProvider extends TerraformProvider {
   protected synthesizeAttributes(): Record<string, unknown> {
     return {};
   }
+}
+
+/**
+ * The base config of an azapi resource type: its provider (the stack's azapi provider unless one is given)
+ * and the meta-arguments passed through.
+ */
+export function azapiResourceConfig(scope: Construct, terraformResourceType: string, meta: TerraformMetaArguments): TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
+    provider: meta.provider ?? AzapiProvider.of(scope),
+    dependsOn: meta.dependsOn,
+    count: meta.count,
+    lifecycle: meta.lifecycle,
+    forEach: meta.forEach,
+  };
 }

@@ -1,6 +1,6 @@
 import { TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { AZAPI_VERSION_CONSTRAINT, AzapiProvider } from './provider';
+import { azapiResourceConfig } from './provider';
 
 export interface AzapiResourceActionConfig extends TerraformMetaArguments {
   /** `<resource type>@<api version>`. */
@@ -24,15 +24,7 @@ export class AzapiResourceAction extends TerraformResource {
   static readonly tfResourceType = 'azapi_resource_action';
 
   constructor(scope: Construct, id: string, private readonly config: AzapiResourceActionConfig) {
-    super(scope, id, {
-      terraformResourceType: AzapiResourceAction.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
-      provider: config.provider ?? AzapiProvider.of(scope),
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
+    super(scope, id, azapiResourceConfig(scope, AzapiResourceAction.tfResourceType, config));
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { AZAPI_VERSION_CONSTRAINT, AzapiProvider } from './provider';
+import { azapiResourceConfig } from './provider';
 
 export interface AzapiIdentity {
   readonly type: string;
@@ -29,15 +29,7 @@ export class AzapiResource extends TerraformResource {
   static readonly tfResourceType = 'azapi_resource';
 
   constructor(scope: Construct, id: string, private readonly config: AzapiResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: AzapiResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
-      provider: config.provider ?? AzapiProvider.of(scope),
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
+    super(scope, id, azapiResourceConfig(scope, AzapiResource.tfResourceType, config));
   }
 
   private idToken?: string;
