@@ -102,9 +102,9 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture):
       location: 'westeurope',
       body: body(i),
       replace_triggers_refs: [
-        'body.properties.disableLocalAuth', 'body.properties.properties.vmSize', 'body.properties.properties.sshSettings',
-        'body.properties.properties.subnet', 'body.properties.properties.enableNodePublicIp',
-        'body.properties.properties.personalComputeInstanceSettings',
+        'properties.disableLocalAuth', 'properties.properties.vmSize', 'properties.properties.sshSettings',
+        'properties.properties.subnet', 'properties.properties.enableNodePublicIp',
+        'properties.properties.personalComputeInstanceSettings',
       ],
     }, azapi, {
       preventDestroy: false,

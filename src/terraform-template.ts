@@ -8,8 +8,10 @@ import { isToken } from './validation/tokens';
 export function escapeTerraformTemplates<T>(value: T): T {
   if (typeof value === 'string') {
     // Most strings hold no `{` at all: skip the token test and the replacements for them.
-    if (!value.includes('{') || isToken(value)) return value;
-    return value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{') as T;
+    if (!value.includes('{')) return value;
+    if (!isToken(value)) return escapeLiteral(value) as T;
+    // Text around a reference (`"--ws " + ws.id + " --dir ${HOME}"`) is literal: escape it, not the reference.
+    return value.split(TOKEN).map((part, i) => (i % 2 === 1 ? part : escapeLiteral(part))).join('') as T;
   }
   if (Array.isArray(value)) return value.map(escapeTerraformTemplates) as T;
   if (value !== null && typeof value === 'object') {
@@ -18,4 +20,11 @@ export function escapeTerraformTemplates<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+/** A cdktf string token, as cdktf encodes it (tokens/private/encoding); captured, so split keeps it. */
+const TOKEN = /(\$\{TfToken\[[a-zA-Z0-9:._-]+\]\})/;
+
+function escapeLiteral(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }

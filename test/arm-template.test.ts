@@ -54,10 +54,11 @@ describe('ArmTemplate.synth', () => {
 
   test('escapes literal strings that ARM would read as expressions', () => {
     const { stack } = newStack();
-    new ComputeInstance(stack, 'alice', { ...REQUIRED, description: '[not an expression]', tags: { k: "it's [x]", '[key]': '[v]' } });
+    new ComputeInstance(stack, 'alice', { ...REQUIRED, description: '[not an expression]', tags: { k: "it's [x]", '[key]': '[v]', '[draft': '[wip' } });
     const [arm] = ArmTemplate.synth(stack).resources as any[];
     expect(arm.properties.description).toBe('[[not an expression]');
-    expect(arm.tags).toEqual({ k: "it's [x]", '[[key]': '[[v]' });
+    // Only a string that starts with [ and ends with ] reads as an expression; others stay as they are.
+    expect(arm.tags).toEqual({ k: "it's [x]", '[[key]': '[[v]', '[draft': '[wip' });
   });
 
   test('lists instances in construct order, so output is stable', () => {

@@ -36,14 +36,14 @@ describe('ComputeInstance with only its required props', () => {
     });
   });
 
-  test('replaces the instance when a field Azure sets only at creation changes', () => {
+  test('replaces the instance when a field Azure sets only at creation changes (paths inside the body, as azapi reads them)', () => {
     expect(r.replace_triggers_refs).toEqual([
-      'body.properties.disableLocalAuth',
-      'body.properties.properties.vmSize',
-      'body.properties.properties.sshSettings',
-      'body.properties.properties.subnet',
-      'body.properties.properties.enableNodePublicIp',
-      'body.properties.properties.personalComputeInstanceSettings',
+      'properties.disableLocalAuth',
+      'properties.properties.vmSize',
+      'properties.properties.sshSettings',
+      'properties.properties.subnet',
+      'properties.properties.enableNodePublicIp',
+      'properties.properties.personalComputeInstanceSettings',
     ]);
   });
 
@@ -108,6 +108,13 @@ describe('ComputeInstance with every prop', () => {
         idleTimeBeforeShutdown: 'PT45M',
       },
     });
+  });
+
+  test('names, in replace_triggers_refs, only paths that hold a value of this body', () => {
+    for (const path of r.replace_triggers_refs) {
+      const value = path.split('.').reduce((v: any, key: string) => (v === undefined ? undefined : v[key]), r.body);
+      expect([path, value === undefined]).toEqual([path, false]);
+    }
   });
 
   test('renders identity as a list and tags at the top level', () => {
@@ -381,6 +388,19 @@ describe('ComputeInstance access and initial state', () => {
 });
 
 describe('Terraform template syntax', () => {
+  test('keeps ${ literal next to a Terraform reference in the same string', () => {
+    const { stack } = newStack();
+    const ws = new TerraformVariable(stack, 'ws', { type: 'string' });
+    new ComputeInstance(stack, 'alice', {
+      ...REQUIRED,
+      description: `owner ${ws.stringValue} uses \${HOME} and %{x}`,
+      setupScripts: { creation: SetupScript.inline('ls', { arguments: `--ws ${ws.stringValue} --dir \${HOME}/x` }) },
+    });
+    const r = onlyResource(synthJson(stack), 'azapi_resource');
+    expect(r.body.properties.description).toBe('owner ${var.ws} uses $${HOME} and %%{x}');
+    expect(r.body.properties.properties.setupScripts.scripts.creationScript.scriptArguments).toBe('--ws ${var.ws} --dir $${HOME}/x');
+  });
+
   test('keeps ${ and %{ literal in descriptions and tags', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'alice', { ...REQUIRED, description: 'cost ${x} %{if}', tags: { 'k${a}': 'v%{b}' } });

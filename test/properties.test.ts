@@ -9,9 +9,12 @@ function terraformValue(s: string): string {
   return s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 }
 
-/** ARM's expression escaping, undone: what ARM hands to the resource provider. */
+/**
+ * ARM's expression escaping, undone as the template language documents it: a string that starts with `[[`
+ * and ends with `]` loses one `[`; any other string is literal.
+ */
 function armValue(s: string): string {
-  return s.startsWith('[[') ? s.slice(1) : s;
+  return s.startsWith('[[') && s.endsWith(']') ? s.slice(1) : s;
 }
 
 function deepMap(value: unknown, f: (s: string) => string): unknown {

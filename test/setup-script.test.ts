@@ -306,15 +306,18 @@ describe('setup scripts on a ComputeInstance', () => {
     expect(terraformReads(scripts.startupScript.scriptArguments)).toBe('echo ${X} %{Y}');
   });
 
-  test('go into the ARM template as they are, with a leading [ escaped', () => {
+  test('go into the ARM template as they are, escaped only where ARM would read an expression', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'alice', {
-      ...REQUIRED, setupScripts: { creation: SetupScript.fromWorkspace('Users/a/s.sh', { arguments: '[x] ${y}' }) },
+      ...REQUIRED,
+      setupScripts: {
+        creation: SetupScript.fromWorkspace('Users/a/s.sh', { arguments: '[x] ${y}' }),
+        startup: SetupScript.fromWorkspace('Users/a/t.sh', { arguments: '[x]' }),
+      },
     });
-    const resource = ArmTemplate.synth(stack).resources[0] as any;
-    expect(resource.properties.properties.setupScripts.scripts.creationScript).toEqual({
-      scriptSource: 'workspaceStorage', scriptData: 'Users/a/s.sh', scriptArguments: '[[x] ${y}',
-    });
+    const scripts = (ArmTemplate.synth(stack).resources[0] as any).properties.properties.setupScripts.scripts;
+    expect(scripts.creationScript).toEqual({ scriptSource: 'workspaceStorage', scriptData: 'Users/a/s.sh', scriptArguments: '[x] ${y}' });
+    expect(scripts.startupScript).toEqual({ scriptSource: 'workspaceStorage', scriptData: 'Users/a/t.sh', scriptArguments: '[[x]' });
   });
 
   test('fails when a setup script is not a SetupScript', () => {

@@ -59,15 +59,23 @@ export class ArmTemplateBuilder {
   private walk(value: unknown, path: string): unknown {
     if (typeof value === 'string') {
       if (isToken(value)) return `[parameters('${this.parameter(path, value)}')]`;
-      return value.startsWith('[') ? `[${value}` : value;
+      return escapeArmLiteral(value);
     }
     if (Array.isArray(value)) return value.map((v, i) => this.walk(v, `${path}.${i}`));
     if (value !== null && typeof value === 'object') {
       // ARM evaluates expressions in property names too (tag keys are user text).
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.startsWith('[') ? `[${k}` : k, this.walk(v, `${path}.${k}`)]));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeArmLiteral(k), this.walk(v, `${path}.${k}`)]));
     }
     return value;
   }
+}
+
+/**
+ * ARM reads a string that starts with `[` and ends with `]` as an expression; `[[` at the start keeps it
+ * literal. Other strings are literal as they are (an extra `[` would stay in the value).
+ */
+export function escapeArmLiteral(text: string): string {
+  return text.startsWith('[') && text.endsWith(']') ? `[${text}` : text;
 }
 
 /** The ARM resource for one compute instance's spec. */

@@ -18,17 +18,18 @@ export const IGNORED_BODY_CHANGES = [
 ];
 
 /**
- * Paths of fields Azure sets only at creation (VM size, SSH, network, local auth, the assigned user): a change
- * must replace the instance, and with deletion protection on, the plan stops there instead of sending a
- * PUT that Azure refuses.
+ * Fields Azure sets only at creation (VM size, SSH, network, local auth, the assigned user): a change must
+ * replace the instance, and with deletion protection on, the plan stops there instead of sending a PUT
+ * that Azure refuses. azapi reads these paths inside `body` (JMESPath over the request body), unlike
+ * `lifecycle.ignore_changes`, whose paths start at the resource.
  */
 export const REPLACE_TRIGGERS = [
-  'body.properties.disableLocalAuth',
-  'body.properties.properties.vmSize',
-  'body.properties.properties.sshSettings',
-  'body.properties.properties.subnet',
-  'body.properties.properties.enableNodePublicIp',
-  'body.properties.properties.personalComputeInstanceSettings',
+  'properties.disableLocalAuth',
+  'properties.properties.vmSize',
+  'properties.properties.sshSettings',
+  'properties.properties.subnet',
+  'properties.properties.enableNodePublicIp',
+  'properties.properties.personalComputeInstanceSettings',
 ];
 
 export interface AzapiRenderOptions {
