@@ -59,15 +59,13 @@ function fieldName(field: string): string {
   return kind === undefined ? field : `<redacted name: ${kind}>`;
 }
 
-/** How deep into lists and objects a received value is searched (options objects nest two levels). */
-const MAX_DEPTH = 4;
-
-/** The kind of the first secret in `value`: a string, or the strings (keys too) in a list or object. */
-function secretIn(value: unknown, depth = 0): string | undefined {
+/** The kind of the first secret in `value`: a string, or any string (keys too) in a list or object, however deep. */
+function secretIn(value: unknown, seen = new Set<object>()): string | undefined {
   if (typeof value === 'string') return findSecrets(value)[0]?.kind;
-  if (depth >= MAX_DEPTH || typeof value !== 'object' || value === null) return undefined;
+  if (typeof value !== 'object' || value === null || seen.has(value)) return undefined;
+  seen.add(value);
   for (const [key, item] of Object.entries(value)) {
-    const kind = (Array.isArray(value) ? undefined : secretIn(key, depth + 1)) ?? secretIn(item, depth + 1);
+    const kind = (Array.isArray(value) ? undefined : secretIn(key, seen)) ?? secretIn(item, seen);
     if (kind !== undefined) return kind;
   }
   return undefined;
@@ -76,7 +74,7 @@ function secretIn(value: unknown, depth = 0): string | undefined {
 /** What is said of a secret value instead of the value: its kind, and its length or shape. */
 function describe(kind: string, value: unknown): string {
   if (typeof value === 'string') return `${kind}, ${value.length} characters`;
-  if (Array.isArray(value)) return `${kind}, in a list of ${value.length}`;
+  if (Array.isArray(value)) return `${kind}, in a list of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
   if (typeof value === 'object' && value !== null) return `${kind}, in an object`;
   return kind;
 }

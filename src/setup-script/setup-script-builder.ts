@@ -275,7 +275,8 @@ export class SetupScriptBuilder {
     const problems = new ScriptProblems('SetupScriptBuilder.proxy');
     const checked: Partial<ProxyOptions> = isPlainObject(options) ? options : {};
     if (!isPlainObject(options)) problems.add('options', options, 'allowed: an object with an http or https proxy URL, or both');
-    if (this.proxySet) problems.add('proxy', options, 'allowed: one proxy per script (this builder has one already)');
+    // The URLs are reported under their own fields; the options as a whole would repeat them.
+    if (this.proxySet) problems.add('proxy', 'a second proxy', 'allowed: one proxy per script (this builder has one already)');
     if (isPlainObject(options) && checked.http === undefined && checked.https === undefined) {
       problems.add('http', undefined, 'allowed: an http or https proxy URL, or both');
     }
