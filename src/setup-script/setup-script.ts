@@ -27,7 +27,8 @@ export interface SetupScriptOptions {
   /**
    * Accept script text or arguments that look like they hold a secret (a key, a SAS token, a connection
    * string, `password=`, a private key). Without it such a script fails the synth, naming the line and
-   * the kind of secret.
+   * the kind of secret. Either way, error messages describe such a value (its kind and length) and never
+   * show it.
    * @default false
    */
   readonly allowSecrets?: boolean;
