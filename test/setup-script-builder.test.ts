@@ -286,7 +286,7 @@ describe('SetupScriptBuilder validation', () => {
     const builder = new SetupScriptBuilder().proxy({ http: 'http://10.0.0.4:3128' });
     expect(errorOf(() => builder.proxy({ http: 'http://proxy/path', https: 'http://bob:pa55word@proxy:3128' })).message).toBe(
       'Invalid input in SetupScriptBuilder.proxy (3 problems):\n'
-      + '  - SetupScriptBuilder.proxy: proxy: received {"http":"http://proxy/path","https":"http://bob:pa55word@proxy:3128"}; allowed: one proxy per script (this builder has one already)\n'
+      + '  - SetupScriptBuilder.proxy: proxy: received "a second proxy"; allowed: one proxy per script (this builder has one already)\n'
       + '  - SetupScriptBuilder.proxy: http: received "http://proxy/path"; allowed: a proxy URL like http://10.0.0.4:3128, without a path\n'
       + '  - SetupScriptBuilder.proxy: https: received <redacted: credentials in a URL>; allowed: a proxy URL without credentials',
     );

@@ -109,6 +109,8 @@ describe('secrets in a script', () => {
     ['SAS token', 'azcopy copy "https://acct.blob.core.windows.net/data?sv=2022-11-02&sp=r&se=2030-01-01&sig=AbCdEfGh1234%2BIjKlMn5678%3D" .'],
     ['password', 'mysql -u root --password=hunter2'],
     ['password', 'export DB_PASSWORD="s3cr3t!"'],
+    // bash's $'...' quoting holds a literal (the builder writes values with tabs that way), not a reference.
+    ['password', "export DB_PASSWORD=$'hunter2\\tx'"],
     ['private key', '-----BEGIN OPENSSH PRIVATE KEY-----'],
     ['private key', '-----BEGIN PRIVATE KEY-----'],
     ['credentials in a URL', 'git clone https://alice:tok3n@dev.azure.com/org/repo'],

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { Problems } from '../errors';
+import { ScriptProblems } from './script-problems';
 
 /**
  * The largest script text this library inlines, in bytes. Azure documents no limit for `scriptData`; this
@@ -13,7 +13,7 @@ export const MAX_SCRIPT_BYTES = 64 * 1024;
  * The text of the file at `path` (relative to the folder the synth runs in), or undefined with problems
  * recorded under `field` when it is missing, a folder, unreadable, not UTF-8 text, empty or too large.
  */
-export function readScriptFile(problems: Problems, field: string, path: string): string | undefined {
+export function readScriptFile(problems: ScriptProblems, field: string, path: string): string | undefined {
   let bytes: Buffer;
   try {
     // stat first: opening a named pipe would wait for a writer.

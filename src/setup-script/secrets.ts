@@ -11,8 +11,11 @@ export interface SecretFinding {
   readonly kind: string;
 }
 
-/** A value that starts with `$` (after an optional quote) is a reference to a variable, not a literal secret. */
-const LITERAL = `(?!["']?\\$)(?!["']{2})(?=["']?[^\\s"';&|])`;
+/**
+ * A value that starts with `$` (after an optional quote) is a reference to a variable, not a literal secret;
+ * but `$'...'` is bash's quoting of a literal (the builder writes values with tabs or backslashes that way).
+ */
+const LITERAL = `(?!["']?\\$(?!'))(?!["']{2})(?=["']?[^\\s"';&|])`;
 
 /** Checked in order; a line is reported once, under the first kind it matches. */
 const PATTERNS: ReadonlyArray<{ kind: string; pattern: RegExp }> = [

@@ -1,7 +1,7 @@
-import { Problems } from '../errors';
 import { isToken } from '../validation/tokens';
+import { isPlainObject, optionsOf } from './options-object';
+import { ScriptProblems } from './script-problems';
 import { inlineSetupScript, SetupScript, SetupScriptOptions } from './setup-script';
-import { findSecrets } from './secrets';
 import { shellQuote, shellWords } from './shell-quote';
 import {
   ALWAYS_NO_PROXY, checkCondaEnvironment, checkDirectory, checkPackages, checkText, ENV_NAME, GIT_CONFIG_KEY, GIT_REF, GIT_URL,
@@ -100,6 +100,25 @@ export interface RunOptions {
   readonly as?: 'root' | 'azureuser';
 }
 
+const PROXY_WITHOUT_CREDENTIALS = 'allowed: a proxy URL without credentials';
+/** A URL with a user part (`http://user@proxy`). */
+const USER_PART = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*@/;
+
+/**
+ * The entries of a `{ key: value }` argument (git settings, variables); a problem of `field` when it is not
+ * an object, or is empty.
+ */
+function entriesOf(problems: ScriptProblems, field: string, record: unknown, allowed: { shape: string; empty: string }): Array<[string, string]> {
+  if (!isPlainObject(record)) {
+    problems.add(field, record, allowed.shape);
+    return [];
+  }
+  const entries = Object.entries(record);
+  if (entries.length === 0) problems.add(field, record, allowed.empty);
+  // Values are checked to be strings by the caller, before anything is written.
+  return entries as Array<[string, string]>;
+}
+
 /**
  * Writes a setup script from steps: pip packages, conda environments with Jupyter kernels, git
  * repositories and settings, environment variables, proxies, JupyterLab extensions and plain commands.
@@ -118,23 +137,28 @@ export class SetupScriptBuilder {
   private proxySet = false;
 
   constructor(options: SetupScriptBuilderOptions = {}) {
-    const problems = new Problems('SetupScriptBuilder');
-    this.name = options.name ?? 'setup-script';
-    this.condaRoot = options.condaRoot ?? CONDA_ROOT;
+    const problems = new ScriptProblems('SetupScriptBuilder');
+    const checked = optionsOf<SetupScriptBuilderOptions>(problems, options);
+    this.name = checked.name ?? 'setup-script';
+    this.condaRoot = checked.condaRoot ?? CONDA_ROOT;
     if (typeof this.name !== 'string' || !SCRIPT_NAME.test(this.name)) {
-      problems.add('name', options.name, 'allowed: 1 to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit');
+      problems.add('name', checked.name, 'allowed: 1 to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit');
     }
     if (typeof this.condaRoot !== 'string' || !this.condaRoot.startsWith('/') || /[\s\\]|\/\.\.?(\/|$)|\/\/|.\/$/.test(this.condaRoot)) {
-      problems.add('condaRoot', options.condaRoot, 'allowed: an absolute path without spaces, "." or ".." segments, or a trailing "/"');
+      problems.add('condaRoot', checked.condaRoot, 'allowed: an absolute path without spaces, "." or ".." segments, or a trailing "/"');
     }
     problems.throwIfAny();
   }
 
   /** Installs pip packages (`numpy==1.26.4`, `pandas>=2`) into a conda environment, as azureuser. */
   pipInstall(packages: string[], options: PipInstallOptions): this {
-    const problems = new Problems('SetupScriptBuilder.pipInstall');
+    const problems = new ScriptProblems('SetupScriptBuilder.pipInstall');
     checkPackages(problems, 'packages', packages);
-    checkCondaEnvironment(problems, 'condaEnvironment', options?.condaEnvironment, { allowBase: true });
+    if (isPlainObject(options)) {
+      checkCondaEnvironment(problems, 'condaEnvironment', options.condaEnvironment, { allowBase: true });
+    } else {
+      problems.add('options', options, 'allowed: an object naming the conda environment, like { condaEnvironment: \'base\' }');
+    }
     problems.throwIfAny();
     const env = options.condaEnvironment;
     return this.add({
@@ -149,23 +173,24 @@ export class SetupScriptBuilder {
    * named after the environment. An existing environment is left as it is: add packages with `pipInstall`.
    */
   condaEnvironment(name: string, options: CondaEnvironmentOptions = {}): this {
-    const problems = new Problems('SetupScriptBuilder.condaEnvironment');
+    const problems = new ScriptProblems('SetupScriptBuilder.condaEnvironment');
+    const checked = optionsOf<CondaEnvironmentOptions>(problems, options);
     checkCondaEnvironment(problems, 'name', name, { allowBase: false });
-    if (options.python !== undefined && (typeof options.python !== 'string' || !PYTHON_VERSION.test(options.python))) {
-      problems.add('python', options.python, 'allowed: a Python version like 3.11');
+    if (checked.python !== undefined && (typeof checked.python !== 'string' || !PYTHON_VERSION.test(checked.python))) {
+      problems.add('python', checked.python, 'allowed: a Python version like 3.11');
     }
-    if (options.packages !== undefined) checkPackages(problems, 'packages', options.packages, { allowEmpty: true });
-    if (options.channels !== undefined) checkPackages(problems, 'channels', options.channels, { allowEmpty: true, what: 'conda channel names or URLs' });
-    if (options.kernelDisplayName !== undefined) checkText(problems, 'kernelDisplayName', options.kernelDisplayName);
+    if (checked.packages !== undefined) checkPackages(problems, 'packages', checked.packages, { allowEmpty: true });
+    if (checked.channels !== undefined) checkPackages(problems, 'channels', checked.channels, { allowEmpty: true, what: 'conda channel names or URLs' });
+    if (checked.kernelDisplayName !== undefined) checkText(problems, 'kernelDisplayName', checked.kernelDisplayName);
     problems.throwIfAny();
     const prefix = `${this.condaRoot}/envs/${name}`;
     const create = [
       `${this.condaRoot}/bin/conda`, 'create', '--yes', '--quiet', '--prefix', prefix,
-      ...(options.channels ?? []).flatMap((c) => ['--channel', c]),
-      options.python ? `python=${options.python}` : 'python', 'ipykernel', ...(options.packages ?? []),
+      ...(checked.channels ?? []).flatMap((c) => ['--channel', c]),
+      checked.python ? `python=${checked.python}` : 'python', 'ipykernel', ...(checked.packages ?? []),
     ];
     const kernel = [`${prefix}/bin/python`, '-m', 'ipykernel', 'install', '--user', '--name', name,
-      '--display-name', options.kernelDisplayName ?? `Python (${name})`];
+      '--display-name', checked.kernelDisplayName ?? `Python (${name})`];
     return this.add({
       title: `conda environment ${name} and its Jupyter kernel`,
       lines: [
@@ -181,20 +206,22 @@ export class SetupScriptBuilder {
 
   /** Clones a git repository for azureuser, unless its directory exists (an existing clone is not updated). */
   gitClone(url: string, options: GitCloneOptions = {}): this {
-    const problems = new Problems('SetupScriptBuilder.gitClone');
+    const problems = new ScriptProblems('SetupScriptBuilder.gitClone');
+    const checked = optionsOf<GitCloneOptions>(problems, options);
+    if (typeof url === 'string') {
+      problems.screen('url', url, 'allowed: a URL without credentials; give azureuser a credential helper or an SSH key instead');
+    }
     if (typeof url !== 'string' || isToken(url) || !GIT_URL.test(url)) {
       problems.add('url', url, 'allowed: a git URL (https://, ssh://, git://, file:// or user@host:path), without spaces or backslashes');
-    } else if (findSecrets(url).length > 0) {
-      problems.addSecret('url', findSecrets(url)[0].kind, 'allowed: a URL without credentials; give azureuser a credential helper or an SSH key instead');
     }
-    const directory = options.directory ?? (typeof url === 'string' ? repositoryName(url) : undefined);
-    if (options.directory !== undefined || directory !== undefined) checkDirectory(problems, 'directory', directory);
-    else problems.add('directory', options.directory, 'allowed: a directory, since none can be derived from the URL');
-    if (options.branch !== undefined && (typeof options.branch !== 'string' || !GIT_REF.test(options.branch))) {
-      problems.add('branch', options.branch, 'allowed: a branch or tag name');
+    const directory = checked.directory ?? (typeof url === 'string' ? repositoryName(url) : undefined);
+    if (checked.directory !== undefined || directory !== undefined) checkDirectory(problems, 'directory', directory);
+    else problems.add('directory', checked.directory, 'allowed: a directory, since none can be derived from the URL');
+    if (checked.branch !== undefined && (typeof checked.branch !== 'string' || !GIT_REF.test(checked.branch))) {
+      problems.add('branch', checked.branch, 'allowed: a branch or tag name');
     }
     problems.throwIfAny();
-    const clone = ['git', 'clone', ...(options.branch ? ['--branch', options.branch] : []), '--', url, directory!];
+    const clone = ['git', 'clone', ...(checked.branch ? ['--branch', checked.branch] : []), '--', url, directory!];
     return this.add({
       title: `git clone into ${directory}`,
       lines: [
@@ -208,9 +235,10 @@ export class SetupScriptBuilder {
 
   /** Sets azureuser's global git settings (`{ 'user.name': 'Alice', 'user.email': 'alice@example.com' }`). */
   gitConfig(settings: Record<string, string>): this {
-    const problems = new Problems('SetupScriptBuilder.gitConfig');
-    const entries = Object.entries(settings ?? {});
-    if (entries.length === 0) problems.add('settings', settings, 'allowed: at least one setting');
+    const problems = new ScriptProblems('SetupScriptBuilder.gitConfig');
+    const entries = entriesOf(problems, 'settings', settings, {
+      shape: 'allowed: an object of git settings, like { \'user.name\': \'Alice\' }', empty: 'allowed: at least one setting',
+    });
     for (const [key, value] of entries) {
       if (!GIT_CONFIG_KEY.test(key)) problems.add(key, key, 'allowed: a git setting name like user.name or url.<base>.insteadOf');
       checkText(problems, key, value);
@@ -229,9 +257,10 @@ export class SetupScriptBuilder {
    * not see them.
    */
   environment(variables: Record<string, string>): this {
-    const problems = new Problems('SetupScriptBuilder.environment');
-    const entries = Object.entries(variables ?? {});
-    if (entries.length === 0) problems.add('variables', variables, 'allowed: at least one variable');
+    const problems = new ScriptProblems('SetupScriptBuilder.environment');
+    const entries = entriesOf(problems, 'variables', variables, {
+      shape: 'allowed: an object of variables, like { DATA_DIR: \'/mnt/data\' }', empty: 'allowed: at least one variable',
+    });
     for (const [name, value] of entries) this.checkVariable(problems, name, value);
     problems.throwIfAny();
     for (const [name, value] of entries) this.variables.set(name, value);
@@ -243,23 +272,33 @@ export class SetupScriptBuilder {
    * set as `http_proxy`, `https_proxy`, `no_proxy` and their upper-case twins.
    */
   proxy(options: ProxyOptions): this {
-    const problems = new Problems('SetupScriptBuilder.proxy');
-    if (this.proxySet) problems.add('proxy', options, 'allowed: one proxy per script (this builder has one already)');
-    if (options?.http === undefined && options?.https === undefined) problems.add('http', undefined, 'allowed: an http or https proxy URL, or both');
+    const problems = new ScriptProblems('SetupScriptBuilder.proxy');
+    const checked: Partial<ProxyOptions> = isPlainObject(options) ? options : {};
+    if (!isPlainObject(options)) problems.add('options', options, 'allowed: an object with an http or https proxy URL, or both');
+    // The URLs are reported under their own fields; the options as a whole would repeat them.
+    if (this.proxySet) problems.add('proxy', 'a second proxy', 'allowed: one proxy per script (this builder has one already)');
+    if (isPlainObject(options) && checked.http === undefined && checked.https === undefined) {
+      problems.add('http', undefined, 'allowed: an http or https proxy URL, or both');
+    }
     const variables: Record<string, string> = {};
     for (const scheme of ['http', 'https'] as const) {
-      const url: unknown = options?.[scheme];
+      const url: unknown = checked[scheme];
       if (url === undefined) continue;
+      // Checked first, so that any other problem of the URL describes it instead of showing it. The user
+      // part alone is a credential too: a proxy takes an API key there.
+      let credentials = typeof url === 'string' && problems.screen(scheme, url, PROXY_WITHOUT_CREDENTIALS) !== undefined;
+      if (!credentials && typeof url === 'string' && USER_PART.test(url)) {
+        problems.secret(scheme, 'credentials in a URL', PROXY_WITHOUT_CREDENTIALS);
+        credentials = true;
+      }
       if (typeof url !== 'string' || !PROXY_URL.test(url)) {
         problems.add(scheme, url, 'allowed: a proxy URL like http://10.0.0.4:3128, without a path');
-      } else if (findSecrets(url).length > 0 || /^https?:\/\/[^/]*@/.test(url)) {
-        problems.addSecret(scheme, 'credentials in a URL', 'allowed: a proxy URL without credentials');
-      } else {
+      } else if (!credentials) {
         variables[`${scheme}_proxy`] = url;
         variables[`${scheme.toUpperCase()}_PROXY`] = url;
       }
     }
-    const noProxy = options?.noProxy ?? [];
+    const noProxy = checked.noProxy ?? [];
     if (!Array.isArray(noProxy) || noProxy.some((h) => typeof h !== 'string' || !NO_PROXY_ENTRY.test(h))) {
       problems.add('noProxy', noProxy, 'allowed: host names, domains (.example.com), addresses and CIDR ranges, without spaces or commas');
     } else {
@@ -279,9 +318,10 @@ export class SetupScriptBuilder {
    * JupyterLab runs from, as azureuser. JupyterLab loads them when it next starts.
    */
   jupyterLabExtensions(packages: string[], options: JupyterLabExtensionsOptions = {}): this {
-    const problems = new Problems('SetupScriptBuilder.jupyterLabExtensions');
+    const problems = new ScriptProblems('SetupScriptBuilder.jupyterLabExtensions');
+    const checked = optionsOf<JupyterLabExtensionsOptions>(problems, options);
     checkPackages(problems, 'packages', packages);
-    const env = options.condaEnvironment ?? 'jupyter_env';
+    const env = checked.condaEnvironment ?? 'jupyter_env';
     checkCondaEnvironment(problems, 'condaEnvironment', env, { allowBase: true });
     problems.throwIfAny();
     return this.add({
@@ -297,9 +337,10 @@ export class SetupScriptBuilder {
    * commands too). In a startup script, it must be safe to run at every start.
    */
   run(command: string | string[], options: RunOptions = {}): this {
-    const problems = new Problems('SetupScriptBuilder.run');
-    const as = options.as ?? 'root';
-    if (as !== 'root' && as !== AZUREUSER) problems.add('as', options.as, 'allowed: "root" or "azureuser"');
+    const problems = new ScriptProblems('SetupScriptBuilder.run');
+    const checked = optionsOf<RunOptions>(problems, options);
+    const as = checked.as ?? 'root';
+    if (as !== 'root' && as !== AZUREUSER) problems.add('as', checked.as, 'allowed: "root" or "azureuser"');
     if (typeof command === 'string') {
       if (command.trim() === '' || isToken(command) || command.includes('\0')) {
         problems.add('command', command, 'allowed: a non-empty bash command line, written literally');
@@ -334,7 +375,7 @@ export class SetupScriptBuilder {
   /** The script as a SetupScript, checked like any inline script (secrets, size). */
   build(options: SetupScriptOptions = {}): SetupScript {
     if (this.steps.length === 0 && this.variables.size === 0) {
-      const problems = new Problems('SetupScriptBuilder.build');
+      const problems = new ScriptProblems('SetupScriptBuilder.build');
       problems.add('steps', [], 'allowed: at least one step');
       problems.throwIfAny();
     }
@@ -350,7 +391,7 @@ export class SetupScriptBuilder {
     return env === 'base' ? `${this.condaRoot}/bin/${program}` : `${this.condaRoot}/envs/${env}/bin/${program}`;
   }
 
-  private checkVariable(problems: Problems, name: string, value: unknown): void {
+  private checkVariable(problems: ScriptProblems, name: string, value: unknown): void {
     if (!ENV_NAME.test(name)) {
       problems.add(name, name, 'allowed: a variable name of letters, digits and "_", not starting with a digit');
     } else if (RESERVED_NAMES.has(name) || RESERVED_PREFIXES.some((p) => name.startsWith(p))) {

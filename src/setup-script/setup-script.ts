@@ -1,9 +1,10 @@
 import { ArmScriptReference } from '../compute-instance-spec';
 import { Duration } from '../duration';
-import { Problems } from '../errors';
 import { isToken } from '../validation/tokens';
+import { optionsOf } from './options-object';
 import { MAX_SCRIPT_BYTES, readScriptFile } from './script-file';
-import { findSecrets, SECRETS_ALLOWED } from './secrets';
+import { ScriptProblems } from './script-problems';
+import { SECRETS_ALLOWED } from './secrets';
 import { shellWords } from './shell-quote';
 import { workspacePathProblem } from './workspace-path';
 
@@ -26,7 +27,8 @@ export interface SetupScriptOptions {
   /**
    * Accept script text or arguments that look like they hold a secret (a key, a SAS token, a connection
    * string, `password=`, a private key). Without it such a script fails the synth, naming the line and
-   * the kind of secret.
+   * the kind of secret. Either way, error messages describe such a value (its kind and length) and never
+   * show it.
    * @default false
    */
   readonly allowSecrets?: boolean;
@@ -53,15 +55,16 @@ export class SetupScript {
    * the file held then. `path` is relative to the folder the synth runs in.
    */
   static fromFile(path: string, options: SetupScriptOptions = {}): SetupScript {
-    const problems = new Problems('SetupScript.fromFile');
+    const problems = new ScriptProblems('SetupScript.fromFile');
+    const checked = optionsOf<SetupScriptOptions>(problems, options);
     let text: string | undefined;
     if (typeof path !== 'string' || path === '') {
       problems.add('path', path, 'allowed: the path of a local script file');
     } else {
       text = readScriptFile(problems, 'path', path);
     }
-    const warnings = text === undefined ? [] : checkText(problems, path, text, options, { shebang: true });
-    const reference = text === undefined ? undefined : scriptReference(problems, 'fromFile', text, options);
+    const warnings = text === undefined ? [] : checkText(problems, path, text, checked, { shebang: true });
+    const reference = scriptReference(problems, 'fromFile', text, checked);
     problems.throwIfAny();
     return new SetupScript(reference!, text, warnings);
   }
@@ -71,14 +74,15 @@ export class SetupScript {
    * the instance runs it, so it is not checked here beyond its path.
    */
   static fromWorkspace(path: string, options: SetupScriptOptions = {}): SetupScript {
-    const problems = new Problems('SetupScript.fromWorkspace');
+    const problems = new ScriptProblems('SetupScript.fromWorkspace');
+    const checked = optionsOf<SetupScriptOptions>(problems, options);
     if (typeof path !== 'string' || path === '') {
       problems.add('path', path, 'allowed: a path in the workspace\'s notebooks file share, like Users/admin/setup.sh');
     } else if (!isToken(path)) {
       const allowed = workspacePathProblem(path);
       if (allowed) problems.add('path', path, allowed);
     }
-    const reference = scriptReference(problems, 'fromWorkspace', path, options);
+    const reference = scriptReference(problems, 'fromWorkspace', path, checked);
     problems.throwIfAny();
     return new SetupScript(reference!, undefined, []);
   }
@@ -113,16 +117,17 @@ export class SetupScript {
  * An inline script from `text`, its problems reported under `path` (the factory) and `field`.
  * @internal
  */
-export function inlineSetupScript(path: string, field: string, text: string, options: SetupScriptOptions): SetupScript {
-  const problems = new Problems(path);
-  const warnings = checkText(problems, field, text, options);
-  const reference = scriptReference(problems, 'inline', text, options);
+export function inlineSetupScript(path: string, field: string, text: string, options: SetupScriptOptions | undefined): SetupScript {
+  const problems = new ScriptProblems(path);
+  const checked = optionsOf<SetupScriptOptions>(problems, options);
+  const warnings = checkText(problems, field, text, checked);
+  const reference = scriptReference(problems, 'inline', text, checked);
   problems.throwIfAny();
   return makeSetupScript(reference!, text, warnings);
 }
 
 /** Checks the text of an inline or local-file script; returns its warnings. */
-function checkText(problems: Problems, field: string, text: unknown, options: SetupScriptOptions, checks: { shebang?: boolean } = {}): string[] {
+function checkText(problems: ScriptProblems, field: string, text: unknown, options: Partial<SetupScriptOptions>, checks: { shebang?: boolean } = {}): string[] {
   if (typeof text !== 'string' || text.trim() === '') {
     problems.add(field, text, 'allowed: the text of a script');
     return [];
@@ -131,14 +136,12 @@ function checkText(problems: Problems, field: string, text: unknown, options: Se
     problems.add(field, text, 'allowed: literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead');
     return [];
   }
+  if (options.allowSecrets !== true) problems.screenLines(field, text, SECRETS_ALLOWED);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_SCRIPT_BYTES) {
     problems.add(field, `${bytes} bytes`, `allowed: at most ${MAX_SCRIPT_BYTES} bytes of script; put a bigger script in the workspace share and use SetupScript.fromWorkspace`);
   }
   if (text.includes('\0')) problems.add(field, 'text with a NUL character', 'allowed: text without NUL characters');
-  if (!options.allowSecrets) {
-    for (const s of findSecrets(text)) problems.addSecret(`${field} line ${s.line}`, s.kind, SECRETS_ALLOWED);
-  }
   const warnings: string[] = [];
   const where = checks.shebang ? field : 'the inline script';
   if (text.includes('\r\n')) {
@@ -152,15 +155,17 @@ function checkText(problems: Problems, field: string, text: unknown, options: Se
   return warnings;
 }
 
-/** The ARM reference, after checking the options (problems recorded, undefined returned when any). */
-function scriptReference(problems: Problems, factory: Factory, data: string, options: SetupScriptOptions): ArmScriptReference | undefined {
-  const before = problems.count;
+/**
+ * The ARM reference, after checking the options; undefined when any problem is recorded, by these checks
+ * or before them (then `data` may not be text at all).
+ */
+function scriptReference(problems: ScriptProblems, factory: Factory, data: string | undefined, options: Partial<SetupScriptOptions>): ArmScriptReference | undefined {
   const scriptArguments = argumentsString(problems, options);
   const timeout = timeoutString(problems, options.timeout);
   if (options.allowSecrets !== undefined && typeof options.allowSecrets !== 'boolean') {
     problems.add('allowSecrets', options.allowSecrets, 'allowed: true or false');
   }
-  if (problems.count > before) return undefined;
+  if (problems.count > 0 || data === undefined) return undefined;
   return {
     scriptSource: factory === 'fromWorkspace' ? 'workspaceStorage' : 'inline',
     scriptData: factory === 'fromWorkspace' ? data : Buffer.from(data, 'utf8').toString('base64'),
@@ -169,15 +174,14 @@ function scriptReference(problems: Problems, factory: Factory, data: string, opt
   };
 }
 
-function argumentsString(problems: Problems, options: SetupScriptOptions): string | undefined {
+function argumentsString(problems: ScriptProblems, options: Partial<SetupScriptOptions>): string | undefined {
   const args: unknown = options.arguments;
   if (args === undefined) return undefined;
-  const checkSecrets = (field: string, value: string) => {
-    const [secret] = options.allowSecrets || isToken(value) ? [] : findSecrets(value);
-    if (secret) problems.addSecret(field, secret.kind, SECRETS_ALLOWED);
+  const screen = (field: string, value: string) => {
+    if (options.allowSecrets !== true && !isToken(value)) problems.screen(field, value, SECRETS_ALLOWED);
   };
   if (typeof args === 'string') {
-    checkSecrets('arguments', args);
+    screen('arguments', args);
     if (args.includes('\0')) problems.add('arguments', args, 'allowed: text without NUL characters');
     return args === '' ? undefined : args;
   }
@@ -186,18 +190,17 @@ function argumentsString(problems: Problems, options: SetupScriptOptions): strin
     return undefined;
   }
   args.forEach((a: string, i) => {
+    screen(`arguments[${i}]`, a);
     if (isToken(a)) {
       problems.add(`arguments[${i}]`, a, 'allowed: literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one');
     } else if (a.includes('\0')) {
       problems.add(`arguments[${i}]`, a, 'allowed: text without NUL characters');
-    } else {
-      checkSecrets(`arguments[${i}]`, a);
     }
   });
   return args.length === 0 ? undefined : shellWords(args);
 }
 
-function timeoutString(problems: Problems, timeout: unknown): string | undefined {
+function timeoutString(problems: ScriptProblems, timeout: unknown): string | undefined {
   if (timeout === undefined) return undefined;
   if (!(timeout instanceof Duration)) {
     problems.add('timeout', timeout, 'allowed: a Duration, like Duration.minutes(30)');

@@ -1,4 +1,4 @@
-import { Problems } from '../errors';
+import { ScriptProblems } from './script-problems';
 import { isToken } from '../validation/tokens';
 
 /**
@@ -25,7 +25,7 @@ export const PROXY_URL = /^https?:\/\/[^\s\\/?#]+\/?$/;
 export const NO_PROXY_ENTRY = /^[A-Za-z0-9.*:[\]/_-]+$/;
 export const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 
-export function checkPackages(problems: Problems, field: string, packages: unknown, options: { allowEmpty?: boolean; what?: string } = {}): void {
+export function checkPackages(problems: ScriptProblems, field: string, packages: unknown, options: { allowEmpty?: boolean; what?: string } = {}): void {
   const what = options.what ?? 'package specifications (numpy, pandas>=2, git+https://...)';
   if (!Array.isArray(packages) || (!options.allowEmpty && packages.length === 0)) {
     problems.add(field, packages, `allowed: a ${options.allowEmpty ? '' : 'non-empty '}list of ${what}`);
@@ -38,7 +38,7 @@ export function checkPackages(problems: Problems, field: string, packages: unkno
   });
 }
 
-export function checkCondaEnvironment(problems: Problems, field: string, name: unknown, options: { allowBase: boolean }): void {
+export function checkCondaEnvironment(problems: ScriptProblems, field: string, name: unknown, options: { allowBase: boolean }): void {
   if (typeof name !== 'string' || !CONDA_ENV.test(name)) {
     problems.add(field, name, 'allowed: a conda environment name of up to 64 letters, digits, "_", "." and "-"');
   } else if (!options.allowBase && name === 'base') {
@@ -46,14 +46,14 @@ export function checkCondaEnvironment(problems: Problems, field: string, name: u
   }
 }
 
-export function checkDirectory(problems: Problems, field: string, directory: unknown): void {
+export function checkDirectory(problems: ScriptProblems, field: string, directory: unknown): void {
   if (typeof directory !== 'string' || directory === '' || isToken(directory) || CONTROL.test(directory) || directory.includes('\\')
     || directory.startsWith('~') || directory.split('/').some((s, i) => s === '..' || s === '.' || (s === '' && i > 0))) {
     problems.add(field, directory, 'allowed: a path relative to azureuser\'s home, or absolute, without "~", ".", ".." or empty segments, backslashes or control characters');
   }
 }
 
-export function checkText(problems: Problems, field: string, value: unknown, options: { allowNewline?: boolean; allowEmpty?: boolean } = {}): void {
+export function checkText(problems: ScriptProblems, field: string, value: unknown, options: { allowNewline?: boolean; allowEmpty?: boolean } = {}): void {
   const bad = typeof value !== 'string' || isToken(value) || (!options.allowEmpty && value === '')
     || value.includes('\0') || (!options.allowNewline && CONTROL.test(value));
   if (bad) problems.add(field, value, `allowed: literal ${options.allowEmpty ? '' : 'non-empty '}text${options.allowNewline ? ' without NUL characters' : ' on one line'}`);

@@ -3,6 +3,11 @@ import { InvalidCase } from './corpus';
 
 const STORAGE_KEY = `${'Ab3+'.repeat(21)}Xy==`;
 const SAS = 'sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01&sig=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789%2B%2F';
+const PRIVATE_KEY_BODY = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW';
+const PRIVATE_KEY = `-----BEGIN OPENSSH PRIVATE KEY-----\n${PRIVATE_KEY_BODY}\n-----END OPENSSH PRIVATE KEY-----`;
+const GITHUB_TOKEN = `ghp_${'a1B2'.repeat(9)}`;
+/** What JavaScript callers can pass where an options object goes. */
+const NOT_OPTIONS = null as any;
 
 function factory(what: string, path: string, field: string, run: () => unknown, secret?: string): InvalidCase {
   return { what, run, path, field, secret };
@@ -38,6 +43,14 @@ export const SCRIPT_CASES: InvalidCase[] = [
   inline('a password in the arguments', 'ls', 'arguments', 'Hunter2Secret!', { arguments: '--db password=Hunter2Secret!' }),
   inline('a password in a list argument', 'ls', 'arguments[1]', 'Hunter2Secret!', { arguments: ['--db', 'password=Hunter2Secret!'] }),
   inline('allowSecrets "yes"', 'ls', 'allowSecrets', undefined, { allowSecrets: 'yes' }),
+  inline('a password and a NUL character in the arguments', 'echo', 'arguments', 'hunter2secret', { arguments: 'password=hunter2secret\0' }),
+  inline('a password and a NUL character in the arguments, secrets allowed', 'echo', 'arguments', 'hunter2secret', { arguments: 'password=hunter2secret\0', allowSecrets: true }),
+  inline('a password in a list argument that holds a number too', 'echo', 'arguments', 'hunter2secret', { arguments: ['password=hunter2secret', 1] }),
+  factory('SetupScript.inline: no text', 'SetupScript.inline', 'text', () => SetupScript.inline(undefined as any)),
+  factory('SetupScript.inline: null options', 'SetupScript.inline', 'options', () => SetupScript.inline('x', NOT_OPTIONS)),
+  factory('SetupScript.fromFile: null options', 'SetupScript.fromFile', 'options', () => SetupScript.fromFile('setup.sh', NOT_OPTIONS)),
+  factory('SetupScript.fromWorkspace: null options', 'SetupScript.fromWorkspace', 'options', () => SetupScript.fromWorkspace('Users/admin/setup.sh', NOT_OPTIONS)),
+  factory('new SetupScriptBuilder(null)', 'SetupScriptBuilder', 'options', () => new SetupScriptBuilder(NOT_OPTIONS)),
   ...['/Users/admin/setup.sh', '../setup.sh', 'Users/../setup.sh', 'Users\\admin\\setup.sh', 'Users//setup.sh', 'Users/admin/',
     'Users/admin/setup.py', 'Users/admin/setup', '.sh', 'Users/./setup.sh', 'Users/admin/set\nup.sh', ''].map(workspace),
   file('a missing file', 'does/not/exist.sh'),
@@ -54,8 +67,28 @@ export const SCRIPT_CASES: InvalidCase[] = [
   builder('environment: a name with a dash', 'environment', 'MY-VAR', (b) => b.environment({ 'MY-VAR': 'x' })),
   builder('proxy: a proxy URL with a path', 'proxy', 'https', (b) => b.proxy({ https: 'http://proxy:3128/path' })),
   builder('run: an empty command', 'run', 'command', (b) => b.run([])),
+  builder('run: null options', 'run', 'options', (b) => b.run('ls', NOT_OPTIONS)),
+  builder('gitClone: null options', 'gitClone', 'options', (b) => b.gitClone('https://github.com/contoso/ml.git', NOT_OPTIONS)),
+  builder('condaEnvironment: null options', 'condaEnvironment', 'options', (b) => b.condaEnvironment('team', NOT_OPTIONS)),
+  builder('jupyterLabExtensions: null options', 'jupyterLabExtensions', 'options', (b) => b.jupyterLabExtensions(['jupyterlab-git'], NOT_OPTIONS)),
+  builder('pipInstall: null options', 'pipInstall', 'options', (b) => b.pipInstall(['numpy'], NOT_OPTIONS)),
+  builder('proxy: null options', 'proxy', 'options', (b) => b.proxy(NOT_OPTIONS)),
+  builder('gitConfig: null settings', 'gitConfig', 'settings', (b) => b.gitConfig(NOT_OPTIONS)),
+  builder('environment: a list of variables', 'environment', 'variables', (b) => b.environment(['A=1'] as any)),
+  builder('build: null options', 'build', 'options', (b) => b.run('ls').build(NOT_OPTIONS)),
+  // Secrets in values that break another rule: the message describes the value instead of showing it.
+  builder('environment: a private key on several lines', 'environment', 'DEPLOY_KEY', (b) => b.environment({ DEPLOY_KEY: PRIVATE_KEY }), PRIVATE_KEY_BODY),
+  builder('gitConfig: a token and a line break', 'gitConfig', 'http.extraheader', (b) => b.gitConfig({ 'http.extraheader': `AUTHORIZATION: bearer ${GITHUB_TOKEN}\n` }), GITHUB_TOKEN),
+  builder('gitConfig: credentials in a setting\'s name', 'gitConfig', '<redacted name: credentials in a URL>', (b) => b.gitConfig({ 'url.https://u:hunter2secret@github.com/.insteadOf': '' }), 'hunter2secret'),
+  builder('proxy: credentials and a path', 'proxy', 'https', (b) => b.proxy({ https: 'http://user:hunter2secret@10.0.0.4:3128/x' }), 'hunter2secret'),
+  builder('proxy: a key as the user part, and a path', 'proxy', 'http', (b) => b.proxy({ http: 'http://hunter2secretkey@10.0.0.4:3128/x' }), 'hunter2secretkey'),
+  builder('proxy: a second one with credentials', 'proxy', 'proxy', (b) => b.proxy({ http: 'http://10.0.0.4:3128' }).proxy({ http: 'http://u:hunter2secret@10.0.0.5:3128' }), 'hunter2secret'),
+  builder('gitClone: credentials and a space', 'gitClone', 'url', (b) => b.gitClone('https://user:hunter2secret@github.com/o/r .git'), 'hunter2secret'),
+  builder('pipInstall: an option with credentials', 'pipInstall', 'packages[0]', (b) => b.pipInstall(['--index-url=https://u:hunter2secret@pkgs/simple'], { condaEnvironment: 'base' }), 'hunter2secret'),
+  builder('run: a password and a NUL character', 'run', 'command[1]', (b) => b.run(['mysql', 'password=hunter2secret\0']), 'hunter2secret'),
+  builder('run: options holding a password', 'run', 'options', (b) => b.run('ls', ['password=hunter2secret'] as any), 'hunter2secret'),
 ];
 
-function builder(what: string, step: string, field: string, build: (b: SetupScriptBuilder) => unknown): InvalidCase {
-  return factory(`SetupScriptBuilder.${what}`, `SetupScriptBuilder.${step}`, field, () => build(new SetupScriptBuilder()));
+function builder(what: string, step: string, field: string, build: (b: SetupScriptBuilder) => unknown, secret?: string): InvalidCase {
+  return factory(`SetupScriptBuilder.${what}`, `SetupScriptBuilder.${step}`, field, () => build(new SetupScriptBuilder()), secret);
 }
