@@ -124,6 +124,25 @@ describe('RequireStopSchedule rule', () => {
     expectAgreement(rule, BARE);
   });
 
+  test('is non-compliant when the only Stop schedule has no status, and says Azure Policy needs it written', () => {
+    const noStatus: ArmComputeStartStopSchedule = { action: 'Stop', triggerType: 'Cron', cron: { expression: '0 19 * * *' } };
+    const ci = withSchedules(startAt8, noStatus);
+    expect(rule.check(ci)).toEqual({
+      status: 'non-compliant',
+      field: 'schedules',
+      received: '["Start Enabled","Stop (status missing)"]',
+      allowed: 'at least one schedule with action "Stop" and status "Enabled"; schedules[1] is a Stop without status: Azure runs it, but Azure Policy\'s rule requires status "Enabled" written explicitly (a missing status does not equal "Enabled")',
+    });
+    expectAgreement(rule, ci);
+  });
+
+  test('names every Stop without status', () => {
+    const noStatus: ArmComputeStartStopSchedule = { action: 'Stop', triggerType: 'Cron', cron: { expression: '0 19 * * *' } };
+    const verdict = rule.check(withSchedules(noStatus, startAt8, { ...noStatus, cron: { expression: '0 20 * * *' } }));
+    expect(verdict.status === 'non-compliant' && verdict.allowed).toBe(
+      'at least one schedule with action "Stop" and status "Enabled"; schedules[0], schedules[2] are Stops without status: Azure runs them, but Azure Policy\'s rule requires status "Enabled" written explicitly (a missing status does not equal "Enabled")');
+  });
+
   test('is non-compliant when the only Stop schedule is disabled', () => {
     const ci = withSchedules(startAt8, stopAt(19, false));
     expect(rule.check(ci)).toEqual({

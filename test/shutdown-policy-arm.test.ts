@@ -25,6 +25,13 @@ describe('ArmTemplate of a stack with a management-group ShutdownPolicy', () => 
     expect(template.parameters).toEqual({});
   });
 
+  test('keeps the deploymentTemplate $schema that tools recognize as an ARM template, whatever the deployment scope', () => {
+    expect(template.$schema).toBe('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#');
+    const subscription = newStack('subscription-governance');
+    new ShutdownPolicy(subscription.stack, 'shutdown', { scope: { subscriptionId: SUBSCRIPTION }, requireSchedules: 'Deny' });
+    expect(ArmTemplate.synth(subscription.stack).$schema).toBe('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#');
+  });
+
   test('writes policy-language expressions so that ARM hands them to Azure Policy unevaluated', () => {
     expect(definition.properties).toEqual({
       policyType: 'Custom',

@@ -49,6 +49,14 @@ describe('RequireStopSchedule at synth', () => {
     });
   });
 
+  test('with Deny: an instance whose only Stop schedule has no status is an error that says to write status "Enabled"', () => {
+    const stopWithoutStatus = StartStopSchedule.fromArm({ action: 'Stop', triggerType: 'Cron', cron: { expression: '0 19 * * *', timeZone: 'UTC' } });
+    expect(check({ requireSchedules: 'Deny' }, { ...REQUIRED, schedules: [stopWithoutStatus] })).toEqual({
+      ...none,
+      errors: [`${HEAD('RequireStopSchedule', 'Deny')}: schedules: received ["Stop (status missing)"]; allowed: at least one schedule with action "Stop" and status "Enabled"; schedules[0] is a Stop without status: Azure runs it, but Azure Policy's rule requires status "Enabled" written explicitly (a missing status does not equal "Enabled"). Azure Policy refuses this instance.`],
+    });
+  });
+
   test('with Disabled: nothing is checked', () => {
     expect(check({ requireSchedules: 'Disabled' }, REQUIRED)).toEqual(none);
   });

@@ -1,6 +1,6 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformVariable } from 'cdktf';
-import { Duration, SetupScript, ShutdownPolicy, StartStopSchedule, ValidationError } from '../src';
+import { Duration, SetupScript, ShutdownPolicy, ShutdownPolicyProps, StartStopSchedule, ValidationError } from '../src';
 import { isoDurationSecondsExpression } from '../src/policy/iso-duration-expression';
 import { addressOf, newStack, onlyResource, resources, SUBSCRIPTION, synthJson, thrown, warningsOf } from './support/stack';
 
@@ -414,12 +414,138 @@ describe('ShutdownPolicy validation', () => {
     ].join('\n'));
     expect(fails({ scope: MG, defaultSchedules: [{ action: 'Stop' }] })).toBe([
       'Invalid input in test/shutdown (1 problem):',
-      '  - test/shutdown: defaultSchedules: received [{"action":"Stop"}]; allowed: StartStopSchedule values (StartStopSchedule.cron(...) and the other factories)',
+      '  - test/shutdown: defaultSchedules[0]: received {"action":"Stop"}; allowed: a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)',
     ].join('\n'));
     const startOnly = [StartStopSchedule.cron({ action: 'Start', expression: '0 8 * * *' })];
     expect(fails({ scope: MG, defaultSchedules: startOnly, requireSchedules: 'Deny' })).toBe([
       'Invalid input in test/shutdown (1 problem):',
       '  - test/shutdown: defaultSchedules: received ["Start Enabled"]; allowed: with requireSchedules "Deny", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant)',
+    ].join('\n'));
+  });
+});
+
+describe('ShutdownPolicy validation of values that are not what the props declare', () => {
+  const MG = { managementGroupId: 'mg-ml' };
+  const message = (props: unknown, id = 'shutdown') => {
+    const { stack } = newStack();
+    const e = thrown(() => new ShutdownPolicy(stack, id, props as ShutdownPolicyProps));
+    expect(e).toBeInstanceOf(ValidationError);
+    return e.message;
+  };
+  const one = (line: string) => ['Invalid input in test/shutdown (1 problem):', `  - test/shutdown: ${line}`].join('\n');
+  const PROPS_ALLOWED = 'allowed: an object of ShutdownPolicyProps: { scope, and at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript }';
+  const IDLE_ALLOWED = 'allowed: an object { effect, default?, max?, useBuiltInDefinition? }';
+  const SCHEDULE_ALLOWED = 'allowed: a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)';
+
+  test('fails when the props are not an object', () => {
+    expect(message(null)).toBe(one(`props: received null; ${PROPS_ALLOWED}`));
+    expect(message(undefined)).toBe(one(`props: received nothing; ${PROPS_ALLOWED}`));
+    expect(message('Deny')).toBe(one(`props: received "Deny"; ${PROPS_ALLOWED}`));
+    expect(message([{ scope: MG, requireSchedules: 'Deny' }])).toBe(one(`props: received [{"scope":{"managementGroupId":"mg-ml"},"requireSchedules":"Deny"}]; ${PROPS_ALLOWED}`));
+  });
+
+  test('takes props made without a prototype', () => {
+    const { stack } = newStack();
+    const props = Object.assign(Object.create(null), { scope: MG, requireSchedules: 'Deny' }) as ShutdownPolicyProps;
+    expect(new ShutdownPolicy(stack, 'shutdown', props).rules.map((r) => r.name)).toEqual(['RequireStopSchedule']);
+  });
+
+  test('fails when a scope id is not a string', () => {
+    expect(message({ scope: { subscriptionId: 42 }, requireSchedules: 'Audit' })).toBe(one(
+      'scope.subscriptionId: received 42; allowed: a subscription GUID, or /subscriptions/<GUID>'));
+    expect(message({ scope: { managementGroupId: null }, requireSchedules: 'Audit' })).toBe(one(
+      'scope.managementGroupId: received null; allowed: a management group name (up to 90 letters, digits, -, _, (, ), .) or its id /providers/Microsoft.Management/managementGroups/<name>'));
+    expect(message({ scope: { resourceGroupId: { id: 'rg' } }, requireSchedules: 'Audit' })).toBe(one(
+      'scope.resourceGroupId: received {"id":"rg"}; allowed: an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>'));
+  });
+
+  test('fails on a null name instead of taking the construct id', () => {
+    expect(message({ scope: MG, requireSchedules: 'Audit', name: null })).toBe(one(
+      'name: received null; allowed: 1 to 24 letters, digits and -, starting with a letter or digit (a management-group assignment name has at most 24 characters)'));
+  });
+
+  test('fails when idleShutdown is not an object of settings', () => {
+    expect(message({ scope: MG, idleShutdown: null })).toBe(one(`idleShutdown: received null; ${IDLE_ALLOWED}`));
+    expect(message({ scope: MG, idleShutdown: 'Deny' })).toBe(one(`idleShutdown: received "Deny"; ${IDLE_ALLOWED}`));
+    expect(message({ scope: MG, idleShutdown: [{ effect: 'Deny' }] })).toBe(one(`idleShutdown: received [{"effect":"Deny"}]; ${IDLE_ALLOWED}`));
+  });
+
+  test('fails on a Duration given as idleShutdown, saying that a ComputeInstance is where a Duration goes', () => {
+    expect(message({ scope: MG, idleShutdown: Duration.hours(1) })).toBe(one(
+      `idleShutdown: received "1 hour"; ${IDLE_ALLOWED} (a ComputeInstance takes a Duration here; a ShutdownPolicy takes the requirement)`));
+  });
+
+  test('fails on a useBuiltInDefinition that is not a boolean, without judging the rest as for the built-in', () => {
+    expect(message({ scope: MG, idleShutdown: { effect: 'Deny', useBuiltInDefinition: 'yes', max: Duration.hours(2) } })).toBe(one(
+      'idleShutdown.useBuiltInDefinition: received "yes"; allowed: true or false'));
+    expect(message({ scope: MG, idleShutdown: { effect: 'Deny', useBuiltInDefinition: 1 } })).toBe(one(
+      'idleShutdown.useBuiltInDefinition: received 1; allowed: true or false'));
+  });
+
+  test('takes useBuiltInDefinition false as a custom definition', () => {
+    const { stack } = newStack();
+    const policy = new ShutdownPolicy(stack, 'shutdown', { scope: MG, idleShutdown: { effect: 'Deny', useBuiltInDefinition: false, max: Duration.hours(2) } });
+    expect(policy.rules.map((r) => [r.name, r.builtInDefinitionId, r.policyRule !== undefined])).toEqual([['IdleShutdown', undefined, true]]);
+  });
+
+  test('fails on default schedules that only look like StartStopSchedule, without calling them', () => {
+    const toArm = jest.fn(() => null);
+    expect(message({ scope: MG, defaultSchedules: [{ toArm }] })).toBe(one(`defaultSchedules[0]: received {}; ${SCHEDULE_ALLOWED}`));
+    expect(toArm).not.toHaveBeenCalled();
+    const stop = StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *' });
+    expect(message({ scope: MG, defaultSchedules: [stop, { toArm: () => ({}) }, null] })).toBe([
+      'Invalid input in test/shutdown (2 problems):',
+      `  - test/shutdown: defaultSchedules[1]: received {}; ${SCHEDULE_ALLOWED}`,
+      `  - test/shutdown: defaultSchedules[2]: received null; ${SCHEDULE_ALLOWED}`,
+    ].join('\n'));
+  });
+
+  test('fails on default schedules that are not a list', () => {
+    expect(message({ scope: MG, defaultSchedules: StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *' }) })).toBe(one(
+      'defaultSchedules: received {"entry":{"action":"Stop","triggerType":"Cron","status":"Enabled","cron":{"ex...; allowed: a list of 1 to 4 StartStopSchedule'));
+    expect(message({ scope: MG, defaultSchedules: [] })).toBe(one('defaultSchedules: received "0 schedules"; allowed: 1 to 4 schedules'));
+  });
+});
+
+describe('ShutdownPolicy default schedules judged as one instance\'s schedules', () => {
+  const MG = { managementGroupId: 'mg-ml' };
+  const start = (expression: string, timeZone = 'UTC', enabled = true) => StartStopSchedule.cron({ action: 'Start', expression, timeZone, enabled });
+  const stop = (expression: string, timeZone = 'UTC') => StartStopSchedule.cron({ action: 'Stop', expression, timeZone });
+
+  test('fails on a Start and a Stop in the same minute, as a ComputeInstance does', () => {
+    const { stack } = newStack();
+    const e = thrown(() => new ShutdownPolicy(stack, 'shutdown', { scope: MG, defaultSchedules: [start('0 8 * * 1-5'), stop('0 8 * * *')] }));
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e.message).toBe([
+      'Invalid input in test/shutdown (1 problem):',
+      '  - test/shutdown: defaultSchedules[1]: received "Stop cron 0 8 * * * (UTC)"; allowed: a Stop that never fires in the same minute as a Start; defaultSchedules[0] (Start cron 0 8 * * 1-5 (UTC)) fires with it at 08:00 (UTC); Azure Policy would add both to every compute instance created without schedules',
+    ].join('\n'));
+  });
+
+  test('fails on a Start and a Stop in different time zones that meet at one instant', () => {
+    const { stack } = newStack();
+    const e = thrown(() => new ShutdownPolicy(stack, 'shutdown', {
+      scope: MG, defaultSchedules: [stop('0 18 * * *', 'W. Europe Standard Time'), start('0 17 * * *')],
+    }));
+    expect(e.message).toBe([
+      'Invalid input in test/shutdown (1 problem):',
+      '  - test/shutdown: defaultSchedules[1]: received "Start cron 0 17 * * * (UTC)"; allowed: a Start that never fires in the same minute as a Stop; defaultSchedules[0] (Stop cron 0 18 * * * (W. Europe Standard Time)) fires with it at 2026-01-01T17:00:00.000Z; Azure Policy would add both to every compute instance created without schedules',
+    ].join('\n'));
+  });
+
+  test('takes a disabled Start in the same minute as a Stop, and Starts and Stops at different minutes', () => {
+    const { stack } = newStack();
+    expect(() => new ShutdownPolicy(stack, 'a', { scope: MG, defaultSchedules: [start('0 8 * * *', 'UTC', false), stop('0 8 * * *')] })).not.toThrow();
+    expect(() => new ShutdownPolicy(stack, 'b', { scope: MG, defaultSchedules: [start('0 8 * * *'), stop('1 8 * * *')] })).not.toThrow();
+  });
+
+  test('reports a default Stop without status together with a Deny on schedules, saying why it does not count', () => {
+    const { stack } = newStack();
+    const noStatus = StartStopSchedule.fromArm({ action: 'Stop', triggerType: 'Cron', cron: { expression: '0 22 * * *', timeZone: 'UTC' } });
+    const e = thrown(() => new ShutdownPolicy(stack, 'shutdown', { scope: MG, defaultSchedules: [noStatus], requireSchedules: 'Deny' }));
+    expect(e.message).toBe([
+      'Invalid input in test/shutdown (1 problem):',
+      '  - test/shutdown: defaultSchedules: received ["Stop (status missing)"]; allowed: with requireSchedules "Deny", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant); defaultSchedules[0] is a Stop without status: Azure runs it, but Azure Policy\'s rule requires status "Enabled" written explicitly (a missing status does not equal "Enabled")',
     ].join('\n'));
   });
 });

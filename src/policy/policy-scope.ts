@@ -22,6 +22,11 @@ const MANAGEMENT_GROUP_PREFIX = '/providers/Microsoft.Management/managementGroup
 /** Azure's management group name: up to 90 letters, digits, `-`, `_`, `(`, `)` and `.`, not ending in `.`. */
 const MANAGEMENT_GROUP_NAME = /^[A-Za-z0-9\-_().]{0,89}[A-Za-z0-9\-_()]$/;
 const SCOPE_KEYS = ['managementGroupId', 'subscriptionId', 'resourceGroupId'] as const;
+const ALLOWED: Record<(typeof SCOPE_KEYS)[number], string> = {
+  managementGroupId: `allowed: a management group name (up to 90 letters, digits, -, _, (, ), .) or its id ${MANAGEMENT_GROUP_PREFIX}<name>`,
+  subscriptionId: 'allowed: a subscription GUID, or /subscriptions/<GUID>',
+  resourceGroupId: `allowed: an ARM id of the form ${ARM_ID.resourceGroup.example}`,
+};
 
 /** Validates a scope (problems under `scope`) and normalizes it. */
 export function resolveScope(problems: Problems, scope: ShutdownPolicyScope | undefined): ResolvedScope | undefined {
@@ -31,7 +36,11 @@ export function resolveScope(problems: Problems, scope: ShutdownPolicyScope | un
     return undefined;
   }
   const [key] = given;
-  const value = (scope as Record<string, string>)[key];
+  const value: unknown = (scope as Record<string, unknown>)[key];
+  if (typeof value !== 'string') {
+    problems.add(`scope.${key}`, value, ALLOWED[key]);
+    return undefined;
+  }
   if (key === 'managementGroupId') return managementGroup(problems, value);
   if (key === 'subscriptionId') return subscription(problems, value);
   return resourceGroup(problems, value);
@@ -43,7 +52,7 @@ function managementGroup(problems: Problems, value: string): ResolvedScope | und
   const wellFormed = (value.startsWith('/') ? value.toLowerCase().startsWith(MANAGEMENT_GROUP_PREFIX.toLowerCase()) : true)
     && MANAGEMENT_GROUP_NAME.test(name);
   if (!wellFormed) {
-    problems.add('scope.managementGroupId', value, `allowed: a management group name (up to 90 letters, digits, -, _, (, ), .) or its id ${MANAGEMENT_GROUP_PREFIX}<name>`);
+    problems.add('scope.managementGroupId', value, ALLOWED.managementGroupId);
     return undefined;
   }
   return { kind: 'managementGroup', managementGroupId: `${MANAGEMENT_GROUP_PREFIX}${name}`, label: `management group ${name}` };
@@ -57,7 +66,7 @@ function subscription(problems: Problems, value: string): ResolvedScope | undefi
   }
   const guid = value.replace(/^\/subscriptions\//i, '');
   if (guidProblem(guid) !== undefined || (value.startsWith('/') && !/^\/subscriptions\//i.test(value))) {
-    problems.add('scope.subscriptionId', value, 'allowed: a subscription GUID, or /subscriptions/<GUID>');
+    problems.add('scope.subscriptionId', value, ALLOWED.subscriptionId);
     return undefined;
   }
   return { kind: 'subscription', subscriptionResourceId: `/subscriptions/${guid}`, subscriptionId: guid, label: `subscription ${guid}` };
@@ -66,7 +75,7 @@ function subscription(problems: Problems, value: string): ResolvedScope | undefi
 function resourceGroup(problems: Problems, value: string): ResolvedScope | undefined {
   if (isToken(value)) return { kind: 'resourceGroup', resourceGroupId: value, label: 'the resource group (known at apply)' };
   if (!ARM_ID.resourceGroup.pattern.test(value)) {
-    problems.add('scope.resourceGroupId', value, `allowed: an ARM id of the form ${ARM_ID.resourceGroup.example}`);
+    problems.add('scope.resourceGroupId', value, ALLOWED.resourceGroupId);
     return undefined;
   }
   const subscriptionId = value.split('/')[2];

@@ -34,6 +34,14 @@ function policyJson<T>(value: T, builder: ArmTemplateBuilder, path: string): T {
  * (`az deployment mg create`), or the subscription (`az deployment sub create`), where the definitions
  * and the initiative are created and the initiative is assigned; a resource-group assignment is a nested
  * deployment into that group.
+ *
+ * The template keeps ArmTemplate's resource-group `$schema` (2019-04-01 deploymentTemplate.json) although
+ * Azure's docs name managementGroupDeploymentTemplate.json (2019-08-01) and subscriptionDeploymentTemplate.json
+ * (2018-05-01) for these scopes. The deployment's scope is the one the request targets (`az deployment mg|sub
+ * create`); the azurerm provider's own examples of management-group and subscription template deployments use
+ * deploymentTemplate.json too. And the project's conformance checker recognizes a template only by a `$schema`
+ * containing "deploymentTemplate" (lower-case d): with either scope-specific name it would stop checking the
+ * policy template's definitions at all, which costs more than an editor's hint is worth.
  */
 export function policyArmResources(builder: ArmTemplateBuilder, prefix: string, name: string, target: ResolvedScope, rules: readonly ShutdownRule[]): object[] {
   const resourceId = target.kind === 'managementGroup' ? 'managementGroupResourceId' : 'subscriptionResourceId';

@@ -1,12 +1,15 @@
+import { ArmComputeStartStopSchedule } from '../compute-instance-spec';
 import { Duration } from '../duration';
 import { Problems } from '../errors';
+import { sameMinuteProblems } from '../schedule/schedule-set-rules';
 import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
+import { isPlainObject } from './plain-object';
 import { defaultSchedulesRule } from './rules/default-schedules';
 import { defaultSetupScriptRule } from './rules/default-setup-script';
-import { idleShutdownRule } from './rules/idle-shutdown';
+import { idleShutdownRule, IdleShutdownRuleOptions } from './rules/idle-shutdown';
 import { requireSetupScriptRule } from './rules/require-setup-script';
-import { requireStopScheduleRule } from './rules/require-stop-schedule';
+import { hasEnabledStop, missingStatusNote, requireStopScheduleRule, scheduleSummaries } from './rules/require-stop-schedule';
 import { ShutdownPolicyProps } from './shutdown-policy-props';
 import { ShutdownRule } from './shutdown-rule';
 
@@ -19,30 +22,15 @@ const IDLE_MAX = Duration.days(3);
 /** The rules the props ask for, in a fixed order; problems go under the prop's name. */
 export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): ShutdownRule[] {
   const rules: ShutdownRule[] = [];
-  const schedules = props.defaultSchedules;
-  if (schedules !== undefined) {
-    if (!Array.isArray(schedules) || schedules.length === 0 || schedules.length > MAX_SCHEDULES) {
-      problems.add('defaultSchedules', Array.isArray(schedules) ? `${schedules.length} schedules` : schedules, `allowed: 1 to ${MAX_SCHEDULES} schedules`);
-    } else if (schedules.some((s) => typeof (s as Partial<StartStopSchedule> | undefined)?.toArm !== 'function')) {
-      problems.add('defaultSchedules', schedules, 'allowed: StartStopSchedule values (StartStopSchedule.cron(...) and the other factories)');
-    } else {
-      const entries = schedules.map((s) => s.toArm());
-      rules.push(defaultSchedulesRule(entries));
-      const stops = entries.some((e) => e.action === 'Stop' && e.status === 'Enabled');
-      if (!stops && (props.requireSchedules === 'Audit' || props.requireSchedules === 'Deny')) {
-        problems.add('defaultSchedules', entries.map((e) => `${e.action} ${e.status}`),
-          `allowed: with requireSchedules "${props.requireSchedules}", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant)`);
-      }
-    }
-  }
+  const defaults = defaultScheduleEntries(problems, props);
+  if (defaults !== undefined) rules.push(defaultSchedulesRule(defaults));
   if (props.requireSchedules !== undefined) {
     if (REQUIREMENT_EFFECTS.includes(props.requireSchedules)) rules.push(requireStopScheduleRule(props.requireSchedules));
     else problems.add('requireSchedules', props.requireSchedules, 'allowed: "Audit", "Deny" or "Disabled"');
   }
   if (props.idleShutdown !== undefined) {
-    const before = problems.count;
-    validateIdleShutdown(problems, props.idleShutdown);
-    if (problems.count === before) rules.push(idleShutdownRule(props.idleShutdown));
+    const idle = validIdleShutdown(problems, props.idleShutdown);
+    if (idle !== undefined) rules.push(idleShutdownRule(idle));
   }
   if (props.defaultSetupScript !== undefined) {
     if (props.defaultSetupScript instanceof SetupScript) rules.push(defaultSetupScriptRule(props.defaultSetupScript.toArm()));
@@ -58,10 +46,59 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
   return rules;
 }
 
-function validateIdleShutdown(problems: Problems, idle: NonNullable<ShutdownPolicyProps['idleShutdown']>): void {
-  if (!IDLE_EFFECTS.includes(idle.effect)) problems.add('idleShutdown.effect', idle.effect, 'allowed: "Audit", "Deny" or "Append"');
-  for (const field of ['default', 'max'] as const) {
-    const d = idle[field];
+/**
+ * The ARM entries of the default schedules, or undefined when there are none or they break a rule. Azure
+ * appends them as one value to every instance created without schedules, so they must pass what an
+ * instance's own schedules must pass.
+ */
+function defaultScheduleEntries(problems: Problems, props: ShutdownPolicyProps): ArmComputeStartStopSchedule[] | undefined {
+  const schedules: unknown = props.defaultSchedules;
+  if (schedules === undefined) return undefined;
+  if (!Array.isArray(schedules)) {
+    problems.add('defaultSchedules', schedules, `allowed: a list of 1 to ${MAX_SCHEDULES} StartStopSchedule`);
+    return undefined;
+  }
+  const before = problems.count;
+  if (schedules.length === 0 || schedules.length > MAX_SCHEDULES) {
+    problems.add('defaultSchedules', `${schedules.length} schedules`, `allowed: 1 to ${MAX_SCHEDULES} schedules`);
+  }
+  // The class, not the shape: anything else with a toArm() could hand Azure an entry no factory checked.
+  schedules.forEach((s, i) => {
+    if (!(s instanceof StartStopSchedule)) {
+      problems.add(`defaultSchedules[${i}]`, s, 'allowed: a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)');
+    }
+  });
+  if (!schedules.every((s) => s instanceof StartStopSchedule)) return undefined;
+  const entries = schedules.map((s: StartStopSchedule) => s.toArm());
+  for (const p of sameMinuteProblems(entries)) {
+    problems.add(`default${capitalized(p.field)}`, p.value,
+      `${p.allowed.replace(/(^|[^A-Za-z])schedules\[/g, '$1defaultSchedules[')}; Azure Policy would add both to every compute instance created without schedules`);
+  }
+  const required = props.requireSchedules;
+  if (!hasEnabledStop(entries) && (required === 'Audit' || required === 'Deny')) {
+    problems.add('defaultSchedules', scheduleSummaries(entries),
+      `allowed: with requireSchedules "${required}", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant)${missingStatusNote(entries, 'defaultSchedules')}`);
+  }
+  return problems.count === before ? entries : undefined;
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** The idle-shutdown requirement as the rule takes it, or undefined when it breaks a rule. */
+function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleOptions | undefined {
+  if (!isPlainObject(idle)) {
+    // The same prop of a ComputeInstance is a Duration: say so when that is what was given.
+    const hint = idle instanceof Duration ? ' (a ComputeInstance takes a Duration here; a ShutdownPolicy takes the requirement)' : '';
+    problems.add('idleShutdown', idle instanceof Duration ? idle.toHumanString() : idle,
+      `allowed: an object { effect, default?, max?, useBuiltInDefinition? }${hint}`);
+    return undefined;
+  }
+  const before = problems.count;
+  const { effect, default: fallback, max, useBuiltInDefinition } = idle;
+  if (!IDLE_EFFECTS.includes(effect as string)) problems.add('idleShutdown.effect', effect, 'allowed: "Audit", "Deny" or "Append"');
+  for (const [field, d] of [['default', fallback], ['max', max]] as const) {
     if (d === undefined) continue;
     if (!(d instanceof Duration)) {
       problems.add(`idleShutdown.${field}`, d, 'allowed: a Duration');
@@ -69,14 +106,18 @@ function validateIdleShutdown(problems: Problems, idle: NonNullable<ShutdownPoli
       problems.add(`idleShutdown.${field}`, d.toHumanString(), 'allowed: 15 minutes to 3 days (Azure\'s idle shutdown bounds)');
     }
   }
-  if (idle.default instanceof Duration && idle.max instanceof Duration && idle.default.toSeconds() > idle.max.toSeconds()) {
-    problems.add('idleShutdown.default', idle.default.toHumanString(), `allowed: at most max (${idle.max.toHumanString()})`);
+  if (fallback instanceof Duration && max instanceof Duration && fallback.toSeconds() > max.toSeconds()) {
+    problems.add('idleShutdown.default', fallback.toHumanString(), `allowed: at most max (${max.toHumanString()})`);
   }
-  if (idle.useBuiltInDefinition) {
-    if (idle.effect === 'Append') problems.add('idleShutdown.effect', idle.effect, 'allowed: "Audit" or "Deny" with useBuiltInDefinition (the built-in cannot append)');
-    if (idle.default !== undefined) problems.add('idleShutdown.default', idle.default instanceof Duration ? idle.default.toHumanString() : idle.default, 'allowed: nothing with useBuiltInDefinition (the built-in takes no default)');
-    if (idle.max !== undefined) problems.add('idleShutdown.max', idle.max instanceof Duration ? idle.max.toHumanString() : idle.max, 'allowed: nothing with useBuiltInDefinition (the built-in takes no maximum)');
-  } else if (idle.effect === 'Append' && idle.default === undefined) {
+  const shown = (d: unknown) => (d instanceof Duration ? d.toHumanString() : d);
+  if (useBuiltInDefinition !== undefined && typeof useBuiltInDefinition !== 'boolean') {
+    problems.add('idleShutdown.useBuiltInDefinition', useBuiltInDefinition, 'allowed: true or false');
+  } else if (useBuiltInDefinition) {
+    if (effect === 'Append') problems.add('idleShutdown.effect', effect, 'allowed: "Audit" or "Deny" with useBuiltInDefinition (the built-in cannot append)');
+    if (fallback !== undefined) problems.add('idleShutdown.default', shown(fallback), 'allowed: nothing with useBuiltInDefinition (the built-in takes no default)');
+    if (max !== undefined) problems.add('idleShutdown.max', shown(max), 'allowed: nothing with useBuiltInDefinition (the built-in takes no maximum)');
+  } else if (effect === 'Append' && fallback === undefined) {
     problems.add('idleShutdown.default', undefined, 'allowed: a Duration with effect "Append" (the value Azure adds)');
   }
+  return problems.count === before ? (idle as unknown as IdleShutdownRuleOptions) : undefined;
 }

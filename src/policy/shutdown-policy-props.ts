@@ -46,7 +46,9 @@ export interface ShutdownPolicyProps {
    */
   readonly name?: string;
   /**
-   * Schedules Azure adds to a compute instance created without any (at most 4).
+   * Schedules Azure adds to a compute instance created without any: 1 to 4, judged as an instance's own
+   * (no Start and Stop in the same minute). With `requireSchedules` "Audit" or "Deny", one must be a Stop
+   * with status "Enabled".
    * @default - no default schedules
    */
   readonly defaultSchedules?: StartStopSchedule[];

@@ -5,6 +5,7 @@ import { ensureAzurermProvider } from '../azurerm-provider';
 import { ComputeInstance } from '../compute-instance';
 import { Problems } from '../errors';
 import { PolicyUnderCheck, registerPolicy } from './compliance-aspect';
+import { isPlainObject } from './plain-object';
 import { validatePolicyName } from './policy-names';
 import { ensureProviderTargets } from './policy-provider';
 import { ResolvedScope, resolveScope } from './policy-scope';
@@ -44,8 +45,13 @@ export class ShutdownPolicy extends Construct implements ArmContribution, Policy
     super(scope, id);
     Object.defineProperty(this, SHUTDOWN_POLICY_MARK, { value: true });
     const problems = new Problems(this.node.path);
+    if (!isPlainObject(props)) {
+      problems.add('props', props, 'allowed: an object of ShutdownPolicyProps: { scope, and at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript }');
+      problems.throwIfAny();
+    }
     const resolved = resolveScope(problems, props.scope);
-    this.name = props.name ?? id;
+    // Only a missing name falls back to the id: a null one is a mistake to report, not to paper over.
+    this.name = props.name === undefined ? id : props.name;
     validatePolicyName(problems, this.name, props.name === undefined);
     this.rules = rulesFromProps(problems, props);
     if (problems.count === 0) this.claimName(problems, resolved!);

@@ -47,12 +47,32 @@ export function requireStopScheduleRule(effect: Exclude<PolicyEffect, 'Append'>)
 }
 
 function stopScheduleVerdict(entries: readonly ArmComputeStartStopSchedule[]): Verdict {
-  if (entries.some((e) => e.action === 'Stop' && e.status === 'Enabled')) return COMPLIANT;
+  if (hasEnabledStop(entries)) return COMPLIANT;
   if (entries.some((e) => isToken(e.action) || isToken(e.status))) {
     return { status: 'not-applicable', reason: 'a schedule\'s action or status is known only at apply' };
   }
-  const received = entries.length === 0
-    ? 'no schedules'
-    : show(entries.map((e) => `${e.action} ${e.status ?? '(no status)'}`));
-  return { status: 'non-compliant', field: 'schedules', received, allowed: ALLOWED };
+  const received = entries.length === 0 ? 'no schedules' : show(scheduleSummaries(entries));
+  return { status: 'non-compliant', field: 'schedules', received, allowed: `${ALLOWED}${missingStatusNote(entries, 'schedules')}` };
+}
+
+/** What the rule's `count` finds: an entry whose action is "Stop" and whose status is "Enabled", as written. */
+export function hasEnabledStop(entries: readonly ArmComputeStartStopSchedule[]): boolean {
+  return entries.some((e) => e.action === 'Stop' && e.status === 'Enabled');
+}
+
+/** Each entry as the rule reads it, for messages: `Stop Enabled`, `Start Disabled`, `Stop (status missing)`. */
+export function scheduleSummaries(entries: readonly ArmComputeStartStopSchedule[]): string[] {
+  return entries.map((e) => `${e.action} ${e.status ?? '(status missing)'}`);
+}
+
+/**
+ * Why a Stop entry without status does not count, or '' when there is none. Azure runs an entry without
+ * status (the spec makes it optional), but the rule's condition is `equals: "Enabled"` on the status alias,
+ * and a missing field equals nothing: Azure Policy judges the request as written.
+ */
+export function missingStatusNote(entries: readonly ArmComputeStartStopSchedule[], field: string): string {
+  const missing = entries.flatMap((e, i) => (e.action === 'Stop' && e.status === undefined ? [`${field}[${i}]`] : []));
+  if (missing.length === 0) return '';
+  const one = missing.length === 1;
+  return `; ${missing.join(', ')} ${one ? 'is a Stop without' : 'are Stops without'} status: Azure runs ${one ? 'it' : 'them'}, but Azure Policy's rule requires status "Enabled" written explicitly (a missing status does not equal "Enabled")`;
 }
