@@ -4,7 +4,7 @@ import { Problems } from '../errors';
 import { sameMinuteProblems } from '../schedule/schedule-set-rules';
 import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
-import { isPlainObject } from './plain-object';
+import { isPlainObject } from '../validation/plain-object';
 import { defaultSchedulesRule } from './rules/default-schedules';
 import { defaultSetupScriptRule } from './rules/default-setup-script';
 import { idleShutdownRule, IdleShutdownRuleOptions } from './rules/idle-shutdown';

@@ -5,7 +5,7 @@ import { ensureAzurermProvider } from '../azurerm-provider';
 import { ComputeInstance } from '../compute-instance';
 import { Problems } from '../errors';
 import { PolicyUnderCheck, registerPolicy } from './compliance-aspect';
-import { isPlainObject } from './plain-object';
+import { isPlainObject } from '../validation/plain-object';
 import { validatePolicyName } from './policy-names';
 import { ensureProviderTargets } from './policy-provider';
 import { ResolvedScope, resolveScope } from './policy-scope';

@@ -1,11 +1,6 @@
+import { isPlainObject } from '../validation/plain-object';
 import { ScriptProblems } from './script-problems';
 
-/** True for an object literal (or `Object.create(null)`): not null, a list, a function or a class instance. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
 
 /**
  * The options argument of a factory or a step. A default parameter (`options = {}`) only replaces

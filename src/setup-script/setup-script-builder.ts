@@ -1,5 +1,6 @@
 import { isToken } from '../validation/tokens';
-import { isPlainObject, optionsOf } from './options-object';
+import { isPlainObject } from '../validation/plain-object';
+import { optionsOf } from './options-object';
 import { ScriptProblems } from './script-problems';
 import { inlineSetupScript, SetupScript, SetupScriptOptions } from './setup-script';
 import { shellQuote, shellWords } from './shell-quote';
