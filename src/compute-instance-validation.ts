@@ -8,12 +8,25 @@ import {
   armIdProblem, computeNameProblem, guidProblem, locationProblem, TAG_LIMITS, vmSizeProblem,
 } from './validation/rules';
 import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from './validation/ssh-key';
+import { isPlainObject } from './validation/plain-object';
 import { isToken } from './validation/tokens';
 
 export const MAX_SCHEDULES = 4;
 export const IDLE_SHUTDOWN_MIN = Duration.minutes(15);
 export const IDLE_SHUTDOWN_MAX = Duration.days(3);
 const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned'];
+const NESTED_SHAPES = {
+  ssh: '{ publicKey }',
+  assignedUser: '{ objectId, tenantId, grantAccess? }',
+  identity: '{ type, userAssignedIdentityIds? }',
+  setupScripts: '{ creation?, startup? }',
+  tags: 'tag names to string values',
+} as const;
+
+/** Nested settings that passed the object check (the others were reported once already). */
+function objectOrUndefined<T>(value: T | undefined): T | undefined {
+  return isPlainObject(value) ? value : undefined;
+}
 
 /** Checks a string field: present, a string, and (unless a token) passing `rule`. */
 function checkString(problems: Problems, field: string, value: unknown, rule?: (v: string) => string | undefined): void {
@@ -36,6 +49,19 @@ function checkBoolean(problems: Problems, field: string, value: unknown): void {
  * to `problems`; nothing is thrown here.
  */
 export function validateComputeInstanceProps(problems: Problems, props: ComputeInstanceProps): void {
+  if (!isPlainObject(props)) {
+    problems.add('props', props, 'allowed: an object of ComputeInstanceProps: { name, workspaceId, location, vmSize, ... }');
+    return;
+  }
+  // Nested settings must be objects before their fields can be read.
+  for (const field of ['ssh', 'assignedUser', 'identity', 'setupScripts', 'tags'] as const) {
+    const value: unknown = props[field];
+    if (value === undefined || isPlainObject(value)) continue;
+    const allowed = `allowed: an object (${NESTED_SHAPES[field]})`;
+    // Text given for ssh is most likely a key pasted in the wrong place, and may be a private one.
+    if (field === 'ssh' && typeof value === 'string') problems.addSecret(field, `text of ${value.length} characters`, allowed);
+    else problems.add(field, value, allowed);
+  }
   checkString(problems, 'name', props.name, computeNameProblem);
   checkString(problems, 'workspaceId', props.workspaceId, (v) => armIdProblem(v, 'workspace'));
   checkString(problems, 'location', props.location, locationProblem);
@@ -72,10 +98,12 @@ function validateNetwork(problems: Problems, props: ComputeInstanceProps): void 
 }
 
 function validateSsh(problems: Problems, props: ComputeInstanceProps): void {
-  if (props.ssh === undefined) return;
-  const key: unknown = props.ssh?.publicKey;
+  const ssh = objectOrUndefined(props.ssh);
+  if (ssh === undefined) return;
+  const key: unknown = ssh.publicKey;
   if (typeof key !== 'string') {
-    problems.add('ssh.publicKey', typeof key, SSH_KEY_ALLOWED);
+    // Not text, so not a key: describe it rather than show it (it may still hold one).
+    problems.addSecret('ssh.publicKey', key === undefined ? 'nothing' : `a value of type ${Array.isArray(key) ? 'list' : typeof key}`, SSH_KEY_ALLOWED);
     return;
   }
   if (isToken(key)) return;
@@ -84,7 +112,7 @@ function validateSsh(problems: Problems, props: ComputeInstanceProps): void {
 }
 
 function validateAssignedUser(problems: Problems, props: ComputeInstanceProps): void {
-  const user = props.assignedUser;
+  const user = objectOrUndefined(props.assignedUser);
   if (user === undefined) return;
   checkString(problems, 'assignedUser.objectId', user.objectId, guidProblem);
   checkString(problems, 'assignedUser.tenantId', user.tenantId, guidProblem);
@@ -120,7 +148,7 @@ function validateIdleShutdown(problems: Problems, idle: unknown): void {
 }
 
 function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): void {
-  const scripts = props.setupScripts;
+  const scripts = objectOrUndefined(props.setupScripts);
   if (scripts === undefined) return;
   for (const kind of ['creation', 'startup'] as const) {
     const s: unknown = scripts[kind];
@@ -131,13 +159,17 @@ function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): 
 }
 
 function validateIdentity(problems: Problems, props: ComputeInstanceProps): void {
-  const identity = props.identity;
+  const identity = objectOrUndefined(props.identity);
   if (identity === undefined) return;
   if (!IDENTITY_TYPES.includes(identity.type)) {
     problems.add('identity.type', identity.type, `allowed: ${IDENTITY_TYPES.map((t) => `"${t}"`).join(', ')}`);
     return;
   }
-  const ids = identity.userAssignedIdentityIds ?? [];
+  const ids: unknown = identity.userAssignedIdentityIds ?? [];
+  if (!Array.isArray(ids)) {
+    problems.add('identity.userAssignedIdentityIds', ids, 'allowed: a list of user-assigned identity ids');
+    return;
+  }
   const userAssigned = identity.type.includes('UserAssigned');
   if (userAssigned && ids.length === 0) {
     problems.add('identity.userAssignedIdentityIds', ids, `allowed: at least one identity id with type "${identity.type}"`);
@@ -145,17 +177,24 @@ function validateIdentity(problems: Problems, props: ComputeInstanceProps): void
   if (!userAssigned && ids.length > 0) {
     problems.add('identity.userAssignedIdentityIds', ids, 'allowed: none with type "SystemAssigned"');
   }
-  ids.forEach((id, i) => checkString(problems, `identity.userAssignedIdentityIds[${i}]`, id, (v) => armIdProblem(v, 'userAssignedIdentity')));
+  ids.forEach((id: unknown, i) => checkString(problems, `identity.userAssignedIdentityIds[${i}]`, id, (v) => armIdProblem(v, 'userAssignedIdentity')));
 }
 
 function validateTags(problems: Problems, tags: Record<string, string> | undefined): void {
-  if (tags === undefined) return;
-  const entries = Object.entries(tags);
+  if (objectOrUndefined(tags) === undefined) return;
+  const entries = Object.entries(tags!);
   if (entries.length > TAG_LIMITS.count) {
     problems.add('tags', `${entries.length} tags`, `allowed: at most ${TAG_LIMITS.count} tags`);
   }
+  // Azure compares tag names without case: `Team` and `team` are one tag.
+  const seen = new Map<string, string>();
   for (const [key, value] of entries) {
     if (isToken(key)) continue;
+    const first = seen.get(key.toLowerCase());
+    if (first !== undefined) {
+      problems.add('tags', key, `allowed: tag names that differ in more than case (Azure treats "${key}" and "${first}" as one tag)`);
+    }
+    seen.set(key.toLowerCase(), key);
     if (key.length === 0 || key.length > TAG_LIMITS.keyLength || TAG_LIMITS.keyForbidden.test(key)) {
       problems.add('tags', key, `allowed: keys of 1 to ${TAG_LIMITS.keyLength} characters without < > % & \\ ? /`);
     }

@@ -38,9 +38,10 @@ export class ComputeInstance extends Construct {
     Object.defineProperty(this, COMPUTE_INSTANCE_MARK, { value: true });
     const problems = new Problems(this.node.path);
     validateComputeInstanceProps(problems, props);
-    this.terraformResource = props.terraformResource ?? 'azapi';
-    if (problems.count === 0) this.claimName(problems, props);
     problems.throwIfAny();
+    this.claimName(problems, props);
+    problems.throwIfAny();
+    this.terraformResource = props.terraformResource ?? 'azapi';
 
     this.spec = toComputeInstanceSpec(props);
     this.name = props.name;

@@ -128,6 +128,15 @@ export const COMPUTE_INSTANCE_CASES: InvalidCase[] = [
   ciCase('sso 1', { sso: 1 }, 'sso'),
   ciCase('deletionProtection "no"', { deletionProtection: 'no' }, 'deletionProtection'),
   ciCase('description that is an object', { description: { text: 'x' } }, 'description'),
+  { what: 'props that are null', run: (scope) => new ComputeInstance(scope, 'ci', null as any), path: CI_PATH, field: 'props' },
+  { what: 'props that are a string', run: (scope) => new ComputeInstance(scope, 'ci', 'ci-alice' as any), path: CI_PATH, field: 'props' },
+  ...(['ssh', 'assignedUser', 'identity', 'setupScripts', 'tags'] as const).map((field) => ciCase(`${field} that is null`, { [field]: null }, field)),
+  ciCase('tags that are a string', { tags: 'team=ml' }, 'tags'),
+  ciCase('tags that are a list', { tags: ['team'] }, 'tags'),
+  ciCase('tag names that differ only in case', { tags: { Team: 'a', team: 'b' } }, 'tags'),
+  ciCase('identity ids that are a string', { identity: { type: 'UserAssigned', userAssignedIdentityIds: WORKSPACE_ID } }, 'identity.userAssignedIdentityIds'),
+  ciCase('ssh given as the key text itself', { ssh: PRIVATE_KEYS[0] }, 'ssh', PRIVATE_KEYS[0].split('\n')[1]),
+  ciCase('ssh.publicKey that is a list holding a private key', { ssh: { publicKey: [PRIVATE_KEYS[1]] } }, 'ssh.publicKey', PRIVATE_KEYS[1].split('\n')[1]),
 ];
 
 /** Valid edge cases: each must construct without error. */
