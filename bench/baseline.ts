@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, LocalBackend, TerraformProvider, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
@@ -115,8 +116,9 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture):
     }, azapi);
     if (!azurerm) {
       azurerm = new AzurermProvider(stack, 'azurerm', { features: [{}] });
-      role = new RawResource(stack, 'ComputeUserRole', 'azurerm_role_definition', {
-        name: 'AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml)',
+      const roleId = createHash('sha256').update(GROUP.toLowerCase()).digest('hex').slice(0, 8);
+      role = new RawResource(stack, `ComputeUserRole-${roleId}`, 'azurerm_role_definition', {
+        name: 'AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml, bench)',
         scope: GROUP,
         description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
         permissions: [{

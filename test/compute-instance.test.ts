@@ -342,7 +342,7 @@ describe('ComputeInstance access and initial state', () => {
     const json = synthJson(stack);
     const group = `/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml`;
     expect(onlyResource(json, 'azurerm_role_definition')).toEqual({
-      name: 'AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml)',
+      name: 'AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml, test)',
       scope: group,
       assignable_scopes: [group],
       description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
@@ -358,9 +358,12 @@ describe('ComputeInstance access and initial state', () => {
         not_actions: [],
       }],
     });
+    // One definition shared by the group's instances, its id derived from the group (not from creation order).
+    expect(Object.keys(json.resource.azurerm_role_definition)).toEqual([expect.stringMatching(/^ComputeUserRole-[0-9a-f]{8}$/)]);
+    const roleId = `${'$'}{azurerm_role_definition.${Object.keys(json.resource.azurerm_role_definition)[0]}.role_definition_resource_id}`;
     expect(resources(json, 'azurerm_role_assignment')).toEqual([
-      { scope: `${'$'}{${addressOf(json, 'azapi_resource', 'alice')}.id}`, role_definition_id: '${azurerm_role_definition.ComputeUserRole.role_definition_resource_id}', principal_id: OBJECT_ID, principal_type: 'User' },
-      { scope: `${'$'}{${addressOf(json, 'azapi_resource', 'bob')}.id}`, role_definition_id: '${azurerm_role_definition.ComputeUserRole.role_definition_resource_id}', principal_id: OBJECT_ID, principal_type: 'User' },
+      { scope: `${'$'}{${addressOf(json, 'azapi_resource', 'alice')}.id}`, role_definition_id: roleId, principal_id: OBJECT_ID, principal_type: 'User' },
+      { scope: `${'$'}{${addressOf(json, 'azapi_resource', 'bob')}.id}`, role_definition_id: roleId, principal_id: OBJECT_ID, principal_type: 'User' },
     ]);
   });
 
@@ -370,7 +373,18 @@ describe('ComputeInstance access and initial state', () => {
     new ComputeInstance(stack, 'alice', { ...REQUIRED, workspaceId: ws, assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true } });
     const role = onlyResource(synthJson(stack), 'azurerm_role_definition');
     expect(role.scope).toBe('${join("/", slice(split("/", var.ws), 0, 5))}');
-    expect(role.name).toBe('AzureML compute instance user (${element(split("/", var.ws), 2)}/${element(split("/", var.ws), 4)})');
+    expect(role.name).toBe('AzureML compute instance user (${element(split("/", var.ws), 2)}/${element(split("/", var.ws), 4)}, test)');
+  });
+
+  test('shares one role among instances of one workspace reference, and of one group written in another case', () => {
+    const { stack } = newStack();
+    const ws = new TerraformVariable(stack, 'ws', { type: 'string' });
+    const grant = { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true };
+    new ComputeInstance(stack, 'a', { ...REQUIRED, name: 'ci-a', workspaceId: ws.stringValue, assignedUser: grant });
+    new ComputeInstance(stack, 'b', { ...REQUIRED, name: 'ci-b', workspaceId: ws.stringValue, assignedUser: grant });
+    new ComputeInstance(stack, 'c', { ...REQUIRED, name: 'ci-c', assignedUser: grant });
+    new ComputeInstance(stack, 'd', { ...REQUIRED, name: 'ci-d', workspaceId: WORKSPACE_ID.replace('rg-ml', 'RG-ML'), assignedUser: grant });
+    expect(resources(synthJson(stack), 'azurerm_role_definition')).toHaveLength(2);
   });
 
   test('stops a new instance once when its initial state is Stopped', () => {

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
-import { resourceGroupIdOf, resourceGroupLabelOf } from './workspace-scope';
+import { resourceGroupIdOf, resourceGroupKeyOf, resourceGroupLabelOf } from './workspace-scope';
 
 /** What the user of a compute instance made on their behalf needs, and nothing more (AZURE-FACTS, access). */
 export const COMPUTE_USER_ACTIONS = [
@@ -34,19 +35,23 @@ function computeUserRole(scope: Construct, workspaceId: string): ComputeUserRole
   const stack = TerraformStack.of(scope);
   const roles = rolesByStack.get(stack) ?? new Map<string, ComputeUserRole>();
   rolesByStack.set(stack, roles);
-  const groupId = resourceGroupIdOf(workspaceId);
-  let role = roles.get(groupId);
+  const key = resourceGroupKeyOf(stack, workspaceId);
+  let role = roles.get(key);
   if (!role) {
     ensureAzurermProvider(stack);
-    const definition = new RoleDefinition(stack, `ComputeUserRole${roles.size === 0 ? '' : roles.size + 1}`, {
-      name: `${ROLE_NAME} (${resourceGroupLabelOf(workspaceId)})`,
+    const groupId = resourceGroupIdOf(workspaceId);
+    // The id comes from the group, not from the order of creation, so adding a group elsewhere in the
+    // program does not rename (and so replace) existing roles.
+    const definition = new RoleDefinition(stack, `ComputeUserRole-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`, {
+      // Role names are unique in a tenant: the stack's id tells apart two stacks (two states) in one group.
+      name: `${ROLE_NAME} (${resourceGroupLabelOf(workspaceId)}, ${stack.node.id})`,
       scope: groupId,
       description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
       permissions: [{ actions: COMPUTE_USER_ACTIONS, notActions: [] }],
       assignableScopes: [groupId],
     });
     role = { definition, definitionId: definition.roleDefinitionResourceId };
-    roles.set(groupId, role);
+    roles.set(key, role);
   }
   return role;
 }

@@ -1,4 +1,6 @@
-import { Fn } from 'cdktf';
+import { Fn, TerraformStack } from 'cdktf';
+// cdktf resolves tokens against a scope only through this module; it is public in the package, not in the index.
+import { resolve } from 'cdktf/lib/_tokens';
 import { isToken } from '../validation/tokens';
 
 /**
@@ -18,4 +20,14 @@ export function resourceGroupLabelOf(workspaceId: string): string {
   }
   const parts = workspaceId.split('/');
   return `${parts[2]}/${parts[4]}`;
+}
+
+/**
+ * What identifies the workspace's resource group for sharing one role: a literal id compared without case
+ * (ARM ids are case-insensitive), a reference by the Terraform expression it resolves to (each read of a
+ * reference makes a new token, but the expression is the same).
+ */
+export function resourceGroupKeyOf(stack: TerraformStack, workspaceId: string): string {
+  if (isToken(workspaceId)) return `reference:${JSON.stringify(resolve(stack, workspaceId))}`;
+  return resourceGroupIdOf(workspaceId).toLowerCase();
 }
