@@ -9,6 +9,7 @@ import { checkAgainstShutdownPolicies } from './policy/compliance-aspect';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
 import { startsButNeverStops } from './schedule/schedule-set-rules';
+import { stopAfterCreation } from './render/stop-after-creation';
 import { isToken } from './validation/tokens';
 
 /** Names already taken in each app, by workspace: Azure refuses a second compute of the same name. */
@@ -53,9 +54,13 @@ export class ComputeInstance extends Construct {
       }
     }
     const deletionProtection = props.deletionProtection ?? true;
-    this.id = this.terraformResource === 'azurerm'
-      ? renderAzurermComputeInstance(this, this.spec, deletionProtection).id
-      : renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: props.initialState === 'Stopped' }).id;
+    const stopped = props.initialState === 'Stopped';
+    if (this.terraformResource === 'azurerm') {
+      this.id = renderAzurermComputeInstance(this, this.spec, deletionProtection).id;
+      if (stopped) stopAfterCreation(this, this.id);
+    } else {
+      this.id = renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped }).id;
+    }
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
     this.warn(props);

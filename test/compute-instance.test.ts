@@ -313,13 +313,25 @@ describe('ComputeInstance rendered with azurerm', () => {
       subnet_resource_id: SUBNET_ID,
       ssh: { public_key: ED25519_KEY },
       assign_to_user: { object_id: OBJECT_ID, tenant_id: TENANT_ID },
-      authorization_type: 'personal',
       identity: { type: 'SystemAssigned' },
       tags: { team: 'ml' },
       lifecycle: { prevent_destroy: true },
     });
     expect(json.resource.azapi_resource).toBeUndefined();
     expect(json.provider.azurerm).toEqual([{ features: [{}] }]);
+  });
+
+  test('stops an azurerm instance once after creation too', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', { ...REQUIRED, terraformResource: 'azurerm', initialState: 'Stopped' });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azapi_resource_action')).toEqual({
+      type: 'Microsoft.MachineLearningServices/workspaces/computes@2025-12-01',
+      resource_id: `${'$'}{${addressOf(json, 'azurerm_machine_learning_compute_instance', 'alice')}.id}`,
+      action: 'stop',
+      method: 'POST',
+      provider: 'azapi',
+    });
   });
 
   test('fails when asked for what azurerm cannot express, listing it', () => {

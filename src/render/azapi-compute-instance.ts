@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { AzapiResource } from '../azapi/resource';
 import { AzapiResourceAction } from '../azapi/resource-action';
-import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../compute-instance-spec';
+import { ComputeInstanceSpec } from '../compute-instance-spec';
+import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
 import { escapeTerraformTemplates } from '../terraform-template';
 import { terraformIdentityType } from './identity-type';
+import { stopAfterCreation } from './stop-after-creation';
 
-export const AZAPI_COMPUTE_TYPE = `${COMPUTE_RESOURCE_TYPE}@${COMPUTE_API_VERSION}`;
 
 /**
  * Paths of the body that Azure ignores (or refuses) in a PUT to an existing instance: Terraform must not
@@ -61,14 +62,6 @@ export function renderAzapiComputeInstance(scope: Construct, spec: ComputeInstan
     body: { idleTimeBeforeShutdown: idle },
   });
 
-  if (options.stopAfterCreation) {
-    new AzapiResourceAction(scope, 'StopAfterCreation', {
-      type: AZAPI_COMPUTE_TYPE,
-      resourceId: resource.id,
-      action: 'stop',
-      method: 'POST',
-      dependsOn: idleAction ? [idleAction] : undefined,
-    });
-  }
+  if (options.stopAfterCreation) stopAfterCreation(scope, resource.id, idleAction);
   return resource;
 }

@@ -42,7 +42,6 @@ export function renderAzurermComputeInstance(scope: Construct, spec: ComputeInst
     subnetResourceId: ci.subnet?.id,
     ssh: ci.sshSettings.adminPublicKey !== undefined ? { publicKey: ci.sshSettings.adminPublicKey } : undefined,
     assignToUser: user ? { objectId: user.objectId, tenantId: user.tenantId } : undefined,
-    authorizationType: user ? 'personal' : undefined,
     identity: spec.identity ? { type: terraformIdentityType(spec.identity.type), identityIds: ids.length > 0 ? ids : undefined } : undefined,
     tags: spec.tags ? escapeTerraformTemplates(spec.tags) : undefined,
     lifecycle: { preventDestroy: deletionProtection },

@@ -1,0 +1,19 @@
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { AzapiResourceAction } from '../azapi/resource-action';
+import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
+
+/**
+ * Stops the compute `computeId` once, right after it is created (Azure starts a new instance), so that an
+ * instance made for someone costs nothing until they start it. The action runs again only if the instance
+ * is replaced. It works on the id of either Terraform rendering.
+ */
+export function stopAfterCreation(scope: Construct, computeId: string, after?: ITerraformDependable): AzapiResourceAction {
+  return new AzapiResourceAction(scope, 'StopAfterCreation', {
+    type: AZAPI_COMPUTE_TYPE,
+    resourceId: computeId,
+    action: 'stop',
+    method: 'POST',
+    dependsOn: after ? [after] : undefined,
+  });
+}
