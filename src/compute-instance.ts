@@ -33,6 +33,11 @@ export class ComputeInstance extends Construct {
   public readonly name: string;
   /** What created the instance in Terraform: `azapi` or `azurerm`. */
   public readonly terraformResource: 'azapi' | 'azurerm';
+  /**
+   * What the Terraform output does for this instance beyond the compute resource, and an ARM template of it
+   * cannot (the access grant's azurerm resources, the one-time stop, a POST action).
+   */
+  public readonly terraformOnly: readonly string[];
 
   constructor(scope: Construct, id: string, props: ComputeInstanceProps) {
     super(scope, id);
@@ -63,6 +68,10 @@ export class ComputeInstance extends Construct {
     }
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
+    this.terraformOnly = [
+      ...(props.assignedUser?.grantAccess ? [`the access grant of ${props.name} (custom role and role assignment)`] : []),
+      ...(stopped ? [`the stop of ${props.name} after creation (initialState "Stopped"): run az ml compute stop`] : []),
+    ];
     this.warn(props);
     // ShutdownPolicy: the app's policies judge this instance when its stack synthesizes.
     checkAgainstShutdownPolicies(this);

@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { ArmTemplate, ComputeInstance, SetupScript, StartStopSchedule } from '../src';
-import { newStack, OBJECT_ID, onlyResource, REQUIRED, SUBNET_ID, synthJson, TENANT_ID } from './support/stack';
+import { newStack, OBJECT_ID, onlyResource, REQUIRED, SUBNET_ID, synthJson, TENANT_ID, WORKSPACE_ID } from './support/stack';
 
 describe('ArmTemplate.synth', () => {
   test('declares each compute instance as a child of its workspace on API 2025-12-01', () => {
@@ -66,5 +66,45 @@ describe('ArmTemplate.synth', () => {
     for (const n of ['ci-c', 'ci-a', 'ci-b']) new ComputeInstance(stack, n, { ...REQUIRED, name: n });
     const names = (ArmTemplate.synth(stack).resources as any[]).map((r) => r.name);
     expect(names).toEqual(["[concat('mlw', '/', 'ci-c')]", "[concat('mlw', '/', 'ci-a')]", "[concat('mlw', '/', 'ci-b')]"]);
+  });
+});
+
+describe('ArmTemplate.synth and what only Terraform does', () => {
+  test('names, in the template metadata, the access grant and the initial stop it cannot deploy', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', { ...REQUIRED, initialState: 'Stopped', assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true } });
+    new ComputeInstance(stack, 'bob', { ...REQUIRED, name: 'ci-bob' });
+    const template = ArmTemplate.synth(stack);
+    expect(template.metadata).toEqual({
+      notInThisTemplate: [
+        'the access grant of ci-alice (custom role and role assignment)',
+        'the stop of ci-alice after creation (initialState "Stopped"): run az ml compute stop',
+      ],
+    });
+    expect(template.resources).toHaveLength(2);
+  });
+
+  test('has no metadata when the template deploys everything', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', REQUIRED);
+    expect(ArmTemplate.synth(stack).metadata).toBeUndefined();
+  });
+
+  test('fails for instances whose workspaces are in different resource groups', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', REQUIRED);
+    new ComputeInstance(stack, 'bob', { ...REQUIRED, name: 'ci-bob', workspaceId: WORKSPACE_ID.replace('rg-ml', 'rg-other') });
+    expect(() => ArmTemplate.synth(stack)).toThrow(
+      'test: ArmTemplate: received "instances in 2 resource groups"; allowed: compute instances whose workspaces are in one resource group, the group a template is deployed to '
+      + '(here /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml: test/alice; /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-other: test/bob); '
+      + 'put the others in a stack of their own',
+    );
+  });
+
+  test('accepts one group written in two cases', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', REQUIRED);
+    new ComputeInstance(stack, 'bob', { ...REQUIRED, name: 'ci-bob', workspaceId: WORKSPACE_ID.replace('rg-ml', 'RG-ML') });
+    expect(ArmTemplate.synth(stack).resources).toHaveLength(2);
   });
 });

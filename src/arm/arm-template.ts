@@ -6,6 +6,7 @@ import { resolve } from 'cdktf/lib/_tokens';
 import { IConstruct } from 'constructs';
 import { ComputeInstance } from '../compute-instance';
 import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../compute-instance-spec';
+import { Problems } from '../errors';
 import { armIdName } from '../validation/rules';
 import { isToken } from '../validation/tokens';
 
@@ -19,6 +20,8 @@ export interface ArmParameter {
 export interface ArmTemplateDocument {
   readonly $schema: string;
   readonly contentVersion: string;
+  /** Present when the stack's Terraform output does things this template cannot. */
+  readonly metadata?: { readonly notInThisTemplate: readonly string[] };
   readonly parameters: Record<string, ArmParameter>;
   readonly resources: object[];
 }
@@ -110,16 +113,21 @@ export class ArmTemplate {
   static synth(stack: TerraformStack): ArmTemplateDocument {
     const builder = new ArmTemplateBuilder(stack);
     const resources: object[] = [];
+    const instances: ComputeInstance[] = [];
     for (const c of stack.node.findAll()) {
       if (ComputeInstance.isComputeInstance(c)) {
+        instances.push(c);
         resources.push(computeInstanceArmResource(c.spec, builder, armPrefix(stack, c)));
       } else if (isArmContribution(c)) {
         resources.push(...c.toArmResources(builder));
       }
     }
+    checkOneResourceGroup(stack, instances);
+    const notInThisTemplate = instances.flatMap((c) => c.terraformOnly);
     return {
       $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
       contentVersion: '1.0.0.0',
+      ...(notInThisTemplate.length > 0 ? { metadata: { notInThisTemplate } } : {}),
       parameters: builder.parameters,
       resources,
     };
@@ -135,6 +143,27 @@ export class ArmTemplate {
       return file;
     });
   }
+}
+
+/**
+ * One template is one deployment to one resource group, and a compute resource is named only by its
+ * workspace there: instances whose workspaces sit in different groups would land in the wrong one.
+ * Workspaces known only at apply are parameters and cannot be compared here.
+ */
+function checkOneResourceGroup(stack: TerraformStack, instances: readonly ComputeInstance[]): void {
+  const groups = new Map<string, string[]>();
+  for (const c of instances) {
+    if (isToken(c.spec.workspaceId)) continue;
+    const group = c.spec.workspaceId.split('/').slice(0, 5).join('/');
+    const key = group.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? [group]), c.node.path]);
+  }
+  if (groups.size <= 1) return;
+  const problems = new Problems(stack.node.path);
+  const listing = [...groups.values()].map(([group, ...paths]) => `${group}: ${paths.join(', ')}`).join('; ');
+  problems.add('ArmTemplate', `instances in ${groups.size} resource groups`,
+    `allowed: compute instances whose workspaces are in one resource group, the group a template is deployed to (here ${listing}); put the others in a stack of their own`);
+  problems.throwIfAny();
 }
 
 function isArmContribution(c: unknown): c is ArmContribution {
