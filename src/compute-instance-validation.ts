@@ -195,7 +195,9 @@ function validateTags(problems: Problems, tags: Record<string, string> | undefin
       problems.add('tags', key, `allowed: tag names that differ in more than case (Azure treats "${key}" and "${first}" as one tag)`);
     }
     seen.set(key.toLowerCase(), key);
-    if (key.length === 0 || key.length > TAG_LIMITS.keyLength || TAG_LIMITS.keyForbidden.test(key)) {
+    if (key === '__proto__') {
+      problems.add('tags', key, 'allowed: a tag name other than __proto__, which cdktf drops from the output');
+    } else if (key.length === 0 || key.length > TAG_LIMITS.keyLength || TAG_LIMITS.keyForbidden.test(key)) {
       problems.add('tags', key, `allowed: keys of 1 to ${TAG_LIMITS.keyLength} characters without < > % & \\ ? /`);
     }
     if (typeof value !== 'string') {

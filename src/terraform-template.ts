@@ -15,9 +15,8 @@ export function escapeTerraformTemplates<T>(value: T): T {
   }
   if (Array.isArray(value)) return value.map(escapeTerraformTemplates) as T;
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[escapeTerraformTemplates(k)] = escapeTerraformTemplates(v);
-    return out as T;
+    // fromEntries defines own properties, so a key such as `__proto__` stays a key.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeTerraformTemplates(k), escapeTerraformTemplates(v)])) as T;
   }
   return value;
 }

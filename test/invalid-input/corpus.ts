@@ -132,6 +132,7 @@ export const COMPUTE_INSTANCE_CASES: InvalidCase[] = [
   { what: 'props that are a string', run: (scope) => new ComputeInstance(scope, 'ci', 'ci-alice' as any), path: CI_PATH, field: 'props' },
   ...(['ssh', 'assignedUser', 'identity', 'setupScripts', 'tags'] as const).map((field) => ciCase(`${field} that is null`, { [field]: null }, field)),
   ciCase('tags that are a string', { tags: 'team=ml' }, 'tags'),
+  ciCase('a tag named __proto__', { tags: JSON.parse('{"__proto__":"x"}') }, 'tags'),
   ciCase('tags that are a list', { tags: ['team'] }, 'tags'),
   ciCase('tag names that differ only in case', { tags: { Team: 'a', team: 'b' } }, 'tags'),
   ciCase('identity ids that are a string', { identity: { type: 'UserAssigned', userAssignedIdentityIds: WORKSPACE_ID } }, 'identity.userAssignedIdentityIds'),
