@@ -1,9 +1,15 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'cdktf';
 import { ArmTemplate } from '../src';
+import { armOnlyTemplate } from './arm-only';
 import { ShutdownPolicyStack } from './policy';
 import { WorkstationsStack } from './workstations';
 
-/** Synthesizes every example: Terraform JSON under cdktf.out/stacks, ARM templates under cdktf.out/arm. */
+/**
+ * Synthesizes every example: Terraform JSON under cdktf.out/stacks, ARM templates under cdktf.out/arm (the
+ * ARM-only stack has no Terraform JSON).
+ */
 export function synthExamples(outdir = 'cdktf.out'): App {
   const app = new App({ outdir, skipValidation: false });
   new WorkstationsStack(app, 'workstations');
@@ -11,6 +17,8 @@ export function synthExamples(outdir = 'cdktf.out'): App {
   new ShutdownPolicyStack(app, 'shutdown-policy');
   app.synth();
   ArmTemplate.writeForApp(app);
+  mkdirSync(join(outdir, 'arm'), { recursive: true });
+  writeFileSync(join(outdir, 'arm', 'arm-only.json'), `${JSON.stringify(armOnlyTemplate(), null, 2)}\n`);
   return app;
 }
 

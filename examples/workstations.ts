@@ -16,8 +16,24 @@ export class WorkstationsStack extends TerraformStack {
     // A relative state path keeps the synthesized JSON the same in every checkout.
     new LocalBackend(this, { path: `terraform.${id}.tfstate` });
     const scientists = [
-      { name: 'ci-alice', objectId: 'aaaaaaaa-0000-0000-0000-000000000001' },
-      { name: 'ci-bob', objectId: 'bbbbbbbb-0000-0000-0000-000000000002' },
+      {
+        name: 'ci-alice', objectId: 'aaaaaaaa-0000-0000-0000-000000000001',
+        schedules: StartStopSchedule.workingHours({
+          days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'], start: '09:00', stop: '18:00', timeZone: 'W. Europe Standard Time',
+        }),
+      },
+      {
+        name: 'ci-bob', objectId: 'bbbbbbbb-0000-0000-0000-000000000002',
+        schedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 19 * * *', timeZone: 'W. Europe Standard Time' })],
+      },
+      {
+        // The docs' example: 9 to 6 Monday to Thursday, 9 to 4 on Friday, in 3 schedules.
+        name: 'ci-carol', objectId: 'cccccccc-0000-0000-0000-000000000003',
+        schedules: StartStopSchedule.workingHours([
+          { days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday'], start: '09:00', stop: '18:00', timeZone: 'W. Europe Standard Time' },
+          { days: ['Friday'], start: '09:00', stop: '16:00', timeZone: 'W. Europe Standard Time' },
+        ]),
+      },
     ];
     for (const s of scientists) {
       new ComputeInstance(this, s.name, {
@@ -29,9 +45,7 @@ export class WorkstationsStack extends TerraformStack {
         assignedUser: { objectId: s.objectId, tenantId: TENANT_ID, grantAccess: true },
         applicationSharingPolicy: 'Personal',
         initialState: 'Stopped',
-        schedules: [
-          StartStopSchedule.cron({ action: 'Stop', expression: '0 19 * * *', timeZone: 'W. Europe Standard Time' }),
-        ],
+        schedules: s.schedules,
         idleShutdown: Duration.minutes(30),
         setupScripts: {
           creation: SetupScript.inline('#!/bin/bash\nset -euo pipefail\necho "provisioned ${CI_NAME}"\n'),
