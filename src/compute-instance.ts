@@ -54,7 +54,7 @@ export class ComputeInstance extends Construct {
     if (this.terraformResource === 'azurerm') {
       const unsupported = azurermUnsupportedProps(this.spec);
       if (unsupported.length > 0) {
-        problems.add('terraformResource', 'azurerm', `the azurerm resource cannot express ${unsupported.join(', ')}: use terraformResource "azapi" (the default)`);
+        problems.add('terraformResource', 'azurerm', `allowed: "azapi" (the default) for an instance with ${unsupported.join(', ')}, which the azurerm resource cannot express`);
         problems.throwIfAny();
       }
     }

@@ -38,6 +38,8 @@ const MAX_SHOWN = 80;
 /** Renders a received value for a message: JSON, shortened when long. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON has no NaN or Infinity: it would print them as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   let text: string;
   try {
     text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);

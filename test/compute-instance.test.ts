@@ -341,7 +341,7 @@ describe('ComputeInstance rendered with azurerm', () => {
       schedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' })],
       setupScripts: { creation: SetupScript.inline('ls') }, idleShutdown: Duration.minutes(30), sso: true,
     })).toThrow(
-      'test/alice: terraformResource: received "azurerm"; the azurerm resource cannot express schedules, setupScripts, idleShutdown, sso: use terraformResource "azapi" (the default)',
+      'test/alice: terraformResource: received "azurerm"; allowed: "azapi" (the default) for an instance with schedules, setupScripts, idleShutdown, sso, which the azurerm resource cannot express',
     );
   });
 });

@@ -3,7 +3,12 @@ import { Construct } from 'constructs';
 import { azapiResourceConfig } from './provider';
 
 export interface AzapiIdentity {
+  /** `SystemAssigned`, `UserAssigned` or `SystemAssigned, UserAssigned` (azapi's spelling). */
   readonly type: string;
+  /**
+   * ARM ids of user-assigned identities.
+   * @default - none
+   */
   readonly identityIds?: string[];
 }
 
@@ -12,8 +17,17 @@ export interface AzapiResourceConfig extends TerraformMetaArguments {
   readonly type: string;
   readonly name: string;
   readonly parentId: string;
+  /**
+   * @default - azapi's default: the parent's location, where the resource type has one
+   */
   readonly location?: string;
+  /**
+   * @default - no managed identity
+   */
   readonly identity?: AzapiIdentity;
+  /**
+   * @default - no tags
+   */
   readonly tags?: Record<string, string>;
   /** The request body; a JSON object in `.tf.json` (not a string). */
   readonly body: object;
