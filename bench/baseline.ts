@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, LocalBackend, TerraformProvider, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { instanceName, objectId, TENANT_ID, WORKSPACE_ID } from './workload';
+import { instanceName, objectId, scheduleSet, TENANT_ID, WORKSPACE_ID } from './workload';
 
 /**
  * The baseline: the same Terraform JSON as the library's workload, built from plain cdktf objects and
@@ -41,11 +41,11 @@ const TYPE = 'Microsoft.MachineLearningServices/workspaces/computes@2025-12-01';
 const SCRIPT = Buffer.from('#!/bin/bash\nset -euo pipefail\npip install --quiet pandas scikit-learn\n').toString('base64');
 const GROUP = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml';
 
-function schedule(action: string, expression: string) {
-  return { action, triggerType: 'Cron', status: 'Enabled', cron: { expression, timeZone: 'W. Europe Standard Time' } };
+function schedule([action, expression, timeZone]: [string, string, string]) {
+  return { action, triggerType: 'Cron', status: 'Enabled', cron: { expression, timeZone } };
 }
 
-function body(i: number) {
+function body(i: number, distinct: boolean) {
   return {
     properties: {
       computeType: 'ComputeInstance',
@@ -56,9 +56,7 @@ function body(i: number) {
         personalComputeInstanceSettings: { assignedUser: { objectId: objectId(i), tenantId: TENANT_ID } },
         setupScripts: { scripts: { creationScript: { scriptSource: 'inline', scriptData: SCRIPT } } },
         schedules: {
-          computeStartStop: [
-            schedule('Start', '0 8 * * 1-5'), schedule('Stop', '0 18 * * 1-4'), schedule('Stop', '0 16 * * 5'), schedule('Stop', '0 22 * * *'),
-          ],
+          computeStartStop: scheduleSet(i, distinct).map(schedule),
         },
         idleTimeBeforeShutdown: 'PT30M',
       },
@@ -86,7 +84,7 @@ function addPolicy(stack: TerraformStack, fixture: PolicyFixture): void {
   }
 }
 
-export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture): TerraformStack {
+export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, distinct = false): TerraformStack {
   const stack = new TerraformStack(app, 'bench');
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
   addPolicy(stack, fixture);
@@ -101,7 +99,7 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture):
       name,
       parent_id: WORKSPACE_ID,
       location: 'westeurope',
-      body: body(i),
+      body: body(i, distinct),
       replace_triggers_refs: [
         'properties.disableLocalAuth', 'properties.properties.vmSize', 'properties.properties.sshSettings',
         'properties.properties.subnet', 'properties.properties.enableNodePublicIp',

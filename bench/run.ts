@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--sizes 100,1000,10000] [--runs 5]`
+ * `npm run bench [-- --json] [--sizes 100,1000,10000] [--runs 5] [--distinct]`
  *
  * Measures, side by side in one run, what users of large stacks feel: synth of the library's workload
  * against a plain-cdktf baseline that writes the same bytes, cold start against cdktf alone, schedule
@@ -21,6 +21,8 @@ const flag = (name: string, fallback: string) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const json = args.includes('--json');
+/** Each instance its own schedules (defeats the validation caches) instead of a fleet's shared preset. */
+const workload = args.includes('--distinct') ? 'distinct' : 'shared';
 const sizes = flag('--sizes', '100,1000,10000').split(',').map(Number);
 const runs = Number(flag('--runs', '5'));
 const dist = resolve(__dirname, '..');
@@ -36,7 +38,7 @@ function medianSample(samples: Sample[]): Sample {
 }
 
 function synthOnce(mode: string, n: number, outdir: string): Sample {
-  const r = spawnSync(process.execPath, [join(dist, 'bench', 'synth-once.js'), mode, String(n), outdir], {
+  const r = spawnSync(process.execPath, [join(dist, 'bench', 'synth-once.js'), mode, String(n), outdir, workload], {
     encoding: 'utf8', maxBuffer: 1 << 20,
   });
   if (r.status !== 0) throw new Error(`${mode} ${n} failed: ${r.stderr}`);
@@ -91,6 +93,7 @@ const validation = measureScheduleValidation(20000);
 const report = {
   machine: { cpus: require('node:os').cpus().length, node: process.version },
   runs,
+  workload,
   synth: results.map((r) => ({
     instances: r.n,
     libraryMs: round(r.library.ms), baselineMs: round(r.baseline.ms), timeRatio: ratio(r.library.ms, r.baseline.ms),

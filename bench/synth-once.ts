@@ -1,5 +1,6 @@
 /**
- * One measured synth, in a fresh process: `node dist/bench/synth-once.js <library|baseline|floor> <n> <outdir>`.
+ * One measured synth, in a fresh process:
+ * `node dist/bench/synth-once.js <library|baseline|floor|policy-fixture> <n> <outdir> [shared|distinct]`.
  * Prints one JSON line: { ms, maxRssMb }. Time covers building the constructs and writing the output.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { App, TerraformStack } from 'cdktf';
 import { buildBaselineStack, PolicyFixture } from './baseline';
 import { buildLibraryStack, buildPolicy } from './workload';
 
-const [mode, count, outdir] = process.argv.slice(2);
+const [mode, count, outdir, workload] = process.argv.slice(2);
+const distinct = workload === 'distinct';
 const n = Number(count);
 const start = process.hrtime.bigint();
 const POLICY_TYPES = /^azurerm_(management_group_)?policy_|^azurerm_.*policy_assignment$/;
@@ -32,8 +34,8 @@ if (mode === 'policy-fixture') {
   process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 } else {
   const app = new App({ outdir, skipValidation: true });
-  if (mode === 'library') buildLibraryStack(app, n);
-  else buildBaselineStack(app, n, JSON.parse(require('node:fs').readFileSync(join(outdir, '..', 'policy-fixture.json'), 'utf8')) as PolicyFixture);
+  if (mode === 'library') buildLibraryStack(app, n, distinct);
+  else buildBaselineStack(app, n, JSON.parse(require('node:fs').readFileSync(join(outdir, '..', 'policy-fixture.json'), 'utf8')) as PolicyFixture, distinct);
   app.synth();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -5,6 +5,28 @@ export const WORKSPACE_ID = '/subscriptions/00000000-0000-0000-0000-000000000001
 export const TENANT_ID = '11111111-1111-1111-1111-111111111111';
 const SETUP = '#!/bin/bash\nset -euo pipefail\npip install --quiet pandas scikit-learn\n';
 
+const ZONES = ['W. Europe Standard Time', 'Pacific Standard Time', 'India Standard Time', 'UTC', 'Tokyo Standard Time', 'E. South America Standard Time'];
+
+/**
+ * The 4 schedules of instance `i` as [action, expression, time zone]. The shared workload gives every
+ * instance the same set (a fleet's preset); the distinct one gives each of 2,160 combinations of minute,
+ * hour and zone its own, more than the per-process validation caches keep, so every instance is checked
+ * from scratch.
+ */
+export function scheduleSet(i: number, distinct: boolean): Array<['Start' | 'Stop', string, string]> {
+  if (!distinct) {
+    const zone = ZONES[0];
+    return [['Start', '0 8 * * 1-5', zone], ['Stop', '0 18 * * 1-4', zone], ['Stop', '0 16 * * 5', zone], ['Stop', '0 22 * * *', zone]];
+  }
+  const minute = i % 60;
+  const hour = 6 + (Math.floor(i / 60) % 6);
+  const zone = ZONES[Math.floor(i / 360) % ZONES.length];
+  return [
+    ['Start', `${minute} ${hour} * * 1-5`, zone], ['Stop', `${minute} ${hour + 9} * * 1-4`, zone],
+    ['Stop', `${minute} ${hour + 7} * * 5`, zone], ['Stop', `${minute} 23 * * *`, zone],
+  ];
+}
+
 export function instanceName(i: number): string {
   return `ci-u${String(i).padStart(6, '0')}`;
 }
@@ -25,7 +47,7 @@ export function buildPolicy(stack: TerraformStack): ShutdownPolicy {
   });
 }
 
-export function buildLibraryStack(app: App, n: number): TerraformStack {
+export function buildLibraryStack(app: App, n: number, distinct = false): TerraformStack {
   const stack = new TerraformStack(app, 'bench');
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
   buildPolicy(stack);
@@ -37,12 +59,7 @@ export function buildLibraryStack(app: App, n: number): TerraformStack {
       location: 'westeurope',
       vmSize: 'Standard_DS3_v2',
       assignedUser: { objectId: objectId(i), tenantId: TENANT_ID, grantAccess: true },
-      schedules: [
-        StartStopSchedule.cron({ action: 'Start', expression: '0 8 * * 1-5', timeZone: 'W. Europe Standard Time' }),
-        StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * 1-4', timeZone: 'W. Europe Standard Time' }),
-        StartStopSchedule.cron({ action: 'Stop', expression: '0 16 * * 5', timeZone: 'W. Europe Standard Time' }),
-        StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'W. Europe Standard Time' }),
-      ],
+      schedules: scheduleSet(i, distinct).map(([action, expression, timeZone]) => StartStopSchedule.cron({ action, expression, timeZone })),
       idleShutdown: Duration.minutes(30),
       setupScripts: { creation: SetupScript.inline(SETUP) },
       deletionProtection: false,
