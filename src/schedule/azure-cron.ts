@@ -2,9 +2,10 @@
  * The cron grammar Azure documents for compute schedules (how-to-create-compute-instance.md): five fields,
  * minute hour day-of-month month day-of-week (Sunday = 0), each `*` or a comma list of numbers and `a-b`
  * ranges. Anything else (steps, names, L, W, #, ?, seconds, macros) is rejected, with the expression to
- * write instead whenever one means the same. The expression is also written the one canonical way (fields
- * separated by one space, nothing around them, numbers without leading zeros): it is emitted as typed, and a
- * tab or a line break in a Terraform or ARM value is a reader's trap that Azure's parser need not share.
+ * write instead whenever one means the same. It must also be written the one canonical way (one space
+ * between fields, nothing around them, numbers without leading zeros): the expression is emitted as typed,
+ * and Azure documents no other spelling, so a stray tab, line break or `018` would reach a parser (NCrontab)
+ * that nothing says accepts it.
  */
 
 interface FieldSpec {

@@ -56,9 +56,9 @@ function active(e: ArmComputeStartStopSchedule): boolean {
 
 /**
  * A Start and a Stop that fire in the same minute leave the instance's state to chance. Schedules in one
- * time zone that are wall-clock patterns are compared exactly; others over a year (from 2026-01-01, or their
- * later startTime), minute by minute in effect but by arithmetic in practice. Recurrences whose fire times depend on when
- * Azure creates them (no startTime) cannot be compared before deployment and are left out.
+ * time zone that are wall-clock patterns are compared exactly; others over a whole year (from 2026-01-01, or
+ * their later startTime), every minute of it in effect, by arithmetic in practice. Recurrences whose fire
+ * times depend on when Azure creates them (no startTime) cannot be compared before deployment and are left out.
  */
 export function sameMinuteProblems(entries: readonly ArmComputeStartStopSchedule[]): ScheduleSetProblem[] {
   // A fleet gives thousands of instances the same few schedule sets: judge each set once.

@@ -41,10 +41,9 @@ export function toLocal(utcMs: number, zone: string): LocalDateTime {
 
 /** Date.UTC without its quirk of reading years 0-99 as 1900-1999 (a startTime may name year 0050). */
 function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (year >= 100) return ms;
-  const d = new Date(ms);
-  d.setUTCFullYear(year);
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second);
+  const d = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  d.setUTCFullYear(year, month - 1, day);
   return d.getTime();
 }
 
