@@ -189,7 +189,7 @@ describe('nextRuns', () => {
     expect(iso(s.nextRuns(3, MONDAY_BEFORE_SWITCH))).toEqual(['2025-03-23T23:00:00.000Z', '2025-03-24T00:30:00.000Z', '2025-03-24T02:00:00.000Z']);
   });
 
-  test.each([[0, '0'], [1.5, '1.5'], [10_001, '10001'], ['5', '"5"'], [null, 'null'], [undefined, 'nothing'], [Infinity, 'null'], [NaN, 'null']])(
+  test.each([[0, '0'], [1.5, '1.5'], [10_001, '10001'], ['5', '"5"'], [null, 'null'], [undefined, 'nothing']])(
     'fails on count %j', (count, shown) => {
       expect(thrown(() => StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * *' }).nextRuns(count as number)).message).toBe(
         `Invalid input in StartStopSchedule.nextRuns (1 problem):\n  - StartStopSchedule.nextRuns: count: received ${shown}; allowed: an integer from 1 to 10000`,

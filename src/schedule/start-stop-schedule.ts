@@ -2,6 +2,7 @@ import {
   ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay,
 } from '../compute-instance-spec';
 import { Problems } from '../errors';
+import { isPlainObject } from '../validation/plain-object';
 import { armEntryProblems } from './entry-validation';
 import { fireTimes } from './fire-times';
 import { containsToken, describeEntry } from './schedule-set-rules';
@@ -111,12 +112,6 @@ function copyEntry(e: ArmComputeStartStopSchedule): ArmComputeStartStopSchedule 
 function shownDate(d: unknown): unknown {
   if (!(d instanceof Date)) return d;
   return Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString();
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object') return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 /**
