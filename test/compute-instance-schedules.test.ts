@@ -154,6 +154,85 @@ describe('ComputeInstance schedule rules', () => {
   });
 });
 
+describe('ComputeInstance compares recurrences that repeat from their startTime over the whole year', () => {
+  const minutely = (startTime: string, interval = 1) => StartStopSchedule.recurrence({ action: 'Start', frequency: 'Minute', interval, hours: [], minutes: [], startTime });
+
+  function clash(later: string, laterAction: string, earlier: string, earlierAction: string, at: string): string {
+    return [
+      'Invalid input in test/alice (1 problem):',
+      `  - test/alice: schedules[1]: received "${later}"; allowed: a ${laterAction} that never fires in the same minute as a ${earlierAction}; schedules[0] (${earlier}) fires with it at ${at}`,
+    ].join('\n');
+  }
+
+  test('fails on a Start every minute and a Stop that fires only in June', () => {
+    expect(errorFor([minutely('2026-01-01T00:00:00'), StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * 6 *' })])).toBe(
+      clash('Stop cron 0 18 * 6 * (UTC)', 'Stop', 'Start every 1 Minute at hours  minutes  (UTC)', 'Start', '2026-06-01T18:00:00.000Z'),
+    );
+  });
+
+  test('fails on a Start every hour and a Stop that fires only in July', () => {
+    expect(errorFor([
+      StartStopSchedule.recurrence({ action: 'Start', frequency: 'Hour', hours: [], minutes: [], startTime: '2026-01-01T00:00:00' }),
+      StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * 7 *' }),
+    ])).toBe(clash('Stop cron 0 18 * 7 * (UTC)', 'Stop', 'Start every 1 Hour at hours  minutes  (UTC)', 'Start', '2026-07-01T18:00:00.000Z'));
+  });
+
+  test('counts a recurrence that fires 30 seconds into each minute as firing in that minute', () => {
+    expect(errorFor([minutely('2026-01-01T00:00:30'), StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * 6 *' })])).toBe(
+      clash('Stop cron 0 18 * 6 * (UTC)', 'Stop', 'Start every 1 Minute at hours  minutes  (UTC)', 'Start', '2026-06-01T18:00:00.000Z'),
+    );
+  });
+
+  test('finds the first minute two recurrences every 7 and every 11 minutes share', () => {
+    expect(errorFor([
+      minutely('2026-01-01T00:03:00', 7),
+      StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Minute', interval: 11, hours: [], minutes: [], startTime: '2026-02-01T00:05:00' }),
+    ])).toBe(clash('Stop every 11 Minute at hours  minutes  (UTC)', 'Stop', 'Start every 7 Minute at hours  minutes  (UTC)', 'Start', '2026-02-01T00:16:00.000Z'));
+  });
+
+  test('accepts recurrences that never share a minute (odd minutes and every fourth even one)', () => {
+    expect(() => render([
+      minutely('2026-01-01T00:01:00', 2),
+      StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Minute', interval: 4, hours: [], minutes: [], startTime: '2026-02-01T00:00:00' }),
+    ])).not.toThrow();
+  });
+
+  test('fails on an hourly recurrence that meets a monthly one on the seventh month that has a 31st', () => {
+    expect(errorFor([
+      StartStopSchedule.recurrence({ action: 'Start', frequency: 'Month', hours: [], minutes: [], startTime: '2026-01-31T18:00:00' }),
+      StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Hour', interval: 5, hours: [], minutes: [], startTime: '2026-01-01T00:00:00' }),
+    ])).toBe(clash('Stop every 5 Hour at hours  minutes  (UTC)', 'Stop', 'Start every 1 Month at hours  minutes  (UTC)', 'Start', '2026-10-31T18:00:00.000Z'));
+  });
+
+  test('fails on an every-other-day recurrence at every minute and a Stop in June (more fire times than a walk of the previews takes)', () => {
+    const everyMinute = Array.from({ length: 60 }, (_, m) => m);
+    const everyHour = Array.from({ length: 24 }, (_, h) => h);
+    const start = StartStopSchedule.recurrence({ action: 'Start', frequency: 'Day', interval: 2, hours: everyHour, minutes: everyMinute, startTime: '2026-01-01T00:00:00' });
+    expect(errorFor([start, StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * 6 *', timeZone: WEST_EUROPE })])).toBe(
+      clash('Stop cron 0 18 * 6 * (W. Europe Standard Time)', 'Stop', start.toString(), 'Start', '2026-06-02T16:00:00.000Z'),
+    );
+  });
+
+  test('meets a time moved over the gap when summer time starts, where the previews place it', () => {
+    const monthly = StartStopSchedule.recurrence({ action: 'Start', frequency: 'Month', hours: [], minutes: [], startTime: '2026-01-29T01:30:00' });
+    const skipped = StartStopSchedule.cron({ action: 'Stop', expression: '30 2 29 3 *', timeZone: WEST_EUROPE });
+    expect(errorFor([monthly, skipped])).toBe(
+      clash('Stop cron 30 2 29 3 * (W. Europe Standard Time)', 'Stop', 'Start every 1 Month at hours  minutes  (UTC)', 'Start', '2026-03-29T01:30:00.000Z'),
+    );
+    expect(skipped.nextRuns(1, new Date('2026-03-29T00:00:00Z'))).toEqual([new Date('2026-03-29T01:30:00Z')]);
+  });
+
+  test('meets a repeated time only at its first occurrence, where the previews place it', () => {
+    const repeated = StartStopSchedule.cron({ action: 'Stop', expression: '30 2 25 10 *', timeZone: WEST_EUROPE });
+    const atSecond = StartStopSchedule.recurrence({ action: 'Start', frequency: 'Month', hours: [], minutes: [], startTime: '2026-01-25T01:30:00' });
+    expect(() => render([atSecond, repeated])).not.toThrow();
+    const atFirst = StartStopSchedule.recurrence({ action: 'Start', frequency: 'Month', hours: [], minutes: [], startTime: '2026-01-25T00:30:00' });
+    expect(errorFor([atFirst, repeated])).toBe(
+      clash('Stop cron 30 2 25 10 * (W. Europe Standard Time)', 'Stop', 'Start every 1 Month at hours  minutes  (UTC)', 'Start', '2026-10-25T00:30:00.000Z'),
+    );
+  });
+});
+
 describe('ComputeInstance compares schedules in different time zones where the previews place them', () => {
   const start = StartStopSchedule.cron({ action: 'Start', expression: '30 2 * * *', timeZone: WEST_EUROPE });
 

@@ -21,7 +21,8 @@ describe('StartStopSchedule.cron accepts the documented grammar', () => {
     '0,30 8-17 1,15 1-12 0-6',
     '59 23 31 12 6',
     '0 9 31 1,2 *',
-    '  0   9 * * 1-5  ',
+    '0 0 1-1 * *',
+    '0,10 0-9 10 10 0',
   ])('accepts %j as written', (expression) => {
     expect(StartStopSchedule.cron({ action: 'Start', expression }).toArm()).toEqual({
       action: 'Start', triggerType: 'Cron', status: 'Enabled', cron: { expression, timeZone: 'UTC' },
@@ -51,6 +52,31 @@ describe('StartStopSchedule.cron rejects what is outside the grammar, saying wha
   });
 
   test.each([
+    [' 0 18 * * *', 'it starts with whitespace; write "0 18 * * *" instead'],
+    ['0 18 * * *\n', 'it ends with whitespace; write "0 18 * * *" instead'],
+    ['0\t18 * * *', 'it separates fields with a tab (use one space); write "0 18 * * *" instead'],
+    ['0 18 * *\n*', 'it separates fields with a line break (use one space); write "0 18 * * *" instead'],
+    ['0 18\r\n* * *', 'it separates fields with a carriage return and a line break (use one space); write "0 18 * * *" instead'],
+    ['0  18 * * *', 'it separates fields with several spaces (use one space); write "0 18 * * *" instead'],
+    ['  0   9 * * 1-5  ', 'it starts with whitespace; it ends with whitespace; it separates fields with several spaces (use one space); write "0 9 * * 1-5" instead'],
+    ['0 18\u00a0* * *', 'it separates fields with other whitespace (use one space); write "0 18 * * *" instead'],
+    [' @daily', 'it starts with whitespace; "@daily" is a macro; write "0 0 * * *" instead'],
+    ['\t*/30 9 * * *', 'it starts with whitespace; minute "*/30" has a step (/); write "0,30 9 * * *" instead'],
+  ])('fails on %j, which is not written with one space between fields, with the expression to write', (expression, rest) => {
+    expect(cronError(expression)).toBe(oneProblem(expression, rest));
+  });
+
+  test.each([
+    ['00 018 * * *', 'minute "00" writes numbers with leading zeros; hour "018" writes numbers with leading zeros; write "0 18 * * *" instead'],
+    ['0 9 01-05 * *', 'day-of-month "01-05" writes numbers with leading zeros; write "0 9 1-5 * *" instead'],
+    ['01,02,03 9 * * *', 'minute "01,02,03" writes numbers with leading zeros; write "1,2,3 9 * * *" instead'],
+    ['0 9 * * 5-07', 'day-of-week "5-07" writes numbers with leading zeros and uses 7 for Sunday (Sunday is 0); write "0 9 * * 0,5,6" instead'],
+    ['0 9 * 06 MON', 'month "06" writes numbers with leading zeros; day-of-week "MON" uses names; write "0 9 * 6 1" instead'],
+  ])('fails on %j, which writes leading zeros, with the expression to write', (expression, rest) => {
+    expect(cronError(expression)).toBe(oneProblem(expression, rest));
+  });
+
+  test.each([
     ['0 0 9 ? * 2-6', 'it has 6 fields: a seconds field comes first; its day-of-week "2-6" means different days in different 6-field dialects: write the 5 fields yourself; day-of-month "?" uses ?'],
     ['0 0 9 ? * * 2026', 'it has 7 fields: seconds first and a year last; the year "2026" has no equivalent; day-of-month "?" uses ?'],
     ['@reboot', '"@reboot" is a macro with no equivalent'],
@@ -68,6 +94,9 @@ describe('StartStopSchedule.cron rejects what is outside the grammar, saying wha
     ['', 'the expression is empty'],
     ['0 0 31 2,4 *', 'it never fires: day-of-month "31" never occurs in month "2,4"'],
     ['0 0 30 2 *', 'it never fires: day-of-month "30" never occurs in month "2"'],
+    ['0 0 31 02 *', 'month "02" writes numbers with leading zeros; it never fires: day-of-month "31" never occurs in month "02"'],
+    ['   ', 'the expression is only whitespace'],
+    ['0 9\t* *', 'it separates fields with a tab (use one space); it has 4 fields'],
   ])('fails on %j and says why when nothing equivalent exists', (expression, rest) => {
     expect(cronError(expression)).toBe(oneProblem(expression, rest));
   });
@@ -76,6 +105,13 @@ describe('StartStopSchedule.cron rejects what is outside the grammar, saying wha
     expect(cronError(18)).toBe(
       'Invalid input in StartStopSchedule.cron (1 problem):\n'
       + '  - StartStopSchedule.cron: expression: received 18; allowed: a string of 5 fields, minute hour day-of-month month day-of-week (Sunday = 0), each * or a comma list of numbers and a-b ranges',
+    );
+  });
+
+  test.each([[5], ['0 18 * * *'], [['Stop', '0 18 * * *']]])('fails on props %j, which are not an object', (props) => {
+    expect(thrown(() => StartStopSchedule.cron(props as never)).message).toBe(
+      'Invalid input in StartStopSchedule.cron (1 problem):\n'
+      + `  - StartStopSchedule.cron: props: received ${JSON.stringify(props)}; allowed: an object { action, expression, timeZone?, enabled?, startTime? }`,
     );
   });
 

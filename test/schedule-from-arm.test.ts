@@ -200,9 +200,18 @@ describe('the exported JSON Schemas', () => {
 
   test('reject what the grammar, the enumerations and the list limit exclude', () => {
     expect(validateList([{ ...STOP_18, cron: { expression: '*/5 * * * *' } }])).toBe(false);
+    for (const expression of [' 0 18 * * *', '0 18 * * * ', '0\t18 * * *', '0 18 * *\n*', '0  18 * * *', '00 18 * * *', '0 018 * * *', '0 18 01-05 * *']) {
+      expect(validateList([{ ...STOP_18, cron: { expression } }])).toBe(false);
+    }
+    expect(validateList([{ ...STOP_18, cron: { expression: '0 0,10 10 1-10 0' } }])).toBe(true);
     expect(validateList([{ ...STOP_18, action: 'Halt' }])).toBe(false);
     expect(validateList([STOP_18, STOP_18, STOP_18, STOP_18, STOP_18])).toBe(false);
     expect(validateList([{ ...RESOURCE_MANAGER_SAMPLE[2], recurrence: { frequency: 'Day', interval: 1, schedule: { hours: [17], minutes: [0], monthDays: [1] } } }])).toBe(false);
+    const daily = (interval: number, schedule: object) => [{ ...RESOURCE_MANAGER_SAMPLE[2], recurrence: { frequency: 'Day', interval, schedule } }];
+    expect(validateList(daily(1, { hours: [17, 17], minutes: [0] }))).toBe(false);
+    expect(validateList(daily(1, { hours: [17], minutes: [0, 30, 0] }))).toBe(false);
+    expect(validateList(daily(501, { hours: [17], minutes: [0] }))).toBe(false);
+    expect(validateList(daily(500, { hours: [17], minutes: [0] }))).toBe(true);
   });
 
   test('are frozen', () => {

@@ -98,9 +98,25 @@ describe('weeklyUptime counts elapsed hours', () => {
   test('fails on what is not a schedule and on an invalid date', () => {
     expect(thrown(() => StartStopSchedule.weeklyUptime([{ action: 'Start' } as never], { from: new Date('x') })).message).toBe([
       'Invalid input in StartStopSchedule.weeklyUptime (2 problems):',
-      '  - StartStopSchedule.weeklyUptime: from: received "Invalid Date"; allowed: a valid Date',
+      '  - StartStopSchedule.weeklyUptime: from: received "Invalid Date"; allowed: a valid Date from 0001-01-01 to 9999-12-31 (UTC)',
       '  - StartStopSchedule.weeklyUptime: schedules[0]: received {"action":"Start"}; allowed: a StartStopSchedule made by its factories',
     ].join('\n'));
+  });
+
+  test.each([
+    [null, 'null'], [5, '5'], [[], '[]'], [new Date('2025-01-06T00:00:00Z'), '"2025-01-06T00:00:00.000Z"'],
+  ])('fails on options %j, which are not an object', (options, shown) => {
+    expect(thrown(() => StartStopSchedule.weeklyUptime([], options as never)).message).toBe(
+      `Invalid input in StartStopSchedule.weeklyUptime (1 problem):\n  - StartStopSchedule.weeklyUptime: options: received ${shown}; allowed: an object { from?: Date }, or nothing`,
+    );
+  });
+
+  test('fails on a from that is not a Date, or outside the years 0001 to 9999', () => {
+    const problem = (shown: string) => 'Invalid input in StartStopSchedule.weeklyUptime (1 problem):\n'
+      + `  - StartStopSchedule.weeklyUptime: from: received ${shown}; allowed: a valid Date from 0001-01-01 to 9999-12-31 (UTC)`;
+    expect(thrown(() => StartStopSchedule.weeklyUptime([], { from: '2025-01-06' as never })).message).toBe(problem('"2025-01-06"'));
+    expect(thrown(() => StartStopSchedule.weeklyUptime([], { from: null as never })).message).toBe(problem('null'));
+    expect(thrown(() => StartStopSchedule.weeklyUptime([], { from: new Date(8.64e15) })).message).toBe(problem('"+275760-09-13T00:00:00.000Z"'));
   });
 });
 
@@ -173,15 +189,49 @@ describe('nextRuns', () => {
     expect(iso(s.nextRuns(3, MONDAY_BEFORE_SWITCH))).toEqual(['2025-03-23T23:00:00.000Z', '2025-03-24T00:30:00.000Z', '2025-03-24T02:00:00.000Z']);
   });
 
-  test.each([[0], [1.5], [10_001]])('fails on count %j', (count) => {
-    expect(thrown(() => StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * *' }).nextRuns(count)).message).toBe(
-      `Invalid input in StartStopSchedule.nextRuns (1 problem):\n  - StartStopSchedule.nextRuns: count: received ${count}; allowed: an integer from 1 to 10000`,
+  test.each([[0, '0'], [1.5, '1.5'], [10_001, '10001'], ['5', '"5"'], [null, 'null'], [undefined, 'nothing']])(
+    'fails on count %j', (count, shown) => {
+      expect(thrown(() => StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * *' }).nextRuns(count as number)).message).toBe(
+        `Invalid input in StartStopSchedule.nextRuns (1 problem):\n  - StartStopSchedule.nextRuns: count: received ${shown}; allowed: an integer from 1 to 10000`,
+      );
+    },
+  );
+
+  test.each([
+    ['2025-01-06', '"2025-01-06"'], [0, '0'], [null, 'null'], [{}, '{}'],
+    [new Date(8.64e15), '"+275760-09-13T00:00:00.000Z"'], [new Date('-000001-12-31T00:00:00Z'), '"-000001-12-31T00:00:00.000Z"'],
+  ])('fails on from %j, which is not a Date from 0001 to 9999', (from, shown) => {
+    expect(thrown(() => StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * *' }).nextRuns(2, from as never)).message).toBe(
+      `Invalid input in StartStopSchedule.nextRuns (1 problem):\n  - StartStopSchedule.nextRuns: from: received ${shown}; allowed: a valid Date from 0001-01-01 to 9999-12-31 (UTC)`,
     );
+  });
+
+  test('lists a bad count and a bad from in one error', () => {
+    expect(thrown(() => StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * *' }).nextRuns('2' as never, 'today' as never)).message).toBe([
+      'Invalid input in StartStopSchedule.nextRuns (2 problems):',
+      '  - StartStopSchedule.nextRuns: count: received "2"; allowed: an integer from 1 to 10000',
+      '  - StartStopSchedule.nextRuns: from: received "today"; allowed: a valid Date from 0001-01-01 to 9999-12-31 (UTC)',
+    ].join('\n'));
+  });
+
+  test('previews from the first and up to the last day a .NET DateTime holds', () => {
+    const s = StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' });
+    expect(iso(s.nextRuns(2, new Date('0001-01-01T00:00:00Z')))).toEqual(['0001-01-01T18:00:00.000Z', '0001-01-02T18:00:00.000Z']);
+    expect(iso(s.nextRuns(3, new Date('9999-12-30T19:00:00Z')))).toEqual(['9999-12-31T18:00:00.000Z']);
+  });
+
+  test('counts intervals from a startTime in the years 0001 to 0099 as in those years (not 1901 to 1999)', () => {
+    const everySeventhDay = StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Day', interval: 7, hours: [18], minutes: [0], startTime: '0050-03-01T12:00:00' });
+    // 721,660 days from 0050-03-01 to 2026-01-01, 2 past a multiple of 7 (from 1950-03-01, where Date.UTC puts it, 27,700: 1 past).
+    expect(iso(everySeventhDay.nextRuns(2, new Date('2026-01-01T00:00:00Z')))).toEqual(['2026-01-06T18:00:00.000Z', '2026-01-13T18:00:00.000Z']);
+    // 0050-03-01 was a Tuesday (1950-03-01 a Wednesday).
+    const weekly = StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Week', hours: [18], minutes: [0], startTime: '0050-03-01T12:00:00' });
+    expect(iso(weekly.nextRuns(2, new Date('2026-01-01T00:00:00Z')))).toEqual(['2026-01-06T18:00:00.000Z', '2026-01-13T18:00:00.000Z']);
   });
 
   test('fails on an invalid date', () => {
     expect(thrown(() => StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * *' }).nextRuns(1, new Date('x'))).message).toBe(
-      'Invalid input in StartStopSchedule.nextRuns (1 problem):\n  - StartStopSchedule.nextRuns: from: received "Invalid Date"; allowed: a valid Date',
+      'Invalid input in StartStopSchedule.nextRuns (1 problem):\n  - StartStopSchedule.nextRuns: from: received "Invalid Date"; allowed: a valid Date from 0001-01-01 to 9999-12-31 (UTC)',
     );
   });
 });

@@ -76,9 +76,55 @@ describe('StartStopSchedule.recurrence', () => {
     ));
   });
 
-  test.each([[0], [1.5], ['2']])('fails on interval %j', (interval) => {
+  test.each([[0], [1.5], ['2'], [1e9]])('fails on interval %j, naming the limit of the frequency', (interval) => {
     expect(recurrenceError({ interval: interval as number })).toBe(problems(
-      `interval: received ${JSON.stringify(interval)}; allowed: an integer of at least 1`,
+      `interval: received ${JSON.stringify(interval)}; allowed: an integer from 1 to 500 with frequency "Day" (the Logic Apps recurrence limit)`,
+    ));
+  });
+
+  test('fails on an interval of 0 with an unknown frequency, without a limit to name', () => {
+    expect(recurrenceError({ frequency: 'Year' as 'Day', interval: 0 })).toBe(problems(
+      'frequency: received "Year"; allowed: "Minute", "Hour", "Day", "Week" or "Month"',
+      'interval: received 0; allowed: an integer of at least 1',
+    ));
+  });
+
+  const REPEATING: Array<[RecurrenceScheduleProps['frequency'], number, string, Partial<RecurrenceScheduleProps>]> = [
+    ['Minute', 72_000, '72,000', { hours: [], minutes: [], startTime: '2026-01-01T00:00:00' }],
+    ['Hour', 12_000, '12,000', { hours: [], minutes: [], startTime: '2026-01-01T00:00:00' }],
+    ['Day', 500, '500', {}],
+    ['Week', 71, '71', { weekDays: ['Monday'] }],
+    ['Month', 16, '16', { hours: [], minutes: [], startTime: '2026-01-31T18:00:00' }],
+  ];
+
+  test.each(REPEATING)('takes frequency %j up to the Logic Apps limit, interval %j', (frequency, max, _shown, props) => {
+    expect(StartStopSchedule.recurrence({ ...DAILY, frequency, interval: max, ...props }).toArm().recurrence?.interval).toBe(max);
+  });
+
+  test.each(REPEATING)('fails on frequency %j with an interval past the Logic Apps limit of %j', (frequency, max, shown, props) => {
+    expect(recurrenceError({ frequency, interval: max + 1, ...props })).toBe(problems(
+      `interval: received ${max + 1}; allowed: an integer from 1 to ${shown} with frequency "${frequency}" (the Logic Apps recurrence limit)`,
+    ));
+  });
+
+  test('fails on hours, minutes and week days listed more than once, with the list to write', () => {
+    expect(recurrenceError({ frequency: 'Week', hours: [17, 9, 17], minutes: [0, 0], weekDays: ['Monday', 'Friday', 'Monday', 'Friday'] })).toBe(problems(
+      'hours: received [17,9,17]; allowed: a list of hours, integers from 0 to 23, each listed once; 17 is repeated; write [17,9] instead',
+      'minutes: received [0,0]; allowed: a list of minutes, integers from 0 to 59, each listed once; 0 is repeated; write [0] instead',
+      'weekDays: received ["Monday","Friday","Monday","Friday"]; allowed: a list of days, "Monday" to "Sunday", each listed once; "Monday", "Friday" are repeated; write ["Monday","Friday"] instead',
+    ));
+  });
+
+  test('does not also call a list repetitive when its repeated items are out of range', () => {
+    expect(recurrenceError({ hours: [24, 24] })).toBe(problems(
+      'hours[0]: received 24; allowed: an integer from 0 to 23',
+      'hours[1]: received 24; allowed: an integer from 0 to 23',
+    ));
+  });
+
+  test.each([[5], ['Stop at 18:00'], [[]]])('fails on props %j, which are not an object', (props) => {
+    expect(thrown(() => StartStopSchedule.recurrence(props as never)).message).toBe(problems(
+      `props: received ${JSON.stringify(props)}; allowed: an object { action, frequency, interval?, hours, minutes, weekDays?, timeZone?, enabled?, startTime? }`,
     ));
   });
 

@@ -66,7 +66,7 @@ describe('schedule time zones', () => {
 });
 
 describe('schedule start times', () => {
-  test.each([['2024-02-29T00:00:00'], ['2021-03-10T21:21:07'], ['1999-12-31T23:59:59']])('accepts %j', (startTime) => {
+  test.each([['2024-02-29T00:00:00'], ['2021-03-10T21:21:07'], ['1999-12-31T23:59:59'], ['0001-01-01T00:00:00'], ['9999-12-31T23:59:59']])('accepts %j', (startTime) => {
     expect(cronWith({ startTime }).toArm().cron?.startTime).toBe(startTime);
   });
 
@@ -80,6 +80,8 @@ describe('schedule start times', () => {
     ['2025-01-06', '; write "2025-01-06T00:00:00" instead'],
     ['2025-01-06T08:00:00.000', '; write "2025-01-06T08:00:00" instead'],
     ['tomorrow', ''],
+    ['0000-01-01T00:00:00', '; there is no year 0000 (years start at 0001)'],
+    ['0000-02-29T12:00:00', '; there is no year 0000 (years start at 0001)'],
   ])('fails on %j', (startTime, rest) => {
     expect(thrown(() => cronWith({ startTime })).message).toBe(oneProblem('startTime', JSON.stringify(startTime), `${START_ALLOWED}${rest}`));
   });

@@ -2,7 +2,10 @@
  * The cron grammar Azure documents for compute schedules (how-to-create-compute-instance.md): five fields,
  * minute hour day-of-month month day-of-week (Sunday = 0), each `*` or a comma list of numbers and `a-b`
  * ranges. Anything else (steps, names, L, W, #, ?, seconds, macros) is rejected, with the expression to
- * write instead whenever one means the same.
+ * write instead whenever one means the same. It must also be written the one canonical way (one space
+ * between fields, nothing around them, numbers without leading zeros): the expression is emitted as typed,
+ * and Azure documents no other spelling, so a stray tab, line break or `018` would reach a parser (NCrontab)
+ * that nothing says accepts it.
  */
 
 interface FieldSpec {
@@ -21,9 +24,10 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'day-of-week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
 ];
 
-const LIST = '(\\*|\\d+(-\\d+)?(,\\d+(-\\d+)?)*)';
+const NUMBER = '(0|[1-9]\\d*)';
+const LIST = `(\\*|${NUMBER}(-${NUMBER})?(,${NUMBER}(-${NUMBER})?)*)`;
 /** The documented grammar's shape, for the JSON Schema (ranges of values are checked in code). */
-export const AZURE_CRON_PATTERN = `^\\s*${LIST}(\\s+${LIST}){4}\\s*$`;
+export const AZURE_CRON_PATTERN = `^${LIST}( ${LIST}){4}$`;
 
 const MACROS: Record<string, string> = {
   '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0',
@@ -48,9 +52,9 @@ export interface CronProblem {
 
 type Flaw =
   | 'step' | 'names' | 'sunday7' | 'question' | 'emptyItem' | 'starInList'
-  | 'last' | 'nearestWeekday' | 'nth' | 'hash' | 'outOfRange' | 'backwards' | 'garbage' | 'repeats';
+  | 'last' | 'nearestWeekday' | 'nth' | 'hash' | 'outOfRange' | 'backwards' | 'garbage' | 'repeats' | 'leadingZero';
 
-const FIXABLE: ReadonlySet<Flaw> = new Set<Flaw>(['step', 'names', 'sunday7', 'question', 'emptyItem', 'starInList', 'repeats']);
+const FIXABLE: ReadonlySet<Flaw> = new Set<Flaw>(['step', 'names', 'sunday7', 'question', 'emptyItem', 'starInList', 'repeats', 'leadingZero']);
 
 function flawText(flaw: Flaw, spec: FieldSpec): string {
   switch (flaw) {
@@ -69,6 +73,7 @@ function flawText(flaw: Flaw, spec: FieldSpec): string {
     case 'garbage': return 'is not *, a number, an a-b range or a comma list of them';
     // cron-parser, which previews the schedule, refuses repeated values; NCrontab's handling is undocumented.
     case 'repeats': return 'repeats values (list each once)';
+    case 'leadingZero': return 'writes numbers with leading zeros';
   }
 }
 
@@ -80,6 +85,7 @@ interface FieldAnalysis {
 /** One value of an element: a number, or (a near miss) a name or 7 for Sunday. */
 function valueOf(token: string, spec: FieldSpec, flaws: Set<Flaw>): number | undefined {
   if (/^\d+$/.test(token)) {
+    if (token.length > 1 && token.startsWith('0')) flaws.add('leadingZero');
     const n = Number(token);
     if (spec.name === 'day-of-week' && n === 7) {
       flaws.add('sunday7');
@@ -154,7 +160,9 @@ function analyzeField(text: string, spec: FieldSpec): FieldAnalysis {
     if (range) {
       const from = valueOf(range[1], spec, flaws);
       // 7 is Sunday only on its own: as the end of a range (5-7) it closes the week.
-      const to = spec.name === 'day-of-week' && range[2] === '7' ? 7 : valueOf(range[2], spec, flaws);
+      const closesWeek = spec.name === 'day-of-week' && /^0*7$/.test(range[2]);
+      if (closesWeek && range[2] !== '7') flaws.add('leadingZero');
+      const to = closesWeek ? 7 : valueOf(range[2], spec, flaws);
       if (to === 7) flaws.add('sunday7');
       if (from === undefined || to === undefined) continue;
       if (from > to) {
@@ -190,7 +198,7 @@ export function formatCronValues(values: Iterable<number>, min: number, max: num
 
 const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const STRICT_FIELD = /^(\*|\d+(-\d+)?(,\d+(-\d+)?)*)$/;
+const STRICT_FIELD = new RegExp(`^${LIST}$`);
 
 /** The values of a field in the documented grammar, or undefined when it is outside it. */
 function strictValues(text: string, spec: FieldSpec): number[] | undefined {
@@ -230,22 +238,43 @@ function fieldMonths(text: string): number[] {
   });
 }
 
+const SEPARATOR_NAMES: Record<string, string> = { '\t': 'a tab', '\n': 'a line break', '\r': 'a carriage return' };
+
+/** How the whitespace of an expression differs from one space between fields and none around them. */
+function whitespaceIssues(expression: string, trimmed: string): string[] {
+  const issues: string[] = [];
+  if (/^\s/.test(expression)) issues.push('it starts with whitespace');
+  if (/\s$/.test(expression)) issues.push('it ends with whitespace');
+  const kinds = new Set<string>();
+  for (const separator of trimmed.match(/\s+/g) ?? []) {
+    if (separator === ' ') continue;
+    for (const c of separator) if (c !== ' ') kinds.add(SEPARATOR_NAMES[c] ?? 'other whitespace');
+    if (/^ +$/.test(separator)) kinds.add('several spaces');
+  }
+  if (kinds.size > 0) issues.push(`it separates fields with ${[...kinds].join(' and ')} (use one space)`);
+  return issues;
+}
+
+/** A field written without leading zeros, when that is its only flaw (keeps how the user listed values). */
+function withoutLeadingZeros(field: string): string {
+  return field.replace(/\d+/g, (n) => String(Number(n)));
+}
+
 /**
  * Why `expression` is outside the documented grammar, or undefined when it is inside it (and can fire:
  * `0 0 30 2 *` is grammatical but never happens).
  */
 export function azureCronProblem(expression: string): CronProblem | undefined {
+  if (inGrammarAndFires(expression.split(' '))) return undefined;
   const trimmed = expression.trim();
-  if (inGrammarAndFires(trimmed.split(/\s+/))) return undefined;
-  if (trimmed === '') return { issues: ['the expression is empty'] };
+  if (trimmed === '') return { issues: [expression === '' ? 'the expression is empty' : 'the expression is only whitespace'] };
+  const issues = whitespaceIssues(expression, trimmed);
   if (trimmed.startsWith('@')) {
     const equivalent = MACROS[trimmed.toLowerCase()];
-    return equivalent
-      ? { issues: [`"${trimmed}" is a macro`], fix: equivalent }
-      : { issues: [`"${trimmed}" is a macro with no equivalent`] };
+    issues.push(`"${trimmed}" is a macro${equivalent ? '' : ' with no equivalent'}`);
+    return equivalent ? { issues, fix: equivalent } : { issues };
   }
   let fields = trimmed.split(/\s+/);
-  const issues: string[] = [];
   let fixable = true;
   if (fields.length === 6 || fields.length === 7) {
     issues.push(fields.length === 6 ? 'it has 6 fields: a seconds field comes first' : 'it has 7 fields: seconds first and a year last');
@@ -260,7 +289,7 @@ export function azureCronProblem(expression: string): CronProblem | undefined {
     }
     fields = fields.slice(1, 6);
   } else if (fields.length !== 5) {
-    return { issues: [`it has ${fields.length} field${fields.length === 1 ? '' : 's'}`] };
+    return { issues: [...issues, `it has ${fields.length} field${fields.length === 1 ? '' : 's'}`] };
   }
 
   const analyses = fields.map((f, i) => analyzeField(f, FIELDS[i]));
@@ -269,18 +298,21 @@ export function azureCronProblem(expression: string): CronProblem | undefined {
     issues.push(`${FIELDS[i].name} "${fields[i]}" ${[...a.flaws].map((f) => flawText(f, FIELDS[i])).join(' and ')}`);
     if ([...a.flaws].some((f) => !FIXABLE.has(f))) fixable = false;
   });
-  if (issues.length > 0) {
-    const fix = fields.map((f, i) => (analyses[i].flaws.size === 0 ? f : formatCronValues(analyses[i].values, FIELDS[i].min, FIELDS[i].max)));
-    return fixable ? { issues, fix: fix.join(' ') } : { issues };
-  }
-
   const days = analyses[2].values;
   const months = analyses[3].values;
-  const minDay = Math.min(...days);
-  if ([...months].every((m) => LONGEST_MONTH[m - 1] < minDay)) {
-    return { issues: [`it never fires: day-of-month "${fields[2]}" never occurs in month "${fields[3]}"`] };
+  // A field with no values has other issues already; only a day that no chosen month has makes it silent.
+  if (days.size > 0 && months.size > 0 && [...months].every((m) => LONGEST_MONTH[m - 1] < Math.min(...days))) {
+    issues.push(`it never fires: day-of-month "${fields[2]}" never occurs in month "${fields[3]}"`);
+    fixable = false;
   }
-  return undefined;
+  if (issues.length === 0) return undefined;
+  const fix = fields.map((f, i) => {
+    const flaws = analyses[i].flaws;
+    if (flaws.size === 0) return f;
+    if (flaws.size === 1 && flaws.has('leadingZero')) return withoutLeadingZeros(f);
+    return formatCronValues(analyses[i].values, FIELDS[i].min, FIELDS[i].max);
+  });
+  return fixable ? { issues, fix: fix.join(' ') } : { issues };
 }
 
 /**
@@ -307,7 +339,7 @@ function deepFreeze(cron: AzureCron): AzureCron {
 }
 
 function parseFields(expression: string): AzureCron {
-  const fields = expression.trim().split(/\s+/);
+  const fields = expression.split(' ');
   const values = fields.map((f, i) => [...analyzeField(f, FIELDS[i]).values].sort((a, b) => a - b));
   return {
     minutes: values[0],

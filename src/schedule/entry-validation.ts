@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { isToken } from '../validation/tokens';
 import { AZURE_CRON_ALLOWED, azureCronProblem } from './azure-cron';
-import { recurrenceRuleProblems } from './recurrence-rules';
+import { intervalAllowed, recurrenceRuleProblems } from './recurrence-rules';
 import { scheduleEntryValidator } from './schemas';
 import { enumAllowed, nearMiss } from './spelling';
 import { startTimeProblem } from './start-time';
@@ -48,15 +48,25 @@ function valueAt(root: unknown, segments: readonly (string | number)[]): unknown
   return v;
 }
 
+/** `allowed:` text for a list that names a value twice, with the list to write instead. */
+function repeatsAllowed(described: string | undefined, list: readonly unknown[]): string {
+  const once = [...new Set(list)];
+  const repeated = once.filter((v) => list.indexOf(v) !== list.lastIndexOf(v));
+  return `allowed: ${described}, each listed once; ${repeated.map((v) => JSON.stringify(v)).join(', ')} ${repeated.length === 1 ? 'is' : 'are'} repeated; write ${JSON.stringify(once)} instead`;
+}
+
 /** What the field allows, worded for the kind of field the schema error is about. */
-function allowedFor(error: ErrorObject, field: string, value: unknown): string {
+function allowedFor(error: ErrorObject, field: string, value: unknown, entry: unknown): string {
   const described = (error.parentSchema as { description?: string } | undefined)?.description;
   if (error.keyword === 'enum') return enumAllowed(value, error.params.allowedValues as string[]);
+  if (error.keyword === 'uniqueItems' && Array.isArray(value)) return repeatsAllowed(described, value);
   if (error.keyword === 'not') return `allowed: ${described}`;
   const last = field.slice(field.lastIndexOf('.') + 1);
   if (last === 'timeZone') return timeZoneProblem(value) ?? TIME_ZONE_ALLOWED;
   if (last === 'startTime') return startTimeProblem(value) ?? `allowed: ${described}`;
   if (last === 'expression') return cronAllowed(value);
+  // One wording for every way an interval is wrong, naming the limit of the entry's frequency.
+  if (field === 'recurrence.interval') return intervalAllowed(valueAt(entry, ['recurrence', 'frequency']));
   return `allowed: ${described}`;
 }
 
@@ -83,7 +93,7 @@ function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
   }
   const field = fieldOf(segments);
   const value = valueAt(entry, segments);
-  return { field, value, allowed: allowedFor(error, field, value) };
+  return { field, value, allowed: allowedFor(error, field, value, entry) };
 }
 
 /**
@@ -113,8 +123,11 @@ function entryProblems(entry: unknown): FieldProblem[] {
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
     // Inside a field that must not be there, nothing else is worth saying.
     const forbidden = errors.filter((e) => e.keyword === 'not').map((e) => e.instancePath);
+    // A list whose items are wrong is not also told that it repeats them.
+    const itemsWrong = (path: string) => errors.some((e) => e.instancePath.startsWith(`${path}/`));
     for (const error of errors) {
       if (forbidden.some((f) => error.instancePath.startsWith(`${f}/`))) continue;
+      if (error.keyword === 'uniqueItems' && itemsWrong(error.instancePath)) continue;
       const p = schemaProblem(error, entry);
       if (isToken(p.value) || inError.has(p.field)) continue;
       inError.add(p.field);

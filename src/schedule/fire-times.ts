@@ -77,7 +77,7 @@ function startMsOf(startTime: string | undefined, zone: string): number | undefi
 
 function* cronFires(expression: string, zone: string, startMs: number | undefined, fromMs: number): Generator<number> {
   const cron = parseAzureCron(expression);
-  const fields = expression.trim().split(/\s+/);
+  const fields = expression.split(' ');
   const begin = Math.max(fromMs, startMs ?? fromMs);
   if (cron.daysOfMonth && cron.daysOfWeek) {
     const weekdays = new Set(cron.daysOfWeek);

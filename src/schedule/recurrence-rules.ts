@@ -1,5 +1,16 @@
 import type { FieldProblem } from './entry-validation';
-import { FREQUENCIES } from './schemas';
+import { FREQUENCIES, MAX_INTERVAL } from './schemas';
+
+function withThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** `allowed:` text for a recurrence's interval, with the limit of its frequency when that is known. */
+export function intervalAllowed(frequency: unknown): string {
+  if (!FREQUENCIES.includes(frequency as (typeof FREQUENCIES)[number])) return 'allowed: an integer of at least 1';
+  const max = MAX_INTERVAL[frequency as (typeof FREQUENCIES)[number]];
+  return `allowed: an integer from 1 to ${withThousands(max)} with frequency "${frequency}" (the Logic Apps recurrence limit)`;
+}
 
 /**
  * What a recurrence means follows the Logic Apps recurrence that Azure ML points to

@@ -1,11 +1,9 @@
 import type { ArmComputeStartStopSchedule } from '../compute-instance-spec';
 import { isToken } from '../validation/tokens';
-import { dependsOnCreationTime, entryStartMs, fireTimes } from './fire-times';
-import { ianaZoneOf } from './time-zones';
-import {
-  commonWallClock, LocalPattern, localPattern, matchesAt, MidnightOffsets, PatternSets, patternFires, setsOf, shifted,
-} from './wall-clock-pattern';
-import { DAY_MS, toLocal } from './zoned-time';
+import { dependsOnCreationTime, entryStartMs } from './fire-times';
+import { commonMinute, firingOf } from './firing';
+import { commonWallClock, localPattern } from './wall-clock-pattern';
+import { DAY_MS } from './zoned-time';
 
 /**
  * Rules about the schedules of one compute instance taken together.
@@ -20,7 +18,6 @@ export interface ScheduleSetProblem {
 /** Where a simulated comparison starts when neither schedule names a later startTime (fixed: output must not depend on today). */
 const SIMULATION_START_MS = Date.UTC(2026, 0, 1);
 const SIMULATION_DAYS = 366;
-const SIMULATION_MAX_FIRES = 5000;
 
 export function containsToken(value: unknown): boolean {
   if (isToken(value)) return true;
@@ -33,49 +30,15 @@ function timeZoneOf(e: ArmComputeStartStopSchedule): string {
 }
 
 /**
- * The first UTC instant, within a year from the later of 2026-01-01 and both startTimes, at which both
- * schedules fire. Wall-clock patterns are walked day by day (cheap); other recurrences by `fireTimes`.
+ * The first UTC minute, within a year from the later of 2026-01-01 and both startTimes, in which both
+ * schedules fire (firing.ts compares them without walking either minute by minute).
  */
 function commonInstant(a: ArmComputeStartStopSchedule, b: ArmComputeStartStopSchedule): number | undefined {
   const from = Math.max(SIMULATION_START_MS, entryStartMs(a) ?? 0, entryStartMs(b) ?? 0);
   const end = from + SIMULATION_DAYS * DAY_MS;
-  const pa = localPattern(a);
-  const pb = localPattern(b);
-  // Walk the schedule that is not a pattern (or the pattern that fires less often), and test each of its
-  // fire times against the other.
-  const perDay = (p: LocalPattern) => p.hours.length * p.minutes.length;
-  const [walked, tested] = !pa ? [a, b] : !pb ? [b, a] : perDay(pa) <= perDay(pb) ? [a, b] : [b, a];
-  const walkedPattern = localPattern(walked);
-  const fires = walkedPattern
-    ? patternFires(setsOf(walkedPattern), ianaZoneOf(timeZoneOf(walked)), from, SIMULATION_DAYS + 1)
-    : fireTimes(walked, from);
-  const testedPattern = localPattern(tested);
-  const testedZone = ianaZoneOf(timeZoneOf(tested));
-  const testedFires = testedPattern ? undefined : new Set(takeUntil(fireTimes(tested, from), end));
-  const sets = testedPattern ? setsOf(testedPattern) : undefined;
-  const offsets = new MidnightOffsets(testedZone);
-  let n = 0;
-  for (const t of fires) {
-    // cron-parser takes a fraction of a millisecond per fire time: its walks are capped, pattern walks are not.
-    if (t >= end || (!walkedPattern && ++n > SIMULATION_MAX_FIRES)) return undefined;
-    if (testedFires) {
-      if (testedFires.has(t)) return t;
-      continue;
-    }
-    const offset = offsets.steadyAround(t);
-    const local = offset === undefined ? toLocal(t, testedZone) : shifted(t, offset);
-    if (matchesAt(sets as PatternSets, local)) return t;
-  }
-  return undefined;
-}
-
-function takeUntil(fires: Iterable<number>, end: number): number[] {
-  const taken: number[] = [];
-  for (const t of fires) {
-    if (t >= end || taken.length >= SIMULATION_MAX_FIRES) break;
-    taken.push(t);
-  }
-  return taken;
+  const fa = firingOf(a, from, end);
+  const fb = firingOf(b, from, end);
+  return fa && fb ? commonMinute(fa, fb, from, end) : undefined;
 }
 
 /** A short description of an entry for messages. */
@@ -93,9 +56,9 @@ function active(e: ArmComputeStartStopSchedule): boolean {
 
 /**
  * A Start and a Stop that fire in the same minute leave the instance's state to chance. Schedules in one
- * time zone that are wall-clock patterns are compared exactly; others are compared by walking a year of
- * their fire times (from 2026-01-01, or their later startTime). Recurrences whose fire times depend on when
- * Azure creates them (no startTime) cannot be compared before deployment and are left out.
+ * time zone that are wall-clock patterns are compared exactly; others over a whole year (from 2026-01-01, or
+ * their later startTime), every minute of it in effect, by arithmetic in practice. Recurrences whose fire
+ * times depend on when Azure creates them (no startTime) cannot be compared before deployment and are left out.
  */
 export function sameMinuteProblems(entries: readonly ArmComputeStartStopSchedule[]): ScheduleSetProblem[] {
   // A fleet gives thousands of instances the same few schedule sets: judge each set once.

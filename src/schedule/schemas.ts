@@ -24,8 +24,36 @@ function integerList(what: string, min: number, max: number): object {
   return {
     type: 'array',
     description: `a list of ${what}s, integers from ${min} to ${max}`,
+    // A repeat fires no more often; cron lists that repeat values are rejected too.
+    uniqueItems: true,
     items: { type: 'integer', minimum: min, maximum: max, description: `an integer from ${min} to ${max}` },
   };
+}
+
+/**
+ * The largest interval of each frequency: the Logic Apps Recurrence trigger's limits, which the compute
+ * recurrence follows ("Schedule and run recurring workflows with the Recurrence trigger in Azure Logic Apps",
+ * azure-docs articles/connectors/connectors-native-recurrence.md, Interval: Month 1-16, Week 1-71, Day 1-500,
+ * Hour 1-12,000, Minute 1-72,000).
+ */
+export const MAX_INTERVAL: Readonly<Record<(typeof FREQUENCIES)[number], number>> = {
+  Minute: 72_000, Hour: 12_000, Day: 500, Week: 71, Month: 16,
+};
+
+/** Per frequency, the interval's upper limit (the schema's way of saying "if frequency is X, interval <= N"). */
+function intervalLimits(): object[] {
+  return FREQUENCIES.map((frequency) => ({
+    if: { type: 'object', required: ['frequency'], properties: { frequency: { const: frequency } } },
+    then: {
+      properties: {
+        interval: {
+          type: 'number',
+          maximum: MAX_INTERVAL[frequency],
+          description: `an integer from 1 to ${MAX_INTERVAL[frequency]} with frequency "${frequency}"`,
+        },
+      },
+    },
+  }));
 }
 
 const CRON_DESCRIPTION = 'with triggerType "Cron", an object { expression, timeZone?, startTime? }';
@@ -78,11 +106,15 @@ export const COMPUTE_START_STOP_SCHEDULE_SCHEMA = deepFreeze({
           properties: {
             hours: integerList('hour', 0, 23),
             minutes: integerList('minute', 0, 59),
-            weekDays: { type: 'array', description: 'a list of days, "Monday" to "Sunday"', items: { enum: [...WEEK_DAYS], description: '"Monday" to "Sunday"' } },
+            weekDays: {
+              type: 'array', description: 'a list of days, "Monday" to "Sunday"', uniqueItems: true,
+              items: { enum: [...WEEK_DAYS], description: '"Monday" to "Sunday"' },
+            },
             monthDays: forbidden(MONTH_DAYS_REJECTED),
           },
         },
       },
+      allOf: intervalLimits(),
     },
   },
   allOf: [

@@ -2,6 +2,7 @@ import {
   ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay,
 } from '../compute-instance-spec';
 import { Problems } from '../errors';
+import { isPlainObject } from '../validation/plain-object';
 import { armEntryProblems } from './entry-validation';
 import { fireTimes } from './fire-times';
 import { containsToken, describeEntry } from './schedule-set-rules';
@@ -13,7 +14,8 @@ export interface CronScheduleProps {
   readonly action: ScheduleAction;
   /**
    * Five fields, minute hour day-of-month month day-of-week (Sunday = 0), each `*` or a comma list of
-   * numbers and `a-b` ranges: the grammar Azure documents.
+   * numbers and `a-b` ranges: the grammar Azure documents. Written the one way: fields separated by one
+   * space, nothing around them, numbers without leading zeros (`0 18 * * *`).
    */
   readonly expression: string;
   /**
@@ -39,16 +41,17 @@ export interface RecurrenceScheduleProps {
   /** `'Day'` or `'Week'` fire at set times; `'Minute'`, `'Hour'` and `'Month'` repeat from `startTime`. */
   readonly frequency: RecurrenceFrequency;
   /**
-   * Fire every `interval` minutes, hours, days, weeks or months.
+   * Fire every `interval` minutes, hours, days, weeks or months: at most 72,000 minutes, 12,000 hours,
+   * 500 days, 71 weeks or 16 months (the Logic Apps recurrence limits).
    * @default 1
    */
   readonly interval?: number;
-  /** Hours (0-23) to fire at, with frequency `'Day'` or `'Week'`; `[]` with the other frequencies. */
+  /** Hours (0-23) to fire at, each listed once, with frequency `'Day'` or `'Week'`; `[]` with the other frequencies. */
   readonly hours: number[];
-  /** Minutes (0-59) to fire at within each of `hours`; `[]` with frequencies other than `'Day'` and `'Week'`. */
+  /** Minutes (0-59) to fire at within each of `hours`, each listed once; `[]` with frequencies other than `'Day'` and `'Week'`. */
   readonly minutes: number[];
   /**
-   * The days to fire on, with frequency `'Week'`.
+   * The days to fire on, each listed once, with frequency `'Week'`.
    * @default - with frequency 'Week', the weekday of `startTime` (or of creation)
    */
   readonly weekDays?: WeekDay[];
@@ -105,13 +108,35 @@ function copyEntry(e: ArmComputeStartStopSchedule): ArmComputeStartStopSchedule 
   return copy as unknown as ArmComputeStartStopSchedule;
 }
 
-/** An invalid Date shows as "Invalid Date" (its JSON is null). */
+/** An invalid Date shows as "Invalid Date" (its JSON is null), a valid one in ISO form whatever the machine's zone. */
 function shownDate(d: unknown): unknown {
-  return d instanceof Date ? String(d) : d;
+  if (!(d instanceof Date)) return d;
+  return Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString();
 }
 
+/**
+ * A factory's props as an object. Missing props (undefined or null) read as empty, so that the error lists
+ * each required field; anything else that is not an object is one problem.
+ */
+function propsOf<T>(problems: Problems, props: unknown, shape: string): Partial<T> {
+  if (props === undefined || props === null) return {};
+  if (!isPlainObject(props)) {
+    problems.add('props', props, `allowed: an object ${shape}`);
+    problems.throwIfAny();
+  }
+  return props as Partial<T>;
+}
+
+/**
+ * The years a .NET DateTime (Azure's) holds: previews outside them mean nothing, and near the ends of
+ * JavaScript's own range cron-parser fails.
+ */
+const EARLIEST_MS = new Date('0001-01-01T00:00:00Z').getTime();
+const LATEST_MS = new Date('9999-12-31T23:59:59Z').getTime();
+const DATE_ALLOWED = 'allowed: a valid Date from 0001-01-01 to 9999-12-31 (UTC)';
+
 function isValidDate(d: unknown): d is Date {
-  return d instanceof Date && !Number.isNaN(d.getTime());
+  return d instanceof Date && d.getTime() >= EARLIEST_MS && d.getTime() <= LATEST_MS;
 }
 
 /**
@@ -122,7 +147,7 @@ export class StartStopSchedule {
   /** A schedule from a cron expression in Azure's documented grammar. */
   static cron(props: CronScheduleProps): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.cron');
-    const p: Partial<CronScheduleProps> = props ?? {};
+    const p = propsOf<CronScheduleProps>(problems, props, '{ action, expression, timeZone?, enabled?, startTime? }');
     return StartStopSchedule.validated(problems, {
       action: p.action as ScheduleAction,
       triggerType: 'Cron',
@@ -138,7 +163,9 @@ export class StartStopSchedule {
   /** A schedule from a recurrence (the Logic Apps recurrence shape). */
   static recurrence(props: RecurrenceScheduleProps): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.recurrence');
-    const p: Partial<RecurrenceScheduleProps> = props ?? {};
+    const p = propsOf<RecurrenceScheduleProps>(
+      problems, props, '{ action, frequency, interval?, hours, minutes, weekDays?, timeZone?, enabled?, startTime? }',
+    );
     const copy = <T>(v: T): T => (Array.isArray(v) ? ([...v] as T) : v);
     return StartStopSchedule.validated(problems, {
       action: p.action as ScheduleAction,
@@ -205,10 +232,13 @@ export class StartStopSchedule {
    * the 7 × 24 hours from `from`, when the instance is taken to be stopped. A Start and a Stop in the same
    * minute leave it stopped. Disabled schedules do nothing.
    */
-  static weeklyUptime(schedules: StartStopSchedule[], options: WeeklyUptimeOptions = {}): number {
+  static weeklyUptime(schedules: StartStopSchedule[], options?: WeeklyUptimeOptions): number {
     const problems = new Problems('StartStopSchedule.weeklyUptime');
-    const from = options.from ?? new Date();
-    if (!isValidDate(from)) problems.add('from', shownDate(from), 'allowed: a valid Date');
+    const optionsValid = options === undefined || isPlainObject(options);
+    if (!optionsValid) problems.add('options', options, 'allowed: an object { from?: Date }, or nothing');
+    const given = optionsValid ? (options as WeeklyUptimeOptions | undefined)?.from : undefined;
+    const from = given === undefined ? new Date() : given;
+    if (!isValidDate(from)) problems.add('from', shownDate(from), DATE_ALLOWED);
     if (!Array.isArray(schedules)) {
       problems.add('schedules', schedules, 'allowed: a list of StartStopSchedule');
     } else {
@@ -282,17 +312,19 @@ export class StartStopSchedule {
   /**
    * The next `count` fire times at or after `from`, as UTC Dates, following the daylight-saving changes of
    * the schedule's time zone. A disabled schedule never fires. A recurrence without startTime counts its
-   * interval from `from` (Azure counts it from when the schedule is created).
+   * interval from `from` (Azure counts it from when the schedule is created). Fewer than `count` when the
+   * year 9999 ends first (the last a .NET DateTime holds).
    */
   nextRuns(count: number, from: Date = new Date()): Date[] {
     const problems = new Problems('StartStopSchedule.nextRuns');
     if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) problems.add('count', count, `allowed: an integer from 1 to ${MAX_RUNS}`);
-    if (!isValidDate(from)) problems.add('from', shownDate(from), 'allowed: a valid Date');
+    if (!isValidDate(from)) problems.add('from', shownDate(from), DATE_ALLOWED);
     this.checkPreviewable(problems, 'schedule');
     problems.throwIfAny();
     if (!this.enabled) return [];
     const runs: Date[] = [];
     for (const at of fireTimes(this.entry, from.getTime())) {
+      if (at > LATEST_MS) break;
       runs.push(new Date(at));
       if (runs.length === count) break;
     }

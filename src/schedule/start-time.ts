@@ -20,7 +20,8 @@ export function parseStartTime(value: string): LocalDateTime | undefined {
   const m = START_TIME.exec(value);
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+  // Azure reads startTime as a .NET DateTime, whose years run from 0001.
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     return undefined;
   }
   return { year, month, day, hour, minute, second };
@@ -30,6 +31,7 @@ export function parseStartTime(value: string): LocalDateTime | undefined {
 export function startTimeProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return START_TIME_ALLOWED;
   if (parseStartTime(value)) return undefined;
+  if (/^0000-/.test(value) && START_TIME.test(value)) return `${START_TIME_ALLOWED}; there is no year 0000 (years start at 0001)`;
   if (START_TIME.test(value)) return `${START_TIME_ALLOWED}; ${value.slice(0, 10)} ${value.slice(11)} is not a real date and time`;
   const fix = rewritten(value);
   if (!fix) return START_TIME_ALLOWED;

@@ -76,6 +76,12 @@ function dayMatches(p: PatternSets, year: number, month: number, day: number): b
   return p.months.has(month) && (!p.daysOfMonth || p.daysOfMonth.has(day)) && (!p.daysOfWeek || p.daysOfWeek.has(weekdayOf(year, month, day)));
 }
 
+/** True when the pattern fires on the local day numbered `day` (days since 1970-01-01). */
+export function firesOnDay(p: PatternSets, day: number): boolean {
+  const date = civil(day);
+  return dayMatches(p, date.year, date.month, date.day);
+}
+
 export function matchesAt(p: PatternSets, t: LocalDateTime): boolean {
   return p.minutes.has(t.minute) && p.hours.has(t.hour) && dayMatches(p, t.year, t.month, t.day);
 }
@@ -91,12 +97,39 @@ function civil(day: number): { year: number; month: number; day: number } {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/** The first instant (whole second) in (loMs, hiMs] at which the zone's offset is no longer `before`. */
+function switchInstant(loMs: number, hiMs: number, before: number, zone: string): number {
+  let lo = Math.floor(loMs / 1000);
+  let hi = Math.ceil(hiMs / 1000);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetMs(mid * 1000, zone) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi * 1000;
+}
+
 /**
- * The fire times of a wall-clock pattern from `fromMs` for `days` local days, in order. Most days have one
- * UTC offset all day, so a fire time is plain arithmetic; on a day the offset changes, each time is placed
- * by `fromLocal`, which moves and picks times as cron-parser does (forward over a gap, first of a repeat).
+ * Where a wall-clock time (written as if UTC) lands on a day whose offset changes from `before` to `after`
+ * at `switchMs`, as `fromLocal` places it: the first of two occurrences, and a time in the gap moved forward
+ * by the gap's length. Plain arithmetic, where `fromLocal` asks the time zone data four times.
  */
-export function* patternFires(p: PatternSets, zone: string, fromMs: number, days: number): Generator<number> {
+function placed(wallMs: number, before: number, after: number, switchMs: number): number {
+  const early = wallMs - before;
+  if (early < switchMs) return early;
+  const late = wallMs - after;
+  return late >= switchMs ? late : early;
+}
+
+/**
+ * The fire times of a wall-clock pattern from `fromMs` for `days` local days, in order, on the days
+ * `onDay` (given the day's number since 1970-01-01) keeps. Most days have one UTC offset all day, so a fire
+ * time is plain arithmetic; on a day the offset changes, each time is placed as `fromLocal` and cron-parser
+ * place it (forward over a gap, first of a repeat).
+ */
+export function* patternFires(
+  p: PatternSets, zone: string, fromMs: number, days: number, onDay?: (day: number) => boolean,
+): Generator<number> {
   const first = toLocal(fromMs, zone);
   const firstDay = dayNumber(first.year, first.month, first.day);
   const hours = [...p.hours].sort((x, y) => x - y);
@@ -106,38 +139,17 @@ export function* patternFires(p: PatternSets, zone: string, fromMs: number, days
   for (let n = firstDay; n < firstDay + days; n++) {
     const date = civil(n);
     const endOffset = offsetMs((n + 1) * DAY_MS - offset, zone);
-    if (dayMatches(p, date.year, date.month, date.day)) {
+    if (dayMatches(p, date.year, date.month, date.day) && (!onDay || onDay(n))) {
       const steady = endOffset === offset;
+      const switchMs = steady ? 0 : switchInstant(n * DAY_MS - offset, (n + 1) * DAY_MS - offset, offset, zone);
       for (const hour of hours) {
         for (const minute of minutes) {
-          const t = steady ? n * DAY_MS + hour * 3_600_000 + minute * 60_000 - offset : fromLocal({ ...date, hour, minute, second: 0 }, zone);
+          const wall = n * DAY_MS + hour * 3_600_000 + minute * 60_000;
+          const t = steady ? wall - offset : placed(wall, offset, endOffset, switchMs);
           if (t >= fromMs) yield t;
         }
       }
     }
     offset = endOffset;
-  }
-}
-
-/** A zone's offsets at UTC midnights, each looked up once. */
-export class MidnightOffsets {
-  private readonly byDay = new Map<number, number>();
-
-  constructor(private readonly zone: string) {}
-
-  /** The offset through the UTC day of `utcMs`, or undefined when it changes during that day. */
-  steadyAround(utcMs: number): number | undefined {
-    const day = Math.floor(utcMs / DAY_MS);
-    const start = this.at(day);
-    return this.at(day + 1) === start ? start : undefined;
-  }
-
-  private at(day: number): number {
-    let o = this.byDay.get(day);
-    if (o === undefined) {
-      o = offsetMs(day * DAY_MS, this.zone);
-      this.byDay.set(day, o);
-    }
-    return o;
   }
 }

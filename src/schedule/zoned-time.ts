@@ -39,8 +39,16 @@ export function toLocal(utcMs: number, zone: string): LocalDateTime {
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
 }
 
+/** Date.UTC without its quirk of reading years 0-99 as 1900-1999 (a startTime may name year 0050). */
+function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second);
+  const d = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
 function asUtcMs(t: LocalDateTime): number {
-  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  return utcMs(t.year, t.month, t.day, t.hour, t.minute, t.second);
 }
 
 /** The zone's offset from UTC at the instant `utcMs`, in milliseconds (whole seconds). */
@@ -69,12 +77,12 @@ export function fromLocal(local: LocalDateTime, zone: string): number {
 
 /** Days since 1970-01-01 of a calendar date (proleptic Gregorian). */
 export function dayNumber(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+  return Math.floor(utcMs(year, month, day) / DAY_MS);
 }
 
 /** 0 = Sunday ... 6 = Saturday, as in cron. */
 export function weekdayOf(year: number, month: number, day: number): number {
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return new Date(utcMs(year, month, day)).getUTCDay();
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
