@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureScheduleValidation } from './schedule-validation';
 
-interface Sample { ms: number; maxRssMb: number }
+interface Sample { ms: number; cpuMs: number; maxRssMb: number }
 interface SizeResult { n: number; library: Sample; baseline: Sample; floorMs: number; identical: boolean }
 
 const args = process.argv.slice(2);
@@ -34,7 +34,7 @@ function median(xs: number[]): number {
 }
 
 function medianSample(samples: Sample[]): Sample {
-  return { ms: median(samples.map((s) => s.ms)), maxRssMb: median(samples.map((s) => s.maxRssMb)) };
+  return { ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), maxRssMb: median(samples.map((s) => s.maxRssMb)) };
 }
 
 function synthOnce(mode: string, n: number, outdir: string): Sample {
@@ -97,10 +97,12 @@ const report = {
   synth: results.map((r) => ({
     instances: r.n,
     libraryMs: round(r.library.ms), baselineMs: round(r.baseline.ms), timeRatio: ratio(r.library.ms, r.baseline.ms),
+    libraryCpuMs: round(r.library.cpuMs), baselineCpuMs: round(r.baseline.cpuMs), cpuRatio: ratio(r.library.cpuMs, r.baseline.cpuMs),
     libraryRssMb: round(r.library.maxRssMb), baselineRssMb: round(r.baseline.maxRssMb), rssRatio: ratio(r.library.maxRssMb, r.baseline.maxRssMb),
     floorMs: round(r.floorMs), identicalOutput: r.identical,
   })),
   scaling: results.length > 1 ? ratio(results[results.length - 1].library.ms, results[results.length - 2].library.ms) : undefined,
+  cpuScaling: results.length > 1 ? ratio(results[results.length - 1].library.cpuMs, results[results.length - 2].library.cpuMs) : undefined,
   coldStart: { libraryMs: round(cold.libraryMs), cdktfMs: round(cold.cdktfMs), ratio: ratio(cold.libraryMs, cold.cdktfMs) },
   scheduleValidation: {
     microsPerSchedule: Math.round(validation.perScheduleMicros * 100) / 100,
@@ -114,12 +116,12 @@ if (json) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else {
   say('');
-  say('| instances | library ms | baseline ms | time ratio | library RSS MB | baseline RSS MB | RSS ratio | floor ms | same bytes |');
-  say('|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+  say('| instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | library RSS MB | baseline RSS MB | RSS ratio | floor ms | same bytes |');
+  say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
   for (const s of report.synth) {
-    say(`| ${s.instances} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`);
+    say(`| ${s.instances} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryCpuMs} | ${s.baselineCpuMs} | ${s.cpuRatio} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`);
   }
-  if (report.scaling !== undefined) say(`\nscaling, largest / next size: ${report.scaling}`);
+  if (report.scaling !== undefined) say(`\nscaling, largest / next size: ${report.scaling} wall, ${report.cpuScaling} CPU`);
   say(`cold start: library ${report.coldStart.libraryMs} ms, cdktf alone ${report.coldStart.cdktfMs} ms, ratio ${report.coldStart.ratio}`);
   say(`schedule validation: ${report.scheduleValidation.microsPerSchedule} us per schedule (${report.scheduleValidation.schedulesPerSecond}/s), bare ajv validate ${report.scheduleValidation.ajvOnlyMicros} us, an entry seen before ${report.scheduleValidation.repeatedEntryMicros} us`);
 }

@@ -13,6 +13,9 @@ const [mode, count, outdir, workload] = process.argv.slice(2);
 const distinct = workload === 'distinct';
 const n = Number(count);
 const start = process.hrtime.bigint();
+const cpuStart = process.cpuUsage();
+/** CPU time of this process (all its threads, GC included), steadier than wall time on a shared machine. */
+const cpuMs = () => { const u = process.cpuUsage(cpuStart); return (u.user + u.system) / 1000; };
 const POLICY_TYPES = /^azurerm_(management_group_)?policy_|^azurerm_.*policy_assignment$/;
 if (mode === 'policy-fixture') {
   // Not measured: the policy resources as the library writes them, for the baseline to copy.
@@ -38,5 +41,5 @@ if (mode === 'policy-fixture') {
   else buildBaselineStack(app, n, JSON.parse(require('node:fs').readFileSync(join(outdir, '..', 'policy-fixture.json'), 'utf8')) as PolicyFixture, distinct);
   app.synth();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs: cpuMs(), maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
