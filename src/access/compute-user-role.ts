@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
+import { ComputeRoleAssignment } from './role-assignment';
 import { resourceGroupIdOf, resourceGroupKeyOf, resourceGroupLabelOf } from './workspace-scope';
 
 /** What the user of a compute instance made on their behalf needs, and nothing more (AZURE-FACTS, access). */
@@ -57,9 +57,9 @@ function computeUserRole(scope: Construct, workspaceId: string): ComputeUserRole
 }
 
 /** Grants the compute user role to `principalId` on the compute instance `computeId` alone. */
-export function grantComputeUser(scope: Construct, workspaceId: string, computeId: string, principalId: string): RoleAssignment {
+export function grantComputeUser(scope: Construct, workspaceId: string, computeId: string, principalId: string): ComputeRoleAssignment {
   const role = computeUserRole(scope, workspaceId);
-  return new RoleAssignment(scope, 'UserAccess', {
+  return new ComputeRoleAssignment(scope, 'UserAccess', {
     scope: computeId,
     roleDefinitionId: role.definitionId,
     principalId,
