@@ -4,6 +4,7 @@ import { App, TerraformStack } from 'cdktf';
 // cdktf resolves tokens against a scope only through this module; it is public in the package, not in the index.
 import { resolve } from 'cdktf/lib/_tokens';
 import { IConstruct } from 'constructs';
+import { resourceGroupIdOf, resourceGroupKeyOf } from '../access/workspace-scope';
 import { ComputeInstance } from '../compute-instance';
 import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../compute-instance-spec';
 import { Problems } from '../errors';
@@ -154,8 +155,8 @@ function checkOneResourceGroup(stack: TerraformStack, instances: readonly Comput
   const groups = new Map<string, string[]>();
   for (const c of instances) {
     if (isToken(c.spec.workspaceId)) continue;
-    const group = c.spec.workspaceId.split('/').slice(0, 5).join('/');
-    const key = group.toLowerCase();
+    const group = resourceGroupIdOf(c.spec.workspaceId);
+    const key = resourceGroupKeyOf(stack, c.spec.workspaceId);
     groups.set(key, [...(groups.get(key) ?? [group]), c.node.path]);
   }
   if (groups.size <= 1) return;
