@@ -1,5 +1,5 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack } from './framework';
 
 const declared = new WeakSet<TerraformStack>();
 

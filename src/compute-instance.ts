@@ -1,4 +1,4 @@
-import { Annotations } from 'cdktf';
+import { Annotations } from './framework';
 import { Construct, IConstruct } from 'constructs';
 import { grantComputeUser } from './access/compute-user-role';
 import { ComputeInstanceProps } from './compute-instance-props';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack } from '../framework';
 import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
 import { ComputeRoleAssignment } from './role-assignment';

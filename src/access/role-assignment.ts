@@ -1,4 +1,4 @@
-import { TerraformResource } from 'cdktf';
+import { TerraformResource } from '../framework';
 import { Construct } from 'constructs';
 
 export interface ComputeRoleAssignmentConfig {

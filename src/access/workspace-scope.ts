@@ -1,6 +1,4 @@
-import { Fn, TerraformStack } from 'cdktf';
-// cdktf resolves tokens against a scope only through this module; it is public in the package, not in the index.
-import { resolve } from 'cdktf/lib/_tokens';
+import { Fn, resolve, TerraformStack } from '../framework';
 import { isToken } from '../validation/tokens';
 
 /**

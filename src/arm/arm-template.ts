@@ -1,8 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, TerraformStack } from 'cdktf';
-// cdktf resolves tokens against a scope only through this module; it is public in the package, not in the index.
-import { resolve } from 'cdktf/lib/_tokens';
+import { App, resolve, TerraformStack } from '../framework';
 import { IConstruct } from 'constructs';
 import { resourceGroupIdOf, resourceGroupKeyOf } from '../access/workspace-scope';
 import { ComputeInstance } from '../compute-instance';

@@ -1,4 +1,4 @@
-import { TerraformMetaArguments, TerraformProvider, TerraformResourceConfig, TerraformStack } from 'cdktf';
+import { TerraformMetaArguments, TerraformProvider, TerraformResourceConfig, TerraformStack } from '../framework';
 import { Construct } from 'constructs';
 
 /** azapi 2.9 is the first release whose embedded schemas know computes@2025-12-01. */

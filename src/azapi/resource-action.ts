@@ -1,4 +1,4 @@
-import { TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { TerraformMetaArguments, TerraformResource } from '../framework';
 import { Construct } from 'constructs';
 import { azapiResourceConfig } from './provider';
 

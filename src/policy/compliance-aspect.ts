@@ -1,4 +1,4 @@
-import { Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, IAspect, TerraformStack } from '../framework';
 import { IConstruct } from 'constructs';
 import { ComputeInstanceSpec } from '../compute-instance-spec';
 import { evaluateRules, Finding } from './evaluate';

@@ -1,5 +1,5 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { Annotations, TerraformStack } from 'cdktf';
+import { Annotations, TerraformStack } from '../framework';
 import { IConstruct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
 import { Problems } from '../errors';

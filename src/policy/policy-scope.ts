@@ -1,4 +1,4 @@
-import { Fn } from 'cdktf';
+import { Fn } from '../framework';
 import { Problems } from '../errors';
 import { ARM_ID, armIdName, guidProblem } from '../validation/rules';
 import { isToken } from '../validation/tokens';

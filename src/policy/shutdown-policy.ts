@@ -1,4 +1,4 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformStack } from '../framework';
 import { Construct, IConstruct } from 'constructs';
 import { ArmContribution, ArmTemplateBuilder } from '../arm/arm-template';
 import { ensureAzurermProvider } from '../azurerm-provider';

@@ -1,5 +1,5 @@
 import { MachineLearningComputeInstance } from '@cdktf/provider-azurerm/lib/machine-learning-compute-instance';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack } from '../framework';
 import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
 import { ComputeInstanceSpec } from '../compute-instance-spec';

@@ -1,4 +1,4 @@
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../framework';
 import { Construct } from 'constructs';
 import { AzapiResourceAction } from '../azapi/resource-action';
 import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';

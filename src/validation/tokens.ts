@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Token } from '../framework';
 
 /**
  * True when the value is a cdktf token (a Terraform reference known only at apply): checks that need the

@@ -1,0 +1,21 @@
+/**
+ * The one module of the library that imports the Terraform CDK framework. Everything else imports the
+ * framework's names from here, so one source builds two entries: this file as written, for cdktf 0.21, and
+ * (at build time) the same file with `cdktf` replaced by `cdktn`, for CDK Terrain 0.24.
+ */
+export {
+  Annotations,
+  App,
+  Aspects,
+  Fn,
+  ITerraformDependable,
+  IAspect,
+  TerraformMetaArguments,
+  TerraformProvider,
+  TerraformResource,
+  TerraformResourceConfig,
+  TerraformStack,
+  Token,
+} from 'cdktf';
+// Tokens resolve against a scope only through this module; it is public in the package, not in its index.
+export { resolve } from 'cdktf/lib/_tokens';
