@@ -4,8 +4,8 @@ import { grantComputeUser } from './access/compute-user-role';
 import { ComputeInstanceProps } from './compute-instance-props';
 import { ComputeInstanceSpec, toComputeInstanceSpec } from './compute-instance-spec';
 import { validateComputeInstanceProps } from './compute-instance-validation';
+import { declareInstance } from './declared-instances';
 import { Problems } from './errors';
-import { checkAgainstShutdownPolicies } from './policy/compliance-aspect';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
 import { startsButNeverStops } from './schedule/schedule-set-rules';
@@ -73,8 +73,8 @@ export class ComputeInstance extends Construct {
       ...(stopped ? [`the stop of ${props.name} after creation (initialState "Stopped"): run az ml compute stop`] : []),
     ];
     this.warn(props);
-    // ShutdownPolicy: the app's policies judge this instance when its stack synthesizes.
-    checkAgainstShutdownPolicies(this);
+    // For the checks over an app's instances (a ShutdownPolicy's): they judge it when its stack synthesizes.
+    declareInstance(this);
   }
 
   private claimName(problems: Problems, props: ComputeInstanceProps): void {

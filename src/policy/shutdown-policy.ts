@@ -4,7 +4,7 @@ import { ArmContribution, ArmTemplateBuilder } from '../arm/arm-template';
 import { ensureAzurermProvider } from '../azurerm-provider';
 import { ComputeInstance } from '../compute-instance';
 import { Problems } from '../errors';
-import { PolicyUnderCheck, registerPolicy } from './compliance-aspect';
+import { checkInstancesUnder, PolicyUnderCheck } from './compliance-check';
 import { isPlainObject } from '../validation/plain-object';
 import { validatePolicyName } from './policy-names';
 import { ensureProviderTargets } from './policy-provider';
@@ -67,7 +67,7 @@ export class ShutdownPolicy extends Construct implements ArmContribution, Policy
     const rendered = renderPolicyTerraform(this, this.name, this.resolvedScope, this.rules);
     this.initiativeId = rendered.initiativeId;
     this.assignmentId = rendered.assignmentId;
-    registerPolicy(this);
+    checkInstancesUnder(this);
   }
 
   /**
