@@ -1,5 +1,5 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack } from './framework';
+import { AzurermProvider, isAzurermProvider } from './azurerm/provider';
 
 const declared = new WeakSet<TerraformStack>();
 
@@ -10,6 +10,6 @@ const declared = new WeakSet<TerraformStack>();
 export function ensureAzurermProvider(stack: TerraformStack): void {
   if (declared.has(stack)) return;
   declared.add(stack);
-  if (stack.node.children.some((c) => c instanceof AzurermProvider)) return;
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  if (stack.node.children.some((c) => isAzurermProvider(c))) return;
+  new AzurermProvider(stack, 'azurerm', {});
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { TerraformStack } from '../framework';
 import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
+import { RoleDefinition } from '../azurerm/role-definition';
 import { ComputeRoleAssignment } from './role-assignment';
 import { resourceGroupIdOf, resourceGroupKeyOf, resourceGroupLabelOf } from './workspace-scope';
 

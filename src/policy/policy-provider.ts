@@ -1,7 +1,7 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Annotations, TerraformStack } from '../framework';
 import { IConstruct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
+import { AzurermProvider, isAzurermProvider } from '../azurerm/provider';
 import { Problems } from '../errors';
 import { isToken } from '../validation/tokens';
 
@@ -19,9 +19,9 @@ export function ensureProviderTargets(policy: IConstruct, problems: Problems, su
     Annotations.of(policy).addWarning('The policy definitions are created in the subscription the azurerm provider targets: make it the subscription of the scope.');
     return;
   }
-  const existing = stack.node.children.find((c): c is AzurermProvider => c instanceof AzurermProvider);
+  const existing = stack.node.children.find(isAzurermProvider);
   if (existing === undefined) {
-    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId });
+    new AzurermProvider(stack, 'azurerm', { subscriptionId });
     ensureAzurermProvider(stack);
     return;
   }

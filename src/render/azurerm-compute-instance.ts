@@ -1,7 +1,7 @@
-import { MachineLearningComputeInstance } from '@cdktf/provider-azurerm/lib/machine-learning-compute-instance';
 import { TerraformStack } from '../framework';
 import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
+import { MachineLearningComputeInstance } from '../azurerm/machine-learning-compute-instance';
 import { ComputeInstanceSpec } from '../compute-instance-spec';
 import { escapeTerraformTemplates } from '../terraform-template';
 import { terraformIdentityType } from './identity-type';
