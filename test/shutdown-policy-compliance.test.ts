@@ -238,3 +238,30 @@ describe('synth refuses what Azure Policy would refuse', () => {
     expect(() => app.synth()).not.toThrow();
   });
 });
+
+describe('when the check runs', () => {
+  test('a policy in a stack declared before the instance\'s stack judges the instance at app.synth', () => {
+    const app = Testing.app();
+    new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, requireSchedules: 'Deny' });
+    new ComputeInstance(new TerraformStack(app, 'workstations'), 'alice', REQUIRED);
+    const e = thrown(() => app.synth());
+    expect(e.message).toContain('Encountered Annotations with level "ERROR":\n[workstations/alice] RequireStopSchedule (Deny, ShutdownPolicy governance/shutdown): schedules: received no schedules;');
+  });
+
+  test('synthesizing twice annotates once', () => {
+    const { app, stack } = newStack('workstations');
+    const ci = new ComputeInstance(stack, 'ci', REQUIRED);
+    new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, requireSchedules: 'Audit' });
+    Testing.synth(stack, true);
+    Testing.synth(stack, true);
+    expect(warningsOf(ci)).toHaveLength(1);
+  });
+
+  test('Testing.synth without runValidations does not run it, as for any validation', () => {
+    const { app, stack } = newStack('workstations');
+    const ci = new ComputeInstance(stack, 'ci', REQUIRED);
+    new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, requireSchedules: 'Deny' });
+    Testing.synth(stack);
+    expect(errorsOf(ci)).toEqual([]);
+  });
+});
