@@ -46,18 +46,13 @@ function forCdktn(file, text) {
   return swapped;
 }
 
-/** Makes dist/cdktn-src a copy of src (CLI aside) with the framework swapped; writes only what changed. */
-function syncCopy() {
-  const wanted = new Map(tsFiles(src).filter((f) => !f.startsWith(`cli${path.sep}`))
-    .map((f) => [f, forCdktn(f, fs.readFileSync(path.join(src, f), 'utf8'))]));
-  if (fs.existsSync(copy)) {
-    for (const f of tsFiles(copy)) if (!wanted.has(f)) fs.rmSync(path.join(copy, f));
-  }
-  for (const [f, text] of wanted) {
+/** Writes dist/cdktn-src afresh: src (the CLI aside) with the framework swapped. */
+function writeCopy() {
+  fs.rmSync(copy, { recursive: true, force: true });
+  for (const f of tsFiles(src).filter((file) => !file.startsWith(`cli${path.sep}`))) {
     const target = path.join(copy, f);
-    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === text) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
+    fs.writeFileSync(target, forCdktn(f, fs.readFileSync(path.join(src, f), 'utf8')));
   }
 }
 
@@ -67,7 +62,10 @@ function emittedFiles(dir) {
     e.isDirectory() ? emittedFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 }
 
-syncCopy();
+writeCopy();
+// Compiled afresh each time, not incrementally: tsc neither deletes the outputs of removed modules nor notices
+// deleted outputs, and the package ships this directory whole.
+fs.rmSync(out, { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.cdktn.json')], { stdio: 'inherit' });
 // The schedule validators are generated JavaScript, not TypeScript: the cdktn entry takes the main build's.
 const validators = path.join('schedule', 'schedule-validators.generated.js');
