@@ -5,6 +5,7 @@
 // to dist/cdktn-src with that one file pointed at cdktn, compiles the entry's import closure (not the CLI,
 // which runs from the main build) to dist/cdktn, and fails if anything there still refers to cdktf.
 // Runs after `tsc -b` and the schedule validators (it copies them). The copy is generated, never committed.
+// Only the entry's import closure is compiled (tsconfig.cdktn.json lists index.ts alone).
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -14,6 +15,7 @@ const root = path.join(__dirname, '..');
 const src = path.join(root, 'src');
 const copy = path.join(root, 'dist', 'cdktn-src');
 const out = path.join(root, 'dist', 'cdktn');
+const buildInfo = path.join(root, 'dist', '.tsbuildinfo-cdktn');
 const FRAMEWORK = 'framework.ts';
 // What src/framework.ts imports, and what the cdktn copy imports instead.
 const SWAPS = [
@@ -46,13 +48,21 @@ function forCdktn(file, text) {
   return swapped;
 }
 
-/** Writes dist/cdktn-src afresh: src (the CLI aside) with the framework swapped. */
-function writeCopy() {
-  fs.rmSync(copy, { recursive: true, force: true });
-  for (const f of tsFiles(src).filter((file) => !file.startsWith(`cli${path.sep}`))) {
+/**
+ * Makes dist/cdktn-src a copy of src (the CLI aside) with the framework swapped. Writes only what changed, so
+ * that an unchanged source keeps its time stamp and the incremental build skips it.
+ */
+function syncCopy() {
+  const wanted = new Map(tsFiles(src).filter((f) => !f.startsWith(`cli${path.sep}`))
+    .map((f) => [f, forCdktn(f, fs.readFileSync(path.join(src, f), 'utf8'))]));
+  if (fs.existsSync(copy)) {
+    for (const f of tsFiles(copy)) if (!wanted.has(f)) fs.rmSync(path.join(copy, f));
+  }
+  for (const [f, text] of wanted) {
     const target = path.join(copy, f);
+    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === text) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, forCdktn(f, fs.readFileSync(path.join(src, f), 'utf8')));
+    fs.writeFileSync(target, text);
   }
 }
 
@@ -62,11 +72,15 @@ function emittedFiles(dir) {
     e.isDirectory() ? emittedFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 }
 
-writeCopy();
-// Compiled afresh each time, not incrementally: tsc neither deletes the outputs of removed modules nor notices
-// deleted outputs, and the package ships this directory whole.
-fs.rmSync(out, { recursive: true, force: true });
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.cdktn.json')], { stdio: 'inherit' });
+syncCopy();
+// tsc builds incrementally but neither notices deleted outputs nor deletes those of removed modules: without
+// dist/cdktn it starts afresh, and outputs whose source is gone are removed after it.
+if (!fs.existsSync(path.join(out, 'index.js'))) fs.rmSync(buildInfo, { force: true });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'tsconfig.cdktn.json')], { stdio: 'inherit' });
+for (const file of emittedFiles(out)) {
+  const source = path.relative(out, file).replace(/\.d\.ts$|\.js$/, '.ts');
+  if (!file.endsWith('.generated.js') && !fs.existsSync(path.join(copy, source))) fs.rmSync(file);
+}
 // The schedule validators are generated JavaScript, not TypeScript: the cdktn entry takes the main build's.
 const validators = path.join('schedule', 'schedule-validators.generated.js');
 fs.copyFileSync(path.join(root, 'dist', 'src', validators), path.join(out, validators));
