@@ -9,6 +9,9 @@ import * as generatedRgAssignment from '@cdktf/provider-azurerm/lib/resource-gro
 import * as generatedRoleAssignment from '@cdktf/provider-azurerm/lib/role-assignment';
 import * as generatedRole from '@cdktf/provider-azurerm/lib/role-definition';
 import * as generatedSubAssignment from '@cdktf/provider-azurerm/lib/subscription-policy-assignment';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { ComputeRoleAssignment } from '../src/access/role-assignment';
 import { AzapiProvider } from '../src/azapi/provider';
@@ -399,5 +402,32 @@ describe('isAzurermProvider', () => {
     expect(isAzurermProvider(azapi)).toBe(false);
     expect(isAzurermProvider(new RoleDefinition(stack, 'Role', { name: 'n', scope: RG, description: 'd', permissions: [], assignableScopes: [RG] }))).toBe(false);
     expect([generated, ours].filter(isAzurermProvider).map((p) => p.subscriptionId)).toEqual(['g', 'o']);
+  });
+});
+
+describe('the library does without @cdktf/provider-azurerm at run time', () => {
+  // Tests run from dist/test; the sources and package.json are two levels up.
+  const root = resolve(__dirname, '..', '..');
+  const sourceFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+
+  test('no module of src imports it', () => {
+    const files = sourceFiles(join(root, 'src'));
+    expect(files.length).toBeGreaterThan(50);
+    const importing = files.filter((f) => /(from|import|require\()\s*\(?['"]@cdktf\/provider-azurerm/.test(readFileSync(f, 'utf8')));
+    expect(importing).toEqual([]);
+  });
+
+  test('requiring the package loads none of its modules', () => {
+    const script = `require(${JSON.stringify(join(root, 'dist', 'src'))});`
+      + 'console.log(JSON.stringify(Object.keys(require.cache).filter((m) => m.includes("provider-azurerm"))));';
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual([]);
+  });
+
+  test('package.json: a dev dependency only, pinned', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.peerDependencies['@cdktf/provider-azurerm']).toBeUndefined();
+    expect(pkg.dependencies['@cdktf/provider-azurerm']).toBeUndefined();
+    expect(pkg.devDependencies['@cdktf/provider-azurerm']).toBe('14.23.1');
   });
 });
