@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the packed tarball as a new user would, into two fresh projects: one on cdktf 0.21 with
-# @cdktf/provider-azurerm 14.23.1 (entry `cdktf-azureml-compute`), one on CDK Terrain (cdktn 0.24, entry
-# `cdktf-azureml-compute/cdktn`, constructs in cdktn's peer range). In each, with a plain `npm install`:
-# synthesizes a compute instance and a ShutdownPolicy and checks the output; shows that an instance over a Deny
-# cap fails synth with the policy's message; and type-checks a TypeScript use of the entry (the types must name
-# that framework's App and stacks) under both of TypeScript's CommonJS module resolutions.
+# Installs the packed tarball as a new user would, into two fresh projects: one on cdktf 0.21 with the user's
+# own @cdktf/provider-azurerm 14.23.1 (entry `cdktf-azureml-compute`), one on CDK Terrain (cdktn 0.24, entry
+# `cdktf-azureml-compute/cdktn`, constructs in cdktn's peer range) where npm must install no @cdktf package: the
+# library's azurerm resources are its own bindings. In each, with a plain `npm install`: synthesizes a compute
+# instance (with its access grant) and a ShutdownPolicy and checks the output; shows that an instance over a
+# Deny cap fails synth with the policy's message; and type-checks a TypeScript use of the entry (the types must
+# name that framework's App and stacks) under both of TypeScript's CommonJS module resolutions.
 # Needs the npm registry; prints "pack smoke: ok" on success. Usage: pack-smoke.sh [cdktf|cdktn]... (both by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +23,9 @@ smoke() { # smoke FRAMEWORK ENTRY PACKAGES...
   mkdir "$project" && cd "$project"
   npm init -y >/dev/null
   npm install --no-audit --no-fund --silent "$work/$tarball" "$@" >/dev/null
+  if [ "$framework" = cdktn ] && { [ -e node_modules/cdktf ] || [ -e node_modules/@cdktf ]; }; then
+    echo "npm installed cdktf or a @cdktf package next to cdktn" >&2; exit 1
+  fi
   FRAMEWORK=$framework ENTRY=$entry node "$root/scripts/pack-smoke/synth.js"
   sed -e "s#'cdktf'#'$framework'#; s#'cdktf-azureml-compute'#'$entry'#" "$root/scripts/pack-smoke/types.ts" > types.ts
   # node10 (a CommonJS project's default) reads typesVersions; node16 reads the exports map. No skipLibCheck:

@@ -18,6 +18,7 @@ const instance = (stack, idleShutdown) => new ComputeInstance(stack, 'ci', {
   workspaceId: WORKSPACE_ID,
   location: 'westeurope',
   vmSize: 'Standard_DS3_v2',
+  assignedUser: { objectId: '00000000-0000-0000-0000-0000000000aa', tenantId: '00000000-0000-0000-0000-0000000000bb', grantAccess: true },
   idleShutdown,
   schedules: StartStopSchedule.workingHours({ days: ['Monday', 'Friday'], start: '09:00', stop: '17:00', timeZone: 'W. Europe Standard Time' }),
   setupScripts: { creation: new SetupScriptBuilder().pipInstall(['pandas'], { condaEnvironment: 'azureml_py38' }).build() },
@@ -29,9 +30,15 @@ const policy = (app) => new ShutdownPolicy(new TerraformStack(app, 'governance')
   idleShutdown: { effect: 'Deny', max: Duration.hours(1) },
 });
 
-// An instance within the policy's caps: both stacks synthesize.
+// An instance within the policy's caps: both stacks synthesize. Under cdktf the user declares azurerm with their
+// own @cdktf/provider-azurerm; the library finds that provider by its type and declares no second one.
 const app = new App({ outdir: 'cdktf.out' });
-instance(new TerraformStack(app, 'smoke'), Duration.minutes(30));
+const smoke = new TerraformStack(app, 'smoke');
+if (process.env.FRAMEWORK === 'cdktf') {
+  const { AzurermProvider } = projectRequire('@cdktf/provider-azurerm/lib/provider');
+  new AzurermProvider(smoke, 'azurerm', { features: [{}] });
+}
+instance(smoke, Duration.minutes(30));
 policy(app);
 app.synth();
 ArmTemplate.writeForApp(app);
@@ -42,6 +49,10 @@ const compute = Object.values(tf.resource.azapi_resource)[0];
 assert.strictEqual(compute.type, 'Microsoft.MachineLearningServices/workspaces/computes@2025-12-01');
 assert.strictEqual(compute.body.properties.properties.idleTimeBeforeShutdown, 'PT30M');
 assert.deepStrictEqual(compute.body.properties.properties.schedules.computeStartStop.map((s) => s.action), ['Start', 'Stop']);
+assert.strictEqual(Object.keys(tf.resource.azurerm_role_definition).length, 1);
+assert.strictEqual(Object.keys(tf.resource.azurerm_role_assignment).length, 1);
+assert.deepStrictEqual(tf.provider.azurerm, [{ features: [{}] }]);
+assert.strictEqual(tf.terraform.required_providers.azurerm.version, '4.55.0');
 const governance = JSON.parse(fs.readFileSync('cdktf.out/stacks/governance/cdk.tf.json', 'utf8'));
 assert.deepStrictEqual(Object.keys(governance.resource).sort(), ['azurerm_policy_definition', 'azurerm_policy_set_definition', 'azurerm_subscription_policy_assignment']);
 assert.strictEqual(Object.values(governance.resource.azurerm_policy_set_definition)[0].name, 'ml-shutdown');

@@ -28,8 +28,11 @@ export interface MachineLearningComputeInstanceConfig {
 }
 
 /**
- * `azurerm_machine_learning_compute_instance`. Its `ssh`, `assign_to_user` and `identity` blocks hold at
- * most one element, and the generated binding writes each as an object rather than a list of one; so does this.
+ * `azurerm_machine_learning_compute_instance`. Its `ssh`, `assign_to_user` and `identity` blocks hold one
+ * element at most (the generated binding of azurerm 4.55.0 types each as one object, not a list:
+ * `@cdktf/provider-azurerm/lib/machine-learning-compute-instance/index.d.ts`), and it writes each as a JSON
+ * object, which Terraform reads as one nested block (HCL's JSON syntax, hashicorp/hcl json/spec.md, to which
+ * developer.hashicorp.com/terraform/language/syntax/json refers); so does this, so that the output stays the same.
  */
 export class MachineLearningComputeInstance extends TerraformResource {
   constructor(scope: Construct, id: string, private readonly config: MachineLearningComputeInstanceConfig) {
