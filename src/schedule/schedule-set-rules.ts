@@ -1,4 +1,5 @@
 import type { ArmComputeStartStopSchedule } from '../compute-instance-spec';
+import { jsonDataKey } from '../validation/json-data-key';
 import { isToken } from '../validation/tokens';
 import { dependsOnCreationTime, entryStartMs } from './fire-times';
 import { commonMinute, firingOf } from './firing';
@@ -62,12 +63,14 @@ function active(e: ArmComputeStartStopSchedule): boolean {
  */
 export function sameMinuteProblems(entries: readonly ArmComputeStartStopSchedule[]): ScheduleSetProblem[] {
   // A fleet gives thousands of instances the same few schedule sets: judge each set once.
-  const key = JSON.stringify(entries);
-  let found = judgedSets.get(key);
+  const key = jsonDataKey(entries);
+  let found = key === undefined ? undefined : judgedSets.get(key);
   if (!found) {
-    if (judgedSets.size >= JUDGED_SETS_LIMIT) judgedSets.clear();
     found = Object.freeze(findSameMinute(entries));
-    judgedSets.set(key, found);
+    if (key !== undefined) {
+      if (judgedSets.size >= JUDGED_SETS_LIMIT) judgedSets.clear();
+      judgedSets.set(key, found);
+    }
   }
   return [...found];
 }
