@@ -39,11 +39,12 @@ export class ComputeInstance extends Construct {
    */
   public readonly terraformOnly: readonly string[];
 
-  constructor(scope: Construct, id: string, props: ComputeInstanceProps) {
+  constructor(scope: Construct, id: string, given: ComputeInstanceProps) {
     super(scope, id);
     Object.defineProperty(this, COMPUTE_INSTANCE_MARK, { value: true });
     const problems = new Problems(this.node.path);
-    validateComputeInstanceProps(problems, props);
+    // From here on, the schedules, scripts and durations are this copy's, made by validated construction.
+    const props = validateComputeInstanceProps(problems, given);
     problems.throwIfAny();
     this.claimName(problems, props);
     problems.throwIfAny();
