@@ -35,7 +35,8 @@ export class ComputeInstance extends Construct {
   public readonly terraformResource: 'azapi' | 'azurerm';
   /**
    * What the Terraform output does for this instance beyond the compute resource, and an ARM template of it
-   * cannot (the access grant's azurerm resources, the one-time stop, a POST action).
+   * cannot (the access grant's azurerm resources, the one-time stop, a POST action). For `ArmTemplate`.
+   * @internal
    */
   public readonly terraformOnly: readonly string[];
 

@@ -132,6 +132,7 @@ export class SetupScript {
   /**
    * What the user should know about the script though it is valid (CRLF line ends, no shebang).
    * A ComputeInstance reports them as warning annotations on itself.
+   * @internal
    */
   public readonly warnings: readonly string[];
 
