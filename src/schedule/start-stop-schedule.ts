@@ -2,7 +2,7 @@ import {
   ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay,
 } from '../compute-instance-spec';
 import { Problems } from '../errors';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject, jsonObjectCopy } from '../validation/plain-object';
 import { armEntryProblems } from './entry-validation';
 import { fireTimes } from './fire-times';
 import { containsToken, describeEntry } from './schedule-set-rules';
@@ -166,12 +166,12 @@ export class StartStopSchedule {
    */
   static adopt(problems: Problems, field: string, value: unknown, allowed = 'allowed: a StartStopSchedule made by its factories'): StartStopSchedule | undefined {
     if (typeof value === 'object' && value !== null && #entry in value) return value as StartStopSchedule;
-    const copy = StartStopSchedule.isStartStopSchedule(value) ? plainCopy(value) : undefined;
+    const copy = StartStopSchedule.isStartStopSchedule(value) ? jsonObjectCopy(() => value.toArm()) : undefined;
     if (copy === undefined) {
       problems.add(field, value, allowed);
       return undefined;
     }
-    return problems.collect(field, () => StartStopSchedule.fromArm(copy));
+    return problems.collect(field, () => StartStopSchedule.fromArm(copy as unknown as ArmComputeStartStopSchedule));
   }
 
   /** A schedule from a cron expression in Azure's documented grammar. */
@@ -388,18 +388,5 @@ export class StartStopSchedule {
     if (containsToken(this.#entry)) {
       problems.add(field, this.toString(), 'allowed: a schedule without Terraform references (values known only at apply), whose fire times can be previewed');
     }
-  }
-}
-
-/**
- * Another copy's schedule as JSON data: what it will synthesize, read once, so that what is validated is
- * what is used. Undefined when its `toArm()` gives no JSON object.
- */
-function plainCopy(value: StartStopSchedule): ArmComputeStartStopSchedule | undefined {
-  try {
-    const copy: unknown = JSON.parse(JSON.stringify(value.toArm()));
-    return isPlainObject(copy) ? copy as unknown as ArmComputeStartStopSchedule : undefined;
-  } catch {
-    return undefined;
   }
 }

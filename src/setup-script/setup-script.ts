@@ -1,7 +1,7 @@
 import { ArmScriptReference } from '../compute-instance-spec';
 import { Duration } from '../duration';
 import { Problems } from '../errors';
-import { isPlainObject } from '../validation/plain-object';
+import { jsonObjectCopy } from '../validation/plain-object';
 import { isToken } from '../validation/tokens';
 import { optionsOf } from './options-object';
 import { MAX_SCRIPT_BYTES, readScriptFile } from './script-file';
@@ -73,7 +73,7 @@ export class SetupScript {
       return undefined;
     }
     // Its text may hold a secret that its own copy allowed: describe it, never show it.
-    const reference = plainReference(value);
+    const reference = jsonObjectCopy(() => value.toArm()) as ArmScriptReference | undefined;
     if (reference === undefined) {
       problems.addSecret(field, 'a SetupScript whose toArm() gives no script reference', allowed);
       return undefined;
@@ -264,16 +264,6 @@ function timeoutString(problems: ScriptProblems, given: unknown): string | undef
     return undefined;
   }
   return timeout.toGnuTimeout();
-}
-
-/** Another copy's script reference as JSON data, read once; undefined when it is not a JSON object. */
-function plainReference(value: SetupScript): ArmScriptReference | undefined {
-  try {
-    const copy: unknown = JSON.parse(JSON.stringify(value.toArm()));
-    return isPlainObject(copy) ? copy as unknown as ArmScriptReference : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const GNU_UNITS = { s: 'seconds', m: 'minutes', h: 'hours', d: 'days' } as const;

@@ -8,3 +8,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
+
+/**
+ * What `read` gives, as the JSON it synthesizes to: read once and copied, so that what is validated is what
+ * is used (a value from another copy of the library, or one that only claims to be ours). Undefined when
+ * `read` throws or gives no JSON object.
+ */
+export function jsonObjectCopy(read: () => unknown): Record<string, unknown> | undefined {
+  try {
+    const copy: unknown = JSON.parse(JSON.stringify(read()));
+    return isPlainObject(copy) ? copy : undefined;
+  } catch {
+    return undefined;
+  }
+}
