@@ -213,6 +213,15 @@ describe('two copies of the library', () => {
     expect(synth(second)).toEqual(synth(require('../src')));
   });
 
+  test('share one azapi provider in a stack where both declare instances', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', REQUIRED);
+    new second.ComputeInstance(stack, 'bob', { ...REQUIRED, name: 'ci-bob' });
+    const json = synthJson(stack);
+    expect(json.provider).toEqual({ azapi: [{}] });
+    expect(Object.keys(json.resource.azapi_resource)).toHaveLength(2);
+  });
+
   test('adopt the other copy\'s ValidationError into one list of problems', () => {
     const { Problems } = require('../src/errors') as typeof import('../src/errors');
     const problems = new Problems('test/alice');
