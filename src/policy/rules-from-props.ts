@@ -86,8 +86,8 @@ function capitalized(text: string): string {
 /** The idle-shutdown requirement as the rule takes it, or undefined when it breaks a rule. */
 function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleOptions | undefined {
   if (!isPlainObject(idle)) {
-    // The same prop of a ComputeInstance is a Duration: say so when that is what was given.
-    // Only for the message: a Duration of any copy shows as one.
+    // The same prop of a ComputeInstance is a Duration (of any copy): say so when that is what was given.
+    // It is read only for the message, so its own problems are dropped.
     const duration = Duration.isDuration(idle) ? Duration.adopt(new Problems('idleShutdown'), 'idleShutdown', idle, '') : undefined;
     const hint = duration ? ' (a ComputeInstance takes a Duration here; a ShutdownPolicy takes the requirement)' : '';
     problems.add('idleShutdown', duration ? duration.toHumanString() : idle,
