@@ -135,6 +135,20 @@ describe('value classes cannot be subclassed past validation', () => {
     expect(calls).toBe(1);
   });
 
+  test('keeps what fromArm validated: a getter is read once, and an entry that inherits its fields fails', () => {
+    let reads = 0;
+    const cron = { timeZone: 'UTC' } as Record<string, unknown>;
+    Object.defineProperty(cron, 'expression', { enumerable: true, get: () => (reads++ < 4 ? '0 18 * * *' : '*/5 * * * MON') });
+    expect(StartStopSchedule.fromArm({ ...STOP_AT_18.toArm(), cron } as any).toArm().cron).toEqual({ timeZone: 'UTC', expression: '0 18 * * *' });
+    expect(reads).toBe(1);
+    expect(thrown(() => StartStopSchedule.fromArm(Object.create(STOP_AT_18.toArm()))).message).toBe(
+      'Invalid input in StartStopSchedule.fromArm (1 problem):\n  - StartStopSchedule.fromArm: entry: received {}; '
+      + 'allowed: an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields');
+    expect(thrown(() => StartStopSchedule.fromArmList([STOP_AT_18.toArm(), Object.create(STOP_AT_18.toArm())])).message).toBe(
+      'Invalid input in StartStopSchedule.fromArmList (1 problem):\n  - StartStopSchedule.fromArmList: [1]: received {}; '
+      + 'allowed: an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields');
+  });
+
   test('fails on a branded Duration out of range and a branded SetupScript with a bad reference', () => {
     const duration = (seconds: number) => ({ [Symbol.for('cdktf-azureml-compute.Duration')]: true, toSeconds: () => seconds });
     expect(instanceError({ idleShutdown: duration(60) })).toBe(

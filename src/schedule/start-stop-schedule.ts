@@ -2,7 +2,7 @@ import {
   ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay,
 } from '../compute-instance-spec';
 import { Problems } from '../errors';
-import { isPlainObject, jsonObjectCopy } from '../validation/plain-object';
+import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../validation/plain-object';
 import { armEntryProblems } from './entry-validation';
 import { fireTimes } from './fire-times';
 import { containsToken, describeEntry } from './schedule-set-rules';
@@ -86,6 +86,9 @@ export interface WeeklyUptimeOptions {
    */
   readonly from?: Date;
 }
+
+/** An entry that passed the schema through objects whose fields JSON would not write (inherited ones). */
+const PLAIN_OBJECTS_ALLOWED = 'allowed: an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields';
 
 /** The most fire times one preview returns. */
 const MAX_RUNS = 10_000;
@@ -234,13 +237,20 @@ export class StartStopSchedule {
    */
   static fromArm(entry: ArmComputeStartStopSchedule): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.fromArm');
-    const valid = StartStopSchedule.validated(problems, entry, undefined, (f) => f || 'entry');
-    return new StartStopSchedule(copyEntry(valid.#entry), VALIDATED);
+    // What is validated is what is kept: a copy, each field read once.
+    const copy = plainSnapshot(entry) as ArmComputeStartStopSchedule;
+    const valid = StartStopSchedule.validated(problems, copy, undefined, (f) => f || 'entry');
+    if (!onlyPlainObjects(copy)) {
+      problems.add('entry', entry, PLAIN_OBJECTS_ALLOWED);
+      problems.throwIfAny();
+    }
+    return valid;
   }
 
   /** Parses and validates a whole `schedules.computeStartStop` list (at most 4 entries). */
-  static fromArmList(list: ArmComputeStartStopSchedule[]): StartStopSchedule[] {
+  static fromArmList(given: ArmComputeStartStopSchedule[]): StartStopSchedule[] {
     const problems = new Problems('StartStopSchedule.fromArmList');
+    const list = plainSnapshot(given) as ArmComputeStartStopSchedule[];
     const validateList = scheduleListValidator();
     if (!validateList(list)) {
       for (const error of validateList.errors ?? []) {
@@ -254,7 +264,11 @@ export class StartStopSchedule {
       for (const p of armEntryProblems(entry)) problems.add(p.field ? `[${i}].${p.field}` : `[${i}]`, p.value, p.allowed);
     });
     problems.throwIfAny();
-    return list.map((entry) => new StartStopSchedule(copyEntry(entry), VALIDATED));
+    list.forEach((entry, i) => {
+      if (!onlyPlainObjects(entry)) problems.add(`[${i}]`, entry, PLAIN_OBJECTS_ALLOWED);
+    });
+    problems.throwIfAny();
+    return list.map((entry) => new StartStopSchedule(entry, VALIDATED));
   }
 
   /**

@@ -22,3 +22,26 @@ export function jsonObjectCopy(read: () => unknown): Record<string, unknown> | u
     return undefined;
   }
 }
+
+/** Deeper than any ARM entry: below it, values are kept as given (and fail validation there). */
+const SNAPSHOT_DEPTH = 8;
+
+/**
+ * A copy of JSON-shaped input in which every field was read once: arrays and plain objects are copied (own
+ * enumerable fields, as JSON and the spread operator see them), anything else is kept as given. Validating
+ * the copy and then using it closes the gap a getter, an inherited field or a later change would otherwise
+ * open between what was validated and what is used.
+ */
+export function plainSnapshot(value: unknown, depth = 0): unknown {
+  if (depth >= SNAPSHOT_DEPTH) return value;
+  if (Array.isArray(value)) return Array.from(value, (v) => plainSnapshot(v, depth + 1));
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainSnapshot(v, depth + 1)]));
+  return value;
+}
+
+/** True when every object in `value` (itself included) is an array or a plain object, to `SNAPSHOT_DEPTH`. */
+export function onlyPlainObjects(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth >= SNAPSHOT_DEPTH) return true;
+  if (!Array.isArray(value) && !isPlainObject(value)) return false;
+  return Object.values(value).every((v) => onlyPlainObjects(v, depth + 1));
+}
