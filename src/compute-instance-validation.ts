@@ -1,4 +1,4 @@
-import { ComputeInstanceProps } from './compute-instance-props';
+import { ComputeInstanceProps, SetupScripts } from './compute-instance-props';
 import { Duration } from './duration';
 import { Problems } from './errors';
 import { sameMinuteProblems } from './schedule/schedule-set-rules';
@@ -46,12 +46,13 @@ function checkBoolean(problems: Problems, field: string, value: unknown): void {
 
 /**
  * Every rule Azure applies to a compute instance's props that can be checked offline. Problems are added
- * to `problems`; nothing is thrown here.
+ * to `problems`; nothing is thrown here. Returns the props with their schedules, scripts and idle shutdown
+ * made by this copy of the library (see `StartStopSchedule.adopt`), for use once no problem was found.
  */
-export function validateComputeInstanceProps(problems: Problems, props: ComputeInstanceProps): void {
+export function validateComputeInstanceProps(problems: Problems, props: ComputeInstanceProps): ComputeInstanceProps {
   if (!isPlainObject(props)) {
     problems.add('props', props, 'allowed: an object of ComputeInstanceProps: { name, workspaceId, location, vmSize, ... }');
-    return;
+    return props;
   }
   // Nested settings must be objects before their fields can be read.
   for (const field of ['ssh', 'assignedUser', 'identity', 'setupScripts', 'tags'] as const) {
@@ -72,9 +73,9 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   validateNetwork(problems, props);
   validateSsh(problems, props);
   validateAssignedUser(problems, props);
-  validateSchedules(problems, props.schedules);
-  validateIdleShutdown(problems, props.idleShutdown);
-  validateSetupScripts(problems, props);
+  const schedules = validateSchedules(problems, props.schedules);
+  const idleShutdown = validateIdleShutdown(problems, props.idleShutdown);
+  const setupScripts = validateSetupScripts(problems, props);
   validateIdentity(problems, props);
   validateTags(problems, props.tags);
   for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
@@ -87,6 +88,12 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   if (props.terraformResource !== undefined && !['azapi', 'azurerm'].includes(props.terraformResource)) {
     problems.add('terraformResource', props.terraformResource, 'allowed: "azapi" or "azurerm"');
   }
+  return {
+    ...props,
+    ...(schedules !== undefined ? { schedules } : {}),
+    ...(idleShutdown !== undefined ? { idleShutdown } : {}),
+    ...(setupScripts !== undefined ? { setupScripts } : {}),
+  };
 }
 
 function validateNetwork(problems: Problems, props: ComputeInstanceProps): void {
@@ -119,43 +126,42 @@ function validateAssignedUser(problems: Problems, props: ComputeInstanceProps): 
   checkBoolean(problems, 'assignedUser.grantAccess', user.grantAccess);
 }
 
-function validateSchedules(problems: Problems, schedules: unknown): void {
-  if (schedules === undefined) return;
+/** This copy's schedules, or undefined when there are none or any is refused. */
+function validateSchedules(problems: Problems, schedules: unknown): StartStopSchedule[] | undefined {
+  if (schedules === undefined) return undefined;
   if (!Array.isArray(schedules)) {
     problems.add('schedules', schedules, 'allowed: a list of StartStopSchedule');
-    return;
+    return undefined;
   }
   if (schedules.length > MAX_SCHEDULES) {
     problems.add('schedules', `${schedules.length} schedules`, `allowed: at most ${MAX_SCHEDULES} schedules per compute instance`);
   }
-  schedules.forEach((s, i) => {
-    if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'allowed: a StartStopSchedule made by its factories');
-  });
-  if (schedules.every((s) => s instanceof StartStopSchedule)) {
-    for (const p of sameMinuteProblems(schedules.map((s: StartStopSchedule) => s.toArm()))) problems.add(p.field, p.value, p.allowed);
-  }
+  const own = schedules.map((s, i) => StartStopSchedule.adopt(problems, `schedules[${i}]`, s));
+  if (!own.every((s) => s !== undefined)) return undefined;
+  for (const p of sameMinuteProblems(own.map((s) => s.toArm()))) problems.add(p.field, p.value, p.allowed);
+  return own;
 }
 
-function validateIdleShutdown(problems: Problems, idle: unknown): void {
-  if (idle === undefined) return;
-  if (!(idle instanceof Duration)) {
-    problems.add('idleShutdown', idle, 'allowed: a Duration, such as Duration.minutes(30)');
-    return;
+function validateIdleShutdown(problems: Problems, idle: unknown): Duration | undefined {
+  if (idle === undefined) return undefined;
+  const own = Duration.adopt(problems, 'idleShutdown', idle, 'allowed: a Duration, such as Duration.minutes(30)');
+  if (own === undefined) return undefined;
+  if (own.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || own.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds()) {
+    problems.add('idleShutdown', own.toHumanString(), 'allowed: 15 minutes to 3 days');
   }
-  if (idle.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || idle.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds()) {
-    problems.add('idleShutdown', idle.toHumanString(), 'allowed: 15 minutes to 3 days');
-  }
+  return own;
 }
 
-function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): void {
+function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): SetupScripts | undefined {
   const scripts = objectOrUndefined(props.setupScripts);
-  if (scripts === undefined) return;
+  if (scripts === undefined) return undefined;
+  const own: { creation?: SetupScript; startup?: SetupScript } = {};
   for (const kind of ['creation', 'startup'] as const) {
-    const s: unknown = scripts[kind];
-    if (s !== undefined && !(s instanceof SetupScript)) {
-      problems.add(`setupScripts.${kind}`, s, 'allowed: a SetupScript made by its factories');
-    }
+    if (scripts[kind] === undefined) continue;
+    const s = SetupScript.adopt(problems, `setupScripts.${kind}`, scripts[kind]);
+    if (s !== undefined) own[kind] = s;
   }
+  return { ...scripts, ...own };
 }
 
 function validateIdentity(problems: Problems, props: ComputeInstanceProps): void {

@@ -35,15 +35,17 @@ export class ComputeInstance extends Construct {
   public readonly terraformResource: 'azapi' | 'azurerm';
   /**
    * What the Terraform output does for this instance beyond the compute resource, and an ARM template of it
-   * cannot (the access grant's azurerm resources, the one-time stop, a POST action).
+   * cannot (the access grant's azurerm resources, the one-time stop, a POST action). For `ArmTemplate`.
+   * @internal
    */
   public readonly terraformOnly: readonly string[];
 
-  constructor(scope: Construct, id: string, props: ComputeInstanceProps) {
+  constructor(scope: Construct, id: string, given: ComputeInstanceProps) {
     super(scope, id);
     Object.defineProperty(this, COMPUTE_INSTANCE_MARK, { value: true });
     const problems = new Problems(this.node.path);
-    validateComputeInstanceProps(problems, props);
+    // From here on, the schedules, scripts and durations are this copy's, made by validated construction.
+    const props = validateComputeInstanceProps(problems, given);
     problems.throwIfAny();
     this.claimName(problems, props);
     problems.throwIfAny();

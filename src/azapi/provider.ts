@@ -10,14 +10,19 @@ export const AZAPI_VERSION_CONSTRAINT = '~> 2.9';
  * environment and CLI login as azurerm.
  */
 export class AzapiProvider extends TerraformProvider {
-  private static readonly byStack = new WeakMap<TerraformStack, AzapiProvider>();
+  private static readonly byStack = new WeakMap<TerraformStack, TerraformProvider>();
 
-  /** The stack's azapi provider, declared on first use. */
-  static of(scope: Construct): AzapiProvider {
+  /**
+   * The stack's azapi provider, declared on first use. Found by its type, not its class: the user's own, or
+   * the one another installed copy of this library declared, is as good.
+   */
+  static of(scope: Construct): TerraformProvider {
     const stack = TerraformStack.of(scope);
     let provider = AzapiProvider.byStack.get(stack);
     if (!provider) {
-      provider = stack.node.children.find((c): c is AzapiProvider => c instanceof AzapiProvider) ?? new AzapiProvider(stack, 'azapi');
+      provider = stack.node.children.find((c): c is TerraformProvider => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'azapi')
+        ?? new AzapiProvider(stack, 'azapi');
+      AzapiProvider.byStack.set(stack, provider);
     }
     return provider;
   }
