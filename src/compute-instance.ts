@@ -10,6 +10,7 @@ import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
 import { startsButNeverStops } from './schedule/schedule-set-rules';
 import { stopAfterCreation } from './render/stop-after-creation';
+import { createTimeoutMinutes, minutes } from './render/compute-timeouts';
 import { isToken } from './validation/tokens';
 
 /** Names already taken in each app, by workspace: Azure refuses a second compute of the same name. */
@@ -62,7 +63,10 @@ export class ComputeInstance extends Construct {
     const stopped = props.initialState === 'Stopped';
     if (this.terraformResource === 'azurerm') {
       this.id = renderAzurermComputeInstance(this, this.spec, deletionProtection).id;
-      if (stopped) stopAfterCreation(this, this.id);
+      if (stopped) {
+        const timeout = minutes(createTimeoutMinutes(this.spec));
+        stopAfterCreation(this, this.id, undefined, { create: timeout, update: timeout });
+      }
     } else {
       this.id = renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped }).id;
     }

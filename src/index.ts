@@ -19,7 +19,7 @@ export { ArmTemplate } from './arm/arm-template';
 export type { ArmTemplateDocument } from './arm/arm-template';
 export { AzapiProvider } from './azapi/provider';
 export { AzapiResource } from './azapi/resource';
-export type { AzapiResourceConfig, AzapiIdentity } from './azapi/resource';
+export type { AzapiResourceConfig, AzapiIdentity, AzapiTimeouts } from './azapi/resource';
 export { AzapiResourceAction } from './azapi/resource-action';
 export type { AzapiResourceActionConfig } from './azapi/resource-action';
 export { SetupScriptBuilder } from './setup-script/setup-script-builder';

@@ -29,26 +29,33 @@ describe('ComputeInstance with only its required props', () => {
     });
   });
 
-  test('is protected from destroy and ignores schedule and idle-shutdown drift', () => {
-    expect(r.lifecycle).toEqual({
-      prevent_destroy: true,
-      ignore_changes: ['body.properties.properties.schedules', 'body.properties.properties.idleTimeBeforeShutdown'],
+  test('is protected from destroy, and never updated in place: body, tags and identity are ignored after creation', () => {
+    expect(r.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['body', 'tags', 'identity'] });
+  });
+
+  test('keeps the configured casing in state (ignore_casing)', () => {
+    expect(r.ignore_casing).toBe(true);
+  });
+
+  test('replaces the instance when anything set at creation changes, compared without case where Azure ignores it', () => {
+    expect(r.replace_triggers_external_values).toEqual({
+      vmSize: 'standard_ds3_v2',
+      sshSettings: { sshPublicAccess: 'Disabled' },
+      description: null,
+      disableLocalAuth: true,
+      tags: null,
+      identity: null,
     });
   });
 
-  test('replaces the instance when a field Azure sets only at creation changes (paths inside the body, as azapi reads them)', () => {
-    expect(r.replace_triggers_refs).toEqual([
-      'properties.disableLocalAuth',
-      'properties.properties.vmSize',
-      'properties.properties.sshSettings',
-      'properties.properties.subnet',
-      'properties.properties.enableNodePublicIp',
-      'properties.properties.personalComputeInstanceSettings',
-    ]);
+  test('gives creation 30 minutes (no scripts) and deletion 60', () => {
+    expect(r.timeouts).toEqual({ create: '30m', delete: '60m' });
   });
 
   test('renders exactly these attributes', () => {
-    expect(Object.keys(r).sort()).toEqual(['body', 'lifecycle', 'location', 'name', 'parent_id', 'provider', 'replace_triggers_refs', 'type']);
+    expect(Object.keys(r).sort()).toEqual([
+      'body', 'ignore_casing', 'lifecycle', 'location', 'name', 'parent_id', 'provider', 'replace_triggers_external_values', 'timeouts', 'type',
+    ]);
   });
 
   test('declares the azapi provider ~> 2.9 and no azurerm provider', () => {
@@ -110,11 +117,26 @@ describe('ComputeInstance with every prop', () => {
     });
   });
 
-  test('names, in replace_triggers_refs, only paths that hold a value of this body', () => {
-    for (const path of r.replace_triggers_refs) {
-      const value = path.split('.').reduce((v: any, key: string) => (v === undefined ? undefined : v[key]), r.body);
-      expect([path, value === undefined]).toEqual([path, false]);
-    }
+  test('puts every field but schedules and idle shutdown in the replacement trigger, ids and the size in lower case', () => {
+    expect(r.replace_triggers_external_values).toEqual({
+      vmSize: 'standard_ds3_v2',
+      subnet: { id: SUBNET_ID.toLowerCase() },
+      applicationSharingPolicy: 'Personal',
+      sshSettings: { sshPublicAccess: 'Enabled', adminPublicKey: ED25519_KEY },
+      personalComputeInstanceSettings: { assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID } },
+      setupScripts: r.body.properties.properties.setupScripts,
+      enableNodePublicIp: false,
+      enableSSO: false,
+      description: 'Alice\'s box',
+      disableLocalAuth: false,
+      tags: { team: 'ml' },
+      identity: { type: 'SystemAssigned', userAssignedIdentityIds: [] },
+    });
+  });
+
+  test('sizes the create timeout from the scripts: 30 minutes, 15 for the creation script (Azure\'s default), 20 for the startup one', () => {
+    expect(r.timeouts).toEqual({ create: '65m', delete: '60m' });
+    for (const action of resources(json, 'azapi_resource_action')) expect(action.timeouts).toEqual({ create: '65m', update: '65m' });
   });
 
   test('renders identity as a list and tags at the top level', () => {
@@ -135,6 +157,7 @@ describe('ComputeInstance with every prop', () => {
       method: 'POST',
       body: { idleTimeBeforeShutdown: 'PT45M' },
       provider: 'azapi',
+      timeouts: { create: '65m', update: '65m' },
     });
   });
 
@@ -331,6 +354,7 @@ describe('ComputeInstance rendered with azurerm', () => {
       action: 'stop',
       method: 'POST',
       provider: 'azapi',
+      timeouts: { create: '30m', update: '30m' },
     });
   });
 
@@ -409,6 +433,7 @@ describe('ComputeInstance access and initial state', () => {
       action: 'stop',
       method: 'POST',
       provider: 'azapi',
+      timeouts: { create: '30m', update: '30m' },
     });
   });
 });
