@@ -13,7 +13,7 @@ import { stopAfterCreation } from './render/stop-after-creation';
 import { createTimeoutMinutes, minutes } from './render/compute-timeouts';
 import { isToken } from './validation/tokens';
 
-/** Names already taken in each app, by workspace: Azure refuses a second compute of the same name. */
+/** Names already taken in each app, by region: Azure refuses a second compute of the same name in a region. */
 const namesByApp = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
@@ -81,15 +81,23 @@ export class ComputeInstance extends Construct {
     checkAgainstShutdownPolicies(this);
   }
 
+  /**
+   * A compute instance's name must be unique among all computes of its Azure region, whatever the workspace
+   * (MicrosoftDocs/azure-ai-docs, articles/machine-learning/how-to-create-compute-instance.md, the studio
+   * form's table: "Name needs to be unique across all existing computes within an Azure region"). Checked across the whole app (every stack) by
+   * region and name; both compared without case: that page does not say whether case counts, so the
+   * stricter reading is taken. Names or regions that are Terraform references are Azure's to check.
+   */
   private claimName(problems: Problems, props: ComputeInstanceProps): void {
-    if (isToken(props.name)) return;
+    if (isToken(props.name) || isToken(props.location)) return;
     const root = this.node.root;
     const taken = namesByApp.get(root) ?? new Map<string, string>();
     namesByApp.set(root, taken);
-    const key = `${props.workspaceId.toLowerCase()}|${props.name.toLowerCase()}`;
+    const region = props.location.toLowerCase().replace(/\s+/g, '');
+    const key = `${region}|${props.name.toLowerCase()}`;
     const owner = taken.get(key);
     if (owner !== undefined) {
-      problems.add('name', props.name, `allowed: a name not used by another compute of the same workspace (${owner} has it)`);
+      problems.add('name', props.name, `allowed: a name no other compute instance of the app has in region ${props.location} (Azure requires it unique in the region, any workspace; ${owner} has it)`);
     } else {
       taken.set(key, this.node.path);
     }

@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformVariable } from 'cdktf';
+import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { ComputeInstance, Duration, SetupScript, StartStopSchedule, ValidationError } from '../src';
 import {
   addressOf, ED25519_KEY, newStack, OBJECT_ID, onlyResource, REQUIRED, resources, SUBNET_ID, synthJson, TENANT_ID, thrown, warningsOf, WORKSPACE_ID,
@@ -223,14 +223,23 @@ describe('ComputeInstance validation', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'a', REQUIRED);
     expect(() => new ComputeInstance(stack, 'b', { ...REQUIRED, name: 'CI-ALICE' })).toThrow(
-      'test/b: name: received "CI-ALICE"; allowed: a name not used by another compute of the same workspace (test/a has it)',
+      'test/b: name: received "CI-ALICE"; allowed: a name no other compute instance of the app has in region westeurope (Azure requires it unique in the region, any workspace; test/a has it)',
     );
   });
 
-  test('accepts the same name in another workspace', () => {
+  test('fails when two instances share a name in one region, in other workspaces and other stacks', () => {
+    const { app, stack } = newStack();
+    new ComputeInstance(stack, 'a', REQUIRED);
+    const other = new TerraformStack(app, 'other');
+    expect(() => new ComputeInstance(other, 'b', { ...REQUIRED, location: 'West Europe', workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2') })).toThrow(
+      'other/b: name: received "ci-alice"; allowed: a name no other compute instance of the app has in region West Europe (Azure requires it unique in the region, any workspace; test/a has it)',
+    );
+  });
+
+  test('accepts the same name in another region', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'a', REQUIRED);
-    expect(() => new ComputeInstance(stack, 'b', { ...REQUIRED, workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2') })).not.toThrow();
+    expect(() => new ComputeInstance(stack, 'b', { ...REQUIRED, location: 'northeurope', workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2') })).not.toThrow();
   });
 
   test('accepts vm sizes in any case', () => {
