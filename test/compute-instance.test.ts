@@ -399,6 +399,7 @@ describe('ComputeInstance access and initial state', () => {
           'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
           'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
           'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
+          'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
         ],
         not_actions: [],
       }],
@@ -467,5 +468,32 @@ describe('Terraform template syntax', () => {
     const r = onlyResource(synthJson(stack), 'azapi_resource');
     expect(r.body.properties.description).toBe('cost $${x} %%{if}');
     expect(r.tags).toEqual({ 'k$${a}': 'v%%{b}' });
+  });
+});
+
+describe('SSO on an instance created on behalf of a user', () => {
+  const onBehalf = { ...REQUIRED, assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID } };
+
+  test('fails with sso: true when the instance has a setup script, saying what Azure does instead', () => {
+    const { stack } = newStack();
+    expect(() => new ComputeInstance(stack, 'x', { ...onBehalf, sso: true, setupScripts: { startup: SetupScript.inline('echo hi') } })).toThrow(
+      'test/x: sso: received true; allowed: false or unset for an instance created on behalf of a user (assignedUser) with setup scripts: Azure disables SSO at its creation, and only the assigned user can enable it afterwards (in the studio, with the computes/enableSso/action permission), not the creator',
+    );
+  });
+
+  test.each([
+    ['without a setup script', { ...onBehalf, sso: true }],
+    ['unset, with a setup script', { ...onBehalf, setupScripts: { startup: SetupScript.inline('echo hi') } }],
+    ['true, with a setup script but no assigned user', { ...REQUIRED, sso: true, setupScripts: { startup: SetupScript.inline('echo hi') } }],
+  ])('accepts sso %s', (_case, props) => {
+    const { stack } = newStack();
+    expect(() => new ComputeInstance(stack, 'x', props as never)).not.toThrow();
+  });
+
+  test('lets the assigned user enable SSO: the access grant has computes/enableSso/action', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'x', { ...onBehalf, assignedUser: { ...onBehalf.assignedUser, grantAccess: true } });
+    const role = onlyResource(synthJson(stack), 'azurerm_role_definition');
+    expect(role.permissions[0].actions).toContain('Microsoft.MachineLearningServices/workspaces/computes/enableSso/action');
   });
 });

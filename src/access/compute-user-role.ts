@@ -14,6 +14,9 @@ export const COMPUTE_USER_ACTIONS = [
   'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
   'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
   'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
+  // Only the assigned user may turn SSO on for an instance made on their behalf (how-to-create-compute-instance.md,
+  // "Create on behalf of", which names the action without its Microsoft. prefix).
+  'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
 ];
 
 const ROLE_NAME = 'AzureML compute instance user';
