@@ -18,6 +18,7 @@ export type { Problem } from './errors';
 export { ArmTemplate } from './arm/arm-template';
 export type { ArmTemplateDocument } from './arm/arm-template';
 export { AzapiProvider } from './azapi/provider';
+export type { AzapiProviderProps, AzapiEndpoint } from './azapi/provider';
 export { AzapiResource } from './azapi/resource';
 export type { AzapiResourceConfig, AzapiIdentity, AzapiTimeouts } from './azapi/resource';
 export { AzapiResourceAction } from './azapi/resource-action';

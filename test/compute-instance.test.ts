@@ -1,7 +1,7 @@
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { ComputeInstance, Duration, SetupScript, StartStopSchedule, ValidationError } from '../src';
 import {
-  addressOf, ED25519_KEY, newStack, OBJECT_ID, onlyResource, REQUIRED, resources, SUBNET_ID, synthJson, TENANT_ID, thrown, warningsOf, WORKSPACE_ID,
+  addressOf, ED25519_KEY, SUBSCRIPTION, newStack, OBJECT_ID, onlyResource, REQUIRED, resources, SUBNET_ID, synthJson, TENANT_ID, thrown, warningsOf, WORKSPACE_ID,
 } from './support/stack';
 
 describe('ComputeInstance with only its required props', () => {
@@ -350,7 +350,8 @@ describe('ComputeInstance rendered with azurerm', () => {
       lifecycle: { prevent_destroy: true },
     });
     expect(json.resource.azapi_resource).toBeUndefined();
-    expect(json.provider.azurerm).toEqual([{ features: [{}] }]);
+    // The workspace id names one subscription: azurerm 4 needs it.
+    expect(json.provider.azurerm).toEqual([{ features: [{}], subscription_id: SUBSCRIPTION }]);
   });
 
   test('stops an azurerm instance once after creation too', () => {

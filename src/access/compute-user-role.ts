@@ -41,7 +41,7 @@ function computeUserRole(scope: Construct, workspaceId: string): ComputeUserRole
   const key = resourceGroupKeyOf(stack, workspaceId);
   let role = roles.get(key);
   if (!role) {
-    ensureAzurermProvider(stack);
+    ensureAzurermProvider(stack, { armId: workspaceId });
     const groupId = resourceGroupIdOf(workspaceId);
     // The id comes from the group, not from the order of creation, so adding a group elsewhere in the
     // program does not rename (and so replace) existing roles.

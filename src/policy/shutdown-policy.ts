@@ -59,7 +59,7 @@ export class ShutdownPolicy extends Construct implements ArmContribution, Policy
     this.resolvedScope = resolved!;
 
     if (this.resolvedScope.kind === 'managementGroup') {
-      ensureAzurermProvider(TerraformStack.of(this));
+      ensureAzurermProvider(this, { unnamed: 'a management-group policy names none' });
     } else {
       ensureProviderTargets(this, problems, this.resolvedScope.subscriptionId);
       problems.throwIfAny();
