@@ -3,7 +3,11 @@ import { Construct } from 'constructs';
 import { isStackDefault, markStackDefault, userProviderOf } from './providers/stack-default-provider';
 import { isToken } from './validation/tokens';
 
-/** The constraint the generated binding (@cdktf/provider-azurerm 14.23.1) writes. */
+/**
+ * What the generated binding (@cdktf/provider-azurerm 14.23.1) declares: cdktf writes the exact
+ * `providerVersion` into required_providers when there is one, so the output stays as it was.
+ */
+export const AZURERM_PROVIDER_VERSION = '4.55.0';
 export const AZURERM_VERSION_CONSTRAINT = '~> 4.0';
 
 /**
@@ -22,7 +26,7 @@ class DefaultAzurermProvider extends TerraformProvider {
   constructor(stack: TerraformStack) {
     super(stack, 'DefaultAzurermProvider', {
       terraformResourceType: 'azurerm',
-      terraformGeneratorMetadata: { providerName: 'azurerm', providerVersionConstraint: AZURERM_VERSION_CONSTRAINT },
+      terraformGeneratorMetadata: { providerName: 'azurerm', providerVersion: AZURERM_PROVIDER_VERSION, providerVersionConstraint: AZURERM_VERSION_CONSTRAINT },
       terraformProviderSource: 'azurerm',
     });
     markStackDefault(this);
