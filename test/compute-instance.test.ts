@@ -498,3 +498,14 @@ describe('SSO on an instance created on behalf of a user', () => {
     expect(role.permissions[0].actions).toContain('Microsoft.MachineLearningServices/workspaces/computes/enableSso/action');
   });
 });
+
+describe('replacement trigger of an instance whose ids are Terraform references', () => {
+  test('lower-cases the reference in Terraform (lower()), so a case change at apply replaces nothing', () => {
+    const { stack } = newStack();
+    const subnet = new TerraformVariable(stack, 'subnet', { type: 'string' });
+    new ComputeInstance(stack, 'alice', { ...REQUIRED, subnetId: subnet.stringValue });
+    const r = onlyResource(synthJson(stack), 'azapi_resource');
+    expect(r.body.properties.properties.subnet).toEqual({ id: '${var.subnet}' });
+    expect(r.replace_triggers_external_values.subnet).toEqual({ id: '${lower(var.subnet)}' });
+  });
+});
