@@ -79,6 +79,7 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   validateIdentity(problems, props);
   validateTags(problems, props.tags);
   for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
+  validateSso(problems, props);
   if (props.applicationSharingPolicy !== undefined && !['Personal', 'Shared'].includes(props.applicationSharingPolicy)) {
     problems.add('applicationSharingPolicy', props.applicationSharingPolicy, 'allowed: "Personal" or "Shared"');
   }
@@ -94,6 +95,18 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
     ...(idleShutdown !== undefined ? { idleShutdown } : {}),
     ...(setupScripts !== undefined ? { setupScripts } : {}),
   };
+}
+
+/**
+ * Azure disables SSO when it creates an instance on behalf of a user that has a setup script, and only the
+ * assigned user may turn it on later, not the creator (MicrosoftDocs/azure-ai-docs,
+ * articles/machine-learning/how-to-create-compute-instance.md, "Create on behalf of"). `sso: true` there
+ * would never hold: refused, saying what Azure does instead.
+ */
+function validateSso(problems: Problems, props: ComputeInstanceProps): void {
+  if (props.sso !== true || !isPlainObject(props.assignedUser) || !isPlainObject(props.setupScripts)) return;
+  if (props.setupScripts.creation === undefined && props.setupScripts.startup === undefined) return;
+  problems.add('sso', true, 'allowed: false or unset for an instance created on behalf of a user (assignedUser) with setup scripts: Azure disables SSO at its creation, and only the assigned user can enable it afterwards (in the studio, with the computes/enableSso/action permission), not the creator');
 }
 
 function validateNetwork(problems: Problems, props: ComputeInstanceProps): void {

@@ -10,9 +10,10 @@ import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
 import { startsButNeverStops } from './schedule/schedule-set-rules';
 import { stopAfterCreation } from './render/stop-after-creation';
+import { createTimeoutMinutes, minutes } from './render/compute-timeouts';
 import { isToken } from './validation/tokens';
 
-/** Names already taken in each app, by workspace: Azure refuses a second compute of the same name. */
+/** Names already taken in each app, by region: Azure refuses a second compute of the same name in a region. */
 const namesByApp = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
@@ -64,7 +65,10 @@ export class ComputeInstance extends Construct {
     const stopped = props.initialState === 'Stopped';
     if (this.terraformResource === 'azurerm') {
       this.id = renderAzurermComputeInstance(this, this.spec, deletionProtection).id;
-      if (stopped) stopAfterCreation(this, this.id);
+      if (stopped) {
+        const timeout = minutes(createTimeoutMinutes(this.spec));
+        stopAfterCreation(this, this.id, undefined, { create: timeout, update: timeout });
+      }
     } else {
       this.id = renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped }).id;
     }
@@ -79,15 +83,23 @@ export class ComputeInstance extends Construct {
     declareInstance(this);
   }
 
+  /**
+   * A compute instance's name must be unique among all computes of its Azure region, whatever the workspace
+   * (MicrosoftDocs/azure-ai-docs, articles/machine-learning/how-to-create-compute-instance.md, the studio
+   * form's table: "Name needs to be unique across all existing computes within an Azure region"). Checked across the whole app (every stack) by
+   * region and name; both compared without case: that page does not say whether case counts, so the
+   * stricter reading is taken. Names or regions that are Terraform references are Azure's to check.
+   */
   private claimName(problems: Problems, props: ComputeInstanceProps): void {
-    if (isToken(props.name)) return;
+    if (isToken(props.name) || isToken(props.location)) return;
     const root = this.node.root;
     const taken = namesByApp.get(root) ?? new Map<string, string>();
     namesByApp.set(root, taken);
-    const key = `${props.workspaceId.toLowerCase()}|${props.name.toLowerCase()}`;
+    const region = props.location.toLowerCase().replace(/\s+/g, '');
+    const key = `${region}|${props.name.toLowerCase()}`;
     const owner = taken.get(key);
     if (owner !== undefined) {
-      problems.add('name', props.name, `allowed: a name not used by another compute of the same workspace (${owner} has it)`);
+      problems.add('name', props.name, `allowed: a name no other compute instance of the app has in region ${props.location} (Azure requires it unique in the region, any workspace; ${owner} has it)`);
     } else {
       taken.set(key, this.node.path);
     }

@@ -27,6 +27,8 @@ export { ValidationError } from './errors';
 export type { Problem } from './errors';
 export { ArmTemplate } from './arm/arm-template';
 export type { ArmTemplateDocument, ArmParameter } from './arm/arm-template';
+export { AzapiProvider } from './azapi/provider';
+export type { AzapiProviderProps, AzapiEndpoint } from './azapi/provider';
 export { ShutdownPolicy } from './policy/shutdown-policy';
 export type { ShutdownPolicyProps, IdleShutdownRequirement, RequirementEffect } from './policy/shutdown-policy-props';
 export type { ShutdownPolicyScope } from './policy/policy-scope';

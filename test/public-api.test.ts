@@ -31,7 +31,7 @@ describe('the public API', () => {
   test('exports what a user constructs, passes, receives or names, and nothing else', () => {
     expect(surface.names).toEqual([
       'ArmComputeInstanceProperties', 'ArmComputeStartStopSchedule', 'ArmCron', 'ArmIdentity', 'ArmParameter', 'ArmRecurrence',
-      'ArmScriptReference', 'ArmTemplate', 'ArmTemplateDocument', 'AssignedUser', 'COMPUTE_API_VERSION', 'COMPUTE_RESOURCE_TYPE',
+      'ArmScriptReference', 'ArmTemplate', 'ArmTemplateDocument', 'AssignedUser', 'AzapiEndpoint', 'AzapiProvider', 'AzapiProviderProps', 'COMPUTE_API_VERSION', 'COMPUTE_RESOURCE_TYPE',
       'COMPUTE_START_STOP_LIST_SCHEMA', 'COMPUTE_START_STOP_SCHEDULE_SCHEMA', 'ComputeIdentity', 'ComputeInstance',
       'ComputeInstanceProps', 'ComputeInstanceSpec', 'CondaEnvironmentOptions', 'CronScheduleProps', 'Duration', 'GitCloneOptions',
       'IdentityType', 'IdleShutdownRequirement', 'JupyterLabExtensionsOptions', 'PipInstallOptions', 'Problem', 'ProxyOptions',

@@ -39,12 +39,17 @@ export class AzurermProvider extends TerraformProvider {
     this.subscriptionId = config.subscriptionId;
   }
 
+  /** The subscription the provider block names. */
+  subscription(): string | undefined {
+    return this.subscriptionId;
+  }
+
   protected synthesizeAttributes(): Record<string, unknown> {
-    return { subscription_id: this.subscriptionId, features: [{}] };
+    return { subscription_id: this.subscription(), features: [{}] };
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    return hclAttributes({ subscription_id: hclString(this.subscriptionId), features: hclBlock([{}], 'AzurermProviderFeaturesList') });
+    return hclAttributes({ subscription_id: hclString(this.subscription()), features: hclBlock([{}], 'AzurermProviderFeaturesList') });
   }
 }
 

@@ -65,7 +65,7 @@ export class ShutdownPolicy extends Construct {
     this.resolvedScope = resolved!;
 
     if (this.resolvedScope.kind === 'managementGroup') {
-      ensureAzurermProvider(TerraformStack.of(this));
+      ensureAzurermProvider(this, { unnamed: 'a management-group policy names none' });
     } else {
       ensureProviderTargets(this, problems, this.resolvedScope.subscriptionId);
       problems.throwIfAny();

@@ -28,7 +28,7 @@ export function azurermUnsupportedProps(spec: ComputeInstanceSpec): string[] {
  * `azurermUnsupportedProps` is empty. azurerm takes the location from the workspace.
  */
 export function renderAzurermComputeInstance(scope: Construct, spec: ComputeInstanceSpec, deletionProtection: boolean): MachineLearningComputeInstance {
-  ensureAzurermProvider(TerraformStack.of(scope));
+  ensureAzurermProvider(TerraformStack.of(scope), { armId: spec.workspaceId });
   const ci = spec.properties.properties;
   const user = ci.personalComputeInstanceSettings?.assignedUser;
   const ids = Object.keys(spec.identity?.userAssignedIdentities ?? {});
