@@ -77,7 +77,11 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   validateSetupScripts(problems, props);
   validateIdentity(problems, props);
   validateTags(problems, props.tags);
-  for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
+  for (const field of ['localAuth', 'sso', 'deletionProtection', 'existing'] as const) checkBoolean(problems, field, props[field]);
+  if (props.existing === true && props.initialState === 'Stopped') {
+    // The one-time stop would run at the import's apply and stop an instance someone may be using.
+    problems.add('initialState', 'Stopped', 'allowed: "Running" (the default) with existing: true; the stop after creation is for new instances');
+  }
   if (props.applicationSharingPolicy !== undefined && !['Personal', 'Shared'].includes(props.applicationSharingPolicy)) {
     problems.add('applicationSharingPolicy', props.applicationSharingPolicy, 'allowed: "Personal" or "Shared"');
   }

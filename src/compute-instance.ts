@@ -9,6 +9,7 @@ import { checkAgainstShutdownPolicies } from './policy/compliance-aspect';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
 import { startsButNeverStops } from './schedule/schedule-set-rules';
+import { computeImportId } from './render/import-id';
 import { stopAfterCreation } from './render/stop-after-creation';
 import { isToken } from './validation/tokens';
 
@@ -60,12 +61,13 @@ export class ComputeInstance extends Construct {
     }
     const deletionProtection = props.deletionProtection ?? true;
     const stopped = props.initialState === 'Stopped';
-    if (this.terraformResource === 'azurerm') {
-      this.id = renderAzurermComputeInstance(this, this.spec, deletionProtection).id;
-      if (stopped) stopAfterCreation(this, this.id);
-    } else {
-      this.id = renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped }).id;
-    }
+    const resource = this.terraformResource === 'azurerm'
+      ? renderAzurermComputeInstance(this, this.spec, deletionProtection)
+      : renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped });
+    this.id = resource.id;
+    if (this.terraformResource === 'azurerm' && stopped) stopAfterCreation(this, this.id);
+    // Terraform adopts the instance on the first apply instead of creating one.
+    if (props.existing) resource.importFrom(computeImportId(props.workspaceId, props.name, this.terraformResource));
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
     this.terraformOnly = [
