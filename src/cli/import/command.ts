@@ -1,0 +1,65 @@
+import { isAzureComputeOutput, locateAzureInstances } from '../inputs/azure-instances';
+import type { AzureInstance } from '../inputs/azure-instances';
+import { InstanceCode, instanceToCode } from './props-to-code';
+import { writeModule } from './write-module';
+
+/** What the verb needs of the command's I/O (the shape of the command's CliIo). */
+export interface ImportIo {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): string;
+}
+
+export const IMPORT_USAGE = 'usage: aml-compute import FILE...   (REST GET or list JSON, or az ml compute show|list -o json)';
+
+/**
+ * `aml-compute import FILE...`: prints a TypeScript module declaring every compute instance found in the
+ * files, each marked `existing: true`. Exit 0 when written, 1 when written with instances that break a rule
+ * of the library, 2 when a file is unusable or holds no compute instance (nothing is written then).
+ */
+export function run(args: string[], io: ImportIo): number {
+  if (args.length === 0 || args.some((a) => a.startsWith('-'))) {
+    io.err(`${IMPORT_USAGE}\n`);
+    return 2;
+  }
+  const found: { instance: AzureInstance; file: string }[] = [];
+  for (const file of args) {
+    let json: unknown;
+    try {
+      json = JSON.parse(io.readFile(file));
+    } catch (e) {
+      io.err(`aml-compute import: ${file}: ${e instanceof SyntaxError ? 'not JSON' : 'cannot be read'} (${(e as Error).message})\n`);
+      return 2;
+    }
+    const instances = locateAzureInstances(json);
+    if (instances.length === 0) {
+      const what = isAzureComputeOutput(json) ? 'computes, but no compute instance' : 'no compute instance';
+      io.err(`aml-compute import: ${file}: ${what} (expected a REST GET or list of computes, or az ml compute show|list -o json)\n`);
+      return 2;
+    }
+    found.push(...instances.map((l) => ({ instance: l.instance, file })));
+  }
+
+  // One declaration per compute, in a stable order whatever the order of the files.
+  const key = (i: AzureInstance) => (i.id ?? i.name).toLowerCase();
+  const unique = new Map<string, { instance: AzureInstance; file: string }>();
+  for (const f of found) {
+    if (unique.has(key(f.instance))) io.err(`aml-compute import: ${f.file}: ${f.instance.name} appears again; declared once\n`);
+    else unique.set(key(f.instance), f);
+  }
+  const sorted = [...unique.values()].sort((a, b) => (key(a.instance) < key(b.instance) ? -1 : key(a.instance) > key(b.instance) ? 1 : 0));
+  const ids = new Map<string, number>();
+  const instances: InstanceCode[] = sorted.map(({ instance }) => {
+    const n = (ids.get(instance.name) ?? 0) + 1;
+    ids.set(instance.name, n);
+    return instanceToCode(instance, n === 1 ? instance.name : `${instance.name}-${n}`);
+  });
+
+  for (const [i, code] of instances.entries()) {
+    const where = `aml-compute import: ${sorted[i].file}: ${code.constructId}`;
+    for (const u of code.unsupported) io.err(`${where}: not expressed: ${u}\n`);
+    for (const r of code.refusals) io.err(`${where}: the library refuses ${r}\n`);
+  }
+  io.out(writeModule(instances, args));
+  return instances.some((i) => i.refusals.length > 0) ? 1 : 0;
+}
