@@ -1,6 +1,7 @@
 import { isAzureComputeOutput, locateAzureInstances } from '../inputs/azure-instances';
 import type { AzureInstance } from '../inputs/azure-instances';
 import { InstanceCode, instanceToCode } from './props-to-code';
+import { unlistedFields, valueAt } from './unlisted-fields';
 import { writeModule } from './write-module';
 
 /** What the verb needs of the command's I/O (the shape of the command's CliIo). */
@@ -22,7 +23,7 @@ export function run(args: string[], io: ImportIo): number {
     io.err(`${IMPORT_USAGE}\n`);
     return 2;
   }
-  const found: { instance: AzureInstance; file: string }[] = [];
+  const found: { instance: AzureInstance; file: string; unlisted: string[] }[] = [];
   for (const file of args) {
     let json: unknown;
     try {
@@ -37,22 +38,22 @@ export function run(args: string[], io: ImportIo): number {
       io.err(`aml-compute import: ${file}: ${what} (expected a REST GET or list of computes, or az ml compute show|list -o json)\n`);
       return 2;
     }
-    found.push(...instances.map((l) => ({ instance: l.instance, file })));
+    found.push(...instances.map((l) => ({ instance: l.instance, file, unlisted: unlistedFields(valueAt(json, l.path), l.instance.properties.properties) })));
   }
 
   // One declaration per compute, in a stable order whatever the order of the files.
   const key = (i: AzureInstance) => (i.id ?? i.name).toLowerCase();
-  const unique = new Map<string, { instance: AzureInstance; file: string }>();
+  const unique = new Map<string, (typeof found)[number]>();
   for (const f of found) {
     if (unique.has(key(f.instance))) io.err(`aml-compute import: ${f.file}: ${f.instance.name} appears again; declared once\n`);
     else unique.set(key(f.instance), f);
   }
   const sorted = [...unique.values()].sort((a, b) => (key(a.instance) < key(b.instance) ? -1 : key(a.instance) > key(b.instance) ? 1 : 0));
   const ids = new Map<string, number>();
-  const instances: InstanceCode[] = sorted.map(({ instance }) => {
+  const instances: InstanceCode[] = sorted.map(({ instance, unlisted }) => {
     const n = (ids.get(instance.name) ?? 0) + 1;
     ids.set(instance.name, n);
-    return instanceToCode(instance, n === 1 ? instance.name : `${instance.name}-${n}`);
+    return instanceToCode(instance, n === 1 ? instance.name : `${instance.name}-${n}`, unlisted);
   });
 
   for (const [i, code] of instances.entries()) {

@@ -60,10 +60,10 @@ function propOf(field: string): string {
  * on them: each value the library refuses is kept and marked with a comment, found by running the same
  * factories and the same ComputeInstance validation a synth runs.
  */
-export function instanceToCode(instance: AzureInstance, constructId: string): InstanceCode {
+export function instanceToCode(instance: AzureInstance, constructId: string, unlisted: readonly string[] = []): InstanceCode {
   const outer = instance.properties;
   const ci = outer.properties as Record<string, any>;
-  const unsupported: string[] = [];
+  const unsupported: string[] = [...unlisted];
   const notes: string[] = [];
   const refusals: string[] = [];
   const constants: InstanceCode['constants'] = [];
