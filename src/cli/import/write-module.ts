@@ -19,7 +19,7 @@ export function writeModule(instances: readonly InstanceCode[], sources: readonl
   const used = LIBRARY_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
   const refused = instances.filter((i) => i.refusals.length > 0).length;
   const header = [
-    `// Written by \`aml-compute import\` from ${sources.join(', ')}.`,
+    `// Written by \`aml-compute import\` from ${[...sources].sort().join(', ')}.`,
     '// The compute instances Azure reported, each marked existing: the first `terraform apply` imports them.',
     ...(refused > 0
       ? [
