@@ -91,6 +91,9 @@ export function instanceToCode(instance: AzureInstance, constructId: string, unl
   if (isPlainObject(ci.subnet) && typeof ci.subnet.id === 'string') set('subnetId', lit(ci.subnet.id), ci.subnet.id);
   else if (ci.subnet !== undefined) unsupported.push(`subnet (${show(ci.subnet)}): no subnet id`);
   if (typeof ci.enableNodePublicIp === 'boolean') set('nodePublicIp', lit(ci.enableNodePublicIp), ci.enableNodePublicIp);
+  else if (code.has('subnetId')) {
+    notes.push('Azure did not report enableNodePublicIp: inside a subnet the library sends false (no public IP); if the instance has one, add nodePublicIp: true (it is create-only: a change replaces the instance)');
+  }
 
   const ssh = ci.sshSettings;
   if (isPlainObject(ssh) && ssh.sshPublicAccess === 'Enabled') {
