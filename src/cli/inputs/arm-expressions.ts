@@ -1,4 +1,5 @@
 import { isPlainObject } from '../../validation/plain-object';
+import { joinPath } from './json-path';
 
 /**
  * ARM template expressions, resolved where the command can know the value: `[parameters('x')]` from the
@@ -116,7 +117,7 @@ export function templateScope(template: Record<string, any>, templateFile: strin
     parameter(name) {
       const key = Object.keys(given).find((k) => k.toLowerCase() === name.toLowerCase());
       if (key !== undefined && isPlainObject(given[key]) && 'value' in given[key]) {
-        return { known: true, value: given[key].value, origin: { file: parameterFile!.file, path: `parameters.${key}.value` } };
+        return { known: true, value: given[key].value, origin: { file: parameterFile!.file, path: joinPath('parameters', key, 'value') } };
       }
       if (key !== undefined && isPlainObject(given[key]) && 'reference' in given[key]) {
         return { known: false, reason: `parameter ${name} is a Key Vault reference, read only when Azure deploys` };
@@ -130,7 +131,7 @@ export function templateScope(template: Record<string, any>, templateFile: strin
       const resolved = resolveArmValue(declared[declaredKey].defaultValue, scope);
       resolving.delete(name);
       return resolved.known && !isArmExpression(declared[declaredKey].defaultValue)
-        ? { known: true, value: resolved.value, origin: { file: templateFile, path: `parameters.${declaredKey}.defaultValue` } }
+        ? { known: true, value: resolved.value, origin: { file: templateFile, path: joinPath('parameters', declaredKey, 'defaultValue') } }
         : resolved;
     },
     variable(name) {
