@@ -46,5 +46,7 @@ const tf = JSON.parse(fs.readFileSync("cdktf.out/stacks/smoke/cdk.tf.json", "utf
 Object.values(tf.resource.azapi_resource)[0].name = "ci-1";
 fs.writeFileSync("bad.tf.json", JSON.stringify({ resource: tf.resource }));
 '
-if npx --no-install aml-compute lint bad.tf.json; then echo "aml-compute lint passed a bad name"; exit 1; fi
+rc=0
+npx --no-install aml-compute lint bad.tf.json || rc=$?
+if [ "$rc" -ne 1 ]; then echo "aml-compute lint of a bad name: exit $rc, expected 1"; exit 1; fi
 echo "pack smoke: ok ($tarball)"
