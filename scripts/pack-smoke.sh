@@ -38,4 +38,15 @@ if (p.idleTimeBeforeShutdown !== "PT30M") throw new Error("azapi body wrong");
 if (p.schedules.computeStartStop.length !== 2) throw new Error("schedules missing");
 if (arm.resources[0].apiVersion !== "2025-12-01") throw new Error("ARM template wrong");
 '
+# The command line, as an installed package's bin: a clean stack lints clean (exit 0), a bad name fails (exit 1).
+npx --no-install aml-compute lint cdktf.out/stacks/smoke/cdk.tf.json
+node -e '
+const fs = require("fs");
+const tf = JSON.parse(fs.readFileSync("cdktf.out/stacks/smoke/cdk.tf.json", "utf8"));
+Object.values(tf.resource.azapi_resource)[0].name = "ci-1";
+fs.writeFileSync("bad.tf.json", JSON.stringify({ resource: tf.resource }));
+'
+rc=0
+npx --no-install aml-compute lint bad.tf.json || rc=$?
+if [ "$rc" -ne 1 ]; then echo "aml-compute lint of a bad name: exit $rc, expected 1"; exit 1; fi
 echo "pack smoke: ok ($tarball)"

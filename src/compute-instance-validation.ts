@@ -162,7 +162,8 @@ function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): 
   }
 }
 
-function validateIdentity(problems: Problems, props: ComputeInstanceProps): void {
+/** The identity rules, for props or for an ARM identity given as `{ type, userAssignedIdentityIds }` (the command line's lint). */
+export function validateIdentity(problems: Problems, props: Pick<ComputeInstanceProps, 'identity'>): void {
   const identity = objectOrUndefined(props.identity);
   if (identity === undefined) return;
   if (!IDENTITY_TYPES.includes(identity.type)) {
@@ -184,7 +185,8 @@ function validateIdentity(problems: Problems, props: ComputeInstanceProps): void
   ids.forEach((id: unknown, i) => checkString(problems, `identity.userAssignedIdentityIds[${i}]`, id, (v) => armIdProblem(v, 'userAssignedIdentity')));
 }
 
-function validateTags(problems: Problems, tags: Record<string, string> | undefined): void {
+/** Azure's tag rules; also used on the tags of ARM resources by the command line's lint. */
+export function validateTags(problems: Problems, tags: Record<string, string> | undefined): void {
   if (objectOrUndefined(tags) === undefined) return;
   const entries = Object.entries(tags!);
   if (entries.length > TAG_LIMITS.count) {

@@ -74,7 +74,7 @@ export function isAzureComputeOutput(json: unknown): boolean {
 export function locateAzureInstances(json: unknown): LocatedAzureInstance[] {
   const example = specExampleBody(json);
   const body = example ?? json;
-  const prefix = example !== undefined ? 'responses.200.body' : '';
+  const prefix = example !== undefined ? 'responses["200"].body' : '';
   const at = (suffix: string) => [prefix, suffix].filter((s) => s !== '').join('.').replace(/\.\[/g, '[');
   const one = (c: unknown, path: string): LocatedAzureInstance[] => {
     if (isRestCompute(c)) return isPlainObject(c.properties) && c.properties.computeType === 'ComputeInstance' ? [fromRest(c, path)] : [];
