@@ -18,7 +18,7 @@ const NOT_WRITTEN = ['computeInstanceAuthorizationType'];
 
 const ROUND_TRIPS = {
   restList: ['import/rest-list-compute-instances.json'],
-  azList: ['import/az-ml-compute-list.json'],
+  azList: ['import/az-ml-compute-list-team.json'],
 };
 
 const runs = Object.fromEntries(Object.entries(ROUND_TRIPS).map(([k, files]) => [k, runImport(...files.map(fixture))]));
@@ -105,7 +105,7 @@ describe('aml-compute import output', () => {
   });
 
   test('is the same whatever the order of the files, and from run to run', () => {
-    const both = [fixture('import/rest-list-compute-instances.json'), fixture('import/az-ml-compute-list.json')];
+    const both = [fixture('import/rest-list-compute-instances.json'), fixture('import/az-ml-compute-list-team.json')];
     const a = runImport(...both);
     expect(runImport(...[...both].reverse()).out).toBe(a.out);
     expect(runImport(...both).out).toBe(a.out);
@@ -115,5 +115,21 @@ describe('aml-compute import output', () => {
     expect(runs.azList.out).toContain(
       '  // aml-compute import: Azure did not report disableLocalAuth: the library sends true (local authentication off); if the instance has it on, add localAuth: true (it is create-only: a change replaces the instance)\n  new ComputeInstance(scope, \'ci-ivy\', {',
     );
+  });
+});
+
+describe('aml-compute import as a verb of the command', () => {
+  test('main dispatches it: the cli\'s az ml fixture exits 1 (ci-nightowl has an IANA time zone) and prints the module', async () => {
+    const { main } = await import('../src/cli/main');
+    let out = '';
+    let err = '';
+    const file = fixture('cli/az-ml-compute-list.json');
+    const code = await main(['import', file], {
+      out: (t) => { out += t; }, err: (t) => { err += t; }, isTTY: false, readFile: (p) => fs.readFileSync(p, 'utf8'), writeFile: () => undefined,
+    });
+    expect(code).toBe(1);
+    expect(err).toBe(`aml-compute import: ${file}: ci-nightowl: the library refuses schedules[0].timeZone: received "Europe/Berlin"; allowed: a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"; Azure does not take IANA names: write "W. Europe Standard Time" instead\n`);
+    expect(out).toContain("  new ComputeInstance(scope, 'ci-alice', {\n    existing: true,\n");
+    expect(out).toContain("  new ComputeInstance(scope, 'ci-nightowl', {\n    existing: true,\n");
   });
 });

@@ -4,12 +4,12 @@ import { CliIo, EXIT, processIo, UnusableInput } from './io';
 /** A verb: its arguments after the verb, the io; returns the exit code. */
 export type Verb = (args: string[], io: CliIo) => number | Promise<number>;
 
-/** Verbs by name, loaded when called (a lint does not load the policy code). `import` is wired by its own branch. */
+/** Verbs by name, loaded when called (a lint does not load the policy code).  */
 const VERBS: Record<string, () => Verb> = {
   lint: () => require('./lint/command').run,
   preview: () => require('./preview/command').run,
   audit: () => require('./audit/command').run,
-  // import: () => require('./import/command').run,
+  import: () => require('./import/command').run,
 };
 
 export const USAGE = `usage: aml-compute <verb> [options]
@@ -20,6 +20,9 @@ export const USAGE = `usage: aml-compute <verb> [options]
       a Monday-to-Sunday week of when each instance runs, hours per week and cost
   audit --policy FILE... INSTANCES... [--parameters FILE] [--format text|json|sarif]
       what a shutdown policy would append, deny or audit on each instance
+  import FILE...
+      a TypeScript module declaring the existing instances (REST GET/list or az ml compute show|list output),
+      each marked existing: true so that Terraform imports it
 
 Inputs are recognized by shape: ARM templates and parameter files, cdk.tf.json, Azure REST GET/list output,
 az ml compute show|list -o json, policy definitions, initiatives and assignments.

@@ -18,7 +18,13 @@ export interface ImportRun {
 export function runImport(...files: string[]): ImportRun {
   let out = '';
   let err = '';
-  const code = run(files, { out: (t) => { out += t; }, err: (t) => { err += t; }, readFile: (p) => fs.readFileSync(p, 'utf8') });
+  const code = run(files, {
+    out: (t) => { out += t; },
+    err: (t) => { err += t; },
+    isTTY: false,
+    readFile: (p) => fs.readFileSync(p, 'utf8'),
+    writeFile: () => { throw new Error('import writes no file'); },
+  });
   return { code, out, err };
 }
 

@@ -1,15 +1,9 @@
+import { CliIo, EXIT, readJson, UnusableInput } from '../io';
 import { isAzureComputeOutput, locateAzureInstances } from '../inputs/azure-instances';
 import type { AzureInstance } from '../inputs/azure-instances';
 import { InstanceCode, instanceToCode } from './props-to-code';
 import { unlistedFields, valueAt } from './unlisted-fields';
 import { writeModule } from './write-module';
-
-/** What the verb needs of the command's I/O (the shape of the command's CliIo). */
-export interface ImportIo {
-  out(text: string): void;
-  err(text: string): void;
-  readFile(path: string): string;
-}
 
 export const IMPORT_USAGE = 'usage: aml-compute import FILE...   (REST GET or list JSON, or az ml compute show|list -o json)';
 
@@ -18,25 +12,26 @@ export const IMPORT_USAGE = 'usage: aml-compute import FILE...   (REST GET or li
  * files, each marked `existing: true`. Exit 0 when written, 1 when written with instances that break a rule
  * of the library, 2 when a file is unusable or holds no compute instance (nothing is written then).
  */
-export function run(args: string[], io: ImportIo): number {
+export function run(args: string[], io: CliIo): number {
   if (args.length === 0 || args.some((a) => a.startsWith('-'))) {
     io.err(`${IMPORT_USAGE}\n`);
-    return 2;
+    return EXIT.unusable;
   }
   const found: { instance: AzureInstance; file: string; unlisted: string[] }[] = [];
   for (const file of args) {
     let json: unknown;
     try {
-      json = JSON.parse(io.readFile(file));
+      json = readJson(io, file);
     } catch (e) {
-      io.err(`aml-compute import: ${file}: ${e instanceof SyntaxError ? 'not JSON' : 'cannot be read'} (${(e as Error).message})\n`);
-      return 2;
+      if (!(e instanceof UnusableInput)) throw e;
+      io.err(`aml-compute import: ${e.message}\n`);
+      return EXIT.unusable;
     }
     const instances = locateAzureInstances(json);
     if (instances.length === 0) {
       const what = isAzureComputeOutput(json) ? 'computes, but no compute instance' : 'no compute instance';
       io.err(`aml-compute import: ${file}: ${what} (expected a REST GET or list of computes, or az ml compute show|list -o json)\n`);
-      return 2;
+      return EXIT.unusable;
     }
     found.push(...instances.map((l) => ({ instance: l.instance, file, unlisted: unlistedFields(valueAt(json, l.path), l.instance.properties.properties) })));
   }
@@ -62,5 +57,5 @@ export function run(args: string[], io: ImportIo): number {
     for (const r of code.refusals) io.err(`${where}: the library refuses ${r}\n`);
   }
   io.out(writeModule(instances, args));
-  return instances.some((i) => i.refusals.length > 0) ? 1 : 0;
+  return instances.some((i) => i.refusals.length > 0) ? EXIT.problems : EXIT.clean;
 }
