@@ -133,3 +133,31 @@ describe('aml-compute import as a verb of the command', () => {
     expect(out).toContain("  new ComputeInstance(scope, 'ci-nightowl', {\n    existing: true,\n");
   });
 });
+
+describe('aml-compute import names', () => {
+  const rest = JSON.parse(fs.readFileSync(fixture('import/rest-list-compute-instances.json'), 'utf8'));
+  const alice = rest.value.find((c: any) => c.name === 'ci-alice');
+  const other = JSON.parse(JSON.stringify(alice).replace(/workspaces\/mlw/g, 'workspaces/mlw-two'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-import-'));
+  const file = path.join(dir, 'two-workspaces.json');
+  fs.writeFileSync(file, JSON.stringify({ value: [alice, other] }));
+
+  test('the same compute name in two workspaces gives two constructs and two script constants', () => {
+    const r = runImport(file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("new ComputeInstance(scope, 'ci-alice', {");
+    expect(r.out).toContain("new ComputeInstance(scope, 'ci-alice-2', {");
+    expect(r.out).toContain('const ciAliceCreationScript = `');
+    expect(r.out).toContain('const ciAlice2CreationScript = `');
+    const { modules, diagnostics } = compileModules({ twoWorkspaces: r.out });
+    expect(diagnostics).toEqual([]);
+    const ids = synthesize(modules.twoWorkspaces).import.map((i: any) => i.id.replace(/^.*\/workspaces\//, '')).sort();
+    expect(ids).toEqual(['mlw-two/computes/ci-alice?api-version=2025-12-01', 'mlw/computes/ci-alice?api-version=2025-12-01']);
+  });
+
+  test('an instance in two files is declared once, with a line on stderr', () => {
+    const r = runImport(file, file);
+    expect(r.err).toBe(`aml-compute import: ${file}: ci-alice appears again; declared once\naml-compute import: ${file}: ci-alice appears again; declared once\n`);
+    expect(r.out.match(/new ComputeInstance\(/g)).toHaveLength(2);
+  });
+});

@@ -1,7 +1,7 @@
 import { CliIo, EXIT, readJson, UnusableInput } from '../io';
 import { isAzureComputeOutput, locateAzureInstances } from '../inputs/azure-instances';
 import type { AzureInstance } from '../inputs/azure-instances';
-import { InstanceCode, instanceToCode } from './props-to-code';
+import { camel, InstanceCode, instanceToCode } from './props-to-code';
 import { unlistedFields, valueAt } from './unlisted-fields';
 import { writeModule } from './write-module';
 
@@ -38,17 +38,24 @@ export function run(args: string[], io: CliIo): number {
 
   // One declaration per compute, in a stable order whatever the order of the files.
   const key = (i: AzureInstance) => (i.id ?? i.name).toLowerCase();
-  const unique = new Map<string, (typeof found)[number]>();
+  const byId = new Map<string, (typeof found)[number]>();
   for (const f of found) {
-    if (unique.has(key(f.instance))) io.err(`aml-compute import: ${f.file}: ${f.instance.name} appears again; declared once\n`);
-    else unique.set(key(f.instance), f);
+    if (byId.has(key(f.instance))) io.err(`aml-compute import: ${f.file}: ${f.instance.name} appears again; declared once\n`);
+    else byId.set(key(f.instance), f);
   }
-  const sorted = [...unique.values()].sort((a, b) => (key(a.instance) < key(b.instance) ? -1 : key(a.instance) > key(b.instance) ? 1 : 0));
-  const ids = new Map<string, number>();
+  const sorted = [...byId.values()].sort((a, b) => (key(a.instance) < key(b.instance) ? -1 : key(a.instance) > key(b.instance) ? 1 : 0));
+  // Construct ids and script constant names, unique in the module (the same name in two workspaces, or
+  // names that differ only in punctuation, get a number).
+  const taken = new Set<string>();
+  const unique = (base: string, join: string) => {
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${join}${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  };
   const instances: InstanceCode[] = sorted.map(({ instance, unlisted }) => {
-    const n = (ids.get(instance.name) ?? 0) + 1;
-    ids.set(instance.name, n);
-    return instanceToCode(instance, n === 1 ? instance.name : `${instance.name}-${n}`, unlisted);
+    const constructId = unique(instance.name, '-');
+    return instanceToCode(instance, constructId, unlisted, unique(camel(constructId), ''));
   });
 
   for (const [i, code] of instances.entries()) {

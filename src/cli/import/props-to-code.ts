@@ -38,7 +38,7 @@ export function durationCode(d: Duration): Expr {
 }
 
 /** `ci-alice` -> `ciAlice`, for the names of script constants. */
-function camel(name: string): string {
+export function camel(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
   const joined = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
   return /^[A-Za-z_$]/.test(joined) ? joined : `ci${joined}`;
@@ -60,7 +60,7 @@ function propOf(field: string): string {
  * on them: each value the library refuses is kept and marked with a comment, found by running the same
  * factories and the same ComputeInstance validation a synth runs.
  */
-export function instanceToCode(instance: AzureInstance, constructId: string, unlisted: readonly string[] = []): InstanceCode {
+export function instanceToCode(instance: AzureInstance, constructId: string, unlisted: readonly string[] = [], scriptPrefix = camel(constructId)): InstanceCode {
   const outer = instance.properties;
   const ci = outer.properties as Record<string, any>;
   const unsupported: string[] = [...unlisted];
@@ -136,7 +136,7 @@ export function instanceToCode(instance: AzureInstance, constructId: string, unl
     }
   }
 
-  scriptsToCode(ci.setupScripts, camel(constructId), { set, mark, unsupported, notes, refusals, constants });
+  scriptsToCode(ci.setupScripts, scriptPrefix, { set, mark, unsupported, notes, refusals, constants });
 
   if (instance.tags !== undefined && Object.keys(instance.tags).length > 0) {
     set('tags', obj(Object.entries(instance.tags).map(([k, v]) => prop(k, lit(String(v))))), { ...instance.tags });
