@@ -1,4 +1,4 @@
-import { Annotations } from './framework';
+import { Annotations, TerraformResource } from './framework';
 import { Construct, IConstruct } from 'constructs';
 import { grantComputeUser } from './access/compute-user-role';
 import { ComputeInstanceProps } from './compute-instance-props';
@@ -61,13 +61,16 @@ export class ComputeInstance extends Construct {
     }
     const deletionProtection = props.deletionProtection ?? true;
     const stopped = props.initialState === 'Stopped';
-    const resource = this.terraformResource === 'azurerm'
-      ? renderAzurermComputeInstance(this, this.spec, deletionProtection)
-      : renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped });
-    this.id = resource.id;
-    if (this.terraformResource === 'azurerm' && stopped) stopAfterCreation(this, this.id);
-    // Terraform adopts the instance on the first apply instead of creating one.
-    if (props.existing) resource.importFrom(computeImportId(props.workspaceId, props.name, this.terraformResource));
+    if (this.terraformResource === 'azurerm') {
+      this.id = renderAzurermComputeInstance(this, this.spec, deletionProtection).id;
+      if (stopped) stopAfterCreation(this, this.id);
+    } else {
+      this.id = renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped }).id;
+    }
+    // Terraform adopts the instance on the first apply instead of creating one (both renderers name it Resource).
+    if (props.existing) {
+      (this.node.findChild('Resource') as TerraformResource).importFrom(computeImportId(props.workspaceId, props.name, this.terraformResource));
+    }
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
     this.terraformOnly = [

@@ -137,12 +137,13 @@ describe('aml-compute import as a verb of the command', () => {
 describe('aml-compute import names', () => {
   const rest = JSON.parse(fs.readFileSync(fixture('import/rest-list-compute-instances.json'), 'utf8'));
   const alice = rest.value.find((c: any) => c.name === 'ci-alice');
-  const other = JSON.parse(JSON.stringify(alice).replace(/workspaces\/mlw/g, 'workspaces/mlw-two'));
+  // Another workspace in another region: names are unique per region.
+  const other = { ...JSON.parse(JSON.stringify(alice).replace(/workspaces\/mlw/g, 'workspaces/mlw-two')), location: 'northeurope' };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-import-'));
   const file = path.join(dir, 'two-workspaces.json');
   fs.writeFileSync(file, JSON.stringify({ value: [alice, other] }));
 
-  test('the same compute name in two workspaces gives two constructs and two script constants', () => {
+  test('the same compute name in two workspaces (two regions) gives two constructs and two script constants', () => {
     const r = runImport(file);
     expect(r.code).toBe(0);
     expect(r.out).toContain("new ComputeInstance(scope, 'ci-alice', {");
