@@ -73,15 +73,12 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   validateSsh(problems, props);
   validateAssignedUser(problems, props);
   validateSchedules(problems, props.schedules);
+  validateExisting(problems, props);
   validateIdleShutdown(problems, props.idleShutdown);
   validateSetupScripts(problems, props);
   validateIdentity(problems, props);
   validateTags(problems, props.tags);
-  for (const field of ['localAuth', 'sso', 'deletionProtection', 'existing'] as const) checkBoolean(problems, field, props[field]);
-  if (props.existing === true && props.initialState === 'Stopped') {
-    // The one-time stop would run at the import's apply and stop an instance someone may be using.
-    problems.add('initialState', 'Stopped', 'allowed: "Running" (the default) with existing: true; the stop after creation is for new instances');
-  }
+  for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
   if (props.applicationSharingPolicy !== undefined && !['Personal', 'Shared'].includes(props.applicationSharingPolicy)) {
     problems.add('applicationSharingPolicy', props.applicationSharingPolicy, 'allowed: "Personal" or "Shared"');
   }
@@ -90,6 +87,14 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   }
   if (props.terraformResource !== undefined && !['azapi', 'azurerm'].includes(props.terraformResource)) {
     problems.add('terraformResource', props.terraformResource, 'allowed: "azapi" or "azurerm"');
+  }
+}
+
+function validateExisting(problems: Problems, props: ComputeInstanceProps): void {
+  checkBoolean(problems, 'existing', props.existing);
+  if (props.existing === true && props.initialState === 'Stopped') {
+    // The one-time stop would run at the import's apply and stop an instance someone may be using.
+    problems.add('initialState', 'Stopped', 'allowed: "Running" (the default) with existing: true; the stop after creation is for new instances');
   }
 }
 
