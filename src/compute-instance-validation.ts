@@ -90,14 +90,6 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   }
 }
 
-function validateExisting(problems: Problems, props: ComputeInstanceProps): void {
-  checkBoolean(problems, 'existing', props.existing);
-  if (props.existing === true && props.initialState === 'Stopped') {
-    // The one-time stop would run at the import's apply and stop an instance someone may be using.
-    problems.add('initialState', 'Stopped', 'allowed: "Running" (the default) with existing: true; the stop after creation is for new instances');
-  }
-}
-
 function validateNetwork(problems: Problems, props: ComputeInstanceProps): void {
   if (props.subnetId !== undefined) checkString(problems, 'subnetId', props.subnetId, (v) => armIdProblem(v, 'subnet'));
   checkBoolean(problems, 'nodePublicIp', props.nodePublicIp);
@@ -216,5 +208,13 @@ export function validateTags(problems: Problems, tags: Record<string, string> | 
     } else if (!isToken(value) && value.length > TAG_LIMITS.valueLength) {
       problems.add(`tags.${key}`, `${value.length} characters`, `allowed: values of at most ${TAG_LIMITS.valueLength} characters`);
     }
+  }
+}
+
+function validateExisting(problems: Problems, props: ComputeInstanceProps): void {
+  checkBoolean(problems, 'existing', props.existing);
+  if (props.existing === true && props.initialState === 'Stopped') {
+    // The one-time stop would run at the import's apply and stop an instance someone may be using.
+    problems.add('initialState', 'Stopped', 'allowed: "Running" (the default) with existing: true; the stop after creation is for new instances');
   }
 }
