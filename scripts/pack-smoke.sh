@@ -27,6 +27,19 @@ smoke() { # smoke FRAMEWORK ENTRY PACKAGES...
     echo "npm installed cdktf or a @cdktf package next to cdktn" >&2; exit 1
   fi
   FRAMEWORK=$framework ENTRY=$entry node "$root/scripts/pack-smoke/synth.js"
+  # The command line, as an installed package's bin: a clean stack lints clean (exit 0), a bad name fails (exit 1).
+  if [ "$framework" = cdktf ]; then
+    npx --no-install aml-compute lint cdktf.out/stacks/smoke/cdk.tf.json
+    node -e '
+const fs = require("fs");
+const tf = JSON.parse(fs.readFileSync("cdktf.out/stacks/smoke/cdk.tf.json", "utf8"));
+Object.values(tf.resource.azapi_resource)[0].name = "ci-1";
+fs.writeFileSync("bad.tf.json", JSON.stringify({ resource: tf.resource }));
+'
+    local rc=0
+    npx --no-install aml-compute lint bad.tf.json || rc=$?
+    if [ "$rc" -ne 1 ]; then echo "aml-compute lint of a bad name: exit $rc, expected 1"; exit 1; fi
+  fi
   sed -e "s#'cdktf'#'$framework'#; s#'cdktf-azureml-compute'#'$entry'#" "$root/scripts/pack-smoke/types.ts" > types.ts
   # node10 (a CommonJS project's default) reads typesVersions; node16 reads the exports map. No skipLibCheck:
   # with it, a .d.ts naming the other (absent) framework would silently turn its types into any.

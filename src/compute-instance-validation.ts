@@ -74,6 +74,7 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   validateSsh(problems, props);
   validateAssignedUser(problems, props);
   const schedules = validateSchedules(problems, props.schedules);
+  validateExisting(problems, props);
   const idleShutdown = validateIdleShutdown(problems, props.idleShutdown);
   const setupScripts = validateSetupScripts(problems, props);
   validateIdentity(problems, props);
@@ -177,7 +178,8 @@ function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): 
   return { ...scripts, ...own };
 }
 
-function validateIdentity(problems: Problems, props: ComputeInstanceProps): void {
+/** The identity rules, for props or for an ARM identity given as `{ type, userAssignedIdentityIds }` (the command line's lint). */
+export function validateIdentity(problems: Problems, props: Pick<ComputeInstanceProps, 'identity'>): void {
   const identity = objectOrUndefined(props.identity);
   if (identity === undefined) return;
   if (!IDENTITY_TYPES.includes(identity.type)) {
@@ -199,7 +201,8 @@ function validateIdentity(problems: Problems, props: ComputeInstanceProps): void
   ids.forEach((id: unknown, i) => checkString(problems, `identity.userAssignedIdentityIds[${i}]`, id, (v) => armIdProblem(v, 'userAssignedIdentity')));
 }
 
-function validateTags(problems: Problems, tags: Record<string, string> | undefined): void {
+/** Azure's tag rules; also used on the tags of ARM resources by the command line's lint. */
+export function validateTags(problems: Problems, tags: Record<string, string> | undefined): void {
   if (objectOrUndefined(tags) === undefined) return;
   const entries = Object.entries(tags!);
   if (entries.length > TAG_LIMITS.count) {
@@ -224,5 +227,13 @@ function validateTags(problems: Problems, tags: Record<string, string> | undefin
     } else if (!isToken(value) && value.length > TAG_LIMITS.valueLength) {
       problems.add(`tags.${key}`, `${value.length} characters`, `allowed: values of at most ${TAG_LIMITS.valueLength} characters`);
     }
+  }
+}
+
+function validateExisting(problems: Problems, props: ComputeInstanceProps): void {
+  checkBoolean(problems, 'existing', props.existing);
+  if (props.existing === true && props.initialState === 'Stopped') {
+    // The one-time stop would run at the import's apply and stop an instance someone may be using.
+    problems.add('initialState', 'Stopped', 'allowed: "Running" (the default) with existing: true; the stop after creation is for new instances');
   }
 }

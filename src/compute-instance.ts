@@ -1,4 +1,4 @@
-import { Annotations } from './framework';
+import { Annotations, TerraformResource } from './framework';
 import { Construct, IConstruct } from 'constructs';
 import { grantComputeUser } from './access/compute-user-role';
 import { ComputeInstanceProps } from './compute-instance-props';
@@ -9,6 +9,7 @@ import { Problems } from './errors';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
 import { startsButNeverStops } from './schedule/schedule-set-rules';
+import { computeImportId } from './render/import-id';
 import { stopAfterCreation } from './render/stop-after-creation';
 import { createTimeoutMinutes, minutes } from './render/compute-timeouts';
 import { isToken } from './validation/tokens';
@@ -71,6 +72,10 @@ export class ComputeInstance extends Construct {
       }
     } else {
       this.id = renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped }).id;
+    }
+    // Terraform adopts the instance on the first apply instead of creating one (both renderers name it Resource).
+    if (props.existing) {
+      (this.node.findChild('Resource') as TerraformResource).importFrom(computeImportId(props.workspaceId, props.name, this.terraformResource));
     }
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
