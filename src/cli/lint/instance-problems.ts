@@ -36,7 +36,7 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     if (!found.nameUnknown) checkString(problems, 'name', r.name, computeNameProblem);
     if (r.location !== undefined) checkString(problems, 'location', r.location, locationProblem);
     if (ci.vmSize !== undefined) checkString(problems, `${INNER}.vmSize`, ci.vmSize, vmSizeProblem);
-    if (isPlainObject(ci.subnet)) checkString(problems, `${INNER}.subnet.id`, ci.subnet.id, (v) => armIdProblem(v, 'subnet'));
+    if (isPlainObject(ci.subnet) && ci.subnet.id !== undefined) checkString(problems, `${INNER}.subnet.id`, ci.subnet.id, (v) => armIdProblem(v, 'subnet'));
     const user = isPlainObject(ci.personalComputeInstanceSettings) ? ci.personalComputeInstanceSettings.assignedUser : undefined;
     if (isPlainObject(user)) {
       for (const key of ['objectId', 'tenantId']) {
@@ -167,7 +167,7 @@ function checkScripts(problems: LintProblems, setupScripts: unknown): void {
       continue;
     }
     for (const p of problemsOf(own)) {
-      const [first, ...rest] = p.field.split(/(?=[ .[])/);
+      const [first, ...rest] = p.field.replace(/^\./, '').split(/(?=[ .[])/);
       const field = `${base}.${SCRIPT_FIELDS[first] ?? first}${first === 'text' ? rest.join('').replace(/^ line (\d+)/, ' (decoded) line $1') : rest.join('')}`;
       problems.take(p, field);
     }
