@@ -126,7 +126,11 @@ function parameterValue(value: unknown, given: Readonly<Record<string, unknown>>
   return declaredName !== undefined ? declared[declaredName].defaultValue : undefined;
 }
 
-/** The modes under which Azure evaluates a compute instance: All, and Indexed (computes have tags and location). */
+/**
+ * The modes under which Azure evaluates a compute instance: `all`, and `indexed`, which evaluates "only
+ * resource types that support tags and location" (MicrosoftDocs/azure-docs
+ * `articles/governance/policy/concepts/definition-structure.md`): computes have both. No mode reads as Indexed.
+ */
 function modeNote(def: PolicyDefinitionInput): string | undefined {
   if (def.mode === undefined) return undefined;
   return ['all', 'indexed'].includes(def.mode.toLowerCase())
