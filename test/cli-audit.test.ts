@@ -124,6 +124,13 @@ describe('aml-compute audit', () => {
     });
   });
 
+  test('with an assignment among the files, a definition nothing assigns is not judged, and is named', async () => {
+    const { terraform } = ourPolicy();
+    const r = await runCli(['audit', '--policy', DOCS_POLICY, '--policy', 'governance.tf.json', REST_GET], { files: { 'governance.tf.json': terraform } });
+    expect(r.out).toContain('rules: DefaultSchedules (Append), RequireStopSchedule (Deny), IdleShutdown (Append), DefaultSetupScript (Append)\n');
+    expect(r.out).toContain('note: docs-default-schedule-policy: skipped: no assignment in the policy files assigns it\n');
+  });
+
   test('--format json and sarif', async () => {
     const { terraform } = ourPolicy();
     const files = { 'governance.tf.json': terraform };
