@@ -1,3 +1,4 @@
+import type { ComputeInstanceProps } from '../../compute-instance-props';
 import type { ArmComputeStartStopSchedule } from '../../compute-instance-spec';
 import { IDLE_SHUTDOWN_MAX, IDLE_SHUTDOWN_MIN, MAX_SCHEDULES, validateIdentity, validateTags } from '../../compute-instance-validation';
 import { Duration } from '../../duration';
@@ -50,7 +51,8 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     const identity: unknown = r.identity;
     if (isPlainObject(identity)) {
       const ids = isPlainObject(identity.userAssignedIdentities) ? Object.keys(identity.userAssignedIdentities) : undefined;
-      prefixed(problems, '', (p) => validateIdentity(p, { identity: { type: identity.type, ...(ids ? { userAssignedIdentityIds: ids } : {}) } as any }),
+      const asProps = { identity: { type: identity.type, ...(ids ? { userAssignedIdentityIds: ids } : {}) } } as Pick<ComputeInstanceProps, 'identity'>;
+      prefixed(problems, '', (p) => validateIdentity(p, asProps),
         (field) => field.replace(/^identity\.userAssignedIdentityIds(\[\d+\])?/, 'identity.userAssignedIdentities'));
     }
   }
