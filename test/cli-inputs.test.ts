@@ -22,7 +22,14 @@ describe('readAzureInstances', () => {
     expect(p.personalComputeInstanceSettings).toEqual({
       assignedUser: { objectId: '00000000-0000-0000-0000-000000000000', tenantId: '00000000-0000-0000-0000-000000000000' },
     });
+    expect(p.customServices).toHaveLength(1);
+    expect(p.computeInstanceAuthorizationType).toBe('personal');
     for (const readOnly of ['state', 'createdBy', 'connectivityEndpoints', 'applications', 'errors', 'osImageMetadata']) expect(p).not.toHaveProperty(readOnly);
+  });
+
+  test('preview-only fields are dropped: what is read back deploys on 2025-12-01', () => {
+    const [ci] = readAzureInstances({ name: 'ci-x', properties: { computeType: 'ComputeInstance', properties: { vmSize: 'Standard_DS3_v2', enableRootAccess: true, enableOSPatching: true, releaseQuotaOnStop: true, autologgerSettings: {} } } });
+    expect(ci.properties.properties).toEqual({ vmSize: 'Standard_DS3_v2' });
   });
 
   test('a REST list keeps only compute instances: the spec example lists two AKS computes', () => {

@@ -53,6 +53,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // Output piped into `head` closes early: that is not an error of the command.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
   }, (e: unknown) => {

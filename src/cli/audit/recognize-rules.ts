@@ -126,7 +126,11 @@ function parameterValue(value: unknown, given: Readonly<Record<string, unknown>>
   return declaredName !== undefined ? declared[declaredName].defaultValue : undefined;
 }
 
-/** The modes under which Azure evaluates a compute instance: All, and Indexed (computes have tags and location). */
+/**
+ * The modes under which Azure evaluates a compute instance: `all`, and `indexed`, which evaluates "only
+ * resource types that support tags and location" (MicrosoftDocs/azure-docs
+ * `articles/governance/policy/concepts/definition-structure.md`): computes have both. No mode reads as Indexed.
+ */
 function modeNote(def: PolicyDefinitionInput): string | undefined {
   if (def.mode === undefined) return undefined;
   return ['all', 'indexed'].includes(def.mode.toLowerCase())
@@ -163,7 +167,12 @@ function ruleFor(def: PolicyDefinitionInput, given: Readonly<Record<string, unkn
 export function rulesFrom(inputs: PolicyInputs): RuleSet {
   const notes: string[] = [];
   const rules: AuditedRule[] = [];
-  const definition = (key: string) => inputs.definitions.find((d) => d.keys.includes(key));
+  const reached = new Set<unknown>();
+  const definition = (key: string) => {
+    const found = inputs.definitions.find((d) => d.keys.includes(key));
+    reached.add(found);
+    return found;
+  };
   const initiativeRules = (init: PolicyInputs['initiatives'][number], given: Readonly<Record<string, unknown>>) => {
     for (const ref of init.references) {
       const source = ref.referenceId ?? ref.definition;
@@ -189,11 +198,18 @@ export function rulesFrom(inputs: PolicyInputs): RuleSet {
       const key = referenceKey(a.target);
       const init = inputs.initiatives.find((i) => i.keys.includes(key));
       const def = definition(key);
-      if (init) initiativeRules(init, a.parameters);
+      if (init) {
+        reached.add(init);
+        initiativeRules(init, a.parameters);
+      }
       else if (def) {
         const r = ruleFor(def, a.parameters, def.name, notes);
         if (r) rules.push(r);
       } else notes.push(`${a.name}: skipped: it assigns ${a.target}, which is not in the policy files given`);
+    }
+    // With assignments in the files, what none of them assigns does nothing in Azure.
+    for (const unassigned of [...inputs.initiatives, ...inputs.definitions].filter((x) => !reached.has(x))) {
+      notes.push(`${unassigned.name}: skipped: no assignment in the policy files assigns it`);
     }
   } else if (inputs.initiatives.length > 0) {
     for (const init of inputs.initiatives) initiativeRules(init, {});

@@ -109,8 +109,8 @@ export function resolveArmValue(value: unknown, scope: ExpressionScope): Resolve
 /** A template's scope: parameter values from the parameter file, else the template's defaults. */
 export function templateScope(template: Record<string, any>, templateFile: string, parameterFile?: { file: string; json: unknown }): ExpressionScope {
   const declared = isPlainObject(template.parameters) ? template.parameters : {};
-  const given = parameterFile && isPlainObject(parameterFile.json) && isPlainObject((parameterFile.json as any).parameters)
-    ? (parameterFile.json as any).parameters as Record<string, any> : {};
+  const file: unknown = parameterFile?.json;
+  const given: Record<string, any> = isPlainObject(file) && isPlainObject(file.parameters) ? file.parameters : {};
   const variables = isPlainObject(template.variables) ? template.variables : {};
   const resolving = new Set<string>();
   const scope: ExpressionScope = {

@@ -46,11 +46,14 @@ export interface LocatedAzureInstance {
   readonly state?: string;
 }
 
-/** The writable fields of `ComputeInstanceProperties` (the REST spec's; `readOnly` ones left out). */
+/**
+ * The writable fields of `ComputeInstanceProperties` on the stable 2025-12-01 API; read-only ones and the
+ * preview-only ones (`enableOSPatching`, `enableRootAccess`, `releaseQuotaOnStop`, `autologgerSettings`) are
+ * left out, so that what is read back can be deployed on 2025-12-01.
+ */
 const WRITABLE_PROPERTIES = [
-  'vmSize', 'subnet', 'applicationSharingPolicy', 'autologgerSettings', 'sshSettings', 'customServices',
-  'computeInstanceAuthorizationType', 'enableOSPatching', 'enableRootAccess', 'enableSSO', 'releaseQuotaOnStop',
-  'personalComputeInstanceSettings', 'setupScripts', 'schedules', 'enableNodePublicIp', 'idleTimeBeforeShutdown',
+  'vmSize', 'subnet', 'applicationSharingPolicy', 'sshSettings', 'customServices', 'computeInstanceAuthorizationType',
+  'enableSSO', 'personalComputeInstanceSettings', 'setupScripts', 'schedules', 'enableNodePublicIp', 'idleTimeBeforeShutdown',
 ];
 /** Read-only fields of a `computeStartStop` entry (`id`, `provisioningStatus`) and of `sshSettings`. */
 const SCHEDULE_READ_ONLY = ['id', 'provisioningStatus'];

@@ -62,9 +62,11 @@ export function jsonLines(text: string): Map<string, number> {
 
 /** The line of `path`, or of its nearest ancestor present in the text (a missing field is reported on its parent). */
 export function lineOf(lines: Map<string, number>, path: string): number | undefined {
-  for (let p = path; ; p = p.replace(/(\.[^.[\]]+|\[[^\]]*\])$/, '')) {
+  for (let p = path; ;) {
     const found = lines.get(p);
     if (found !== undefined) return found;
-    if (p === '') return undefined;
+    const parent = p.replace(/(\.?[^.[\]]+|\[[^\]]*\])$/, '');
+    if (parent === p) return lines.get('');
+    p = parent;
   }
 }

@@ -1,3 +1,4 @@
+import type { ComputeInstanceProps } from '../../compute-instance-props';
 import type { ArmComputeStartStopSchedule } from '../../compute-instance-spec';
 import { IDLE_SHUTDOWN_MAX, IDLE_SHUTDOWN_MIN, MAX_SCHEDULES, validateIdentity, validateTags } from '../../compute-instance-validation';
 import { Duration } from '../../duration';
@@ -36,7 +37,7 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     if (!found.nameUnknown) checkString(problems, 'name', r.name, computeNameProblem);
     if (r.location !== undefined) checkString(problems, 'location', r.location, locationProblem);
     if (ci.vmSize !== undefined) checkString(problems, `${INNER}.vmSize`, ci.vmSize, vmSizeProblem);
-    if (isPlainObject(ci.subnet)) checkString(problems, `${INNER}.subnet.id`, ci.subnet.id, (v) => armIdProblem(v, 'subnet'));
+    if (isPlainObject(ci.subnet) && ci.subnet.id !== undefined) checkString(problems, `${INNER}.subnet.id`, ci.subnet.id, (v) => armIdProblem(v, 'subnet'));
     const user = isPlainObject(ci.personalComputeInstanceSettings) ? ci.personalComputeInstanceSettings.assignedUser : undefined;
     if (isPlainObject(user)) {
       for (const key of ['objectId', 'tenantId']) {
@@ -50,7 +51,8 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     const identity: unknown = r.identity;
     if (isPlainObject(identity)) {
       const ids = isPlainObject(identity.userAssignedIdentities) ? Object.keys(identity.userAssignedIdentities) : undefined;
-      prefixed(problems, '', (p) => validateIdentity(p, { identity: { type: identity.type, ...(ids ? { userAssignedIdentityIds: ids } : {}) } as any }),
+      const asProps = { identity: { type: identity.type, ...(ids ? { userAssignedIdentityIds: ids } : {}) } } as Pick<ComputeInstanceProps, 'identity'>;
+      prefixed(problems, '', (p) => validateIdentity(p, asProps),
         (field) => field.replace(/^identity\.userAssignedIdentityIds(\[\d+\])?/, 'identity.userAssignedIdentities'));
     }
   }
@@ -167,7 +169,7 @@ function checkScripts(problems: LintProblems, setupScripts: unknown): void {
       continue;
     }
     for (const p of problemsOf(own)) {
-      const [first, ...rest] = p.field.split(/(?=[ .[])/);
+      const [first, ...rest] = p.field.replace(/^\./, '').split(/(?=[ .[])/);
       const field = `${base}.${SCRIPT_FIELDS[first] ?? first}${first === 'text' ? rest.join('').replace(/^ line (\d+)/, ' (decoded) line $1') : rest.join('')}`;
       problems.take(p, field);
     }

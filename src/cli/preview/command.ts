@@ -102,6 +102,9 @@ export function run(args: string[], io: CliIo): number {
       c.entries.length === 0
         ? '  no schedules: runs until someone stops it (idle shutdown aside)'
         : c.entries.map((e) => `  ${describeEntry(e)}${e.status === 'Disabled' ? ' [disabled]' : ''}`).join('\n'),
+      ...(c.entries.length > 0 && !c.entries.some((e) => e.action === 'Start' && e.status !== 'Disabled')
+        ? ['  no Start schedule: it runs only when someone starts it, which the chart cannot show']
+        : []),
       ...textChart(intervals, week, io.isTTY),
     ];
     const summary = `runs ${hours.toFixed(1)} h of ${weekHours.toFixed(0)} h in the week of ${week.days[0]} (${zone}), ${(100 * hours / weekHours).toFixed(1)} %`;
