@@ -23,6 +23,11 @@ import { deepEqual, Json, overrideWithPaths, updateObject, valueAt } from './aza
  *   (timeouts, retry, headers) is written to state without a request.
  * - A5 internal/services/azapi_resource_action_resource.go: `type`, `resource_id` and `action` changes
  *   replace; with `when = "apply"` the action runs at create and at every update; delete sends nothing.
+ * - A6 azapi_resource.go, `CreateUpdate`: an update PUTs the planned `body` (under ignore_changes, the
+ *   state's), with `location`, `tags` and `identity` added from the planned attributes (`expandBody`).
+ * - A7 azapi_resource.go, schema of `location`: `UseStateWhen` keeps the state's value when the two
+ *   normalize alike; `id` and `output` are computed and keep the state's value in a plan without a body change.
+ * Import (a Terraform `import` block) is in ./terraform-import-model.ts.
  */
 
 export type Attributes = { [name: string]: Json };
@@ -48,8 +53,10 @@ export interface PlannedChange {
   readonly error?: string;
   /** What forced a replacement. */
   readonly replaceBecause: readonly string[];
-  /** The object that would be created (for create and replace). */
+  /** The object that would be created (for create and replace), or the updated one (for update). */
   readonly planned?: Attributes;
+  /** The attributes an update changes (for update). */
+  readonly changed?: readonly string[];
 }
 
 const AZAPI_RESOURCE_DEFAULTS: Attributes = { ignore_casing: false, ignore_missing_property: true };
@@ -68,6 +75,11 @@ export function applyIgnoreChanges(prior: Attributes, config: Attributes, ignore
   let out: Json = config;
   for (const path of ignoreChanges) {
     const steps = path.split('.');
+    if (steps.length === 1) {
+      // A top-level attribute is in every object of the schema (null when unset), so the path always applies.
+      if (!deepEqual(prior[path] ?? null, config[path] ?? null)) out = setAt(out, steps, prior[path] ?? null);
+      continue;
+    }
     const p = pathApply(prior, steps);
     const c = pathApply(out, steps);
     if (!p.ok || !c.ok) continue; // the path does not apply to both: not ignored
@@ -120,11 +132,14 @@ export function plan(type: string, state: ResourceState | undefined, config: Res
   let planned = applyIgnoreChanges(prior, configured, config.lifecycle?.ignore_changes ?? []);
   const because: string[] = [];
   if (type === 'azapi_resource') {
+    // A7: computed attributes and a location that normalizes alike keep the state's value.
+    for (const computed of ['id', 'output']) if (prior[computed] !== undefined) planned = { ...planned, [computed]: prior[computed] };
+    if (normalizedLocation(planned.location) === normalizedLocation(prior.location)) planned = { ...planned, location: prior.location };
     const ignoreBody = (config.attributes.ignore_body_changes as string[] | undefined) ?? [];
     if (ignoreBody.length > 0) planned = { ...planned, body: overrideWithPaths(planned.body, prior.body, ignoreBody) };
     if (deepEqual(planned.body, prior.body)) planned = { ...planned, body: prior.body };
     if (planned.name !== prior.name) because.push('name');
-    if (String(planned.location).toLowerCase().replace(/\s/g, '') !== String(prior.location).toLowerCase().replace(/\s/g, '')) because.push('location');
+    if (normalizedLocation(planned.location) !== normalizedLocation(prior.location)) because.push('location');
     for (const ref of (planned.replace_triggers_refs as string[] | undefined) ?? []) {
       if (!deepEqual(valueAt(prior.body, ref) ?? null, valueAt(planned.body, ref) ?? null)) because.push(`replace_triggers_refs: ${ref}`);
     }
@@ -144,7 +159,30 @@ export function plan(type: string, state: ResourceState | undefined, config: Res
   const request = type === 'azapi_resource'
     ? changed.some((k) => !SKIP_ON_UPDATE.includes(k))
     : planned.when === 'apply' && changed.some((k) => !SKIP_ON_UPDATE.includes(k));
-  return { action: 'update', request, replaceBecause: [], planned };
+  return { action: 'update', request, replaceBecause: [], planned, changed: changed.sort() };
+}
+
+function normalizedLocation(value: Json | undefined): string {
+  return String(value).toLowerCase().replace(/\s/g, '');
+}
+
+/** Apply of an in-place update: the planned attributes become state (azapi_resource.go `Update`, `CreateUpdate`). */
+export function applyUpdate(state: ResourceState, change: PlannedChange): ResourceState {
+  return change.action === 'update' && change.planned ? { ...state, attributes: change.planned } : state;
+}
+
+/** A6: the body an update of an azapi_resource PUTs. */
+export function updateRequestBody(planned: Attributes): { [key: string]: Json } {
+  const body = { ...(planned.body as { [key: string]: Json }) };
+  if (body.location == null && typeof planned.location === 'string' && planned.location !== '') body.location = planned.location;
+  if (body.tags == null && planned.tags != null && Object.keys(planned.tags).length > 0) body.tags = planned.tags;
+  // identity.ExpandIdentity (internal/azure/identity/identity.go): the state's list of one block back to ARM's shape.
+  const identity = Array.isArray(planned.identity) ? (planned.identity[0] as { [key: string]: Json } | undefined) : undefined;
+  if (body.identity == null && identity) {
+    const ids = (identity.identity_ids ?? []) as string[];
+    body.identity = { type: identity.type, ...(ids.length > 0 ? { userAssignedIdentities: Object.fromEntries(ids.map((id) => [id, {}])) } : {}) };
+  }
+  return body;
 }
 
 /** T3: Terraform's message, for a resource address of `type`. */
