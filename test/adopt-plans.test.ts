@@ -93,8 +93,19 @@ describe.each([
     expect(sent.location).toBe(answer.location);
     expect(sent.tags ?? null).toEqual(answer.tags ?? null);
     expect((sent.identity as Obj | undefined)?.type ?? null).toEqual((answer.identity as Obj | undefined)?.type ?? null);
-    const answered = (answer.properties as Obj).properties as Obj;
-    expect((((bodySent.properties as Obj).properties as Obj).schedules ?? null)).toEqual(answered.schedules ? flattenBody(answer).properties && (((flattenBody(answer).properties as Obj).properties as Obj).schedules) : null);
+  });
+
+  test.each(names)('%s: what the PUT carries that the configuration does not say', (name) => {
+    const sent = (updateRequestBody(first[name].compute!.planned!).properties as Obj).properties as Obj;
+    const expected: Record<string, { schedules: number; customServices: boolean }> = {
+      'ci-alice': { schedules: 3, customServices: false },
+      'ci-bob': { schedules: 2, customServices: false },
+      compute123: { schedules: 0, customServices: true },
+    };
+    const entries = ((sent.schedules as Obj | undefined)?.computeStartStop ?? []) as Obj[];
+    expect(entries.length).toBe(expected[name].schedules);
+    for (const entry of entries) expect(Object.keys(entry)).not.toContain('id');
+    expect('customServices' in sent).toBe(expected[name].customServices);
   });
 
   test('the second plan (after apply and a refresh) is a no-op for every resource', () => {
@@ -105,13 +116,11 @@ describe.each([
 });
 
 describe('the idle shutdown action on adoption', () => {
-  test('the first plan creates it where the instance has idle shutdown, and it POSTs the value', () => {
+  test('the first plan creates it for ci-alice (PT30M), which POSTs the value the instance already has; ci-bob has none', () => {
     const { json, deployment } = stackOf('list');
     const first = byName(adopt(json, deployment, answerFor).firstPlan, deployment);
-    const withIdle = LIST.filter((a) => ((a.properties as Obj).properties as Obj).idleTimeBeforeShutdown).map((a) => a.name);
-    for (const name of ['ci-alice', 'ci-bob']) {
-      expect(first[name].actions).toEqual(withIdle.includes(name) ? ['updateIdleShutdownSetting: create (POST)'] : []);
-    }
+    expect(first['ci-alice'].actions).toEqual(['updateIdleShutdownSetting: create (POST)']);
+    expect(first['ci-bob'].actions).toEqual([]);
   });
 });
 
