@@ -115,6 +115,24 @@ describe.each([
   });
 });
 
+describe('what the first plan cannot see', () => {
+  test('a create-only value the adopted code states differently from Azure (vmSize) plans no replacement: the triggers are null in the imported state, and the body is ignored', () => {
+    const { json, deployment } = stackOf('list', (config) => {
+      if (config.name !== 'ci-bob') return;
+      config.body.properties.properties.vmSize = 'Standard_DS4_v2';
+      config.replace_triggers_external_values = { ...config.replace_triggers_external_values, vmSize: 'standard_ds4_v2' };
+    });
+    const bob = [...deployment.values()].find((d) => d.config.attributes.name === 'ci-bob')!;
+    expect((bob.config.attributes.replace_triggers_external_values as Obj).vmSize).toBe('standard_ds4_v2');
+    const adoption = adopt(json, deployment, answerFor);
+    const compute = byName(adoption.firstPlan, deployment)['ci-bob'].compute!;
+    expect(compute).toMatchObject({ action: 'update', replaceBecause: [], changed: TRIGGERS_AND_TIMEOUTS });
+    expect(((updateRequestBody(compute.planned!).properties as Obj).properties as Obj).vmSize).toBe('STANDARD_NC4AS_T4_V3');
+    const second = secondPlan(applyAndRefreshAdopted(adoption, deployment, answerFor), deployment);
+    expect([...second.values()].map((c) => c.action)).toEqual([...second.keys()].map(() => 'no-op'));
+  });
+});
+
 describe('the idle shutdown action on adoption', () => {
   test('the first plan creates it for ci-alice (PT30M), which POSTs the value the instance already has; ci-bob has none', () => {
     const { json, deployment } = stackOf('list');
