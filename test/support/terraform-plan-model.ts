@@ -7,8 +7,8 @@ import { deepEqual, Json, overrideWithPaths, updateObject, valueAt } from './aza
  *
  * - T1 hashicorp/terraform internal/terraform/node_resource_abstract_instance.go, `processIgnoreChanges` /
  *   `processIgnoreChangesIndividual`: ignore_changes applies only when a prior object exists, and a path is
- *   ignored only where it can be applied to both the prior state and the configuration; the ignored value
- *   becomes the prior one.
+ *   ignored only where it can be applied to both the prior state and the configuration (`cty.Path.Apply`: a
+ *   top-level attribute always applies, null or not); the ignored value becomes the prior one.
  * - T2 same file, `plan`: a replacement is planned again from the configuration "with no ignored values".
  * - T3 same file, `checkPreventDestroy`: a delete or replace of a prevent_destroy resource fails the plan.
  * - A1 Azure/terraform-provider-azapi internal/services/azapi_resource.go, `Read`: state `body` =
