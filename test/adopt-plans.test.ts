@@ -19,9 +19,11 @@ const LIST = JSON.parse(fs.readFileSync(fixture('import/rest-list-compute-instan
 // The REST spec's GET example, with the two values `aml-compute import` refuses changed as its comments ask:
 // a subnet ARM id (the example's "test-subnet-resource-id" is not one) and the instance's SSH key (not returned).
 const SPEC = JSON.parse(fs.readFileSync(fixture('cli/rest-get-compute-instance.json'), 'utf8'));
-const SPEC_ANSWER = JSON.parse(JSON.stringify(SPEC.responses['200'].body).replace('test-subnet-resource-id', SUBNET_ID)) as Obj;
-const specCode = runImport(fixture('cli/rest-get-compute-instance.json')).out
-  .replace("subnetId: 'test-subnet-resource-id'", `subnetId: '${SUBNET_ID}'`)
+const SPEC_ANSWER = JSON.parse(
+  JSON.stringify(SPEC.responses['200'].body).replace('test-subnet-resource-id', SUBNET_ID),
+) as Obj;
+const specCode = runImport(fixture('cli/rest-get-compute-instance.json'))
+  .out.replace("subnetId: 'test-subnet-resource-id'", `subnetId: '${SUBNET_ID}'`)
   .replace("publicKey: ''", `publicKey: '${ED25519_KEY}'`);
 const listRun = runImport(fixture('import/rest-list-compute-instances.json'));
 const compiled = compileModules({ list: listRun.out, spec: specCode });
@@ -39,11 +41,16 @@ function stackOf(module: string, lifecycle?: (config: any) => void): { json: any
   return { json, deployment: deploymentOf(json) };
 }
 
-function byName(changes: Map<string, PlannedChange>, deployment: Deployment): Record<string, { compute?: PlannedChange; actions: string[] }> {
+function byName(
+  changes: Map<string, PlannedChange>,
+  deployment: Deployment,
+): Record<string, { compute?: PlannedChange; actions: string[] }> {
   const out: Record<string, { compute?: PlannedChange; actions: string[] }> = {};
   for (const [address, change] of changes) {
     const config = deployment.get(address)!.config.attributes;
-    const computeAddress = address.startsWith('azapi_resource.') ? address : String(config.resource_id).replace(/^\$\{(.*)\.id\}$/, '$1');
+    const computeAddress = address.startsWith('azapi_resource.')
+      ? address
+      : String(config.resource_id).replace(/^\$\{(.*)\.id\}$/, '$1');
     const name = String(deployment.get(computeAddress)!.config.attributes.name);
     out[name] ??= { actions: [] };
     if (address === computeAddress) out[name].compute = change;
@@ -74,26 +81,36 @@ describe.each([
     expect(adoption.states.size).toBe(names.length);
   });
 
-  test.each(names)('%s: the first plan imports it and updates it in place, sending a PUT: ignore_casing, replace_triggers_external_values and timeouts go from their import values to the configured ones', (name) => {
-    const compute = first[name].compute!;
-    expect(compute.action).toBe('update');
-    expect(compute.replaceBecause).toEqual([]);
-    expect(compute.error).toBeUndefined();
-    expect(compute.changed).toEqual(TRIGGERS_AND_TIMEOUTS);
-    expect(compute.request).toBe(true);
-  });
+  test.each(names)(
+    '%s: the first plan imports it and updates it in place, sending a PUT: ignore_casing, replace_triggers_external_values and timeouts go from their import values to the configured ones',
+    (name) => {
+      const compute = first[name].compute!;
+      expect(compute.action).toBe('update');
+      expect(compute.replaceBecause).toEqual([]);
+      expect(compute.error).toBeUndefined();
+      expect(compute.changed).toEqual(TRIGGERS_AND_TIMEOUTS);
+      expect(compute.request).toBe(true);
+    },
+  );
 
-  test.each(names)('%s: the PUT sends the writable part of the GET answer back (schedules included), not the configured body', (name) => {
-    const compute = first[name].compute!;
-    const answer = answerFor(String(compute.planned!.id));
-    const sent = updateRequestBody(compute.planned!);
-    const { location: _l, tags: _t, identity: _i, ...bodySent } = sent;
-    void _l; void _t; void _i;
-    expect(bodySent).toEqual(flattenBody(answer));
-    expect(sent.location).toBe(answer.location);
-    expect(sent.tags ?? null).toEqual(answer.tags ?? null);
-    expect((sent.identity as Obj | undefined)?.type ?? null).toEqual((answer.identity as Obj | undefined)?.type ?? null);
-  });
+  test.each(names)(
+    '%s: the PUT sends the writable part of the GET answer back (schedules included), not the configured body',
+    (name) => {
+      const compute = first[name].compute!;
+      const answer = answerFor(String(compute.planned!.id));
+      const sent = updateRequestBody(compute.planned!);
+      const { location: _l, tags: _t, identity: _i, ...bodySent } = sent;
+      void _l;
+      void _t;
+      void _i;
+      expect(bodySent).toEqual(flattenBody(answer));
+      expect(sent.location).toBe(answer.location);
+      expect(sent.tags ?? null).toEqual(answer.tags ?? null);
+      expect((sent.identity as Obj | undefined)?.type ?? null).toEqual(
+        (answer.identity as Obj | undefined)?.type ?? null,
+      );
+    },
+  );
 
   test.each(names)('%s: what the PUT carries that the configuration does not say', (name) => {
     const sent = (updateRequestBody(first[name].compute!.planned!).properties as Obj).properties as Obj;
@@ -120,14 +137,19 @@ describe('what the first plan cannot see', () => {
     const { json, deployment } = stackOf('list', (config) => {
       if (config.name !== 'ci-bob') return;
       config.body.properties.properties.vmSize = 'Standard_DS4_v2';
-      config.replace_triggers_external_values = { ...config.replace_triggers_external_values, vmSize: 'standard_ds4_v2' };
+      config.replace_triggers_external_values = {
+        ...config.replace_triggers_external_values,
+        vmSize: 'standard_ds4_v2',
+      };
     });
     const bob = [...deployment.values()].find((d) => d.config.attributes.name === 'ci-bob')!;
     expect((bob.config.attributes.replace_triggers_external_values as Obj).vmSize).toBe('standard_ds4_v2');
     const adoption = adopt(json, deployment, answerFor);
     const compute = byName(adoption.firstPlan, deployment)['ci-bob'].compute!;
     expect(compute).toMatchObject({ action: 'update', replaceBecause: [], changed: TRIGGERS_AND_TIMEOUTS });
-    expect(((updateRequestBody(compute.planned!).properties as Obj).properties as Obj).vmSize).toBe('STANDARD_NC4AS_T4_V3');
+    expect(((updateRequestBody(compute.planned!).properties as Obj).properties as Obj).vmSize).toBe(
+      'STANDARD_NC4AS_T4_V3',
+    );
     const second = secondPlan(applyAndRefreshAdopted(adoption, deployment, answerFor), deployment);
     expect([...second.values()].map((c) => c.action)).toEqual([...second.keys()].map(() => 'no-op'));
   });
@@ -144,7 +166,11 @@ describe('the idle shutdown action on adoption', () => {
 
 describe('evaluated, not rendered: ignore_changes also on ignore_casing and replace_triggers_external_values', () => {
   const ignoreTriggers = (config: any) => {
-    config.lifecycle.ignore_changes = [...config.lifecycle.ignore_changes, 'ignore_casing', 'replace_triggers_external_values'];
+    config.lifecycle.ignore_changes = [
+      ...config.lifecycle.ignore_changes,
+      'ignore_casing',
+      'replace_triggers_external_values',
+    ];
   };
 
   test('the first plan updates only timeouts, which azapi writes to state without a request (skip_on:"update")', () => {
@@ -161,7 +187,10 @@ describe('evaluated, not rendered: ignore_changes also on ignore_casing and repl
     const states = applyAndRefreshAdopted(adoption, deployment, answerFor);
     const changed = stackOf('list', (config) => {
       ignoreTriggers(config);
-      config.replace_triggers_external_values = { ...config.replace_triggers_external_values, vmSize: 'standard_ds4_v2' };
+      config.replace_triggers_external_values = {
+        ...config.replace_triggers_external_values,
+        vmSize: 'standard_ds4_v2',
+      };
     });
     const plan = byName(secondPlan(states, changed.deployment), changed.deployment);
     expect(plan['ci-alice'].compute!.action).toBe('no-op');
@@ -171,7 +200,10 @@ describe('evaluated, not rendered: ignore_changes also on ignore_casing and repl
     const { json, deployment } = stackOf('list');
     const states = applyAndRefreshAdopted(adopt(json, deployment, answerFor), deployment, answerFor);
     const changed = stackOf('list', (config) => {
-      config.replace_triggers_external_values = { ...config.replace_triggers_external_values, vmSize: 'standard_ds4_v2' };
+      config.replace_triggers_external_values = {
+        ...config.replace_triggers_external_values,
+        vmSize: 'standard_ds4_v2',
+      };
     });
     const compute = byName(secondPlan(states, changed.deployment), changed.deployment)['ci-alice'].compute!;
     expect(compute.action).toBe('replace');

@@ -30,7 +30,11 @@ export function adopt(stackJson: any, deployment: Deployment, answerFor: AzureAn
 }
 
 /** Applies a plan that has no replacement or deletion (an adoption's), then refreshes every compute. */
-export function applyAndRefreshAdopted(adoption: Adoption, deployment: Deployment, answerFor: AzureAnswers): Map<string, ResourceState> {
+export function applyAndRefreshAdopted(
+  adoption: Adoption,
+  deployment: Deployment,
+  answerFor: AzureAnswers,
+): Map<string, ResourceState> {
   const out = new Map<string, ResourceState>();
   for (const [address, change] of adoption.firstPlan) {
     const { type, config } = deployment.get(address)!;

@@ -27,8 +27,19 @@ import { Attributes, ResourceState, refresh } from './terraform-plan-model';
  */
 const READ_ONLY_RESOURCE = ['id', 'name', 'type', 'systemData', 'location', 'tags', 'identity'];
 const READ_ONLY_COMPUTE = ['createdOn', 'modifiedOn', 'provisioningState', 'provisioningErrors', 'isAttachedCompute'];
-const READ_ONLY_INSTANCE = ['applications', 'connectivityEndpoints', 'containers', 'createdBy', 'dataDisks', 'dataMounts',
-  'errors', 'lastOperation', 'osImageMetadata', 'state', 'versions'];
+const READ_ONLY_INSTANCE = [
+  'applications',
+  'connectivityEndpoints',
+  'containers',
+  'createdBy',
+  'dataDisks',
+  'dataMounts',
+  'errors',
+  'lastOperation',
+  'osImageMetadata',
+  'state',
+  'versions',
+];
 
 type Obj = { [key: string]: Json };
 
@@ -48,7 +59,10 @@ export function flattenBody(answer: Obj): Obj {
     if (ssh) instance.sshSettings = ssh;
     const schedules = instance.schedules as Obj | undefined;
     if (schedules && Array.isArray(schedules.computeStartStop)) {
-      instance.schedules = { ...schedules, computeStartStop: schedules.computeStartStop.map((e) => without(e, ['id', 'provisioningStatus'])!) };
+      instance.schedules = {
+        ...schedules,
+        computeStartStop: schedules.computeStartStop.map((e) => without(e, ['id', 'provisioningStatus'])!),
+      };
     }
     compute.properties = instance;
   }
@@ -56,7 +70,10 @@ export function flattenBody(answer: Obj): Obj {
 }
 
 /** Splits an azapi import id (`<parent>/<child type>/<name>?api-version=<v>`) as `parse.ResourceIDWithApiVersionInfo` does. */
-function parseImportId(importId: string, azureType: string): { id: string; parentId: string; name: string; type: string } {
+function parseImportId(
+  importId: string,
+  azureType: string,
+): { id: string; parentId: string; name: string; type: string } {
   const [id, query] = importId.split('?');
   const apiVersion = new URLSearchParams(query ?? '').get('api-version');
   const slash = id.lastIndexOf('/');
@@ -85,5 +102,10 @@ export function importState(importId: string, azureType: string, answer: Obj): R
 /** identity.FlattenIdentity (Azure/terraform-provider-azapi internal/azure/identity/identity.go): ARM's shape to the state's block. */
 function flattenIdentity(identity: Obj): Obj {
   const ids = Object.keys((identity.userAssignedIdentities ?? {}) as Obj).sort();
-  return { type: identity.type, identity_ids: ids, principal_id: identity.principalId ?? null, tenant_id: identity.tenantId ?? null };
+  return {
+    type: identity.type,
+    identity_ids: ids,
+    principal_id: identity.principalId ?? null,
+    tenant_id: identity.tenantId ?? null,
+  };
 }
