@@ -31,7 +31,7 @@ function objectOrUndefined<T>(value: T | undefined): T | undefined {
 /** Checks a string field: present, a string, and (unless a token) passing `rule`. */
 function checkString(problems: Problems, field: string, value: unknown, rule?: (v: string) => string | undefined): void {
   if (typeof value !== 'string' || (value.trim() === '' && !isToken(value))) {
-    problems.add(field, value, rule?.('') ?? 'allowed: a non-empty string');
+    problems.add(field, value, rule?.('') ?? 'a non-empty string');
     return;
   }
   if (rule && !isToken(value)) {
@@ -41,7 +41,7 @@ function checkString(problems: Problems, field: string, value: unknown, rule?: (
 }
 
 function checkBoolean(problems: Problems, field: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'boolean') problems.add(field, value, 'allowed: true or false');
+  if (value !== undefined && typeof value !== 'boolean') problems.add(field, value, 'true or false');
 }
 
 /**
@@ -50,14 +50,14 @@ function checkBoolean(problems: Problems, field: string, value: unknown): void {
  */
 export function validateComputeInstanceProps(problems: Problems, props: ComputeInstanceProps): void {
   if (!isPlainObject(props)) {
-    problems.add('props', props, 'allowed: an object of ComputeInstanceProps: { name, workspaceId, location, vmSize, ... }');
+    problems.add('props', props, 'an object of ComputeInstanceProps: { name, workspaceId, location, vmSize, ... }');
     return;
   }
   // Nested settings must be objects before their fields can be read.
   for (const field of ['ssh', 'assignedUser', 'identity', 'setupScripts', 'tags'] as const) {
     const value: unknown = props[field];
     if (value === undefined || isPlainObject(value)) continue;
-    const allowed = `allowed: an object (${NESTED_SHAPES[field]})`;
+    const allowed = `an object (${NESTED_SHAPES[field]})`;
     // Text given for ssh is most likely a key pasted in the wrong place, and may be a private one.
     if (field === 'ssh' && typeof value === 'string') problems.addSecret(field, `text of ${value.length} characters`, allowed);
     else problems.add(field, value, allowed);
@@ -67,7 +67,7 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   checkString(problems, 'location', props.location, locationProblem);
   checkString(problems, 'vmSize', props.vmSize, vmSizeProblem);
   if (props.description !== undefined && typeof props.description !== 'string') {
-    problems.add('description', props.description, 'allowed: a string');
+    problems.add('description', props.description, 'a string');
   }
   validateNetwork(problems, props);
   validateSsh(problems, props);
@@ -79,13 +79,13 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   validateTags(problems, props.tags);
   for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
   if (props.applicationSharingPolicy !== undefined && !['Personal', 'Shared'].includes(props.applicationSharingPolicy)) {
-    problems.add('applicationSharingPolicy', props.applicationSharingPolicy, 'allowed: "Personal" or "Shared"');
+    problems.add('applicationSharingPolicy', props.applicationSharingPolicy, '"Personal" or "Shared"');
   }
   if (props.initialState !== undefined && !['Running', 'Stopped'].includes(props.initialState)) {
-    problems.add('initialState', props.initialState, 'allowed: "Running" or "Stopped"');
+    problems.add('initialState', props.initialState, '"Running" or "Stopped"');
   }
   if (props.terraformResource !== undefined && !['azapi', 'azurerm'].includes(props.terraformResource)) {
-    problems.add('terraformResource', props.terraformResource, 'allowed: "azapi" or "azurerm"');
+    problems.add('terraformResource', props.terraformResource, '"azapi" or "azurerm"');
   }
 }
 
@@ -93,7 +93,7 @@ function validateNetwork(problems: Problems, props: ComputeInstanceProps): void 
   if (props.subnetId !== undefined) checkString(problems, 'subnetId', props.subnetId, (v) => armIdProblem(v, 'subnet'));
   checkBoolean(problems, 'nodePublicIp', props.nodePublicIp);
   if (props.nodePublicIp === false && props.subnetId === undefined) {
-    problems.add('nodePublicIp', false, 'allowed: false only together with subnetId (an instance without a public IP must sit in your subnet)');
+    problems.add('nodePublicIp', false, 'false only together with subnetId (an instance without a public IP must sit in your subnet)');
   }
 }
 
@@ -122,14 +122,14 @@ function validateAssignedUser(problems: Problems, props: ComputeInstanceProps): 
 function validateSchedules(problems: Problems, schedules: unknown): void {
   if (schedules === undefined) return;
   if (!Array.isArray(schedules)) {
-    problems.add('schedules', schedules, 'allowed: a list of StartStopSchedule');
+    problems.add('schedules', schedules, 'a list of StartStopSchedule');
     return;
   }
   if (schedules.length > MAX_SCHEDULES) {
-    problems.add('schedules', `${schedules.length} schedules`, `allowed: at most ${MAX_SCHEDULES} schedules per compute instance`);
+    problems.add('schedules', `${schedules.length} schedules`, `at most ${MAX_SCHEDULES} schedules per compute instance`);
   }
   schedules.forEach((s, i) => {
-    if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'allowed: a StartStopSchedule made by its factories');
+    if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'a StartStopSchedule made by its factories');
   });
   if (schedules.every((s) => s instanceof StartStopSchedule)) {
     for (const p of sameMinuteProblems(schedules.map((s: StartStopSchedule) => s.toArm()))) problems.add(p.field, p.value, p.allowed);
@@ -139,11 +139,11 @@ function validateSchedules(problems: Problems, schedules: unknown): void {
 function validateIdleShutdown(problems: Problems, idle: unknown): void {
   if (idle === undefined) return;
   if (!(idle instanceof Duration)) {
-    problems.add('idleShutdown', idle, 'allowed: a Duration, such as Duration.minutes(30)');
+    problems.add('idleShutdown', idle, 'a Duration, such as Duration.minutes(30)');
     return;
   }
   if (idle.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || idle.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds()) {
-    problems.add('idleShutdown', idle.toHumanString(), 'allowed: 15 minutes to 3 days');
+    problems.add('idleShutdown', idle.toHumanString(), '15 minutes to 3 days');
   }
 }
 
@@ -153,7 +153,7 @@ function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): 
   for (const kind of ['creation', 'startup'] as const) {
     const s: unknown = scripts[kind];
     if (s !== undefined && !(s instanceof SetupScript)) {
-      problems.add(`setupScripts.${kind}`, s, 'allowed: a SetupScript made by its factories');
+      problems.add(`setupScripts.${kind}`, s, 'a SetupScript made by its factories');
     }
   }
 }
@@ -162,20 +162,20 @@ function validateIdentity(problems: Problems, props: ComputeInstanceProps): void
   const identity = objectOrUndefined(props.identity);
   if (identity === undefined) return;
   if (!IDENTITY_TYPES.includes(identity.type)) {
-    problems.add('identity.type', identity.type, `allowed: ${IDENTITY_TYPES.map((t) => `"${t}"`).join(', ')}`);
+    problems.add('identity.type', identity.type, `${IDENTITY_TYPES.map((t) => `"${t}"`).join(', ')}`);
     return;
   }
   const ids: unknown = identity.userAssignedIdentityIds ?? [];
   if (!Array.isArray(ids)) {
-    problems.add('identity.userAssignedIdentityIds', ids, 'allowed: a list of user-assigned identity ids');
+    problems.add('identity.userAssignedIdentityIds', ids, 'a list of user-assigned identity ids');
     return;
   }
   const userAssigned = identity.type.includes('UserAssigned');
   if (userAssigned && ids.length === 0) {
-    problems.add('identity.userAssignedIdentityIds', ids, `allowed: at least one identity id with type "${identity.type}"`);
+    problems.add('identity.userAssignedIdentityIds', ids, `at least one identity id with type "${identity.type}"`);
   }
   if (!userAssigned && ids.length > 0) {
-    problems.add('identity.userAssignedIdentityIds', ids, 'allowed: none with type "SystemAssigned"');
+    problems.add('identity.userAssignedIdentityIds', ids, 'none with type "SystemAssigned"');
   }
   ids.forEach((id: unknown, i) => checkString(problems, `identity.userAssignedIdentityIds[${i}]`, id, (v) => armIdProblem(v, 'userAssignedIdentity')));
 }
@@ -184,7 +184,7 @@ function validateTags(problems: Problems, tags: Record<string, string> | undefin
   if (objectOrUndefined(tags) === undefined) return;
   const entries = Object.entries(tags!);
   if (entries.length > TAG_LIMITS.count) {
-    problems.add('tags', `${entries.length} tags`, `allowed: at most ${TAG_LIMITS.count} tags`);
+    problems.add('tags', `${entries.length} tags`, `at most ${TAG_LIMITS.count} tags`);
   }
   // Azure compares tag names without case: `Team` and `team` are one tag.
   const seen = new Map<string, string>();
@@ -192,18 +192,18 @@ function validateTags(problems: Problems, tags: Record<string, string> | undefin
     if (isToken(key)) continue;
     const first = seen.get(key.toLowerCase());
     if (first !== undefined) {
-      problems.add('tags', key, `allowed: tag names that differ in more than case (Azure treats "${key}" and "${first}" as one tag)`);
+      problems.add('tags', key, `tag names that differ in more than case (Azure treats "${key}" and "${first}" as one tag)`);
     }
     seen.set(key.toLowerCase(), key);
     if (key === '__proto__') {
-      problems.add('tags', key, 'allowed: a tag name other than __proto__, which cdktf drops from the output');
+      problems.add('tags', key, 'a tag name other than __proto__, which cdktf drops from the output');
     } else if (key.length === 0 || key.length > TAG_LIMITS.keyLength || TAG_LIMITS.keyForbidden.test(key)) {
-      problems.add('tags', key, `allowed: keys of 1 to ${TAG_LIMITS.keyLength} characters without < > % & \\ ? /`);
+      problems.add('tags', key, `keys of 1 to ${TAG_LIMITS.keyLength} characters without < > % & \\ ? /`);
     }
     if (typeof value !== 'string') {
-      problems.add(`tags.${key}`, value, 'allowed: a string');
+      problems.add(`tags.${key}`, value, 'a string');
     } else if (!isToken(value) && value.length > TAG_LIMITS.valueLength) {
-      problems.add(`tags.${key}`, `${value.length} characters`, `allowed: values of at most ${TAG_LIMITS.valueLength} characters`);
+      problems.add(`tags.${key}`, `${value.length} characters`, `values of at most ${TAG_LIMITS.valueLength} characters`);
     }
   }
 }

@@ -54,7 +54,7 @@ export class ComputeInstance extends Construct {
     if (this.terraformResource === 'azurerm') {
       const unsupported = azurermUnsupportedProps(this.spec);
       if (unsupported.length > 0) {
-        problems.add('terraformResource', 'azurerm', `allowed: "azapi" (the default) for an instance with ${unsupported.join(', ')}, which the azurerm resource cannot express`);
+        problems.add('terraformResource', 'azurerm', `"azapi" (the default) for an instance with ${unsupported.join(', ')}, which the azurerm resource cannot express`);
         problems.throwIfAny();
       }
     }
@@ -85,7 +85,7 @@ export class ComputeInstance extends Construct {
     const key = `${props.workspaceId.toLowerCase()}|${props.name.toLowerCase()}`;
     const owner = taken.get(key);
     if (owner !== undefined) {
-      problems.add('name', props.name, `allowed: a name not used by another compute of the same workspace (${owner} has it)`);
+      problems.add('name', props.name, `a name not used by another compute of the same workspace (${owner} has it)`);
     } else {
       taken.set(key, this.node.path);
     }

@@ -29,7 +29,7 @@ export class Duration {
     const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
     if (!m || text === 'P' || text.endsWith('T')) {
       const problems = new Problems('Duration.parseIso');
-      problems.add('text', text, 'allowed: an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H');
+      problems.add('text', text, 'an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H');
       problems.throwIfAny();
     }
     const [, d, h, min, s] = m!.map((x) => Number(x ?? 0));
@@ -42,7 +42,7 @@ export class Duration {
     const seconds = amount * SECONDS_PER[unit];
     if (!Number.isFinite(amount) || amount < 0 || !Number.isInteger(seconds)) {
       const problems = new Problems(`Duration.${unit}`);
-      problems.add('amount', amount, 'allowed: a finite number >= 0 that makes a whole number of seconds');
+      problems.add('amount', amount, 'a finite number >= 0 that makes a whole number of seconds');
       problems.throwIfAny();
     }
     this.totalSeconds = seconds;

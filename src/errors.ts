@@ -8,7 +8,7 @@ export interface Problem {
   readonly field: string;
   /** The value received, already rendered for the message (and redacted where it may be secret). */
   readonly received: string;
-  /** What the field allows. */
+  /** What the field allows, without a leading "allowed:" (the message adds it once). */
   readonly allowed: string;
 }
 
@@ -29,7 +29,7 @@ export class ValidationError extends Error {
 function formatProblems(problems: readonly Problem[]): string {
   const paths = [...new Set(problems.map((p) => p.path))];
   const head = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const lines = problems.map((p) => `  - ${p.path}: ${p.field}: received ${p.received}; ${p.allowed}`);
+  const lines = problems.map((p) => `  - ${p.path}: ${p.field}: received ${p.received}; allowed: ${p.allowed}`);
   return `Invalid input in ${paths.join(', ')} (${head}):\n${lines.join('\n')}`;
 }
 

@@ -161,7 +161,7 @@ function checkOneResourceGroup(stack: TerraformStack, instances: readonly Comput
   const problems = new Problems(stack.node.path);
   const listing = [...groups.values()].map(([group, ...paths]) => `${group}: ${paths.join(', ')}`).join('; ');
   problems.add('ArmTemplate', `instances in ${groups.size} resource groups`,
-    `allowed: compute instances whose workspaces are in one resource group, the group a template is deployed to (here ${listing}); put the others in a stack of their own`);
+    `compute instances whose workspaces are in one resource group, the group a template is deployed to (here ${listing}); put the others in a stack of their own`);
   problems.throwIfAny();
 }
 

@@ -26,7 +26,7 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
   if (defaults !== undefined) rules.push(defaultSchedulesRule(defaults));
   if (props.requireSchedules !== undefined) {
     if (REQUIREMENT_EFFECTS.includes(props.requireSchedules)) rules.push(requireStopScheduleRule(props.requireSchedules));
-    else problems.add('requireSchedules', props.requireSchedules, 'allowed: "Audit", "Deny" or "Disabled"');
+    else problems.add('requireSchedules', props.requireSchedules, '"Audit", "Deny" or "Disabled"');
   }
   if (props.idleShutdown !== undefined) {
     const idle = validIdleShutdown(problems, props.idleShutdown);
@@ -34,14 +34,14 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
   }
   if (props.defaultSetupScript !== undefined) {
     if (props.defaultSetupScript instanceof SetupScript) rules.push(defaultSetupScriptRule(props.defaultSetupScript.toArm()));
-    else problems.add('defaultSetupScript', props.defaultSetupScript, 'allowed: a SetupScript (SetupScript.inline(...))');
+    else problems.add('defaultSetupScript', props.defaultSetupScript, 'a SetupScript (SetupScript.inline(...))');
   }
   if (props.requireSetupScript !== undefined) {
     if (REQUIREMENT_EFFECTS.includes(props.requireSetupScript)) rules.push(requireSetupScriptRule(props.requireSetupScript));
-    else problems.add('requireSetupScript', props.requireSetupScript, 'allowed: "Audit", "Deny" or "Disabled"');
+    else problems.add('requireSetupScript', props.requireSetupScript, '"Audit", "Deny" or "Disabled"');
   }
   if (problems.count === 0 && rules.length === 0) {
-    problems.add('props', 'no rule', 'allowed: at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript');
+    problems.add('props', 'no rule', 'at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript');
   }
   return rules;
 }
@@ -55,17 +55,17 @@ function defaultScheduleEntries(problems: Problems, props: ShutdownPolicyProps):
   const schedules: unknown = props.defaultSchedules;
   if (schedules === undefined) return undefined;
   if (!Array.isArray(schedules)) {
-    problems.add('defaultSchedules', schedules, `allowed: a list of 1 to ${MAX_SCHEDULES} StartStopSchedule`);
+    problems.add('defaultSchedules', schedules, `a list of 1 to ${MAX_SCHEDULES} StartStopSchedule`);
     return undefined;
   }
   const before = problems.count;
   if (schedules.length === 0 || schedules.length > MAX_SCHEDULES) {
-    problems.add('defaultSchedules', `${schedules.length} schedules`, `allowed: 1 to ${MAX_SCHEDULES} schedules`);
+    problems.add('defaultSchedules', `${schedules.length} schedules`, `1 to ${MAX_SCHEDULES} schedules`);
   }
   // The class, not the shape: anything else with a toArm() could hand Azure an entry no factory checked.
   schedules.forEach((s, i) => {
     if (!(s instanceof StartStopSchedule)) {
-      problems.add(`defaultSchedules[${i}]`, s, 'allowed: a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)');
+      problems.add(`defaultSchedules[${i}]`, s, 'a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)');
     }
   });
   if (!schedules.every((s) => s instanceof StartStopSchedule)) return undefined;
@@ -77,7 +77,7 @@ function defaultScheduleEntries(problems: Problems, props: ShutdownPolicyProps):
   const required = props.requireSchedules;
   if (!hasEnabledStop(entries) && (required === 'Audit' || required === 'Deny')) {
     problems.add('defaultSchedules', scheduleSummaries(entries),
-      `allowed: with requireSchedules "${required}", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant)${missingStatusNote(entries, 'defaultSchedules')}`);
+      `with requireSchedules "${required}", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant)${missingStatusNote(entries, 'defaultSchedules')}`);
   }
   return problems.count === before ? entries : undefined;
 }
@@ -92,32 +92,32 @@ function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleO
     // The same prop of a ComputeInstance is a Duration: say so when that is what was given.
     const hint = idle instanceof Duration ? ' (a ComputeInstance takes a Duration here; a ShutdownPolicy takes the requirement)' : '';
     problems.add('idleShutdown', idle instanceof Duration ? idle.toHumanString() : idle,
-      `allowed: an object { effect, default?, max?, useBuiltInDefinition? }${hint}`);
+      `an object { effect, default?, max?, useBuiltInDefinition? }${hint}`);
     return undefined;
   }
   const before = problems.count;
   const { effect, default: fallback, max, useBuiltInDefinition } = idle;
-  if (!IDLE_EFFECTS.includes(effect as string)) problems.add('idleShutdown.effect', effect, 'allowed: "Audit", "Deny" or "Append"');
+  if (!IDLE_EFFECTS.includes(effect as string)) problems.add('idleShutdown.effect', effect, '"Audit", "Deny" or "Append"');
   for (const [field, d] of [['default', fallback], ['max', max]] as const) {
     if (d === undefined) continue;
     if (!(d instanceof Duration)) {
-      problems.add(`idleShutdown.${field}`, d, 'allowed: a Duration');
+      problems.add(`idleShutdown.${field}`, d, 'a Duration');
     } else if (d.toSeconds() < IDLE_MIN.toSeconds() || d.toSeconds() > IDLE_MAX.toSeconds()) {
-      problems.add(`idleShutdown.${field}`, d.toHumanString(), 'allowed: 15 minutes to 3 days (Azure\'s idle shutdown bounds)');
+      problems.add(`idleShutdown.${field}`, d.toHumanString(), '15 minutes to 3 days (Azure\'s idle shutdown bounds)');
     }
   }
   if (fallback instanceof Duration && max instanceof Duration && fallback.toSeconds() > max.toSeconds()) {
-    problems.add('idleShutdown.default', fallback.toHumanString(), `allowed: at most max (${max.toHumanString()})`);
+    problems.add('idleShutdown.default', fallback.toHumanString(), `at most max (${max.toHumanString()})`);
   }
   const shown = (d: unknown) => (d instanceof Duration ? d.toHumanString() : d);
   if (useBuiltInDefinition !== undefined && typeof useBuiltInDefinition !== 'boolean') {
-    problems.add('idleShutdown.useBuiltInDefinition', useBuiltInDefinition, 'allowed: true or false');
+    problems.add('idleShutdown.useBuiltInDefinition', useBuiltInDefinition, 'true or false');
   } else if (useBuiltInDefinition) {
-    if (effect === 'Append') problems.add('idleShutdown.effect', effect, 'allowed: "Audit" or "Deny" with useBuiltInDefinition (the built-in cannot append)');
-    if (fallback !== undefined) problems.add('idleShutdown.default', shown(fallback), 'allowed: nothing with useBuiltInDefinition (the built-in takes no default)');
-    if (max !== undefined) problems.add('idleShutdown.max', shown(max), 'allowed: nothing with useBuiltInDefinition (the built-in takes no maximum)');
+    if (effect === 'Append') problems.add('idleShutdown.effect', effect, '"Audit" or "Deny" with useBuiltInDefinition (the built-in cannot append)');
+    if (fallback !== undefined) problems.add('idleShutdown.default', shown(fallback), 'nothing with useBuiltInDefinition (the built-in takes no default)');
+    if (max !== undefined) problems.add('idleShutdown.max', shown(max), 'nothing with useBuiltInDefinition (the built-in takes no maximum)');
   } else if (effect === 'Append' && fallback === undefined) {
-    problems.add('idleShutdown.default', undefined, 'allowed: a Duration with effect "Append" (the value Azure adds)');
+    problems.add('idleShutdown.default', undefined, 'a Duration with effect "Append" (the value Azure adds)');
   }
   return problems.count === before ? (idle as unknown as IdleShutdownRuleOptions) : undefined;
 }

@@ -121,7 +121,7 @@ function shownDate(d: unknown): unknown {
 function propsOf<T>(problems: Problems, props: unknown, shape: string): Partial<T> {
   if (props === undefined || props === null) return {};
   if (!isPlainObject(props)) {
-    problems.add('props', props, `allowed: an object ${shape}`);
+    problems.add('props', props, `an object ${shape}`);
     problems.throwIfAny();
   }
   return props as Partial<T>;
@@ -133,7 +133,7 @@ function propsOf<T>(problems: Problems, props: unknown, shape: string): Partial<
  */
 const EARLIEST_MS = new Date('0001-01-01T00:00:00Z').getTime();
 const LATEST_MS = new Date('9999-12-31T23:59:59Z').getTime();
-const DATE_ALLOWED = 'allowed: a valid Date from 0001-01-01 to 9999-12-31 (UTC)';
+const DATE_ALLOWED = 'a valid Date from 0001-01-01 to 9999-12-31 (UTC)';
 
 function isValidDate(d: unknown): d is Date {
   return d instanceof Date && d.getTime() >= EARLIEST_MS && d.getTime() <= LATEST_MS;
@@ -215,8 +215,8 @@ export class StartStopSchedule {
     if (!validateList(list)) {
       for (const error of validateList.errors ?? []) {
         if (error.instancePath !== '') continue;
-        if (error.keyword === 'maxItems') problems.add('list', `${(list as unknown[]).length} schedules`, 'allowed: at most 4 schedules per compute instance');
-        else problems.add('list', list, 'allowed: a list of computeStartStop schedules');
+        if (error.keyword === 'maxItems') problems.add('list', `${(list as unknown[]).length} schedules`, 'at most 4 schedules per compute instance');
+        else problems.add('list', list, 'a list of computeStartStop schedules');
       }
     }
     if (!Array.isArray(list)) problems.throwIfAny();
@@ -235,15 +235,15 @@ export class StartStopSchedule {
   static weeklyUptime(schedules: StartStopSchedule[], options?: WeeklyUptimeOptions): number {
     const problems = new Problems('StartStopSchedule.weeklyUptime');
     const optionsValid = options === undefined || isPlainObject(options);
-    if (!optionsValid) problems.add('options', options, 'allowed: an object { from?: Date }, or nothing');
+    if (!optionsValid) problems.add('options', options, 'an object { from?: Date }, or nothing');
     const given = optionsValid ? (options as WeeklyUptimeOptions | undefined)?.from : undefined;
     const from = given === undefined ? new Date() : given;
     if (!isValidDate(from)) problems.add('from', shownDate(from), DATE_ALLOWED);
     if (!Array.isArray(schedules)) {
-      problems.add('schedules', schedules, 'allowed: a list of StartStopSchedule');
+      problems.add('schedules', schedules, 'a list of StartStopSchedule');
     } else {
       schedules.forEach((s, i) => {
-        if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'allowed: a StartStopSchedule made by its factories');
+        if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'a StartStopSchedule made by its factories');
         else s.checkPreviewable(problems, `schedules[${i}]`);
       });
     }
@@ -278,7 +278,7 @@ export class StartStopSchedule {
   private static validated(
     problems: Problems, entry: ArmComputeStartStopSchedule, enabled: unknown, field: (armField: string) => string,
   ): StartStopSchedule {
-    if (enabled !== undefined && typeof enabled !== 'boolean') problems.add('enabled', enabled, 'allowed: true or false');
+    if (enabled !== undefined && typeof enabled !== 'boolean') problems.add('enabled', enabled, 'true or false');
     for (const p of armEntryProblems(entry)) problems.add(field(p.field), p.value, p.allowed);
     problems.throwIfAny();
     return new StartStopSchedule(entry);
@@ -317,7 +317,7 @@ export class StartStopSchedule {
    */
   nextRuns(count: number, from: Date = new Date()): Date[] {
     const problems = new Problems('StartStopSchedule.nextRuns');
-    if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) problems.add('count', count, `allowed: an integer from 1 to ${MAX_RUNS}`);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) problems.add('count', count, `an integer from 1 to ${MAX_RUNS}`);
     if (!isValidDate(from)) problems.add('from', shownDate(from), DATE_ALLOWED);
     this.checkPreviewable(problems, 'schedule');
     problems.throwIfAny();
@@ -338,7 +338,7 @@ export class StartStopSchedule {
 
   private checkPreviewable(problems: Problems, field: string): void {
     if (containsToken(this.entry)) {
-      problems.add(field, this.toString(), 'allowed: a schedule without Terraform references (values known only at apply), whose fire times can be previewed');
+      problems.add(field, this.toString(), 'a schedule without Terraform references (values known only at apply), whose fire times can be previewed');
     }
   }
 }

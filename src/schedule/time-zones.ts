@@ -49,7 +49,7 @@ export function ianaZoneOf(windowsId: string): string {
   return iana;
 }
 
-export const TIME_ZONE_ALLOWED = 'allowed: a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"';
+export const TIME_ZONE_ALLOWED = 'a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"';
 
 /** The `allowed:` text when `value` is not a Windows time zone id, with the id to write instead if known. */
 export function timeZoneProblem(value: unknown): string | undefined {

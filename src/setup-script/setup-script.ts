@@ -59,7 +59,7 @@ export class SetupScript {
     const checked = optionsOf<SetupScriptOptions>(problems, options);
     let text: string | undefined;
     if (typeof path !== 'string' || path === '') {
-      problems.add('path', path, 'allowed: the path of a local script file');
+      problems.add('path', path, 'the path of a local script file');
     } else {
       text = readScriptFile(problems, 'path', path);
     }
@@ -77,7 +77,7 @@ export class SetupScript {
     const problems = new ScriptProblems('SetupScript.fromWorkspace');
     const checked = optionsOf<SetupScriptOptions>(problems, options);
     if (typeof path !== 'string' || path === '') {
-      problems.add('path', path, 'allowed: a path in the workspace\'s notebooks file share, like Users/admin/setup.sh');
+      problems.add('path', path, 'a path in the workspace\'s notebooks file share, like Users/admin/setup.sh');
     } else if (!isToken(path)) {
       const allowed = workspacePathProblem(path);
       if (allowed) problems.add('path', path, allowed);
@@ -129,19 +129,19 @@ export function inlineSetupScript(path: string, field: string, text: string, opt
 /** Checks the text of an inline or local-file script; returns its warnings. */
 function checkText(problems: ScriptProblems, field: string, text: unknown, options: Partial<SetupScriptOptions>, checks: { shebang?: boolean } = {}): string[] {
   if (typeof text !== 'string' || text.trim() === '') {
-    problems.add(field, text, 'allowed: the text of a script');
+    problems.add(field, text, 'the text of a script');
     return [];
   }
   if (isToken(text)) {
-    problems.add(field, text, 'allowed: literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead');
+    problems.add(field, text, 'literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead');
     return [];
   }
   if (options.allowSecrets !== true) problems.screenLines(field, text, SECRETS_ALLOWED);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_SCRIPT_BYTES) {
-    problems.add(field, `${bytes} bytes`, `allowed: at most ${MAX_SCRIPT_BYTES} bytes of script; put a bigger script in the workspace share and use SetupScript.fromWorkspace`);
+    problems.add(field, `${bytes} bytes`, `at most ${MAX_SCRIPT_BYTES} bytes of script; put a bigger script in the workspace share and use SetupScript.fromWorkspace`);
   }
-  if (text.includes('\0')) problems.add(field, 'text with a NUL character', 'allowed: text without NUL characters');
+  if (text.includes('\0')) problems.add(field, 'text with a NUL character', 'text without NUL characters');
   const warnings: string[] = [];
   const where = checks.shebang ? field : 'the inline script';
   if (text.includes('\r\n')) {
@@ -163,7 +163,7 @@ function scriptReference(problems: ScriptProblems, factory: Factory, data: strin
   const scriptArguments = argumentsString(problems, options);
   const timeout = timeoutString(problems, options.timeout);
   if (options.allowSecrets !== undefined && typeof options.allowSecrets !== 'boolean') {
-    problems.add('allowSecrets', options.allowSecrets, 'allowed: true or false');
+    problems.add('allowSecrets', options.allowSecrets, 'true or false');
   }
   if (problems.count > 0 || data === undefined) return undefined;
   return {
@@ -182,19 +182,19 @@ function argumentsString(problems: ScriptProblems, options: Partial<SetupScriptO
   };
   if (typeof args === 'string') {
     screen('arguments', args);
-    if (args.includes('\0')) problems.add('arguments', args, 'allowed: text without NUL characters');
+    if (args.includes('\0')) problems.add('arguments', args, 'text without NUL characters');
     return args === '' ? undefined : args;
   }
   if (!Array.isArray(args) || args.some((a) => typeof a !== 'string')) {
-    problems.add('arguments', args, 'allowed: a string, or a list of strings');
+    problems.add('arguments', args, 'a string, or a list of strings');
     return undefined;
   }
   args.forEach((a: string, i) => {
     screen(`arguments[${i}]`, a);
     if (isToken(a)) {
-      problems.add(`arguments[${i}]`, a, 'allowed: literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one');
+      problems.add(`arguments[${i}]`, a, 'literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one');
     } else if (a.includes('\0')) {
-      problems.add(`arguments[${i}]`, a, 'allowed: text without NUL characters');
+      problems.add(`arguments[${i}]`, a, 'text without NUL characters');
     }
   });
   return args.length === 0 ? undefined : shellWords(args);
@@ -203,12 +203,12 @@ function argumentsString(problems: ScriptProblems, options: Partial<SetupScriptO
 function timeoutString(problems: ScriptProblems, timeout: unknown): string | undefined {
   if (timeout === undefined) return undefined;
   if (!(timeout instanceof Duration)) {
-    problems.add('timeout', timeout, 'allowed: a Duration, like Duration.minutes(30)');
+    problems.add('timeout', timeout, 'a Duration, like Duration.minutes(30)');
     return undefined;
   }
   const seconds = timeout.toSeconds();
   if (seconds < 1 || seconds > MAX_SCRIPT_TIMEOUT.toSeconds()) {
-    problems.add('timeout', timeout.toHumanString(), `allowed: 1 second to ${MAX_SCRIPT_TIMEOUT.toHumanString()} (Azure's default is 15 minutes)`);
+    problems.add('timeout', timeout.toHumanString(), `1 second to ${MAX_SCRIPT_TIMEOUT.toHumanString()} (Azure's default is 15 minutes)`);
     return undefined;
   }
   return timeout.toGnuTimeout();

@@ -11,13 +11,13 @@ const LETTER_AFTER_LAST_DASH = /^[^-]*$|-[a-zA-Z0-9]*[a-zA-Z][a-zA-Z0-9]*$/;
 
 export function computeNameProblem(name: string): string | undefined {
   if (COMPUTE_NAME.test(name) && LETTER_AFTER_LAST_DASH.test(name)) return undefined;
-  return 'allowed: 3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-)';
+  return '3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-)';
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function guidProblem(value: string): string | undefined {
-  return GUID.test(value) ? undefined : 'allowed: a GUID like 00000000-0000-0000-0000-000000000000';
+  return GUID.test(value) ? undefined : 'a GUID like 00000000-0000-0000-0000-000000000000';
 }
 
 const SEGMENT = '[^/]+';
@@ -48,7 +48,7 @@ export type ArmIdKind = keyof typeof ARM_ID;
 
 export function armIdProblem(value: string, kind: ArmIdKind): string | undefined {
   const shape = ARM_ID[kind];
-  return shape.pattern.test(value) ? undefined : `allowed: an ARM id of the form ${shape.example}`;
+  return shape.pattern.test(value) ? undefined : `an ARM id of the form ${shape.example}`;
 }
 
 /** The last segment of an ARM id (the resource's own name). */
@@ -66,14 +66,14 @@ const VM_SIZE = /^standard_[a-z]+\d+(-\d+)?[a-z]*(_[a-z]+\d+[a-z]*_v\d+|_v\d+)?$
 export function vmSizeProblem(value: string): string | undefined {
   return VM_SIZE.test(value)
     ? undefined
-    : 'allowed: an Azure VM size name such as Standard_DS3_v2 or Standard_NC6s_v3 (case-insensitive)';
+    : 'an Azure VM size name such as Standard_DS3_v2 or Standard_NC6s_v3 (case-insensitive)';
 }
 
 /** Azure region names as ARM takes them: `westeurope` or `West Europe`. */
 const LOCATION = /^[a-zA-Z][a-zA-Z0-9 ]*[a-zA-Z0-9]$/;
 
 export function locationProblem(value: string): string | undefined {
-  return LOCATION.test(value) ? undefined : 'allowed: an Azure region name such as westeurope or eastus2';
+  return LOCATION.test(value) ? undefined : 'an Azure region name such as westeurope or eastus2';
 }
 
 /** Azure's tag limits (Azure Resource Manager docs, "Tag resources"). */
