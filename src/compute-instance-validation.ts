@@ -5,7 +5,7 @@ import { sameMinuteProblems } from './schedule/schedule-set-rules';
 import { StartStopSchedule } from './schedule/start-stop-schedule';
 import { SetupScript } from './setup-script/setup-script';
 import {
-  armIdProblem, computeNameProblem, guidProblem, locationProblem, TAG_LIMITS, vmSizeProblem,
+  ArmIdKind, armIdProblem, computeNameProblem, guidProblem, locationProblem, TAG_LIMITS, vmSizeProblem,
 } from './validation/rules';
 import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from './validation/ssh-key';
 import { isPlainObject } from './validation/plain-object';
@@ -29,15 +29,20 @@ function objectOrUndefined<T>(value: T | undefined): T | undefined {
 }
 
 /** Checks a string field: present, a string, and (unless a token) passing `rule`. */
-function checkString(problems: Problems, field: string, value: unknown, rule?: (v: string) => string | undefined): void {
+function checkString(problems: Problems, field: string, value: unknown, rule?: (v: string) => string | undefined, whole = false): void {
   if (typeof value !== 'string' || (value.trim() === '' && !isToken(value))) {
     problems.add(field, value, rule?.('') ?? 'a non-empty string');
     return;
   }
   if (rule && !isToken(value)) {
     const allowed = rule(value);
-    if (allowed) problems.add(field, value, allowed);
+    if (allowed) problems.add(field, value, allowed, { whole });
   }
+}
+
+/** An ARM id is shown whole: the wrong segment is often the last one. */
+function checkArmId(problems: Problems, field: string, value: unknown, kind: ArmIdKind): void {
+  checkString(problems, field, value, (v) => armIdProblem(v, kind), true);
 }
 
 function checkBoolean(problems: Problems, field: string, value: unknown): void {
@@ -63,7 +68,7 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
     else problems.add(field, value, allowed);
   }
   checkString(problems, 'name', props.name, computeNameProblem);
-  checkString(problems, 'workspaceId', props.workspaceId, (v) => armIdProblem(v, 'workspace'));
+  checkArmId(problems, 'workspaceId', props.workspaceId, 'workspace');
   checkString(problems, 'location', props.location, locationProblem);
   checkString(problems, 'vmSize', props.vmSize, vmSizeProblem);
   if (props.description !== undefined && typeof props.description !== 'string') {
@@ -90,7 +95,7 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
 }
 
 function validateNetwork(problems: Problems, props: ComputeInstanceProps): void {
-  if (props.subnetId !== undefined) checkString(problems, 'subnetId', props.subnetId, (v) => armIdProblem(v, 'subnet'));
+  if (props.subnetId !== undefined) checkArmId(problems, 'subnetId', props.subnetId, 'subnet');
   checkBoolean(problems, 'nodePublicIp', props.nodePublicIp);
   if (props.nodePublicIp === false && props.subnetId === undefined) {
     problems.add('nodePublicIp', false, 'false only together with subnetId (an instance without a public IP must sit in your subnet)');
@@ -177,7 +182,7 @@ function validateIdentity(problems: Problems, props: ComputeInstanceProps): void
   if (!userAssigned && ids.length > 0) {
     problems.add('identity.userAssignedIdentityIds', ids, 'none with type "SystemAssigned"');
   }
-  ids.forEach((id: unknown, i) => checkString(problems, `identity.userAssignedIdentityIds[${i}]`, id, (v) => armIdProblem(v, 'userAssignedIdentity')));
+  ids.forEach((id: unknown, i) => checkArmId(problems, `identity.userAssignedIdentityIds[${i}]`, id, 'userAssignedIdentity'));
 }
 
 function validateTags(problems: Problems, tags: Record<string, string> | undefined): void {

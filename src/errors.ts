@@ -35,8 +35,8 @@ function formatProblems(problems: readonly Problem[]): string {
 
 const MAX_SHOWN = 80;
 
-/** Renders a received value for a message: JSON, shortened when long. */
-export function show(value: unknown): string {
+/** Renders a received value for a message: JSON, shortened when long unless `whole` (ids, where the mistake may be at the end). */
+export function show(value: unknown, whole = false): string {
   if (value === undefined) return 'nothing';
   // JSON has no NaN or Infinity: it would print them as null.
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
@@ -46,7 +46,7 @@ export function show(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 3)}...` : text;
+  return !whole && text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 3)}...` : text;
 }
 
 /**
@@ -57,9 +57,9 @@ export class Problems {
 
   constructor(public readonly path: string) {}
 
-  /** Records a problem with `value` shown as received. */
-  add(field: string, value: unknown, allowed: string): void {
-    this.found.push({ path: this.path, field, received: show(value), allowed });
+  /** Records a problem with `value` shown as received (in full with `whole`, else shortened when long). */
+  add(field: string, value: unknown, allowed: string, options: { readonly whole?: boolean } = {}): void {
+    this.found.push({ path: this.path, field, received: show(value, options.whole), allowed });
   }
 
   /** Records a problem whose value must never be repeated (keys, passwords): only `description` is shown. */

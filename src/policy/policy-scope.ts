@@ -1,6 +1,6 @@
 import { Fn } from '../framework';
 import { Problems } from '../errors';
-import { ARM_ID, armIdName, guidProblem } from '../validation/rules';
+import { ARM_ID, armIdName, armIdProblem, guidProblem } from '../validation/rules';
 import { isToken } from '../validation/tokens';
 
 /** Where a ShutdownPolicy is assigned: exactly one of a management group, a subscription or a resource group. */
@@ -75,7 +75,7 @@ function subscription(problems: Problems, value: string): ResolvedScope | undefi
 function resourceGroup(problems: Problems, value: string): ResolvedScope | undefined {
   if (isToken(value)) return { kind: 'resourceGroup', resourceGroupId: value, label: 'the resource group (known at apply)' };
   if (!ARM_ID.resourceGroup.pattern.test(value)) {
-    problems.add('scope.resourceGroupId', value, ALLOWED.resourceGroupId);
+    problems.add('scope.resourceGroupId', value, armIdProblem(value, 'resourceGroup') ?? ALLOWED.resourceGroupId, { whole: true });
     return undefined;
   }
   const subscriptionId = value.split('/')[2];
