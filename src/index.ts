@@ -33,3 +33,5 @@ export type { ShutdownPolicyScope } from './policy/policy-scope';
 export type { ShutdownRule, Verdict } from './policy/shutdown-rule';
 export type { PolicyEffect, PolicyRuleJson } from './policy/policy-rule';
 export { IDLE_SHUTDOWN_BUILT_IN_DEFINITION_ID } from './policy/rules/idle-shutdown';
+export { ROSTER_SCHEMA } from './fleet/roster-schema';
+export type { Roster, RosterPerson, RosterWorkspace, RosterWeekDay } from './fleet/roster-schema';
