@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { BackendSettings, backendSettingsFromEnv } from './backend';
-import { loadRoster } from './roster';
+import { loadRoster, RosterError } from './roster';
 import { GovernanceStack, WorkspaceStack } from './stacks';
 
 export const DEFAULT_ROSTER = join(__dirname, '..', '..', '..', 'examples', 'fleet', 'roster.yaml');
@@ -33,4 +33,13 @@ export function synthFleet(outdir = join('cdktf.out', 'fleet'), rosterFile = DEF
   return app;
 }
 
-if (require.main === module) synthFleet(process.argv[3], process.argv[2]);
+// `node dist/examples/fleet/fleet.js [roster] [outdir]`
+if (require.main === module) {
+  try {
+    synthFleet(process.argv[3], process.argv[2]);
+  } catch (e) {
+    if (!(e instanceof RosterError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exitCode = 1;
+  }
+}
