@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, LocalBackend, TerraformProvider, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { instanceName, objectId, scheduleSet, TENANT_ID, WORKSPACE_ID } from './workload';
+import { fleetStackId, fleetWorkspaceId, instanceName, objectId, scheduleSet, TENANT_ID, WORKSPACE_ID } from './workload';
 
 /**
  * The baseline: the same Terraform JSON as the library's workload, built from plain cdktf objects and
@@ -88,16 +88,37 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, 
   const stack = new TerraformStack(app, 'bench');
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
   addPolicy(stack, fixture);
+  addBaselineInstances(stack, WORKSPACE_ID, 0, n, distinct);
+  return stack;
+}
+
+/** The fleet workload's JSON (see buildLibraryFleet), from plain cdktf objects. */
+export function buildBaselineFleet(app: App, stacks: number, perStack: number, fixture: PolicyFixture): TerraformStack[] {
+  const governance = new TerraformStack(app, 'governance');
+  new LocalBackend(governance, { path: 'terraform.governance.tfstate' });
+  addPolicy(governance, fixture);
+  new AzurermProvider(governance, 'azurerm', { features: [{}] });
+  const all = [governance];
+  for (let k = 0; k < stacks; k++) {
+    const stack = new TerraformStack(app, fleetStackId(k));
+    new LocalBackend(stack, { path: `terraform.${fleetStackId(k)}.tfstate` });
+    addBaselineInstances(stack, fleetWorkspaceId(k), k * perStack, perStack, false);
+    all.push(stack);
+  }
+  return all;
+}
+
+function addBaselineInstances(stack: TerraformStack, workspaceId: string, first: number, n: number, distinct: boolean): void {
   const azapi = new RawAzapiProvider(stack);
   let azurerm: AzurermProvider | undefined;
   let role: RawResource | undefined;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < first + n; i++) {
     const name = instanceName(i);
     const scope = new Construct(stack, name);
     const ci = new RawResource(scope, 'Resource', 'azapi_resource', {
       type: TYPE,
       name,
-      parent_id: WORKSPACE_ID,
+      parent_id: workspaceId,
       location: 'westeurope',
       body: body(i, distinct),
       replace_triggers_refs: [
@@ -116,7 +137,7 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, 
       azurerm = new AzurermProvider(stack, 'azurerm', { features: [{}] });
       const roleId = createHash('sha256').update(GROUP.toLowerCase()).digest('hex').slice(0, 8);
       role = new RawResource(stack, `ComputeUserRole-${roleId}`, 'azurerm_role_definition', {
-        name: 'AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml, bench)',
+        name: `AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml, ${stack.node.id})`,
         scope: GROUP,
         description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
         permissions: [{
@@ -140,5 +161,4 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, 
       principal_type: 'User',
     });
   }
-  return stack;
 }
