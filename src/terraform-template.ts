@@ -13,10 +13,18 @@ export function escapeTerraformTemplates<T>(value: T): T {
     // Text around a reference (`"--ws " + ws.id + " --dir ${HOME}"`) is literal: escape it, not the reference.
     return value.split(TOKEN).map((part, i) => (i % 2 === 1 ? part : escapeLiteral(part))).join('') as T;
   }
-  if (Array.isArray(value)) return value.map(escapeTerraformTemplates) as T;
+  // Values with nothing to escape (nearly all) are returned as they are, not copied: a copy per instance
+  // was most of this function's cost, in time and garbage.
+  if (Array.isArray(value)) {
+    const escaped = value.map(escapeTerraformTemplates);
+    return (escaped.some((v, i) => v !== value[i]) ? escaped : value) as T;
+  }
   if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    const escaped = entries.map(([k, v]) => [escapeTerraformTemplates(k), escapeTerraformTemplates(v)] as const);
+    if (escaped.every(([k, v], i) => k === entries[i][0] && v === entries[i][1])) return value;
     // fromEntries defines own properties, so a key such as `__proto__` stays a key.
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeTerraformTemplates(k), escapeTerraformTemplates(v)])) as T;
+    return Object.fromEntries(escaped) as T;
   }
   return value;
 }

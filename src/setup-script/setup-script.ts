@@ -118,13 +118,25 @@ export class SetupScript {
  * @internal
  */
 export function inlineSetupScript(path: string, field: string, text: string, options: SetupScriptOptions | undefined): SetupScript {
+  // A fleet gives many instances the same script: its checks (the secret scan above all) run once per text.
+  const plain = options === undefined && typeof text === 'string';
+  const known = plain ? checkedInlineTexts.get(text) : undefined;
+  if (known) return makeSetupScript({ ...known.reference }, text, known.warnings);
   const problems = new ScriptProblems(path);
   const checked = optionsOf<SetupScriptOptions>(problems, options);
   const warnings = checkText(problems, field, text, checked);
   const reference = scriptReference(problems, 'inline', text, checked);
   problems.throwIfAny();
+  if (plain) {
+    if (checkedInlineTexts.size >= CHECKED_INLINE_TEXTS_KEPT) checkedInlineTexts.clear();
+    checkedInlineTexts.set(text, { reference: { ...reference! }, warnings });
+  }
   return makeSetupScript(reference!, text, warnings);
 }
+
+/** Inline texts without options that passed every check, with what they gave; bounded, as a fleet has few. */
+const checkedInlineTexts = new Map<string, { readonly reference: ArmScriptReference; readonly warnings: readonly string[] }>();
+const CHECKED_INLINE_TEXTS_KEPT = 64;
 
 /** Checks the text of an inline or local-file script; returns its warnings. */
 function checkText(problems: ScriptProblems, field: string, text: unknown, options: Partial<SetupScriptOptions>, checks: { shebang?: boolean } = {}): string[] {
