@@ -1,5 +1,5 @@
-// Tests are compiled by `tsc` with the rest of the project (npm test builds first), so jest runs
-// plain JavaScript: no transform, no second compiler.
+// Tests are compiled by `tsc` (test/tsconfig.json, which references the package's project; npm test builds
+// both first), so jest runs plain JavaScript: no transform, no second compiler.
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/dist/test'],

@@ -25,7 +25,7 @@ class RawResource extends TerraformResource {
 
 class RawAzapiProvider extends TerraformProvider {
   constructor(scope: Construct) {
-    super(scope, 'azapi', {
+    super(scope, 'DefaultAzapiProvider', {
       terraformResourceType: 'azapi',
       terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: '~> 2.9' },
       terraformProviderSource: 'Azure/azapi',
@@ -61,6 +61,20 @@ function body(i: number, distinct: boolean) {
         idleTimeBeforeShutdown: 'PT30M',
       },
     },
+  };
+}
+
+/** The replacement trigger the library derives from the same body (every creation field, lower-cased where Azure ignores case). */
+function creationSettings(i: number) {
+  return {
+    vmSize: 'standard_ds3_v2',
+    sshSettings: { sshPublicAccess: 'Disabled' },
+    personalComputeInstanceSettings: { assignedUser: { objectId: objectId(i).toLowerCase(), tenantId: TENANT_ID.toLowerCase() } },
+    setupScripts: { scripts: { creationScript: { scriptSource: 'inline', scriptData: SCRIPT } } },
+    description: null,
+    disableLocalAuth: true,
+    tags: null,
+    identity: null,
   };
 }
 
@@ -121,20 +135,20 @@ function addBaselineInstances(stack: TerraformStack, workspaceId: string, first:
       parent_id: workspaceId,
       location: 'westeurope',
       body: body(i, distinct),
-      replace_triggers_refs: [
-        'properties.disableLocalAuth', 'properties.properties.vmSize', 'properties.properties.sshSettings',
-        'properties.properties.subnet', 'properties.properties.enableNodePublicIp',
-        'properties.properties.personalComputeInstanceSettings',
-      ],
+      replace_triggers_external_values: creationSettings(i),
+      ignore_casing: true,
+      timeouts: { create: '45m', delete: '60m' },
     }, azapi, {
       preventDestroy: false,
-      ignoreChanges: ['body.properties.properties.schedules', 'body.properties.properties.idleTimeBeforeShutdown'],
+      ignoreChanges: ['body', 'tags', 'identity'],
     });
     new RawResource(scope, 'IdleShutdownSetting', 'azapi_resource_action', {
       type: TYPE, resource_id: ci.id, action: 'updateIdleShutdownSetting', method: 'POST', body: { idleTimeBeforeShutdown: 'PT30M' },
+      timeouts: { create: '45m', update: '45m' },
     }, azapi);
     if (!azurerm) {
-      azurerm = new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      // The library's default: the management-group policy names no subscription, so none is written.
+      azurerm = new AzurermProvider(stack, 'DefaultAzurermProvider', { features: [{}] });
       const roleId = createHash('sha256').update(GROUP.toLowerCase()).digest('hex').slice(0, 8);
       role = new RawResource(stack, `ComputeUserRole-${roleId}`, 'azurerm_role_definition', {
         name: `AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml, ${stack.node.id})`,
@@ -148,6 +162,7 @@ function addBaselineInstances(stack: TerraformStack, workspaceId: string, first:
             'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
             'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
             'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
           ],
           not_actions: [],
         }],

@@ -1,41 +1,64 @@
 #!/usr/bin/env bash
-# Installs the packed tarball into a fresh cdktf project, as a new user would, and synthesizes one
-# compute instance with it. Needs the npm registry; prints "pack smoke: ok" on success.
+# Installs the packed tarball as a new user would, into two fresh projects: one on cdktf 0.21 with the user's
+# own @cdktf/provider-azurerm 14.23.1 (entry `cdktf-azureml-compute`), one on CDK Terrain (cdktn 0.24, entry
+# `cdktf-azureml-compute/cdktn`, constructs in cdktn's peer range) where npm must install no @cdktf package: the
+# library's azurerm resources are its own bindings. In each, with a plain `npm install`: synthesizes a compute
+# instance (with its access grant) and a ShutdownPolicy and checks the output; shows that an instance over a
+# Deny cap fails synth with the policy's message; and type-checks a TypeScript use of the entry (the types must
+# name that framework's App and stacks) under both of TypeScript's CommonJS module resolutions.
+# Needs the npm registry; prints "pack smoke: ok" on success. Usage: pack-smoke.sh [cdktf|cdktn]... (both by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+frameworks=("$@")
+[ ${#frameworks[@]} -gt 0 ] || frameworks=(cdktf cdktn)
 cd "$root"
-npm run -s build
+# prepack builds.
 tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
-cd "$work"
-npm init -y >/dev/null
-npm install --no-audit --no-fund --silent "./$tarball" cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-azurerm@14.23.1 >/dev/null
-cat > main.js <<'JS'
-const { App, TerraformStack } = require('cdktf');
-const { ComputeInstance, Duration, ArmTemplate, StartStopSchedule, SetupScriptBuilder } = require('cdktf-azureml-compute');
-const app = new App({ outdir: 'cdktf.out' });
-const stack = new TerraformStack(app, 'smoke');
-new ComputeInstance(stack, 'ci', {
-  name: 'ci-smoke',
-  workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw',
-  location: 'westeurope',
-  vmSize: 'Standard_DS3_v2',
-  idleShutdown: Duration.minutes(30),
-  schedules: StartStopSchedule.workingHours({ days: ['Monday', 'Friday'], start: '09:00', stop: '17:00', timeZone: 'W. Europe Standard Time' }),
-  setupScripts: { creation: new SetupScriptBuilder().pipInstall(['pandas'], { condaEnvironment: 'azureml_py38' }).build() },
-});
-app.synth();
-ArmTemplate.writeForApp(app);
-JS
-node main.js
-node -e '
-const tf = require("./cdktf.out/stacks/smoke/cdk.tf.json");
-const arm = require("./cdktf.out/arm/smoke.json");
-const r = Object.values(tf.resource.azapi_resource)[0];
-const p = r.body.properties.properties;
-if (p.idleTimeBeforeShutdown !== "PT30M") throw new Error("azapi body wrong");
-if (p.schedules.computeStartStop.length !== 2) throw new Error("schedules missing");
-if (arm.resources[0].apiVersion !== "2025-12-01") throw new Error("ARM template wrong");
+
+smoke() { # smoke FRAMEWORK ENTRY PACKAGES...
+  local framework=$1 entry=$2; shift 2
+  local project="$work/$framework"
+  mkdir "$project" && cd "$project"
+  npm init -y >/dev/null
+  npm install --no-audit --no-fund --silent "$work/$tarball" "$@" >/dev/null
+  if [ "$framework" = cdktn ] && { [ -e node_modules/cdktf ] || [ -e node_modules/@cdktf ]; }; then
+    echo "npm installed cdktf or a @cdktf package next to cdktn" >&2; exit 1
+  fi
+  FRAMEWORK=$framework ENTRY=$entry node "$root/scripts/pack-smoke/synth.js"
+  # The command line, as an installed package's bin: a clean stack lints clean (exit 0), a bad name fails (exit 1).
+  if [ "$framework" = cdktf ]; then
+    npx --no-install aml-compute lint cdktf.out/stacks/smoke/cdk.tf.json
+    node -e '
+const fs = require("fs");
+const tf = JSON.parse(fs.readFileSync("cdktf.out/stacks/smoke/cdk.tf.json", "utf8"));
+Object.values(tf.resource.azapi_resource)[0].name = "ci-1";
+fs.writeFileSync("bad.tf.json", JSON.stringify({ resource: tf.resource }));
 '
+    local rc=0
+    npx --no-install aml-compute lint bad.tf.json || rc=$?
+    if [ "$rc" -ne 1 ]; then echo "aml-compute lint of a bad name: exit $rc, expected 1"; exit 1; fi
+  fi
+  sed -e "s#'cdktf'#'$framework'#; s#'cdktf-azureml-compute'#'$entry'#" "$root/scripts/pack-smoke/types.ts" > types.ts
+  # node10 (a CommonJS project's default) reads typesVersions; node16 reads the exports map. No skipLibCheck:
+  # with it, a .d.ts naming the other (absent) framework would silently turn its types into any.
+  for module in commonjs node16; do
+    local resolution=node10
+    [ $module = commonjs ] || resolution=node16
+    printf '{"compilerOptions":{"strict":true,"noEmit":true,"target":"ES2022","types":[],"module":"%s","moduleResolution":"%s"},"files":["types.ts"]}\n' \
+      $module $resolution > tsconfig.json
+    node "$root/node_modules/typescript/bin/tsc" -p tsconfig.json
+  done
+  echo "pack smoke: $framework ok ($(node -p 'require("constructs/package.json").version' | sed 's/^/constructs /'))"
+}
+
+for framework in "${frameworks[@]}"; do
+  case $framework in
+    cdktf) smoke cdktf cdktf-azureml-compute cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-azurerm@14.23.1 ;;
+    # No constructs named: npm must find one in cdktn's peer range by itself.
+    cdktn) smoke cdktn cdktf-azureml-compute/cdktn cdktn@0.24.0 ;;
+    *) echo "unknown framework: $framework" >&2; exit 2 ;;
+  esac
+done
 echo "pack smoke: ok ($tarball)"

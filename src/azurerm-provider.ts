@@ -1,15 +1,76 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { TerraformStack } from './framework';
-
-const declared = new WeakSet<TerraformStack>();
+import { Annotations, TerraformProvider, TerraformStack } from './framework';
+import { Construct } from 'constructs';
+import { AzurermProvider } from './azurerm/provider';
+import { isStackDefault, markStackDefault, stackDefaultOf, userProviderOf } from './providers/stack-default-provider';
+import { isToken } from './validation/tokens';
 
 /**
- * Declares `provider "azurerm" { features {} }` in a stack that uses azurerm resources and has no azurerm
- * provider of its own (azurerm refuses to start without the features block).
+ * `provider "azurerm" { features {} subscription_id = ... }` for a stack that uses azurerm resources and has
+ * no unaliased azurerm provider of the user's (found at synth, wherever and whenever declared). azurerm
+ * refuses to start without `features`, and azurerm 4 without a subscription (its `subscription_id`
+ * argument or `ARM_SUBSCRIPTION_ID`).
  */
-export function ensureAzurermProvider(stack: TerraformStack): void {
-  if (declared.has(stack)) return;
-  declared.add(stack);
-  if (stack.node.children.some((c) => c instanceof AzurermProvider)) return;
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+class DefaultAzurermProvider extends AzurermProvider {
+  /** Literal subscription ids (lower case) of what the stack's azurerm resources act on. */
+  readonly subscriptions = new Set<string>();
+  /** Why some targets name no literal subscription. */
+  private readonly unnamed: string[] = [];
+  private warned = false;
+
+  constructor(stack: TerraformStack) {
+    super(stack, 'DefaultAzurermProvider');
+    markStackDefault(this);
+  }
+
+  /** Records a subscription the stack's azurerm resources need; warns once when they do not name one. */
+  target(subscriptionId: string | undefined, unnamed: string): void {
+    if (subscriptionId === undefined || isToken(subscriptionId)) this.unnamed.push(unnamed);
+    else this.subscriptions.add(subscriptionId.toLowerCase());
+    if (this.subscription() === undefined && !this.warned && userProviderOf(this, 'azurerm') === undefined) {
+      this.warned = true;
+      const why = this.subscriptions.size > 1 ? `the stack acts on ${this.subscriptions.size} subscriptions: ${[...this.subscriptions].sort().join(', ')}` : this.unnamed[0];
+      Annotations.of(this.node.scope!).addWarning(`The azurerm provider the library declares for this stack names no subscription (${why}), and azurerm 4 needs one: declare your own azurerm provider with subscriptionId, or set ARM_SUBSCRIPTION_ID in the pipeline.`);
+    }
+  }
+
+  /** The one subscription every target names, if so. */
+  subscription(): string | undefined {
+    return this.unnamed.length === 0 && this.subscriptions.size === 1 ? [...this.subscriptions][0] : undefined;
+  }
+
+  toTerraform(): any {
+    return userProviderOf(this, 'azurerm') ? {} : super.toTerraform();
+  }
+
+  toHclTerraform(): any {
+    return userProviderOf(this, 'azurerm') ? {} : super.toHclTerraform();
+  }
 }
+
+const defaults = new WeakMap<TerraformStack, DefaultAzurermProvider>();
+
+/**
+ * Makes sure the stack has an azurerm provider, and records the subscription its caller acts on: the
+ * subscription of an ARM id (`/subscriptions/<id>/...`), a subscription id, or a reference.
+ */
+export function ensureAzurermProvider(scope: Construct, target: { armId?: string; subscriptionId?: string; unnamed?: string }): void {
+  const stack = TerraformStack.of(scope);
+  let provider = defaults.get(stack) ?? stackDefaultOf<DefaultAzurermProvider>(stack, 'azurerm');
+  if (!provider) {
+    provider = new DefaultAzurermProvider(stack);
+    defaults.set(stack, provider);
+  }
+  provider.target(target.subscriptionId ?? subscriptionOf(target.armId), target.unnamed ?? 'the subscription is known only at apply');
+}
+
+/** The user's unaliased azurerm provider of the stack, if any. */
+export function userAzurermProvider(scope: Construct): TerraformProvider | undefined {
+  return userProviderOf(scope, 'azurerm');
+}
+
+function subscriptionOf(armId: string | undefined): string | undefined {
+  if (armId === undefined || isToken(armId)) return undefined;
+  return /^\/subscriptions\/([^/]+)/i.exec(armId)?.[1];
+}
+
+export { isStackDefault };

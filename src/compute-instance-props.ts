@@ -126,6 +126,15 @@ export interface ComputeInstanceProps {
    */
   readonly initialState?: 'Running' | 'Stopped';
   /**
+   * The instance already exists in Azure (made in the studio, with the CLI or from a template): the stack
+   * imports it into Terraform's state with an `import` block (Terraform 1.5 or later) instead of creating
+   * it. The id imported is derived from `workspaceId` and `name`. The block may stay after the first apply
+   * ("leave them as a record of the resource's origin", developer.hashicorp.com/terraform/language/import).
+   * `aml-compute import` writes this for every instance it reads.
+   * @default false - Terraform creates the instance
+   */
+  readonly existing?: boolean;
+  /**
    * Which Terraform resource renders the instance: `azapi` (full fidelity) or azurerm's
    * `azurerm_machine_learning_compute_instance` (no schedules, setup scripts, idle shutdown or SSO).
    * @default 'azapi'

@@ -1,4 +1,4 @@
-import { ComputeInstanceProps } from './compute-instance-props';
+import { ComputeInstanceProps, SetupScripts } from './compute-instance-props';
 import { Duration } from './duration';
 import { Problems } from './errors';
 import { sameMinuteProblems } from './schedule/schedule-set-rules';
@@ -51,12 +51,13 @@ function checkBoolean(problems: Problems, field: string, value: unknown): void {
 
 /**
  * Every rule Azure applies to a compute instance's props that can be checked offline. Problems are added
- * to `problems`; nothing is thrown here.
+ * to `problems`; nothing is thrown here. Returns the props with their schedules, scripts and idle shutdown
+ * made by this copy of the library (see `StartStopSchedule.adopt`), for use once no problem was found.
  */
-export function validateComputeInstanceProps(problems: Problems, props: ComputeInstanceProps): void {
+export function validateComputeInstanceProps(problems: Problems, props: ComputeInstanceProps): ComputeInstanceProps {
   if (!isPlainObject(props)) {
     problems.add('props', props, 'an object of ComputeInstanceProps: { name, workspaceId, location, vmSize, ... }');
-    return;
+    return props;
   }
   // Nested settings must be objects before their fields can be read.
   for (const field of ['ssh', 'assignedUser', 'identity', 'setupScripts', 'tags'] as const) {
@@ -77,12 +78,14 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   validateNetwork(problems, props);
   validateSsh(problems, props);
   validateAssignedUser(problems, props);
-  validateSchedules(problems, props.schedules);
-  validateIdleShutdown(problems, props.idleShutdown);
-  validateSetupScripts(problems, props);
+  const schedules = validateSchedules(problems, props.schedules);
+  validateExisting(problems, props);
+  const idleShutdown = validateIdleShutdown(problems, props.idleShutdown);
+  const setupScripts = validateSetupScripts(problems, props);
   validateIdentity(problems, props);
   validateTags(problems, props.tags);
   for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
+  validateSso(problems, props);
   if (props.applicationSharingPolicy !== undefined && !['Personal', 'Shared'].includes(props.applicationSharingPolicy)) {
     problems.add('applicationSharingPolicy', props.applicationSharingPolicy, '"Personal" or "Shared"');
   }
@@ -92,6 +95,24 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   if (props.terraformResource !== undefined && !['azapi', 'azurerm'].includes(props.terraformResource)) {
     problems.add('terraformResource', props.terraformResource, '"azapi" or "azurerm"');
   }
+  return {
+    ...props,
+    ...(schedules !== undefined ? { schedules } : {}),
+    ...(idleShutdown !== undefined ? { idleShutdown } : {}),
+    ...(setupScripts !== undefined ? { setupScripts } : {}),
+  };
+}
+
+/**
+ * Azure disables SSO when it creates an instance on behalf of a user that has a setup script, and only the
+ * assigned user may turn it on later, not the creator (MicrosoftDocs/azure-ai-docs,
+ * articles/machine-learning/how-to-create-compute-instance.md, "Create on behalf of"). `sso: true` there
+ * would never hold: refused, saying what Azure does instead.
+ */
+function validateSso(problems: Problems, props: ComputeInstanceProps): void {
+  if (props.sso !== true || !isPlainObject(props.assignedUser) || !isPlainObject(props.setupScripts)) return;
+  if (props.setupScripts.creation === undefined && props.setupScripts.startup === undefined) return;
+  problems.add('sso', true, 'false or unset for an instance created on behalf of a user (assignedUser) with setup scripts: Azure disables SSO at its creation, and only the assigned user can enable it afterwards (in the studio, with the computes/enableSso/action permission), not the creator');
 }
 
 function validateNetwork(problems: Problems, props: ComputeInstanceProps): void {
@@ -124,46 +145,46 @@ function validateAssignedUser(problems: Problems, props: ComputeInstanceProps): 
   checkBoolean(problems, 'assignedUser.grantAccess', user.grantAccess);
 }
 
-function validateSchedules(problems: Problems, schedules: unknown): void {
-  if (schedules === undefined) return;
+/** This copy's schedules, or undefined when there are none or any is refused. */
+function validateSchedules(problems: Problems, schedules: unknown): StartStopSchedule[] | undefined {
+  if (schedules === undefined) return undefined;
   if (!Array.isArray(schedules)) {
     problems.add('schedules', schedules, 'a list of StartStopSchedule');
-    return;
+    return undefined;
   }
   if (schedules.length > MAX_SCHEDULES) {
     problems.add('schedules', `${schedules.length} schedules`, `at most ${MAX_SCHEDULES} schedules per compute instance`);
   }
-  schedules.forEach((s, i) => {
-    if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'a StartStopSchedule made by its factories');
-  });
-  if (schedules.every((s) => s instanceof StartStopSchedule)) {
-    for (const p of sameMinuteProblems(schedules.map((s: StartStopSchedule) => s.toArm()))) problems.add(p.field, p.value, p.allowed);
-  }
+  const own = schedules.map((s, i) => StartStopSchedule.adopt(problems, `schedules[${i}]`, s));
+  if (!own.every((s) => s !== undefined)) return undefined;
+  for (const p of sameMinuteProblems(own.map((s) => s.toArm()))) problems.add(p.field, p.value, p.allowed);
+  return own;
 }
 
-function validateIdleShutdown(problems: Problems, idle: unknown): void {
-  if (idle === undefined) return;
-  if (!(idle instanceof Duration)) {
-    problems.add('idleShutdown', idle, 'a Duration, such as Duration.minutes(30)');
-    return;
+function validateIdleShutdown(problems: Problems, idle: unknown): Duration | undefined {
+  if (idle === undefined) return undefined;
+  const own = Duration.adopt(problems, 'idleShutdown', idle, 'a Duration, such as Duration.minutes(30)');
+  if (own === undefined) return undefined;
+  if (own.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || own.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds()) {
+    problems.add('idleShutdown', own.toHumanString(), '15 minutes to 3 days');
   }
-  if (idle.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || idle.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds()) {
-    problems.add('idleShutdown', idle.toHumanString(), '15 minutes to 3 days');
-  }
+  return own;
 }
 
-function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): void {
+function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): SetupScripts | undefined {
   const scripts = objectOrUndefined(props.setupScripts);
-  if (scripts === undefined) return;
+  if (scripts === undefined) return undefined;
+  const own: { creation?: SetupScript; startup?: SetupScript } = {};
   for (const kind of ['creation', 'startup'] as const) {
-    const s: unknown = scripts[kind];
-    if (s !== undefined && !(s instanceof SetupScript)) {
-      problems.add(`setupScripts.${kind}`, s, 'a SetupScript made by its factories');
-    }
+    if (scripts[kind] === undefined) continue;
+    const s = SetupScript.adopt(problems, `setupScripts.${kind}`, scripts[kind]);
+    if (s !== undefined) own[kind] = s;
   }
+  return { ...scripts, ...own };
 }
 
-function validateIdentity(problems: Problems, props: ComputeInstanceProps): void {
+/** The identity rules, for props or for an ARM identity given as `{ type, userAssignedIdentityIds }` (the command line's lint). */
+export function validateIdentity(problems: Problems, props: Pick<ComputeInstanceProps, 'identity'>): void {
   const identity = objectOrUndefined(props.identity);
   if (identity === undefined) return;
   if (!IDENTITY_TYPES.includes(identity.type)) {
@@ -185,7 +206,8 @@ function validateIdentity(problems: Problems, props: ComputeInstanceProps): void
   ids.forEach((id: unknown, i) => checkArmId(problems, `identity.userAssignedIdentityIds[${i}]`, id, 'userAssignedIdentity'));
 }
 
-function validateTags(problems: Problems, tags: Record<string, string> | undefined): void {
+/** Azure's tag rules; also used on the tags of ARM resources by the command line's lint. */
+export function validateTags(problems: Problems, tags: Record<string, string> | undefined): void {
   if (objectOrUndefined(tags) === undefined) return;
   const entries = Object.entries(tags!);
   if (entries.length > TAG_LIMITS.count) {
@@ -210,5 +232,13 @@ function validateTags(problems: Problems, tags: Record<string, string> | undefin
     } else if (!isToken(value) && value.length > TAG_LIMITS.valueLength) {
       problems.add(`tags.${key}`, `${value.length} characters`, `values of at most ${TAG_LIMITS.valueLength} characters`);
     }
+  }
+}
+
+function validateExisting(problems: Problems, props: ComputeInstanceProps): void {
+  checkBoolean(problems, 'existing', props.existing);
+  if (props.existing === true && props.initialState === 'Stopped') {
+    // The one-time stop would run at the import's apply and stop an instance someone may be using.
+    problems.add('initialState', 'Stopped', '"Running" (the default) with existing: true; the stop after creation is for new instances');
   }
 }

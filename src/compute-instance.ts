@@ -1,18 +1,20 @@
-import { Annotations } from './framework';
+import { Annotations, TerraformResource } from './framework';
 import { Construct, IConstruct } from 'constructs';
 import { grantComputeUser } from './access/compute-user-role';
 import { ComputeInstanceProps } from './compute-instance-props';
 import { ComputeInstanceSpec, toComputeInstanceSpec } from './compute-instance-spec';
 import { validateComputeInstanceProps } from './compute-instance-validation';
+import { declareInstance } from './declared-instances';
 import { Problems } from './errors';
-import { checkAgainstShutdownPolicies } from './policy/compliance-aspect';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
 import { startsButNeverStops } from './schedule/schedule-set-rules';
+import { computeImportId } from './render/import-id';
 import { stopAfterCreation } from './render/stop-after-creation';
+import { createTimeoutMinutes, minutes } from './render/compute-timeouts';
 import { isToken } from './validation/tokens';
 
-/** Names already taken in each app, by workspace: Azure refuses a second compute of the same name. */
+/** Names already taken in each app, by region: Azure refuses a second compute of the same name in a region. */
 const namesByApp = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
@@ -35,15 +37,17 @@ export class ComputeInstance extends Construct {
   public readonly terraformResource: 'azapi' | 'azurerm';
   /**
    * What the Terraform output does for this instance beyond the compute resource, and an ARM template of it
-   * cannot (the access grant's azurerm resources, the one-time stop, a POST action).
+   * cannot (the access grant's azurerm resources, the one-time stop, a POST action). For `ArmTemplate`.
+   * @internal
    */
   public readonly terraformOnly: readonly string[];
 
-  constructor(scope: Construct, id: string, props: ComputeInstanceProps) {
+  constructor(scope: Construct, id: string, given: ComputeInstanceProps) {
     super(scope, id);
     Object.defineProperty(this, COMPUTE_INSTANCE_MARK, { value: true });
     const problems = new Problems(this.node.path);
-    validateComputeInstanceProps(problems, props);
+    // From here on, the schedules, scripts and durations are this copy's, made by validated construction.
+    const props = validateComputeInstanceProps(problems, given);
     problems.throwIfAny();
     this.claimName(problems, props);
     problems.throwIfAny();
@@ -62,9 +66,16 @@ export class ComputeInstance extends Construct {
     const stopped = props.initialState === 'Stopped';
     if (this.terraformResource === 'azurerm') {
       this.id = renderAzurermComputeInstance(this, this.spec, deletionProtection).id;
-      if (stopped) stopAfterCreation(this, this.id);
+      if (stopped) {
+        const timeout = minutes(createTimeoutMinutes(this.spec));
+        stopAfterCreation(this, this.id, undefined, { create: timeout, update: timeout });
+      }
     } else {
       this.id = renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped }).id;
+    }
+    // Terraform adopts the instance on the first apply instead of creating one (both renderers name it Resource).
+    if (props.existing) {
+      (this.node.findChild('Resource') as TerraformResource).importFrom(computeImportId(props.workspaceId, props.name, this.terraformResource));
     }
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
@@ -73,19 +84,27 @@ export class ComputeInstance extends Construct {
       ...(stopped ? [`the stop of ${props.name} after creation (initialState "Stopped"): run az ml compute stop`] : []),
     ];
     this.warn(props);
-    // ShutdownPolicy: the app's policies judge this instance when its stack synthesizes.
-    checkAgainstShutdownPolicies(this);
+    // For the checks over an app's instances (a ShutdownPolicy's): they judge it when its stack synthesizes.
+    declareInstance(this);
   }
 
+  /**
+   * A compute instance's name must be unique among all computes of its Azure region, whatever the workspace
+   * (MicrosoftDocs/azure-ai-docs, articles/machine-learning/how-to-create-compute-instance.md, the studio
+   * form's table: "Name needs to be unique across all existing computes within an Azure region"). Checked across the whole app (every stack) by
+   * region and name; both compared without case: that page does not say whether case counts, so the
+   * stricter reading is taken. Names or regions that are Terraform references are Azure's to check.
+   */
   private claimName(problems: Problems, props: ComputeInstanceProps): void {
-    if (isToken(props.name)) return;
+    if (isToken(props.name) || isToken(props.location)) return;
     const root = this.node.root;
     const taken = namesByApp.get(root) ?? new Map<string, string>();
     namesByApp.set(root, taken);
-    const key = `${props.workspaceId.toLowerCase()}|${props.name.toLowerCase()}`;
+    const region = props.location.toLowerCase().replace(/\s+/g, '');
+    const key = `${region}|${props.name.toLowerCase()}`;
     const owner = taken.get(key);
     if (owner !== undefined) {
-      problems.add('name', props.name, `a name not used by another compute of the same workspace (${owner} has it)`);
+      problems.add('name', props.name, `a name no other compute instance of the app has in region ${props.location} (Azure requires it unique in the region, any workspace; ${owner} has it)`);
     } else {
       taken.set(key, this.node.path);
     }

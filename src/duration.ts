@@ -3,11 +3,38 @@ import { Problems } from './errors';
 const SECONDS_PER = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as const;
 type Unit = keyof typeof SECONDS_PER;
 
+/** Marks every Duration, of this copy of the library or another one in the same program. */
+const DURATION_BRAND = Symbol.for('cdktf-azureml-compute.Duration');
+
 /**
  * A length of time, kept in whole seconds. Idle shutdown and script timeouts take one instead of a bare
- * number, so the unit is never a guess.
+ * number, so the unit is never a guess. Made by the static factories; the class cannot be extended.
  */
 export class Duration {
+  /**
+   * True for a Duration, made by this copy of the library or another one in the same program (where
+   * `instanceof` is false). A value that only claims to be one is checked again where it is used.
+   */
+  static isDuration(x: unknown): x is Duration {
+    return x !== null && typeof x === 'object' && DURATION_BRAND in x;
+  }
+
+  /**
+   * The Duration `value` stands for, made by this copy: itself when this copy made it; another copy's
+   * Duration (or anything else that says it is one) made again from its `toSeconds()`; otherwise
+   * undefined, with the problem added under `field`.
+   * @internal
+   */
+  static adopt(problems: Problems, field: string, value: unknown, allowed: string): Duration | undefined {
+    if (typeof value === 'object' && value !== null && #seconds in value) return value as Duration;
+    const seconds: unknown = Duration.isDuration(value) && typeof value.toSeconds === 'function' ? value.toSeconds() : undefined;
+    if (typeof seconds !== 'number') {
+      problems.add(field, value, allowed);
+      return undefined;
+    }
+    return problems.collect(field, () => Duration.seconds(seconds));
+  }
+
   static seconds(amount: number): Duration {
     return new Duration(amount, 'seconds');
   }
@@ -36,30 +63,38 @@ export class Duration {
     return Duration.seconds(d * 86400 + h * 3600 + min * 60 + s);
   }
 
-  private readonly totalSeconds: number;
+  readonly #seconds: number;
 
   private constructor(amount: number, unit: Unit) {
+    // TypeScript keeps the constructor private; JavaScript does not, so a subclass is refused here.
+    if (new.target !== Duration) {
+      const problems = new Problems('Duration');
+      problems.add('constructor', new.target.name, 'a Duration from Duration.seconds, .minutes, .hours, .days or .parseIso (the class cannot be extended)');
+      problems.throwIfAny();
+    }
     const seconds = amount * SECONDS_PER[unit];
     if (!Number.isFinite(amount) || amount < 0 || !Number.isInteger(seconds)) {
       const problems = new Problems(`Duration.${unit}`);
       problems.add('amount', amount, 'a finite number >= 0 that makes a whole number of seconds');
       problems.throwIfAny();
     }
-    this.totalSeconds = seconds;
+    this.#seconds = seconds;
+    Object.defineProperty(this, DURATION_BRAND, { value: true });
+    Object.freeze(this);
   }
 
   toSeconds(): number {
-    return this.totalSeconds;
+    return this.#seconds;
   }
 
   toMinutes(): number {
-    return this.totalSeconds / 60;
+    return this.#seconds / 60;
   }
 
   /** ISO 8601, largest units first: `PT30M`, `PT1H30M`, `P3D`, `PT0S`. */
   toIsoString(): string {
-    if (this.totalSeconds === 0) return 'PT0S';
-    let rest = this.totalSeconds;
+    if (this.#seconds === 0) return 'PT0S';
+    let rest = this.#seconds;
     const days = Math.floor(rest / 86400);
     rest -= days * 86400;
     const hours = Math.floor(rest / 3600);
@@ -75,7 +110,7 @@ export class Duration {
    * largest suffix that divides it exactly (`15m`, `90s`, `2h`, `1d`).
    */
   toGnuTimeout(): string {
-    const s = this.totalSeconds;
+    const s = this.#seconds;
     if (s > 0 && s % 86400 === 0) return `${s / 86400}d`;
     if (s > 0 && s % 3600 === 0) return `${s / 3600}h`;
     if (s > 0 && s % 60 === 0) return `${s / 60}m`;
@@ -84,7 +119,7 @@ export class Duration {
 
   /** Readable for messages: `30 minutes`, `3 days`, `90 seconds`. */
   toHumanString(): string {
-    const s = this.totalSeconds;
+    const s = this.#seconds;
     const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
     if (s > 0 && s % 86400 === 0) return unit(s / 86400, 'day');
     if (s > 0 && s % 3600 === 0) return unit(s / 3600, 'hour');

@@ -17,14 +17,26 @@ export interface Problem {
  * all in one edit instead of one synth at a time.
  */
 export class ValidationError extends Error {
+  /**
+   * True for a ValidationError, thrown by this copy of the library or another one in the same program
+   * (where `instanceof` is false).
+   */
+  static isValidationError(x: unknown): x is ValidationError {
+    return x !== null && typeof x === 'object' && VALIDATION_ERROR_BRAND in x;
+  }
+
   public readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
     super(formatProblems(problems));
+    Object.defineProperty(this, VALIDATION_ERROR_BRAND, { value: true });
     this.name = 'ValidationError';
     this.problems = problems;
   }
 }
+
+/** Marks every ValidationError, of this copy of the library or another one in the same program. */
+const VALIDATION_ERROR_BRAND = Symbol.for('cdktf-azureml-compute.ValidationError');
 
 function formatProblems(problems: readonly Problem[]): string {
   const paths = [...new Set(problems.map((p) => p.path))];
@@ -44,9 +56,18 @@ export function show(value: unknown, whole = false): string {
   try {
     text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    text = shownAsText(value);
   }
   return !whole && text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 3)}...` : text;
+}
+
+/** A value whose JSON failed (a cycle, a throwing toJSON), as text; its own toString may throw too. */
+function shownAsText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /**
@@ -79,7 +100,7 @@ export class Problems {
     try {
       return fn();
     } catch (e) {
-      if (e instanceof ValidationError) {
+      if (ValidationError.isValidationError(e)) {
         this.adopt(fieldPrefix, e);
         return undefined;
       }

@@ -1,15 +1,13 @@
 /**
  * The one module of the library that imports the Terraform CDK framework. Everything else imports the
  * framework's names from here, so one source builds two entries: this file as written, for cdktf 0.21, and
- * (at build time) the same file with `cdktf` replaced by `cdktn`, for CDK Terrain 0.24.
+ * (at build time, scripts/build-cdktn.js) the same file with `cdktf` replaced by `cdktn`, for CDK Terrain 0.24.
  */
 export {
   Annotations,
   App,
-  Aspects,
   Fn,
   ITerraformDependable,
-  IAspect,
   TerraformMetaArguments,
   TerraformProvider,
   TerraformResource,

@@ -1,7 +1,7 @@
-import { TerraformOutput, TerraformVariable } from 'cdktf';
+import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { ComputeInstance, Duration, SetupScript, StartStopSchedule, ValidationError } from '../src';
 import {
-  addressOf, ED25519_KEY, newStack, OBJECT_ID, onlyResource, REQUIRED, resources, SUBNET_ID, synthJson, TENANT_ID, thrown, warningsOf, WORKSPACE_ID,
+  addressOf, ED25519_KEY, SUBSCRIPTION, newStack, OBJECT_ID, onlyResource, REQUIRED, resources, SUBNET_ID, synthJson, TENANT_ID, thrown, warningsOf, WORKSPACE_ID,
 } from './support/stack';
 
 describe('ComputeInstance with only its required props', () => {
@@ -29,26 +29,33 @@ describe('ComputeInstance with only its required props', () => {
     });
   });
 
-  test('is protected from destroy and ignores schedule and idle-shutdown drift', () => {
-    expect(r.lifecycle).toEqual({
-      prevent_destroy: true,
-      ignore_changes: ['body.properties.properties.schedules', 'body.properties.properties.idleTimeBeforeShutdown'],
+  test('is protected from destroy, and never updated in place: body, tags and identity are ignored after creation', () => {
+    expect(r.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['body', 'tags', 'identity'] });
+  });
+
+  test('keeps the configured casing in state (ignore_casing)', () => {
+    expect(r.ignore_casing).toBe(true);
+  });
+
+  test('replaces the instance when anything set at creation changes, compared without case where Azure ignores it', () => {
+    expect(r.replace_triggers_external_values).toEqual({
+      vmSize: 'standard_ds3_v2',
+      sshSettings: { sshPublicAccess: 'Disabled' },
+      description: null,
+      disableLocalAuth: true,
+      tags: null,
+      identity: null,
     });
   });
 
-  test('replaces the instance when a field Azure sets only at creation changes (paths inside the body, as azapi reads them)', () => {
-    expect(r.replace_triggers_refs).toEqual([
-      'properties.disableLocalAuth',
-      'properties.properties.vmSize',
-      'properties.properties.sshSettings',
-      'properties.properties.subnet',
-      'properties.properties.enableNodePublicIp',
-      'properties.properties.personalComputeInstanceSettings',
-    ]);
+  test('gives creation 30 minutes (no scripts) and deletion 60', () => {
+    expect(r.timeouts).toEqual({ create: '30m', delete: '60m' });
   });
 
   test('renders exactly these attributes', () => {
-    expect(Object.keys(r).sort()).toEqual(['body', 'lifecycle', 'location', 'name', 'parent_id', 'provider', 'replace_triggers_refs', 'type']);
+    expect(Object.keys(r).sort()).toEqual([
+      'body', 'ignore_casing', 'lifecycle', 'location', 'name', 'parent_id', 'provider', 'replace_triggers_external_values', 'timeouts', 'type',
+    ]);
   });
 
   test('declares the azapi provider ~> 2.9 and no azurerm provider', () => {
@@ -110,11 +117,26 @@ describe('ComputeInstance with every prop', () => {
     });
   });
 
-  test('names, in replace_triggers_refs, only paths that hold a value of this body', () => {
-    for (const path of r.replace_triggers_refs) {
-      const value = path.split('.').reduce((v: any, key: string) => (v === undefined ? undefined : v[key]), r.body);
-      expect([path, value === undefined]).toEqual([path, false]);
-    }
+  test('puts every field but schedules and idle shutdown in the replacement trigger, ids and the size in lower case', () => {
+    expect(r.replace_triggers_external_values).toEqual({
+      vmSize: 'standard_ds3_v2',
+      subnet: { id: SUBNET_ID.toLowerCase() },
+      applicationSharingPolicy: 'Personal',
+      sshSettings: { sshPublicAccess: 'Enabled', adminPublicKey: ED25519_KEY },
+      personalComputeInstanceSettings: { assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID } },
+      setupScripts: r.body.properties.properties.setupScripts,
+      enableNodePublicIp: false,
+      enableSSO: false,
+      description: 'Alice\'s box',
+      disableLocalAuth: false,
+      tags: { team: 'ml' },
+      identity: { type: 'SystemAssigned', userAssignedIdentityIds: [] },
+    });
+  });
+
+  test('sizes the create timeout from the scripts: 30 minutes, 15 for the creation script (Azure\'s default), 20 for the startup one', () => {
+    expect(r.timeouts).toEqual({ create: '65m', delete: '60m' });
+    for (const action of resources(json, 'azapi_resource_action')) expect(action.timeouts).toEqual({ create: '65m', update: '65m' });
   });
 
   test('renders identity as a list and tags at the top level', () => {
@@ -135,6 +157,7 @@ describe('ComputeInstance with every prop', () => {
       method: 'POST',
       body: { idleTimeBeforeShutdown: 'PT45M' },
       provider: 'azapi',
+      timeouts: { create: '65m', update: '65m' },
     });
   });
 
@@ -200,14 +223,23 @@ describe('ComputeInstance validation', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'a', REQUIRED);
     expect(() => new ComputeInstance(stack, 'b', { ...REQUIRED, name: 'CI-ALICE' })).toThrow(
-      'test/b: name: received "CI-ALICE"; allowed: a name not used by another compute of the same workspace (test/a has it)',
+      'test/b: name: received "CI-ALICE"; allowed: a name no other compute instance of the app has in region westeurope (Azure requires it unique in the region, any workspace; test/a has it)',
     );
   });
 
-  test('accepts the same name in another workspace', () => {
+  test('fails when two instances share a name in one region, in other workspaces and other stacks', () => {
+    const { app, stack } = newStack();
+    new ComputeInstance(stack, 'a', REQUIRED);
+    const other = new TerraformStack(app, 'other');
+    expect(() => new ComputeInstance(other, 'b', { ...REQUIRED, location: 'West Europe', workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2') })).toThrow(
+      'other/b: name: received "ci-alice"; allowed: a name no other compute instance of the app has in region West Europe (Azure requires it unique in the region, any workspace; test/a has it)',
+    );
+  });
+
+  test('accepts the same name in another region', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'a', REQUIRED);
-    expect(() => new ComputeInstance(stack, 'b', { ...REQUIRED, workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2') })).not.toThrow();
+    expect(() => new ComputeInstance(stack, 'b', { ...REQUIRED, location: 'northeurope', workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2') })).not.toThrow();
   });
 
   test('accepts vm sizes in any case', () => {
@@ -318,7 +350,8 @@ describe('ComputeInstance rendered with azurerm', () => {
       lifecycle: { prevent_destroy: true },
     });
     expect(json.resource.azapi_resource).toBeUndefined();
-    expect(json.provider.azurerm).toEqual([{ features: [{}] }]);
+    // The workspace id names one subscription: azurerm 4 needs it.
+    expect(json.provider.azurerm).toEqual([{ features: [{}], subscription_id: SUBSCRIPTION }]);
   });
 
   test('stops an azurerm instance once after creation too', () => {
@@ -331,6 +364,7 @@ describe('ComputeInstance rendered with azurerm', () => {
       action: 'stop',
       method: 'POST',
       provider: 'azapi',
+      timeouts: { create: '30m', update: '30m' },
     });
   });
 
@@ -366,6 +400,7 @@ describe('ComputeInstance access and initial state', () => {
           'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
           'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
           'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
+          'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
         ],
         not_actions: [],
       }],
@@ -409,6 +444,7 @@ describe('ComputeInstance access and initial state', () => {
       action: 'stop',
       method: 'POST',
       provider: 'azapi',
+      timeouts: { create: '30m', update: '30m' },
     });
   });
 });
@@ -433,5 +469,43 @@ describe('Terraform template syntax', () => {
     const r = onlyResource(synthJson(stack), 'azapi_resource');
     expect(r.body.properties.description).toBe('cost $${x} %%{if}');
     expect(r.tags).toEqual({ 'k$${a}': 'v%%{b}' });
+  });
+});
+
+describe('SSO on an instance created on behalf of a user', () => {
+  const onBehalf = { ...REQUIRED, assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID } };
+
+  test('fails with sso: true when the instance has a setup script, saying what Azure does instead', () => {
+    const { stack } = newStack();
+    expect(() => new ComputeInstance(stack, 'x', { ...onBehalf, sso: true, setupScripts: { startup: SetupScript.inline('echo hi') } })).toThrow(
+      'test/x: sso: received true; allowed: false or unset for an instance created on behalf of a user (assignedUser) with setup scripts: Azure disables SSO at its creation, and only the assigned user can enable it afterwards (in the studio, with the computes/enableSso/action permission), not the creator',
+    );
+  });
+
+  test.each([
+    ['without a setup script', { ...onBehalf, sso: true }],
+    ['unset, with a setup script', { ...onBehalf, setupScripts: { startup: SetupScript.inline('echo hi') } }],
+    ['true, with a setup script but no assigned user', { ...REQUIRED, sso: true, setupScripts: { startup: SetupScript.inline('echo hi') } }],
+  ])('accepts sso %s', (_case, props) => {
+    const { stack } = newStack();
+    expect(() => new ComputeInstance(stack, 'x', props as never)).not.toThrow();
+  });
+
+  test('lets the assigned user enable SSO: the access grant has computes/enableSso/action', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'x', { ...onBehalf, assignedUser: { ...onBehalf.assignedUser, grantAccess: true } });
+    const role = onlyResource(synthJson(stack), 'azurerm_role_definition');
+    expect(role.permissions[0].actions).toContain('Microsoft.MachineLearningServices/workspaces/computes/enableSso/action');
+  });
+});
+
+describe('replacement trigger of an instance whose ids are Terraform references', () => {
+  test('lower-cases the reference in Terraform (lower()), so a case change at apply replaces nothing', () => {
+    const { stack } = newStack();
+    const subnet = new TerraformVariable(stack, 'subnet', { type: 'string' });
+    new ComputeInstance(stack, 'alice', { ...REQUIRED, subnetId: subnet.stringValue });
+    const r = onlyResource(synthJson(stack), 'azapi_resource');
+    expect(r.body.properties.properties.subnet).toEqual({ id: '${var.subnet}' });
+    expect(r.replace_triggers_external_values.subnet).toEqual({ id: '${lower(var.subnet)}' });
   });
 });

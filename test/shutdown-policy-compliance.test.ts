@@ -20,7 +20,7 @@ function check(policy: Omit<ShutdownPolicyProps, 'scope'> & { scope?: ShutdownPo
   const { app, stack } = newStack('workstations');
   const ci = new ComputeInstance(stack, 'ci', instance);
   new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, ...policy });
-  Testing.synth(stack);
+  Testing.synth(stack, true);
   return { errors: errorsOf(ci), warnings: warningsOf(ci), infos: infosOf(ci) };
 }
 const none = { errors: [], warnings: [], infos: [] };
@@ -185,7 +185,7 @@ describe('which instances a policy checks', () => {
     const workspace = new TerraformVariable(stack, 'workspace', { type: 'string' });
     const ci = new ComputeInstance(stack, 'ci', { ...REQUIRED, workspaceId: workspace.stringValue });
     new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { ...deny, scope: { subscriptionId: OTHER_SUBSCRIPTION } });
-    Testing.synth(stack);
+    Testing.synth(stack, true);
     expect(errorsOf(ci)).toHaveLength(1);
   });
 
@@ -193,7 +193,7 @@ describe('which instances a policy checks', () => {
     const { stack } = newStack('all');
     new ShutdownPolicy(stack, 'shutdown', { ...deny, scope: MG });
     const ci = new ComputeInstance(stack, 'ci', REQUIRED);
-    Testing.synth(stack);
+    Testing.synth(stack, true);
     expect(errorsOf(ci)).toEqual([
       `${HEAD('RequireStopSchedule', 'Deny').replace('governance/shutdown', 'all/shutdown')}: schedules: received no schedules; allowed: at least one schedule with action "Stop" and status "Enabled". Azure Policy refuses this instance.`,
     ]);
@@ -205,7 +205,7 @@ describe('which instances a policy checks', () => {
     const governance = new TerraformStack(app, 'governance');
     new ShutdownPolicy(governance, 'schedules', { scope: MG, requireSchedules: 'Audit' });
     new ShutdownPolicy(governance, 'idle', { scope: MG, idleShutdown: { effect: 'Audit' } });
-    Testing.synth(stack);
+    Testing.synth(stack, true);
     expect(warningsOf(ci).map((w) => w.slice(0, w.indexOf(')') + 1))).toEqual([
       'RequireStopSchedule (Audit, ShutdownPolicy governance/schedules)',
       'IdleShutdown (Audit, ShutdownPolicy governance/idle)',
@@ -215,7 +215,7 @@ describe('which instances a policy checks', () => {
   test('an app without policies adds nothing', () => {
     const { stack } = newStack('workstations');
     const ci = new ComputeInstance(stack, 'ci', REQUIRED);
-    Testing.synth(stack);
+    Testing.synth(stack, true);
     expect([errorsOf(ci), infosOf(ci)]).toEqual([[], []]);
   });
 });
@@ -236,5 +236,32 @@ describe('synth refuses what Azure Policy would refuse', () => {
       scope: MG, requireSchedules: 'Deny', idleShutdown: { effect: 'Deny', max: Duration.hours(1) }, requireSetupScript: 'Deny',
     });
     expect(() => app.synth()).not.toThrow();
+  });
+});
+
+describe('when the check runs', () => {
+  test('a policy in a stack declared before the instance\'s stack judges the instance at app.synth', () => {
+    const app = Testing.app();
+    new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, requireSchedules: 'Deny' });
+    new ComputeInstance(new TerraformStack(app, 'workstations'), 'alice', REQUIRED);
+    const e = thrown(() => app.synth());
+    expect(e.message).toContain('Encountered Annotations with level "ERROR":\n[workstations/alice] RequireStopSchedule (Deny, ShutdownPolicy governance/shutdown): schedules: received no schedules;');
+  });
+
+  test('synthesizing twice annotates once', () => {
+    const { app, stack } = newStack('workstations');
+    const ci = new ComputeInstance(stack, 'ci', REQUIRED);
+    new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, requireSchedules: 'Audit' });
+    Testing.synth(stack, true);
+    Testing.synth(stack, true);
+    expect(warningsOf(ci)).toHaveLength(1);
+  });
+
+  test('Testing.synth without runValidations does not run it, as for any validation', () => {
+    const { app, stack } = newStack('workstations');
+    const ci = new ComputeInstance(stack, 'ci', REQUIRED);
+    new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, requireSchedules: 'Deny' });
+    Testing.synth(stack);
+    expect(errorsOf(ci)).toEqual([]);
   });
 });

@@ -502,7 +502,7 @@ describe('ShutdownPolicy validation of values that are not what the props declar
 
   test('fails on default schedules that are not a list', () => {
     expect(message({ scope: MG, defaultSchedules: StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *' }) })).toBe(one(
-      'defaultSchedules: received {"entry":{"action":"Stop","triggerType":"Cron","status":"Enabled","cron":{"ex...; allowed: a list of 1 to 4 StartStopSchedule'));
+      'defaultSchedules: received {"action":"Stop","triggerType":"Cron","status":"Enabled","cron":{"expression"...; allowed: a list of 1 to 4 StartStopSchedule'));
     expect(message({ scope: MG, defaultSchedules: [] })).toBe(one('defaultSchedules: received "0 schedules"; allowed: 1 to 4 schedules'));
   });
 });

@@ -10,7 +10,7 @@ export class WorkspaceStack extends TerraformStack {
   constructor(scope: Construct, id: string, roster: Roster, workspaceKey: string, backend: BackendSettings) {
     super(scope, id);
     const workspace = roster.workspaces[workspaceKey];
-    declareProviders(this, workspace.id.split('/')[2]);
+    declareProviders(this);
     remoteState(this, backend);
     for (const person of roster.people.filter((p) => p.workspace === workspaceKey)) {
       new ComputeInstance(this, person.name, personProps(person, workspace, roster.tenantId));

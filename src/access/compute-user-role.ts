@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { TerraformStack } from '../framework';
 import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
+import { RoleDefinition } from '../azurerm/role-definition';
 import { ComputeRoleAssignment } from './role-assignment';
 import { resourceGroupIdOf, resourceGroupKeyOf, resourceGroupLabelOf } from './workspace-scope';
 
@@ -14,6 +14,9 @@ export const COMPUTE_USER_ACTIONS = [
   'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
   'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
   'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
+  // Only the assigned user may turn SSO on for an instance made on their behalf (how-to-create-compute-instance.md,
+  // "Create on behalf of", which names the action without its Microsoft. prefix).
+  'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
 ];
 
 const ROLE_NAME = 'AzureML compute instance user';
@@ -38,7 +41,7 @@ function computeUserRole(scope: Construct, workspaceId: string): ComputeUserRole
   const key = resourceGroupKeyOf(stack, workspaceId);
   let role = roles.get(key);
   if (!role) {
-    ensureAzurermProvider(stack);
+    ensureAzurermProvider(stack, { armId: workspaceId });
     const groupId = resourceGroupIdOf(workspaceId);
     // The id comes from the group, not from the order of creation, so adding a group elsewhere in the
     // program does not rename (and so replace) existing roles.

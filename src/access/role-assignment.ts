@@ -1,5 +1,7 @@
 import { TerraformResource } from '../framework';
 import { Construct } from 'constructs';
+import { hclAttributes, hclString } from '../azurerm/hcl';
+import { azurermResourceConfig } from '../azurerm/provider';
 
 export interface ComputeRoleAssignmentConfig {
   readonly scope: string;
@@ -16,10 +18,7 @@ export interface ComputeRoleAssignmentConfig {
  */
 export class ComputeRoleAssignment extends TerraformResource {
   constructor(scope: Construct, id: string, private readonly config: ComputeRoleAssignmentConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azurerm_role_assignment',
-      terraformGeneratorMetadata: { providerName: 'azurerm' },
-    });
+    super(scope, id, azurermResourceConfig('azurerm_role_assignment'));
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {
@@ -29,5 +28,14 @@ export class ComputeRoleAssignment extends TerraformResource {
       principal_id: this.config.principalId,
       principal_type: this.config.principalType,
     };
+  }
+
+  protected synthesizeHclAttributes(): Record<string, unknown> {
+    return hclAttributes({
+      principal_id: hclString(this.config.principalId),
+      principal_type: hclString(this.config.principalType),
+      role_definition_id: hclString(this.config.roleDefinitionId),
+      scope: hclString(this.config.scope),
+    });
   }
 }

@@ -135,16 +135,35 @@ export class ArmTemplate {
     };
   }
 
-  /** Writes `<outdir>/arm/<stack>.json` for every stack of the app; returns the paths written. */
+  /**
+   * Writes `<outdir>/arm/<stack>.json` for every stack of the app; returns the paths written. A stack with an
+   * error annotation (a broken Deny rule, say) gets no template: under the cdktf CLI
+   * (`CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS`) `app.synth()` records errors instead of throwing, and a
+   * template of such a stack would deploy what the synth refused. The skipped stacks are named on stderr.
+   */
   static writeForApp(app: App): string[] {
     const dir = join(app.outdir, 'arm');
     mkdirSync(dir, { recursive: true });
-    return app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c)).map((stack) => {
+    const written: string[] = [];
+    for (const stack of app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c))) {
+      const errors = errorAnnotations(stack);
+      if (errors.length > 0) {
+        process.stderr.write(`ArmTemplate: no template written for stack ${stack.node.path}: ${errors.length} error annotation(s), first: ${errors[0]}\n`);
+        continue;
+      }
       const file = join(dir, `${stack.node.id}.json`);
       writeFileSync(file, `${JSON.stringify(ArmTemplate.synth(stack), null, 2)}\n`);
-      return file;
-    });
+      written.push(file);
+    }
+    return written;
   }
+}
+
+/** `<path>: <message>` of every error annotation in the stack (cdktf writes them as `@cdktf/error` metadata). */
+function errorAnnotations(stack: TerraformStack): string[] {
+  return stack.node.findAll().flatMap((c) => c.node.metadata
+    .filter((m) => /(^|\/)error$/.test(m.type))
+    .map((m) => `${c.node.path}: ${String(m.data)}`));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { TerraformMetaArguments, TerraformResource } from '../framework';
 import { Construct } from 'constructs';
 import { azapiResourceConfig } from './provider';
+import type { AzapiTimeouts } from './resource';
 
 export interface AzapiResourceActionConfig extends TerraformMetaArguments {
   /** `<resource type>@<api version>`. */
@@ -14,6 +15,12 @@ export interface AzapiResourceActionConfig extends TerraformMetaArguments {
   readonly body?: object;
   /** @default 'apply' */
   readonly when?: 'apply' | 'destroy';
+  /**
+   * An action runs under both its update timeout and (inside it) its create timeout
+   * (azapi internal/services/azapi_resource_action_resource.go, `Update` and `Action`).
+   * @default - azapi's defaults, 30 minutes
+   */
+  readonly timeouts?: Pick<AzapiTimeouts, 'create' | 'update'>;
 }
 
 /**
@@ -36,6 +43,7 @@ export class AzapiResourceAction extends TerraformResource {
       method: c.method ?? 'POST',
       body: c.body,
       when: c.when,
+      timeouts: c.timeouts,
     };
   }
 }

@@ -36,6 +36,35 @@ export interface AzapiResourceConfig extends TerraformMetaArguments {
    * @default - none: changes are sent as updates
    */
   readonly replaceTriggersRefs?: string[];
+  /**
+   * A value whose change replaces the resource, unless it or the prior value is null (azapi's
+   * `RequiresReplaceIfNotNull`, internal/services/myplanmodifier/planmodifierdynamic/dynamic_requires_replace.go).
+   * @default - none
+   */
+  readonly replaceTriggersExternalValues?: object;
+  /**
+   * Keep the configured casing in state when Azure answers a string that differs only in case
+   * (azapi utils/json.go `UpdateObject`, option `IgnoreCasing`).
+   * @default false - azapi's default
+   */
+  readonly ignoreCasing?: boolean;
+  /**
+   * Go duration strings (`90m`) per operation.
+   * @default - azapi's defaults: 30 minutes for create, update and delete, 5 for read
+   */
+  readonly timeouts?: AzapiTimeouts;
+}
+
+/** azapi's `timeouts` block (terraform-plugin-framework-timeouts `timeouts.Block`): Go duration strings. */
+export interface AzapiTimeouts {
+  /** @default '30m' */
+  readonly create?: string;
+  /** @default '5m' */
+  readonly read?: string;
+  /** @default '30m' */
+  readonly update?: string;
+  /** @default '30m' */
+  readonly delete?: string;
 }
 
 /** `azapi_resource`: any ARM resource, its body sent as given. */
@@ -65,6 +94,9 @@ export class AzapiResource extends TerraformResource {
       tags: c.tags,
       body: c.body,
       replace_triggers_refs: c.replaceTriggersRefs,
+      replace_triggers_external_values: c.replaceTriggersExternalValues,
+      ignore_casing: c.ignoreCasing,
+      timeouts: c.timeouts,
     };
   }
 }

@@ -1,3 +1,6 @@
+import type { WeekDay } from '../compute-instance-spec';
+import { WEEK_DAYS } from '../schedule/schemas';
+
 /**
  * The JSON Schema of a fleet roster: the people of a platform team, the workspace each works in, and how
  * their compute instance is set up. It checks the roster's shape (which fields, of which types); the
@@ -10,8 +13,6 @@
  * const validate = new Ajv({ allErrors: true }).compile<Roster>(ROSTER_SCHEMA);
  * ```
  */
-
-const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 export const ROSTER_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -77,8 +78,6 @@ export const ROSTER_SCHEMA = {
   },
 } as const;
 
-export type RosterWeekDay = (typeof WEEK_DAYS)[number];
-
 export interface RosterWorkspace {
   readonly id: string;
   readonly location: string;
@@ -91,7 +90,7 @@ export interface RosterPerson {
   readonly workspace: string;
   readonly vmSize: string;
   readonly timeZone: string;
-  readonly workingHours: { readonly days?: RosterWeekDay[]; readonly start: string; readonly stop: string };
+  readonly workingHours: { readonly days?: WeekDay[]; readonly start: string; readonly stop: string };
   readonly idleShutdownMinutes?: number;
   readonly setup?: { readonly python?: string; readonly packages?: string[]; readonly repository?: string };
 }

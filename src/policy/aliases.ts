@@ -4,7 +4,9 @@ import { COMPUTE_RESOURCE_TYPE } from '../compute-instance-spec';
  * The Azure Policy aliases of `Microsoft.MachineLearningServices/workspaces/computes` that the rules use.
  *
  * Every one is in Azure's published alias list (Azure/azure-policy-linter,
- * `src/PolicyLinter.Core/ResourceTypesAndAliases/Microsoft.MachineLearningServices.aliases.json`).
+ * `src/PolicyLinter.Core/ResourceTypesAndAliases/Microsoft.MachineLearningServices.aliases.json`; read at
+ * commit 29b2a28 for `schedules`, `schedules.computeStartStop[*]`, its `.action` and `.status`, and
+ * `setupScripts.scripts.creationScript.scriptSource|scriptData|scriptArguments|timeout`).
  * `computeType` and `idleTimeBeforeShutdown` are also used by Azure's built-in idle-shutdown definition,
  * `schedules` by the default-schedule sample in how-to-create-compute-instance.md, and the creation-script
  * leaves by a 2021 write-up that appends a creation script (reported working; no Microsoft document shows

@@ -1,7 +1,6 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { Annotations, TerraformStack } from '../framework';
+import { Annotations } from '../framework';
 import { IConstruct } from 'constructs';
-import { ensureAzurermProvider } from '../azurerm-provider';
+import { ensureAzurermProvider, userAzurermProvider } from '../azurerm-provider';
 import { Problems } from '../errors';
 import { isToken } from '../validation/tokens';
 
@@ -13,16 +12,16 @@ import { isToken } from '../validation/tokens';
  * names none or the subscription is known only at apply.
  */
 export function ensureProviderTargets(policy: IConstruct, problems: Problems, subscriptionId: string | undefined): void {
-  const stack = TerraformStack.of(policy);
   if (subscriptionId === undefined) {
-    ensureAzurermProvider(stack);
+    ensureAzurermProvider(policy, {});
     Annotations.of(policy).addWarning('The policy definitions are created in the subscription the azurerm provider targets: make it the subscription of the scope.');
     return;
   }
-  const existing = stack.node.children.find((c): c is AzurermProvider => c instanceof AzurermProvider);
+  // A provider the user declared before the policy is checked now; one declared later replaces the
+  // library's at synth and is the user's to point at the scope's subscription.
+  const existing = userAzurermProvider(policy) as { subscriptionId?: string } | undefined;
   if (existing === undefined) {
-    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId });
-    ensureAzurermProvider(stack);
+    ensureAzurermProvider(policy, { subscriptionId });
     return;
   }
   const configured = existing.subscriptionId;

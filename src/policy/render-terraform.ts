@@ -1,10 +1,10 @@
-import { ManagementGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/management-group-policy-assignment';
-import { ManagementGroupPolicySetDefinition } from '@cdktf/provider-azurerm/lib/management-group-policy-set-definition';
-import { PolicyDefinition } from '@cdktf/provider-azurerm/lib/policy-definition';
-import { PolicySetDefinition, PolicySetDefinitionPolicyDefinitionReference } from '@cdktf/provider-azurerm/lib/policy-set-definition';
-import { ResourceGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/resource-group-policy-assignment';
-import { SubscriptionPolicyAssignment } from '@cdktf/provider-azurerm/lib/subscription-policy-assignment';
 import { Construct } from 'constructs';
+import { ManagementGroupPolicyAssignment } from '../azurerm/management-group-policy-assignment';
+import { ManagementGroupPolicySetDefinition } from '../azurerm/management-group-policy-set-definition';
+import { PolicyDefinition } from '../azurerm/policy-definition';
+import { PolicyDefinitionReference, PolicySetDefinition } from '../azurerm/policy-set-definition';
+import { ResourceGroupPolicyAssignment } from '../azurerm/resource-group-policy-assignment';
+import { SubscriptionPolicyAssignment } from '../azurerm/subscription-policy-assignment';
 import { escapeTerraformTemplates } from '../terraform-template';
 import {
   assignmentParameters, definitionParameters, initiativeDescription, initiativeDisplayName, initiativeParameters,
@@ -31,7 +31,7 @@ export interface PolicyTerraform {
  */
 export function renderPolicyTerraform(scope: Construct, name: string, target: ResolvedScope, rules: readonly ShutdownRule[]): PolicyTerraform {
   const managementGroupId = target.kind === 'managementGroup' ? target.managementGroupId : undefined;
-  const references: PolicySetDefinitionPolicyDefinitionReference[] = rules.map((rule) => ({
+  const references: PolicyDefinitionReference[] = rules.map((rule) => ({
     referenceId: rule.name,
     policyDefinitionId: rule.builtInDefinitionId ?? new PolicyDefinition(scope, `Definition${rule.name}`, {
       name: definitionName(name, rule.key),

@@ -33,8 +33,8 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
     if (idle !== undefined) rules.push(idleShutdownRule(idle));
   }
   if (props.defaultSetupScript !== undefined) {
-    if (props.defaultSetupScript instanceof SetupScript) rules.push(defaultSetupScriptRule(props.defaultSetupScript.toArm()));
-    else problems.add('defaultSetupScript', props.defaultSetupScript, 'a SetupScript (SetupScript.inline(...))');
+    const script = SetupScript.adopt(problems, 'defaultSetupScript', props.defaultSetupScript, 'a SetupScript (SetupScript.inline(...))');
+    if (script !== undefined) rules.push(defaultSetupScriptRule(script.toArm()));
   }
   if (props.requireSetupScript !== undefined) {
     if (REQUIREMENT_EFFECTS.includes(props.requireSetupScript)) rules.push(requireSetupScriptRule(props.requireSetupScript));
@@ -62,14 +62,11 @@ function defaultScheduleEntries(problems: Problems, props: ShutdownPolicyProps):
   if (schedules.length === 0 || schedules.length > MAX_SCHEDULES) {
     problems.add('defaultSchedules', `${schedules.length} schedules`, `1 to ${MAX_SCHEDULES} schedules`);
   }
-  // The class, not the shape: anything else with a toArm() could hand Azure an entry no factory checked.
-  schedules.forEach((s, i) => {
-    if (!(s instanceof StartStopSchedule)) {
-      problems.add(`defaultSchedules[${i}]`, s, 'a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)');
-    }
-  });
-  if (!schedules.every((s) => s instanceof StartStopSchedule)) return undefined;
-  const entries = schedules.map((s: StartStopSchedule) => s.toArm());
+  // This copy's schedules, not the shape: anything else with a toArm() could hand Azure an entry no factory checked.
+  const own = schedules.map((s, i) => StartStopSchedule.adopt(problems, `defaultSchedules[${i}]`, s,
+    'a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)'));
+  if (!own.every((s) => s !== undefined)) return undefined;
+  const entries = own.map((s) => s.toArm());
   for (const p of sameMinuteProblems(entries)) {
     problems.add(`default${capitalized(p.field)}`, p.value,
       `${p.allowed.replace(/(^|[^A-Za-z])schedules\[/g, '$1defaultSchedules[')}; Azure Policy would add both to every compute instance created without schedules`);
@@ -89,35 +86,45 @@ function capitalized(text: string): string {
 /** The idle-shutdown requirement as the rule takes it, or undefined when it breaks a rule. */
 function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleOptions | undefined {
   if (!isPlainObject(idle)) {
-    // The same prop of a ComputeInstance is a Duration: say so when that is what was given.
-    const hint = idle instanceof Duration ? ' (a ComputeInstance takes a Duration here; a ShutdownPolicy takes the requirement)' : '';
-    problems.add('idleShutdown', idle instanceof Duration ? idle.toHumanString() : idle,
+    // The same prop of a ComputeInstance is a Duration (of any copy): say so when that is what was given.
+    // It is read only for the message, so its own problems are dropped.
+    const duration = Duration.isDuration(idle) ? Duration.adopt(new Problems('idleShutdown'), 'idleShutdown', idle, '') : undefined;
+    const hint = duration ? ' (a ComputeInstance takes a Duration here; a ShutdownPolicy takes the requirement)' : '';
+    problems.add('idleShutdown', duration ? duration.toHumanString() : idle,
       `an object { effect, default?, max?, useBuiltInDefinition? }${hint}`);
     return undefined;
   }
   const before = problems.count;
-  const { effect, default: fallback, max, useBuiltInDefinition } = idle;
+  const { effect, useBuiltInDefinition } = idle;
   if (!IDLE_EFFECTS.includes(effect as string)) problems.add('idleShutdown.effect', effect, '"Audit", "Deny" or "Append"');
-  for (const [field, d] of [['default', fallback], ['max', max]] as const) {
-    if (d === undefined) continue;
-    if (!(d instanceof Duration)) {
-      problems.add(`idleShutdown.${field}`, d, 'a Duration');
-    } else if (d.toSeconds() < IDLE_MIN.toSeconds() || d.toSeconds() > IDLE_MAX.toSeconds()) {
+  const durationAt = (field: 'default' | 'max'): Duration | undefined => {
+    if (idle[field] === undefined) return undefined;
+    const d = Duration.adopt(problems, `idleShutdown.${field}`, idle[field], 'a Duration');
+    if (d !== undefined && (d.toSeconds() < IDLE_MIN.toSeconds() || d.toSeconds() > IDLE_MAX.toSeconds())) {
       problems.add(`idleShutdown.${field}`, d.toHumanString(), '15 minutes to 3 days (Azure\'s idle shutdown bounds)');
     }
+    return d;
+  };
+  const ownDefault = durationAt('default');
+  const ownMax = durationAt('max');
+  if (ownDefault !== undefined && ownMax !== undefined && ownDefault.toSeconds() > ownMax.toSeconds()) {
+    problems.add('idleShutdown.default', ownDefault.toHumanString(), `at most max (${ownMax.toHumanString()})`);
   }
-  if (fallback instanceof Duration && max instanceof Duration && fallback.toSeconds() > max.toSeconds()) {
-    problems.add('idleShutdown.default', fallback.toHumanString(), `at most max (${max.toHumanString()})`);
-  }
-  const shown = (d: unknown) => (d instanceof Duration ? d.toHumanString() : d);
+  const { default: fallback, max } = idle;
+  const shown = (own: Duration | undefined, given: unknown) => own?.toHumanString() ?? given;
   if (useBuiltInDefinition !== undefined && typeof useBuiltInDefinition !== 'boolean') {
     problems.add('idleShutdown.useBuiltInDefinition', useBuiltInDefinition, 'true or false');
   } else if (useBuiltInDefinition) {
     if (effect === 'Append') problems.add('idleShutdown.effect', effect, '"Audit" or "Deny" with useBuiltInDefinition (the built-in cannot append)');
-    if (fallback !== undefined) problems.add('idleShutdown.default', shown(fallback), 'nothing with useBuiltInDefinition (the built-in takes no default)');
-    if (max !== undefined) problems.add('idleShutdown.max', shown(max), 'nothing with useBuiltInDefinition (the built-in takes no maximum)');
+    if (fallback !== undefined) problems.add('idleShutdown.default', shown(ownDefault, fallback), 'nothing with useBuiltInDefinition (the built-in takes no default)');
+    if (max !== undefined) problems.add('idleShutdown.max', shown(ownMax, max), 'nothing with useBuiltInDefinition (the built-in takes no maximum)');
   } else if (effect === 'Append' && fallback === undefined) {
     problems.add('idleShutdown.default', undefined, 'a Duration with effect "Append" (the value Azure adds)');
   }
-  return problems.count === before ? (idle as unknown as IdleShutdownRuleOptions) : undefined;
+  if (problems.count !== before) return undefined;
+  return {
+    ...(idle as unknown as IdleShutdownRuleOptions),
+    ...(ownDefault !== undefined ? { default: ownDefault } : {}),
+    ...(ownMax !== undefined ? { max: ownMax } : {}),
+  };
 }

@@ -1,10 +1,10 @@
 import { TerraformStack } from '../framework';
 import { Construct, IConstruct } from 'constructs';
-import { ArmContribution, ArmTemplateBuilder } from '../arm/arm-template';
+import { ArmTemplateBuilder } from '../arm/arm-template';
 import { ensureAzurermProvider } from '../azurerm-provider';
 import { ComputeInstance } from '../compute-instance';
 import { Problems } from '../errors';
-import { PolicyUnderCheck, registerPolicy } from './compliance-aspect';
+import { checkInstancesUnder } from './compliance-check';
 import { isPlainObject } from '../validation/plain-object';
 import { validatePolicyName } from './policy-names';
 import { ensureProviderTargets } from './policy-provider';
@@ -24,7 +24,7 @@ const namesByApp = new WeakMap<IConstruct, Map<string, string>>();
  * subscription or resource group. Every ComputeInstance of the app under that scope is checked against
  * the same rules at synth.
  */
-export class ShutdownPolicy extends Construct implements ArmContribution, PolicyUnderCheck {
+export class ShutdownPolicy extends Construct {
   /** True for a ShutdownPolicy, across copies of this library in one program. */
   static isShutdownPolicy(x: unknown): x is ShutdownPolicy {
     return x !== null && typeof x === 'object' && SHUTDOWN_POLICY_MARK in x;
@@ -32,9 +32,15 @@ export class ShutdownPolicy extends Construct implements ArmContribution, Policy
 
   /** The name of the initiative and its assignment. */
   public readonly name: string;
-  /** The rules, in the initiative's order, with the effect the assignment sets. */
+  /**
+   * The rules, in the initiative's order, with the effect the assignment sets (for the compliance check).
+   * @internal
+   */
   public readonly rules: readonly ShutdownRule[];
-  /** The scope, normalized. */
+  /**
+   * The scope, normalized.
+   * @internal
+   */
   public readonly resolvedScope: ResolvedScope;
   /** The initiative's ARM id (a Terraform reference). */
   public readonly initiativeId: string;
@@ -59,7 +65,7 @@ export class ShutdownPolicy extends Construct implements ArmContribution, Policy
     this.resolvedScope = resolved!;
 
     if (this.resolvedScope.kind === 'managementGroup') {
-      ensureAzurermProvider(TerraformStack.of(this));
+      ensureAzurermProvider(this, { unnamed: 'a management-group policy names none' });
     } else {
       ensureProviderTargets(this, problems, this.resolvedScope.subscriptionId);
       problems.throwIfAny();
@@ -67,13 +73,14 @@ export class ShutdownPolicy extends Construct implements ArmContribution, Policy
     const rendered = renderPolicyTerraform(this, this.name, this.resolvedScope, this.rules);
     this.initiativeId = rendered.initiativeId;
     this.assignmentId = rendered.assignmentId;
-    registerPolicy(this);
+    checkInstancesUnder(this);
   }
 
   /**
    * The policy's resources for `ArmTemplate.synth`. They deploy at the management group or subscription
    * (see render-arm), not at the resource group a compute instance deploys to, so the policy needs a stack
    * of its own for an ARM template: one deployment has one scope.
+   * @internal
    */
   toArmResources(builder: ArmTemplateBuilder): object[] {
     const stack = TerraformStack.of(this);

@@ -6,32 +6,22 @@ import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
 import { escapeTerraformTemplates } from '../terraform-template';
 import { terraformIdentityType } from './identity-type';
 import { stopAfterCreation } from './stop-after-creation';
+import { creationSettings } from './creation-settings';
+import { createTimeoutMinutes, DELETE_MINUTES, minutes } from './compute-timeouts';
 
 
 /**
- * Paths of the body that Azure ignores (or refuses) in a PUT to an existing instance: Terraform must not
- * plan an update for them. Idle shutdown changes go through `updateIdleShutdownSetting` instead; schedules
- * have no stable update API and stay as created.
+ * The compute resource's arguments Terraform never updates after creation. An instance is created once
+ * and then only replaced: every field but the schedules and idle shutdown replaces it (`creationSettings`,
+ * through `replace_triggers_external_values`), idle shutdown changes through its own action, and
+ * schedules stay as created. Ignoring the whole attributes, not paths inside `body`, matters: Terraform
+ * ignores a path only where it exists in both the prior state and the configuration
+ * (hashicorp/terraform internal/terraform/node_resource_abstract_instance.go, `processIgnoreChangesIndividual`
+ * skips a path whose `Apply` fails), so an instance created without schedules would get a PUT when they
+ * are added. A replacement is still planned from the whole configuration: Terraform re-plans it "from our
+ * original with no ignored values" (same file, `plan`).
  */
-export const IGNORED_BODY_CHANGES = [
-  'body.properties.properties.schedules',
-  'body.properties.properties.idleTimeBeforeShutdown',
-];
-
-/**
- * Fields Azure sets only at creation (VM size, SSH, network, local auth, the assigned user): a change must
- * replace the instance, and with deletion protection on, the plan stops there instead of sending a PUT
- * that Azure refuses. azapi reads these paths inside `body` (JMESPath over the request body), unlike
- * `lifecycle.ignore_changes`, whose paths start at the resource.
- */
-export const REPLACE_TRIGGERS = [
-  'properties.disableLocalAuth',
-  'properties.properties.vmSize',
-  'properties.properties.sshSettings',
-  'properties.properties.subnet',
-  'properties.properties.enableNodePublicIp',
-  'properties.properties.personalComputeInstanceSettings',
-];
+export const IGNORED_CHANGES = ['body', 'tags', 'identity'];
 
 export interface AzapiRenderOptions {
   readonly deletionProtection: boolean;
@@ -41,6 +31,8 @@ export interface AzapiRenderOptions {
 /** Renders the spec as `azapi_resource`, plus the actions that idle shutdown and a stopped start need. */
 export function renderAzapiComputeInstance(scope: Construct, spec: ComputeInstanceSpec, options: AzapiRenderOptions): AzapiResource {
   const ids = Object.keys(spec.identity?.userAssignedIdentities ?? {});
+  const createTimeout = createTimeoutMinutes(spec);
+  const actionTimeouts = { create: minutes(createTimeout), update: minutes(createTimeout) };
   const resource = new AzapiResource(scope, 'Resource', {
     type: AZAPI_COMPUTE_TYPE,
     name: spec.name,
@@ -49,8 +41,12 @@ export function renderAzapiComputeInstance(scope: Construct, spec: ComputeInstan
     identity: spec.identity ? { type: terraformIdentityType(spec.identity.type), ...(ids.length > 0 ? { identityIds: ids } : {}) } : undefined,
     tags: spec.tags ? escapeTerraformTemplates(spec.tags) : undefined,
     body: { properties: escapeTerraformTemplates(spec.properties) },
-    replaceTriggersRefs: REPLACE_TRIGGERS,
-    lifecycle: { preventDestroy: options.deletionProtection, ignoreChanges: IGNORED_BODY_CHANGES },
+    replaceTriggersExternalValues: escapeTerraformTemplates(creationSettings(spec)),
+    // Azure may answer a string in another case (the REST spec's GET example has "STANDARD_NC6"); azapi
+    // keeps the configured one only with ignore_casing (azapi utils/json.go, UpdateObject).
+    ignoreCasing: true,
+    timeouts: { create: minutes(createTimeout), delete: minutes(DELETE_MINUTES) },
+    lifecycle: { preventDestroy: options.deletionProtection, ignoreChanges: IGNORED_CHANGES },
   });
 
   const idle = spec.properties.properties.idleTimeBeforeShutdown;
@@ -60,8 +56,9 @@ export function renderAzapiComputeInstance(scope: Construct, spec: ComputeInstan
     action: 'updateIdleShutdownSetting',
     method: 'POST',
     body: { idleTimeBeforeShutdown: idle },
+    timeouts: actionTimeouts,
   });
 
-  if (options.stopAfterCreation) stopAfterCreation(scope, resource.id, idleAction);
+  if (options.stopAfterCreation) stopAfterCreation(scope, resource.id, idleAction, actionTimeouts);
   return resource;
 }

@@ -1,7 +1,7 @@
-import { MachineLearningComputeInstance } from '@cdktf/provider-azurerm/lib/machine-learning-compute-instance';
 import { TerraformStack } from '../framework';
 import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
+import { MachineLearningComputeInstance } from '../azurerm/machine-learning-compute-instance';
 import { ComputeInstanceSpec } from '../compute-instance-spec';
 import { escapeTerraformTemplates } from '../terraform-template';
 import { terraformIdentityType } from './identity-type';
@@ -28,7 +28,7 @@ export function azurermUnsupportedProps(spec: ComputeInstanceSpec): string[] {
  * `azurermUnsupportedProps` is empty. azurerm takes the location from the workspace.
  */
 export function renderAzurermComputeInstance(scope: Construct, spec: ComputeInstanceSpec, deletionProtection: boolean): MachineLearningComputeInstance {
-  ensureAzurermProvider(TerraformStack.of(scope));
+  ensureAzurermProvider(TerraformStack.of(scope), { armId: spec.workspaceId });
   const ci = spec.properties.properties;
   const user = ci.personalComputeInstanceSettings?.assignedUser;
   const ids = Object.keys(spec.identity?.userAssignedIdentities ?? {});

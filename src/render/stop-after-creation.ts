@@ -1,6 +1,6 @@
 import { ITerraformDependable } from '../framework';
 import { Construct } from 'constructs';
-import { AzapiResourceAction } from '../azapi/resource-action';
+import { AzapiResourceAction, AzapiResourceActionConfig } from '../azapi/resource-action';
 import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
 
 /**
@@ -8,12 +8,15 @@ import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
  * instance made for someone costs nothing until they start it. The action runs again only if the instance
  * is replaced. It works on the id of either Terraform rendering.
  */
-export function stopAfterCreation(scope: Construct, computeId: string, after?: ITerraformDependable): AzapiResourceAction {
+export function stopAfterCreation(
+  scope: Construct, computeId: string, after?: ITerraformDependable, timeouts?: AzapiResourceActionConfig['timeouts'],
+): AzapiResourceAction {
   return new AzapiResourceAction(scope, 'StopAfterCreation', {
     type: AZAPI_COMPUTE_TYPE,
     resourceId: computeId,
     action: 'stop',
     method: 'POST',
     dependsOn: after ? [after] : undefined,
+    timeouts,
   });
 }

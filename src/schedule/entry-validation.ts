@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { jsonDataKey } from '../validation/json-data-key';
 import { isToken } from '../validation/tokens';
 import { AZURE_CRON_ALLOWED, azureCronProblem } from './azure-cron';
 import { intervalAllowed, recurrenceRuleProblems } from './recurrence-rules';
@@ -102,9 +103,10 @@ function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
  */
 export function armEntryProblems(entry: unknown): FieldProblem[] {
   // A fleet declares the same few schedules thousands of times: an entry already found valid is valid.
-  const key = entry !== null && typeof entry === 'object' ? JSON.stringify(entry) : undefined;
+  // Only plain data is remembered, under a key that tells any two different entries apart.
+  const key = entry !== null && typeof entry === 'object' ? jsonDataKey(entry) : undefined;
   if (key !== undefined && knownValid.has(key)) return [];
-  const problems = entryProblems(entry);
+  const problems = uncachedArmEntryProblems(entry);
   if (key !== undefined && problems.length === 0) {
     if (knownValid.size >= KNOWN_VALID_LIMIT) knownValid.clear();
     knownValid.add(key);
@@ -115,7 +117,8 @@ export function armEntryProblems(entry: unknown): FieldProblem[] {
 const knownValid = new Set<string>();
 const KNOWN_VALID_LIMIT = 1000;
 
-function entryProblems(entry: unknown): FieldProblem[] {
+/** The same verdict without the cache: what the cache must always agree with. */
+export function uncachedArmEntryProblems(entry: unknown): FieldProblem[] {
   const validate = scheduleEntryValidator();
   const problems: FieldProblem[] = [];
   const inError = new Set<string>();

@@ -2,7 +2,7 @@ import {
   ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay,
 } from '../compute-instance-spec';
 import { Problems } from '../errors';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../validation/plain-object';
 import { armEntryProblems } from './entry-validation';
 import { fireTimes } from './fire-times';
 import { containsToken, describeEntry } from './schedule-set-rules';
@@ -87,6 +87,9 @@ export interface WeeklyUptimeOptions {
   readonly from?: Date;
 }
 
+/** An entry that passed the schema through objects whose fields JSON would not write (inherited ones). */
+const PLAIN_OBJECTS_ALLOWED = 'an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields';
+
 /** The most fire times one preview returns. */
 const MAX_RUNS = 10_000;
 const WEEK_MS = 7 * 86_400_000;
@@ -139,11 +142,41 @@ function isValidDate(d: unknown): d is Date {
   return d instanceof Date && d.getTime() >= EARLIEST_MS && d.getTime() <= LATEST_MS;
 }
 
+/** Marks every StartStopSchedule, of this copy of the library or another one in the same program. */
+const START_STOP_SCHEDULE_BRAND = Symbol.for('cdktf-azureml-compute.StartStopSchedule');
+/** Only the factories of this module hold it: the constructor refuses to run without it. */
+const VALIDATED = Symbol('validated StartStopSchedule');
+
 /**
  * A start or stop schedule of a compute instance: one entry of its `schedules.computeStartStop`.
- * Made by the static factories, which validate what they are given; the constructor is not public.
+ * Made by the static factories, which validate what they are given. The constructor is private and the
+ * class cannot be extended: a schedule exists only once validated.
  */
 export class StartStopSchedule {
+  /**
+   * True for a StartStopSchedule, made by this copy of the library or another one in the same program
+   * (where `instanceof` is false). A value that only claims to be one is checked again where it is used.
+   */
+  static isStartStopSchedule(x: unknown): x is StartStopSchedule {
+    return x !== null && typeof x === 'object' && START_STOP_SCHEDULE_BRAND in x;
+  }
+
+  /**
+   * The schedule `value` stands for, made by this copy: itself when this copy made it; another copy's
+   * schedule (or anything else that says it is one) validated again from its `toArm()`; otherwise
+   * undefined, with the problem added under `field`.
+   * @internal
+   */
+  static adopt(problems: Problems, field: string, value: unknown, allowed = 'a StartStopSchedule made by its factories'): StartStopSchedule | undefined {
+    if (typeof value === 'object' && value !== null && #entry in value) return value as StartStopSchedule;
+    const copy = StartStopSchedule.isStartStopSchedule(value) ? jsonObjectCopy(() => value.toArm()) : undefined;
+    if (copy === undefined) {
+      problems.add(field, value, allowed);
+      return undefined;
+    }
+    return problems.collect(field, () => StartStopSchedule.fromArm(copy as unknown as ArmComputeStartStopSchedule));
+  }
+
   /** A schedule from a cron expression in Azure's documented grammar. */
   static cron(props: CronScheduleProps): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.cron');
@@ -204,13 +237,20 @@ export class StartStopSchedule {
    */
   static fromArm(entry: ArmComputeStartStopSchedule): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.fromArm');
-    const valid = StartStopSchedule.validated(problems, entry, undefined, (f) => f || 'entry');
-    return new StartStopSchedule(copyEntry(valid.entry));
+    // What is validated is what is kept: a copy, each field read once.
+    const copy = plainSnapshot(entry) as ArmComputeStartStopSchedule;
+    const valid = StartStopSchedule.validated(problems, copy, undefined, (f) => f || 'entry');
+    if (!onlyPlainObjects(copy)) {
+      problems.add('entry', entry, PLAIN_OBJECTS_ALLOWED);
+      problems.throwIfAny();
+    }
+    return valid;
   }
 
   /** Parses and validates a whole `schedules.computeStartStop` list (at most 4 entries). */
-  static fromArmList(list: ArmComputeStartStopSchedule[]): StartStopSchedule[] {
+  static fromArmList(given: ArmComputeStartStopSchedule[]): StartStopSchedule[] {
     const problems = new Problems('StartStopSchedule.fromArmList');
+    const list = plainSnapshot(given) as ArmComputeStartStopSchedule[];
     const validateList = scheduleListValidator();
     if (!validateList(list)) {
       for (const error of validateList.errors ?? []) {
@@ -224,7 +264,11 @@ export class StartStopSchedule {
       for (const p of armEntryProblems(entry)) problems.add(p.field ? `[${i}].${p.field}` : `[${i}]`, p.value, p.allowed);
     });
     problems.throwIfAny();
-    return list.map((entry) => new StartStopSchedule(copyEntry(entry)));
+    list.forEach((entry, i) => {
+      if (!onlyPlainObjects(entry)) problems.add(`[${i}]`, entry, PLAIN_OBJECTS_ALLOWED);
+    });
+    problems.throwIfAny();
+    return list.map((entry) => new StartStopSchedule(entry, VALIDATED));
   }
 
   /**
@@ -242,9 +286,10 @@ export class StartStopSchedule {
     if (!Array.isArray(schedules)) {
       problems.add('schedules', schedules, 'a list of StartStopSchedule');
     } else {
-      schedules.forEach((s, i) => {
-        if (!(s instanceof StartStopSchedule)) problems.add(`schedules[${i}]`, s, 'a StartStopSchedule made by its factories');
-        else s.checkPreviewable(problems, `schedules[${i}]`);
+      schedules = schedules.map((s, i) => {
+        const own = StartStopSchedule.adopt(problems, `schedules[${i}]`, s);
+        own?.checkPreviewable(problems, `schedules[${i}]`);
+        return own!;
       });
     }
     problems.throwIfAny();
@@ -254,7 +299,7 @@ export class StartStopSchedule {
     const events: { at: number; start: boolean }[] = [];
     for (const s of schedules) {
       if (!s.enabled) continue;
-      for (const at of fireTimes(s.entry, start)) {
+      for (const at of fireTimes(s.#entry, start)) {
         if (at >= end) break;
         events.push({ at, start: s.action === 'Start' });
       }
@@ -281,32 +326,49 @@ export class StartStopSchedule {
     if (enabled !== undefined && typeof enabled !== 'boolean') problems.add('enabled', enabled, 'true or false');
     for (const p of armEntryProblems(entry)) problems.add(field(p.field), p.value, p.allowed);
     problems.throwIfAny();
-    return new StartStopSchedule(entry);
+    return new StartStopSchedule(entry, VALIDATED);
   }
 
-  protected constructor(private readonly entry: ArmComputeStartStopSchedule) {}
+  readonly #entry: ArmComputeStartStopSchedule;
+
+  private constructor(entry: ArmComputeStartStopSchedule, validated: typeof VALIDATED) {
+    // TypeScript keeps the constructor private; JavaScript does not, so it checks who calls it.
+    if (validated !== VALIDATED || new.target !== StartStopSchedule) {
+      const problems = new Problems('StartStopSchedule');
+      problems.add('constructor', new.target.name, 'a schedule from StartStopSchedule.cron, .recurrence, .workingHours, .fromArm or .fromArmList (the class cannot be constructed or extended)');
+      problems.throwIfAny();
+    }
+    this.#entry = entry;
+    Object.defineProperty(this, START_STOP_SCHEDULE_BRAND, { value: true });
+    Object.freeze(this);
+  }
 
   get action(): ScheduleAction {
-    return this.entry.action;
+    return this.#entry.action;
   }
 
   /** False when the entry's status is `Disabled`; an entry without status counts as enabled. */
   get enabled(): boolean {
-    return this.entry.status !== 'Disabled';
+    return this.#entry.status !== 'Disabled';
   }
 
   get triggerType(): 'Cron' | 'Recurrence' {
-    return this.entry.triggerType;
+    return this.#entry.triggerType;
   }
 
   /** The Windows time zone id the schedule runs in. */
   get timeZone(): string {
-    return (this.entry.cron ?? this.entry.recurrence)?.timeZone ?? 'UTC';
+    return (this.#entry.cron ?? this.#entry.recurrence)?.timeZone ?? 'UTC';
   }
 
   /** The ARM `computeStartStop` entry. */
   toArm(): ArmComputeStartStopSchedule {
-    return copyEntry(this.entry);
+    return copyEntry(this.#entry);
+  }
+
+  /** The ARM entry, so that `JSON.stringify` (and an error message showing a schedule) gives it. */
+  toJSON(): ArmComputeStartStopSchedule {
+    return this.toArm();
   }
 
   /**
@@ -323,7 +385,7 @@ export class StartStopSchedule {
     problems.throwIfAny();
     if (!this.enabled) return [];
     const runs: Date[] = [];
-    for (const at of fireTimes(this.entry, from.getTime())) {
+    for (const at of fireTimes(this.#entry, from.getTime())) {
       if (at > LATEST_MS) break;
       runs.push(new Date(at));
       if (runs.length === count) break;
@@ -333,11 +395,11 @@ export class StartStopSchedule {
 
   /** A short description: action, trigger and time zone. */
   toString(): string {
-    return describeEntry(this.entry);
+    return describeEntry(this.#entry);
   }
 
   private checkPreviewable(problems: Problems, field: string): void {
-    if (containsToken(this.entry)) {
+    if (containsToken(this.#entry)) {
       problems.add(field, this.toString(), 'a schedule without Terraform references (values known only at apply), whose fire times can be previewed');
     }
   }

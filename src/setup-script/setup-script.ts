@@ -1,5 +1,7 @@
 import { ArmScriptReference } from '../compute-instance-spec';
 import { Duration } from '../duration';
+import { Problems } from '../errors';
+import { jsonObjectCopy } from '../validation/plain-object';
 import { isToken } from '../validation/tokens';
 import { optionsOf } from './options-object';
 import { MAX_SCRIPT_BYTES, readScriptFile } from './script-file';
@@ -36,6 +38,10 @@ export interface SetupScriptOptions {
 
 type Factory = 'inline' | 'fromFile' | 'fromWorkspace';
 
+/** Marks every SetupScript, of this copy of the library or another one in the same program. */
+const SETUP_SCRIPT_BRAND = Symbol.for('cdktf-azureml-compute.SetupScript');
+/** Only the factories of this module hold it: the constructor refuses to run without it. */
+const VALIDATED = Symbol('validated SetupScript');
 /** Set by SetupScript's static block: the constructor, for `inlineSetupScript`. */
 let makeSetupScript: (reference: ArmScriptReference, text: string | undefined, warnings: readonly string[]) => SetupScript;
 
@@ -45,6 +51,42 @@ let makeSetupScript: (reference: ArmScriptReference, text: string | undefined, w
  * `CI_RESOURCE_GROUP`, `CI_WORKSPACE`, `CI_NAME` and `CI_LOCAL_UBUNTU_USER` set.
  */
 export class SetupScript {
+  /**
+   * True for a SetupScript, made by this copy of the library or another one in the same program (where
+   * `instanceof` is false). A value that only claims to be one is checked again where it is used.
+   */
+  static isSetupScript(x: unknown): x is SetupScript {
+    return x !== null && typeof x === 'object' && SETUP_SCRIPT_BRAND in x;
+  }
+
+  /**
+   * The script `value` stands for, made by this copy: itself when this copy made it; another copy's script
+   * (or anything else that says it is one) checked again from its `toArm()`; otherwise undefined, with the
+   * problem added under `field`. Secrets are not screened again: the copy that made the script screened
+   * them, with the `allowSecrets` it was given.
+   * @internal
+   */
+  static adopt(problems: Problems, field: string, value: unknown, allowed = 'a SetupScript made by its factories'): SetupScript | undefined {
+    if (typeof value === 'object' && value !== null && #reference in value) return value as SetupScript;
+    if (!SetupScript.isSetupScript(value)) {
+      problems.add(field, value, allowed);
+      return undefined;
+    }
+    // Its text may hold a secret that its own copy allowed: describe it, never show it.
+    const reference = jsonObjectCopy(() => value.toArm()) as ArmScriptReference | undefined;
+    if (reference === undefined) {
+      problems.addSecret(field, 'a SetupScript whose toArm() gives no script reference', allowed);
+      return undefined;
+    }
+    const again = problems.collect(field, () => fromReference(reference));
+    if (again === undefined) return undefined;
+    if (!sameFields(again.toArm(), reference)) {
+      problems.addSecret(field, 'a SetupScript whose script reference no factory gives', allowed);
+      return undefined;
+    }
+    return again;
+  }
+
   /** A script given as text; Azure receives it base64-encoded. */
   static inline(text: string, options: SetupScriptOptions = {}): SetupScript {
     return inlineSetupScript('SetupScript.inline', 'text', text, options);
@@ -66,7 +108,7 @@ export class SetupScript {
     const warnings = text === undefined ? [] : checkText(problems, path, text, checked, { shebang: true });
     const reference = scriptReference(problems, 'fromFile', text, checked);
     problems.throwIfAny();
-    return new SetupScript(reference!, text, warnings);
+    return new SetupScript(reference!, text, warnings, VALIDATED);
   }
 
   /**
@@ -84,32 +126,44 @@ export class SetupScript {
     }
     const reference = scriptReference(problems, 'fromWorkspace', path, checked);
     problems.throwIfAny();
-    return new SetupScript(reference!, undefined, []);
+    return new SetupScript(reference!, undefined, [], VALIDATED);
   }
 
   /**
    * What the user should know about the script though it is valid (CRLF line ends, no shebang).
    * A ComputeInstance reports them as warning annotations on itself.
+   * @internal
    */
   public readonly warnings: readonly string[];
 
   /** The script's text, for inline and local-file scripts; a workspace script is read by Azure. */
   public readonly text?: string;
 
-  static {
-    // The step builder makes inline scripts too, reporting problems under its own name; it reaches the
-    // constructor through this module-private function instead of a public factory.
-    makeSetupScript = (reference, text, warnings) => new SetupScript(reference, text, warnings);
-  }
+  readonly #reference: ArmScriptReference;
 
-  protected constructor(private readonly reference: ArmScriptReference, text: string | undefined, warnings: readonly string[]) {
+  private constructor(reference: ArmScriptReference, text: string | undefined, warnings: readonly string[], validated: typeof VALIDATED) {
+    // TypeScript keeps the constructor private; JavaScript does not, so it checks who calls it.
+    if (validated !== VALIDATED || new.target !== SetupScript) {
+      const problems = new Problems('SetupScript');
+      problems.add('constructor', new.target.name, 'a script from SetupScript.inline, .fromFile or .fromWorkspace, or SetupScriptBuilder.build (the class cannot be constructed or extended)');
+      problems.throwIfAny();
+    }
+    this.#reference = reference;
     this.text = text;
-    this.warnings = warnings;
+    this.warnings = Object.freeze([...warnings]);
+    Object.defineProperty(this, SETUP_SCRIPT_BRAND, { value: true });
+    Object.freeze(this);
   }
 
   /** The ARM `ScriptReference`. */
   toArm(): ArmScriptReference {
-    return { ...this.reference };
+    return { ...this.#reference };
+  }
+
+  static {
+    // The step builder makes inline scripts too, reporting problems under its own name; it reaches the
+    // constructor through this module-private function instead of a public factory.
+    makeSetupScript = (reference, text, warnings) => new SetupScript(reference, text, warnings, VALIDATED);
   }
 }
 
@@ -212,16 +266,42 @@ function argumentsString(problems: ScriptProblems, options: Partial<SetupScriptO
   return args.length === 0 ? undefined : shellWords(args);
 }
 
-function timeoutString(problems: ScriptProblems, timeout: unknown): string | undefined {
+function timeoutString(problems: ScriptProblems, given: unknown): string | undefined {
+  if (given === undefined) return undefined;
+  const timeout = Duration.adopt(problems, 'timeout', given, 'a Duration, like Duration.minutes(30)');
   if (timeout === undefined) return undefined;
-  if (!(timeout instanceof Duration)) {
-    problems.add('timeout', timeout, 'a Duration, like Duration.minutes(30)');
-    return undefined;
-  }
   const seconds = timeout.toSeconds();
   if (seconds < 1 || seconds > MAX_SCRIPT_TIMEOUT.toSeconds()) {
     problems.add('timeout', timeout.toHumanString(), `1 second to ${MAX_SCRIPT_TIMEOUT.toHumanString()} (Azure's default is 15 minutes)`);
     return undefined;
   }
   return timeout.toGnuTimeout();
+}
+
+const GNU_UNITS = { s: 'seconds', m: 'minutes', h: 'hours', d: 'days' } as const;
+
+/**
+ * The script a reference describes, made again by this copy's factories (so checked as they check, apart
+ * from secrets); the caller compares its reference with the one given.
+ */
+function fromReference(reference: ArmScriptReference): SetupScript {
+  const problems = new ScriptProblems('SetupScript');
+  const { scriptSource, scriptData, scriptArguments, timeout } = reference as unknown as Record<string, unknown>;
+  const gnu = typeof timeout === 'string' ? /^(\d+)([smhd])$/.exec(timeout) : null;
+  if (timeout !== undefined && gnu === null) problems.add('timeout', timeout, 'a GNU timeout duration, like 15m');
+  if (typeof scriptData !== 'string') problems.add('scriptData', scriptData, 'a string');
+  if (scriptSource !== 'inline' && scriptSource !== 'workspaceStorage') problems.add('scriptSource', scriptSource, '"inline" or "workspaceStorage"');
+  problems.throwIfAny();
+  const options: SetupScriptOptions = {
+    ...(scriptArguments !== undefined ? { arguments: scriptArguments as string } : {}),
+    ...(gnu ? { timeout: Duration[GNU_UNITS[gnu[2] as keyof typeof GNU_UNITS]](Number(gnu[1])) } : {}),
+    allowSecrets: true,
+  };
+  if (scriptSource === 'workspaceStorage') return SetupScript.fromWorkspace(scriptData as string, options);
+  return inlineSetupScript('SetupScript', 'scriptData', Buffer.from(scriptData as string, 'base64').toString('utf8'), options);
+}
+
+function sameFields(a: ArmScriptReference, b: ArmScriptReference): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k as keyof ArmScriptReference] === b[k as keyof ArmScriptReference]);
 }

@@ -1,0 +1,97 @@
+import { ArmComputeInstanceProperties } from '../../compute-instance-spec';
+import { evaluateRules, Finding } from '../../policy/evaluate';
+import { formatOf, parseVerbArgs } from '../args';
+import { lineOf } from '../inputs/json-lines';
+import { loadInstances } from '../inputs/load';
+import { PolicyInputs, readPolicies } from '../inputs/policies';
+import { CliIo, EXIT, readJson, UnusableInput } from '../io';
+import { sarifLog } from '../sarif';
+import { packageVersion } from '../version';
+import { AuditedRule, rulesFrom } from './recognize-rules';
+
+export const AUDIT_USAGE = 'aml-compute audit --policy FILE [--policy FILE...] INSTANCES... [--parameters FILE] [--format text|json|sarif]';
+
+const INNER = 'properties.properties';
+const LEVEL = { denied: 'error', audited: 'warning', appended: 'note', unknown: 'note' } as const;
+
+interface InstanceVerdict {
+  readonly file: string;
+  readonly name: string;
+  readonly findings: Array<{ readonly source: string; readonly outcome: Finding['outcome']; readonly text: string; readonly path: string; readonly line?: number }>;
+}
+
+function describe(f: Finding): string {
+  switch (f.outcome) {
+    case 'appended': return `adds ${f.added}`;
+    case 'unknown': return f.reason;
+    default: return `${f.field}: received ${f.received}; allowed: ${f.allowed}`;
+  }
+}
+
+export function run(args: string[], io: CliIo): number {
+  const { values, positionals } = parseVerbArgs(args, {
+    policy: { type: 'string', multiple: true }, parameters: { type: 'string' }, format: { type: 'string' },
+  });
+  const format = formatOf(values.format);
+  const policyFiles = (values.policy as string[] | undefined) ?? [];
+  if (policyFiles.length === 0) throw new UnusableInput(`no --policy FILE given; usage: ${AUDIT_USAGE}`);
+  if (positionals.length === 0) throw new UnusableInput(`no INSTANCES file given; usage: ${AUDIT_USAGE}`);
+
+  const inputs: PolicyInputs = { definitions: [], initiatives: [], assignments: [] };
+  for (const file of policyFiles) {
+    const found = readPolicies(file, readJson(io, file));
+    if (found.definitions.length + found.initiatives.length + found.assignments.length === 0) {
+      throw new UnusableInput(`${file}: no policy definition, initiative or assignment in it`);
+    }
+    inputs.definitions.push(...found.definitions);
+    inputs.initiatives.push(...found.initiatives);
+    inputs.assignments.push(...found.assignments);
+  }
+  const { rules, notes } = rulesFrom(inputs);
+  const loaded = loadInstances(io, positionals, values.parameters as string | undefined);
+  const sourceOf = new Map<unknown, AuditedRule>(rules.map((r) => [r.rule, r]));
+
+  const verdicts: InstanceVerdict[] = loaded.instances.filter((i) => i.kind === 'instance').map((instance) => {
+    const findings = evaluateRules(rules.map((r) => r.rule), instance.resource.properties.properties as unknown as ArmComputeInstanceProperties);
+    return {
+      file: instance.file,
+      name: instance.name,
+      findings: findings.map((f) => {
+        const field = f.outcome === 'denied' || f.outcome === 'audited' ? `${INNER}.${f.field}` : INNER;
+        const at = instance.locate(field);
+        return {
+          source: sourceOf.get(f.rule)?.source ?? f.rule.name, outcome: f.outcome, text: describe(f),
+          path: at.path, line: lineOf(loaded.lines.get(at.file) ?? new Map(), at.path),
+        };
+      }),
+    };
+  });
+  if (verdicts.length === 0) throw new UnusableInput(`${positionals.join(', ')}: no compute instance to audit (parameter files hold only schedules)`);
+  const denied = verdicts.filter((v) => v.findings.some((f) => f.outcome === 'denied'));
+
+  if (format === 'json') {
+    io.out(`${JSON.stringify({
+      rules: rules.map((r) => ({ source: r.source, rule: r.rule.name, effect: r.rule.effect })),
+      instances: verdicts,
+      notes,
+    }, null, 2)}\n`);
+  } else if (format === 'sarif') {
+    const results = verdicts.flatMap((v) => v.findings.map((f) => ({
+      ruleId: f.source, level: LEVEL[f.outcome], message: `${v.name}: ${f.outcome} by ${f.source}: ${f.text}`,
+      file: v.file, line: f.line, path: f.path,
+    })));
+    const sarifRules = rules.map((r) => ({ id: r.source, description: r.rule.displayName }));
+    io.out(`${JSON.stringify(sarifLog(sarifRules, results, packageVersion()), null, 2)}\n`);
+  } else {
+    io.out(`rules: ${rules.length === 0 ? 'none recognized' : rules.map((r) => `${r.source} (${r.rule.effect})`).join(', ')}\n`);
+    for (const v of verdicts) {
+      io.out(`${v.name} (${v.file}):\n`);
+      if (v.findings.length === 0) io.out('  compliant\n');
+      for (const f of v.findings) io.out(`  ${f.outcome.padEnd(8)} ${f.source}: ${f.text}\n`);
+    }
+    for (const n of notes) io.out(`note: ${n}\n`);
+    const count = (outcome: Finding['outcome']) => verdicts.filter((v) => v.findings.some((f) => f.outcome === outcome)).length;
+    io.out(`${verdicts.length} ${verdicts.length === 1 ? 'instance' : 'instances'}: ${denied.length} denied, ${count('audited')} audited, ${count('appended')} appended\n`);
+  }
+  return denied.length > 0 ? EXIT.problems : EXIT.clean;
+}

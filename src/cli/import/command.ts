@@ -1,0 +1,68 @@
+import { CliIo, EXIT, readJson, UnusableInput } from '../io';
+import { isAzureComputeOutput, locateAzureInstances } from '../inputs/azure-instances';
+import type { AzureInstance } from '../inputs/azure-instances';
+import { camel, InstanceCode, instanceToCode } from './props-to-code';
+import { unlistedFields, valueAt } from './unlisted-fields';
+import { writeModule } from './write-module';
+
+export const IMPORT_USAGE = 'usage: aml-compute import FILE...   (REST GET or list JSON, or az ml compute show|list -o json)';
+
+/**
+ * `aml-compute import FILE...`: prints a TypeScript module declaring every compute instance found in the
+ * files, each marked `existing: true`. Exit 0 when written, 1 when written with instances that break a rule
+ * of the library, 2 when a file is unusable or holds no compute instance (nothing is written then).
+ */
+export function run(args: string[], io: CliIo): number {
+  if (args.length === 0 || args.some((a) => a.startsWith('-'))) {
+    io.err(`${IMPORT_USAGE}\n`);
+    return EXIT.unusable;
+  }
+  const found: { instance: AzureInstance; file: string; unlisted: string[] }[] = [];
+  for (const file of args) {
+    let json: unknown;
+    try {
+      json = readJson(io, file);
+    } catch (e) {
+      if (!(e instanceof UnusableInput)) throw e;
+      io.err(`aml-compute import: ${e.message}\n`);
+      return EXIT.unusable;
+    }
+    const instances = locateAzureInstances(json);
+    if (instances.length === 0) {
+      const what = isAzureComputeOutput(json) ? 'computes, but no compute instance' : 'no compute instance';
+      io.err(`aml-compute import: ${file}: ${what} (expected a REST GET or list of computes, or az ml compute show|list -o json)\n`);
+      return EXIT.unusable;
+    }
+    found.push(...instances.map((l) => ({ instance: l.instance, file, unlisted: unlistedFields(valueAt(json, l.path), l.instance.properties.properties) })));
+  }
+
+  // One declaration per compute, in a stable order whatever the order of the files.
+  const key = (i: AzureInstance) => (i.id ?? i.name).toLowerCase();
+  const byId = new Map<string, (typeof found)[number]>();
+  for (const f of found) {
+    if (byId.has(key(f.instance))) io.err(`aml-compute import: ${f.file}: ${f.instance.name} appears again; declared once\n`);
+    else byId.set(key(f.instance), f);
+  }
+  const sorted = [...byId.values()].sort((a, b) => (key(a.instance) < key(b.instance) ? -1 : key(a.instance) > key(b.instance) ? 1 : 0));
+  // Construct ids and script constant names, unique in the module (the same name in two workspaces, or
+  // names that differ only in punctuation, get a number).
+  const taken = new Set<string>();
+  const unique = (base: string, join: string) => {
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${join}${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  };
+  const instances: InstanceCode[] = sorted.map(({ instance, unlisted }) => {
+    const constructId = unique(instance.name, '-');
+    return instanceToCode(instance, constructId, unlisted, unique(camel(constructId), ''));
+  });
+
+  for (const [i, code] of instances.entries()) {
+    const where = `aml-compute import: ${sorted[i].file}: ${code.constructId}`;
+    for (const u of code.unsupported) io.err(`${where}: not expressed: ${u}\n`);
+    for (const r of code.refusals) io.err(`${where}: the library refuses ${r}\n`);
+  }
+  io.out(writeModule(instances, args));
+  return instances.some((i) => i.refusals.length > 0) ? EXIT.problems : EXIT.clean;
+}

@@ -1,0 +1,230 @@
+import { tmpdir } from 'node:os';
+import { App, TerraformStack } from '../../framework';
+import { ComputeInstance } from '../../compute-instance';
+import type { ComputeInstanceProps } from '../../compute-instance-props';
+import { Duration } from '../../duration';
+import { show } from '../../errors';
+import { isPlainObject } from '../../validation/plain-object';
+import type { AzureInstance } from '../inputs/azure-instances';
+import { arr, call, Expr, lit, obj, Prop, prop } from './code';
+import { Findings, refusalComments, refusalsOf, unsupportedComments } from './findings';
+import { schedulesToCode } from './schedules-to-code';
+import { scriptToCode } from './script-to-code';
+
+/** One instance's `new ComputeInstance(scope, id, props)`: its code and what the import found. */
+export interface InstanceCode extends Findings {
+  readonly constructId: string;
+  readonly props: Expr;
+  readonly comments: string[];
+  readonly constants: { readonly name: string; readonly text: string }[];
+  readonly notes: string[];
+}
+
+/** Fields of the inner properties the library writes; the rest Azure reported are not expressed. */
+const EXPRESSED = [
+  'vmSize', 'subnet', 'applicationSharingPolicy', 'sshSettings', 'personalComputeInstanceSettings', 'setupScripts',
+  'schedules', 'enableNodePublicIp', 'enableSSO', 'idleTimeBeforeShutdown',
+];
+/** Azure's only value, and its default: the library does not write it (see README, "Adopting existing instances"). */
+const IMPLIED = { computeInstanceAuthorizationType: 'personal' };
+const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned'];
+const UNITS = [['days', 86400], ['hours', 3600], ['minutes', 60], ['seconds', 1]] as const;
+
+/** A Duration as the factory call of its largest whole unit (`Duration.minutes(30)`). */
+export function durationCode(d: Duration): Expr {
+  const s = d.toSeconds();
+  const [unit, size] = UNITS.find(([, n]) => s > 0 && s % n === 0) ?? ['seconds', 1];
+  return call(`Duration.${unit}`, lit(s / size));
+}
+
+/** `ci-alice` -> `ciAlice`, for the names of script constants. */
+export function camel(name: string): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
+  const joined = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  return /^[A-Za-z_$]/.test(joined) ? joined : `ci${joined}`;
+}
+
+/** The workspace of a compute's ARM id (`.../workspaces/w/computes/c` -> `.../workspaces/w`). */
+function workspaceOf(id: string | undefined): string | undefined {
+  const m = id === undefined ? null : /^(.*)\/computes\/[^/]+$/i.exec(id);
+  return m ? m[1] : undefined;
+}
+
+/** The prop a validation problem's field belongs to (`schedules[1].expression` -> `schedules`). */
+function propOf(field: string): string {
+  return field.split(/[.[:]/)[0];
+}
+
+/**
+ * The props of one existing instance as code, written through the public API, with the library's verdict
+ * on them: each value the library refuses is kept and marked with a comment, found by running the same
+ * factories and the same ComputeInstance validation a synth runs.
+ */
+export function instanceToCode(instance: AzureInstance, constructId: string, unlisted: readonly string[] = [], scriptPrefix = camel(constructId)): InstanceCode {
+  const outer = instance.properties;
+  const ci = outer.properties as Record<string, any>;
+  const unsupported: string[] = [...unlisted];
+  const notes: string[] = [];
+  const refusals: string[] = [];
+  const constants: InstanceCode['constants'] = [];
+  const code = new Map<string, Expr>();
+  const commentsAt = new Map<string, string[]>();
+  const runtime: Record<string, unknown> = {};
+  const set = (key: string, expr: Expr, value: unknown) => {
+    code.set(key, expr);
+    runtime[key] = value;
+  };
+  const mark = (key: string, lines: string[]) => commentsAt.set(key, [...(commentsAt.get(key) ?? []), ...lines]);
+
+  set('existing', lit(true), true);
+  set('name', lit(instance.name), instance.name);
+  const workspaceId = workspaceOf(instance.id);
+  if (workspaceId === undefined) notes.push(`the input gives no compute id (${show(instance.id)}): write the workspace's ARM id in workspaceId`);
+  set('workspaceId', lit(workspaceId ?? ''), workspaceId ?? '');
+  set('location', lit(instance.location ?? ''), instance.location ?? '');
+  set('vmSize', lit(ci.vmSize ?? ''), ci.vmSize ?? '');
+  if (outer.description !== undefined) set('description', lit(outer.description), outer.description);
+  if (outer.disableLocalAuth === false) set('localAuth', lit(true), true);
+  if (outer.disableLocalAuth === undefined) {
+    notes.push('Azure did not report disableLocalAuth: the library sends true (local authentication off); if the instance has it on, add localAuth: true (it is create-only: a change replaces the instance)');
+  }
+  if (isPlainObject(ci.subnet) && typeof ci.subnet.id === 'string') set('subnetId', lit(ci.subnet.id), ci.subnet.id);
+  else if (ci.subnet !== undefined) unsupported.push(`subnet (${show(ci.subnet)}): no subnet id`);
+  if (typeof ci.enableNodePublicIp === 'boolean') set('nodePublicIp', lit(ci.enableNodePublicIp), ci.enableNodePublicIp);
+  else if (code.has('subnetId')) {
+    notes.push('Azure did not report enableNodePublicIp: inside a subnet the library sends false (no public IP); if the instance has one, add nodePublicIp: true (it is create-only: a change replaces the instance)');
+  }
+
+  const ssh = ci.sshSettings;
+  if (isPlainObject(ssh) && ssh.sshPublicAccess === 'Enabled') {
+    const key = typeof ssh.adminPublicKey === 'string' ? ssh.adminPublicKey : '';
+    if (key === '') mark('ssh', ['aml-compute import: SSH is enabled but Azure did not return the admin public key: write the key the instance was created with (SSH settings are create-only)']);
+    set('ssh', obj([prop('publicKey', lit(key))]), { publicKey: key });
+  } else if (isPlainObject(ssh) && ssh.adminPublicKey !== undefined) {
+    unsupported.push('sshSettings.adminPublicKey with SSH access disabled');
+  }
+
+  const user = ci.personalComputeInstanceSettings?.assignedUser;
+  if (isPlainObject(user)) {
+    set('assignedUser', obj([prop('objectId', lit(String(user.objectId))), prop('tenantId', lit(String(user.tenantId)))]),
+      { objectId: String(user.objectId), tenantId: String(user.tenantId) });
+  }
+  if (typeof ci.enableSSO === 'boolean') set('sso', lit(ci.enableSSO), ci.enableSSO);
+  if (ci.applicationSharingPolicy !== undefined) {
+    if (['Personal', 'Shared'].includes(ci.applicationSharingPolicy)) set('applicationSharingPolicy', lit(ci.applicationSharingPolicy), ci.applicationSharingPolicy);
+    else unsupported.push(`applicationSharingPolicy ${show(ci.applicationSharingPolicy)}, not "Personal" or "Shared"`);
+  }
+  identityToCode(instance.identity, set, unsupported);
+
+  const schedules = schedulesToCode(ci.schedules?.computeStartStop);
+  if (isPlainObject(ci.schedules)) {
+    for (const k of Object.keys(ci.schedules).filter((k) => k !== 'computeStartStop')) unsupported.push(`schedules.${k} (${show(ci.schedules[k])})`);
+  }
+  if (schedules) {
+    set('schedules', schedules.code, schedules.schedules);
+    refusals.push(...schedules.refusals);
+    unsupported.push(...schedules.unsupported);
+  }
+
+  if (ci.idleTimeBeforeShutdown !== undefined) {
+    const idle = typeof ci.idleTimeBeforeShutdown === 'string' ? tryParseIso(ci.idleTimeBeforeShutdown) : undefined;
+    if (idle) {
+      set('idleShutdown', durationCode(idle), idle);
+      if (idle.toIsoString() !== ci.idleTimeBeforeShutdown) notes.push(`idleTimeBeforeShutdown: Azure has "${ci.idleTimeBeforeShutdown}"; the library writes the same time as "${idle.toIsoString()}"`);
+    } else {
+      unsupported.push(`idleTimeBeforeShutdown ${show(ci.idleTimeBeforeShutdown)}: not an ISO 8601 duration of days, hours, minutes and seconds`);
+    }
+  }
+
+  scriptsToCode(ci.setupScripts, scriptPrefix, { set, mark, unsupported, notes, refusals, constants });
+
+  if (instance.tags !== undefined && Object.keys(instance.tags).length > 0) {
+    set('tags', obj(Object.entries(instance.tags).map(([k, v]) => prop(k, lit(String(v))))), { ...instance.tags });
+  }
+  for (const key of Object.keys(ci).sort()) {
+    if (EXPRESSED.includes(key)) continue;
+    if (IMPLIED[key as keyof typeof IMPLIED] === ci[key]) continue;
+    unsupported.push(`${key} (${show(ci[key])})`);
+  }
+
+  // The same validation a synth runs, on the values the factories accepted.
+  // A throwaway app: cdktf makes its outdir when constructed, so it gets one that exists already.
+  const stack = new TerraformStack(new App({ outdir: tmpdir() }), 'aml-compute-import');
+  for (const r of refusalsOf(() => new ComputeInstance(stack, constructId, runtime as unknown as ComputeInstanceProps))) {
+    refusals.push(r);
+    mark(propOf(r), refusalComments([r]));
+  }
+
+  const props: Prop[] = [...code].map(([key, expr]) => prop(key, expr, commentsAt.get(key) ?? []));
+  return {
+    constructId,
+    props: obj(props),
+    comments: [...unsupportedComments(unsupported), ...notes.map((n) => `aml-compute import: ${n}`)],
+    constants,
+    unsupported,
+    refusals,
+    notes,
+  };
+}
+
+function tryParseIso(text: string): Duration | undefined {
+  try {
+    return Duration.parseIso(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function identityToCode(identity: unknown, set: (k: string, e: Expr, v: unknown) => void, unsupported: string[]): void {
+  if (identity === undefined) return;
+  if (!isPlainObject(identity) || typeof identity.type !== 'string') {
+    unsupported.push(`identity (${show(identity)})`);
+    return;
+  }
+  const type = identity.type.replace(/\s+/g, '');
+  if (type === 'None') return;
+  if (!IDENTITY_TYPES.includes(type)) {
+    unsupported.push(`identity.type ${show(identity.type)}, not one of ${IDENTITY_TYPES.join(', ')}`);
+    return;
+  }
+  const ids = isPlainObject(identity.userAssignedIdentities) ? Object.keys(identity.userAssignedIdentities) : [];
+  set('identity', obj([prop('type', lit(type)), ...(ids.length > 0 ? [prop('userAssignedIdentityIds', arr(ids.map((id) => lit(id))))] : [])]),
+    { type, ...(ids.length > 0 ? { userAssignedIdentityIds: ids } : {}) });
+}
+
+interface ScriptSink {
+  set(key: string, expr: Expr, value: unknown): void;
+  mark(key: string, lines: string[]): void;
+  unsupported: string[];
+  notes: string[];
+  refusals: string[];
+  constants: { name: string; text: string }[];
+}
+
+function scriptsToCode(setupScripts: unknown, prefix: string, sink: ScriptSink): void {
+  if (setupScripts === undefined) return;
+  const scripts = isPlainObject(setupScripts) ? setupScripts.scripts : undefined;
+  if (!isPlainObject(scripts)) {
+    sink.unsupported.push(`setupScripts (${show(setupScripts)})`);
+    return;
+  }
+  const props: Prop[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [kind, armKey] of [['creation', 'creationScript'], ['startup', 'startupScript']] as const) {
+    if (scripts[armKey] === undefined) continue;
+    const field = `setupScripts.scripts.${armKey}`;
+    const script = scriptToCode(scripts[armKey], field, `${prefix}${kind === 'creation' ? 'Creation' : 'Startup'}Script`);
+    if ('unsupported' in script) {
+      sink.unsupported.push(...script.unsupported);
+      continue;
+    }
+    if (script.constant) sink.constants.push(script.constant);
+    sink.notes.push(...script.notes);
+    const refused = script.refusals.map((r) => `setupScripts.${kind}.${r}`);
+    sink.refusals.push(...refused);
+    if (refused.length === 0) values[kind] = script.build();
+    props.push(prop(kind, script.code, refusalComments(refused)));
+  }
+  for (const k of Object.keys(scripts).filter((k) => k !== 'creationScript' && k !== 'startupScript')) sink.unsupported.push(`setupScripts.scripts.${k}`);
+  if (props.length > 0) sink.set('setupScripts', obj(props), values);
+}

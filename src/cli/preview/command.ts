@@ -1,0 +1,132 @@
+import type { ArmComputeStartStopSchedule, ScheduleAction } from '../../compute-instance-spec';
+import { ValidationError } from '../../errors';
+import { armEntryProblems } from '../../schedule/entry-validation';
+import { describeEntry } from '../../schedule/schedule-set-rules';
+import { StartStopSchedule } from '../../schedule/start-stop-schedule';
+import { ianaZoneOf } from '../../schedule/time-zones';
+import { isPlainObject } from '../../validation/plain-object';
+import { parseVerbArgs } from '../args';
+import { loadInstances } from '../inputs/load';
+import { CliIo, EXIT, UnusableInput } from '../io';
+import { svgChart, SvgBlock } from './svg-chart';
+import { textChart } from './text-chart';
+import { hoursOf, runningIntervals, weekOf } from './week';
+
+export const PREVIEW_USAGE = 'aml-compute preview FILE... | --cron "Start|Stop EXPR"... [--cron-tz WINDOWS_ID] [--tz ZONE] [--from YYYY-MM-DD] [--price-per-hour N] [--svg FILE] [--parameters FILE]';
+
+/** A month is 365.25 × 24 / 12 hours: the average over a leap cycle. */
+const HOURS_PER_MONTH = 730.5;
+
+/** The display zone: a Windows id (as schedules name zones) or an IANA name. */
+function displayZone(tz: string): string {
+  let zone = tz;
+  try {
+    zone = ianaZoneOf(tz);
+  } catch {
+    // Not a Windows id: an IANA name, if the runtime knows it.
+  }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new UnusableInput(`--tz ${tz}: allowed: a Windows time zone id ("W. Europe Standard Time") or an IANA name ("Europe/Berlin")`);
+  }
+  return zone;
+}
+
+function money(n: number): string {
+  return n.toFixed(2);
+}
+
+/** `--cron "Stop 0 18 * * 1-5"`: a schedule the library's factory validates. */
+function cronSchedule(text: string, timeZone: string): ArmComputeStartStopSchedule {
+  const m = /^\s*(start|stop)\s+(.+)$/i.exec(text);
+  if (!m) throw new UnusableInput(`--cron ${JSON.stringify(text)}: allowed: "Start EXPR" or "Stop EXPR", such as "Stop 0 18 * * 1-5"`);
+  const action = (m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase()) as ScheduleAction;
+  try {
+    return StartStopSchedule.cron({ action, expression: m[2], timeZone }).toArm();
+  } catch (e) {
+    if (e instanceof ValidationError) throw new UnusableInput(`--cron ${JSON.stringify(text)}: ${e.message}`);
+    throw e;
+  }
+}
+
+interface Charted {
+  readonly title: string;
+  readonly entries: ArmComputeStartStopSchedule[];
+}
+
+export function run(args: string[], io: CliIo): number {
+  const { values, positionals } = parseVerbArgs(args, {
+    tz: { type: 'string' }, from: { type: 'string' }, 'price-per-hour': { type: 'string' }, svg: { type: 'string' },
+    cron: { type: 'string', multiple: true }, 'cron-tz': { type: 'string' }, parameters: { type: 'string' },
+  });
+  const zone = displayZone((values.tz as string | undefined) ?? 'UTC');
+  const from = (values.from as string | undefined) ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(`${from}T00:00:00Z`))) {
+    throw new UnusableInput(`--from ${from}: allowed: a date YYYY-MM-DD (its week, from Monday, is shown)`);
+  }
+  const priceText = values['price-per-hour'] as string | undefined;
+  const price = priceText === undefined ? undefined : Number(priceText);
+  if (price !== undefined && (!Number.isFinite(price) || price < 0)) throw new UnusableInput(`--price-per-hour ${priceText}: allowed: a number of 0 or more`);
+  const crons = (values.cron as string[] | undefined) ?? [];
+  if (crons.length === 0 && positionals.length === 0) throw new UnusableInput(`no FILE and no --cron given; usage: ${PREVIEW_USAGE}`);
+
+  const charted: Charted[] = [];
+  let problems = 0;
+  if (crons.length > 0) {
+    const cronZone = (values['cron-tz'] as string | undefined) ?? 'UTC';
+    charted.push({ title: '--cron', entries: crons.map((c) => cronSchedule(c, cronZone)) });
+  }
+  if (positionals.length > 0) {
+    for (const instance of loadInstances(io, positionals, values.parameters as string | undefined).instances) {
+      const schedules: unknown = instance.resource.properties.properties.schedules;
+      const entries: unknown[] = isPlainObject(schedules) && Array.isArray(schedules.computeStartStop) ? schedules.computeStartStop : [];
+      const invalid = entries.filter((e) => armEntryProblems(e).length > 0).length;
+      if (invalid > 0) {
+        problems++;
+        io.out(`${instance.name} (${instance.file}): not charted: ${invalid} of its schedules ${invalid === 1 ? 'is' : 'are'} invalid; run aml-compute lint ${instance.file}\n\n`);
+        continue;
+      }
+      charted.push({ title: `${instance.name} (${instance.file})`, entries: entries as ArmComputeStartStopSchedule[] });
+    }
+  }
+
+  const week = weekOf(from, zone);
+  const weekHours = (week.endMs - week.startMs) / 3_600_000;
+  const blocks: SvgBlock[] = [];
+  for (const c of charted) {
+    const intervals = runningIntervals(c.entries, week);
+    const hours = hoursOf(intervals);
+    const lines = [
+      c.title,
+      c.entries.length === 0
+        ? '  no schedules: runs until someone stops it (idle shutdown aside)'
+        : c.entries.map((e) => `  ${describeEntry(e)}${e.status === 'Disabled' ? ' [disabled]' : ''}`).join('\n'),
+      ...(c.entries.length > 0 && !c.entries.some((e) => e.action === 'Start' && e.status !== 'Disabled')
+        ? ['  no Start schedule: it runs only when someone starts it, which the chart cannot show']
+        : []),
+      ...textChart(intervals, week, io.isTTY),
+    ];
+    const summary = `runs ${hours.toFixed(1)} h of ${weekHours.toFixed(0)} h in the week of ${week.days[0]} (${zone}), ${(100 * hours / weekHours).toFixed(1)} %`;
+    lines.push(summary);
+    if (price !== undefined) {
+      const weekly = hours * price;
+      const monthly = hours * (HOURS_PER_MONTH / weekHours) * price;
+      const alwaysWeekly = weekHours * price;
+      const alwaysMonthly = HOURS_PER_MONTH * price;
+      const saving = alwaysWeekly - weekly;
+      lines.push(`cost at ${price}/h: ${money(weekly)} a week, ${money(monthly)} a month; always on: ${money(alwaysWeekly)} a week, ${money(alwaysMonthly)} a month; saving ${money(saving)} a week (${alwaysWeekly === 0 ? '0.0' : (100 * saving / alwaysWeekly).toFixed(1)} %)`);
+    }
+    io.out(`${lines.join('\n')}\n\n`);
+    blocks.push({ title: c.title, intervals, summary });
+  }
+  const svg = values.svg as string | undefined;
+  if (svg !== undefined) {
+    try {
+      io.writeFile(svg, svgChart(blocks, week));
+    } catch (e) {
+      throw new UnusableInput(`--svg ${svg}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  return problems > 0 ? EXIT.problems : EXIT.clean;
+}

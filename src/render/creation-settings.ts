@@ -1,0 +1,41 @@
+import { Fn } from '../framework';
+import { ComputeInstanceSpec } from '../compute-instance-spec';
+import { isToken } from '../validation/tokens';
+
+/**
+ * Everything Azure takes only when a compute instance is created, as one value: the azapi resource's
+ * `replace_triggers_external_values`. A change to it replaces the instance (and `deletionProtection` stops
+ * that plan). Schedules and idle shutdown are left out: they never replace an instance.
+ *
+ * Why everything: azurerm's compute-instance resource has no Update and makes every argument ForceNew
+ * (hashicorp/terraform-provider-azurerm, internal/services/machinelearning/machine_learning_compute_instance_resource.go),
+ * and no Azure document says a PUT to an existing instance applies any field.
+ *
+ * Why not `replace_triggers_refs`: that compares paths of `body`, which `lifecycle.ignore_changes = [body]`
+ * pins to the prior state, so it would never fire (azapi internal/services/azapi_resource.go, `ModifyPlan`).
+ *
+ * Values Azure compares without case (the VM size, ARM ids, GUIDs) are lower-cased here, so a change of
+ * case alone changes nothing.
+ */
+export function creationSettings(spec: ComputeInstanceSpec): object {
+  const { schedules: _schedules, idleTimeBeforeShutdown: _idle, ...ci } = spec.properties.properties;
+  void _schedules;
+  void _idle;
+  const user = ci.personalComputeInstanceSettings?.assignedUser;
+  return {
+    ...ci,
+    vmSize: lower(ci.vmSize),
+    ...(ci.subnet ? { subnet: { id: lower(ci.subnet.id) } } : {}),
+    ...(user ? { personalComputeInstanceSettings: { assignedUser: { objectId: lower(user.objectId), tenantId: lower(user.tenantId) } } } : {}),
+    description: spec.properties.description ?? null,
+    disableLocalAuth: spec.properties.disableLocalAuth,
+    tags: spec.tags ?? null,
+    identity: spec.identity
+      ? { type: spec.identity.type, userAssignedIdentityIds: Object.keys(spec.identity.userAssignedIdentities ?? {}).map(lower).sort() }
+      : null,
+  };
+}
+
+function lower(value: string): string {
+  return isToken(value) ? Fn.lower(value) : value.toLowerCase();
+}

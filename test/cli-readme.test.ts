@@ -1,0 +1,24 @@
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { ROOT, runCli } from './support/cli';
+
+describe('the README\'s samples', () => {
+  const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+
+  /** The lines after `$ <command>` in the README, up to the end of its code block. */
+  function sample(command: string): string {
+    const start = readme.indexOf(`$ ${command}\n`);
+    expect(start).toBeGreaterThan(0);
+    const body = readme.slice(start + command.length + 3);
+    return body.slice(0, body.indexOf('```'));
+  }
+
+  test.each([
+    'npx aml-compute preview test/fixtures/cli/quickstart.azuredeploy.parameters.json --from 2026-03-25 --tz "W. Europe Standard Time" --price-per-hour 0.5',
+    'npx aml-compute lint test/fixtures/cli/quickstart.azuredeploy.json --parameters test/fixtures/cli/quickstart.azuredeploy.parameters.json',
+  ])('%s is the real output', async (command) => {
+    const argv = command.replace(/^npx aml-compute /, '').match(/"[^"]*"|\S+/g)!.map((a) => a.replace(/^"|"$/g, ''));
+    const r = await runCli(argv);
+    expect(sample(command)).toBe(r.out.replace(/\n\n/g, '\n'));
+  });
+});

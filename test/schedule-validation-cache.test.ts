@@ -1,0 +1,121 @@
+import * as fc from 'fast-check';
+import type { ArmComputeStartStopSchedule, StartStopSchedule as StartStopScheduleClass } from '../src';
+import { armEntryProblems, uncachedArmEntryProblems } from '../src/schedule/entry-validation';
+import { jsonDataKey } from '../src/validation/json-data-key';
+
+const VALID_CRON: ArmComputeStartStopSchedule = {
+  action: 'Stop', triggerType: 'Cron', status: 'Enabled', cron: { expression: '0 18 * * *', timeZone: 'UTC' },
+};
+const VALID_RECURRENCE: ArmComputeStartStopSchedule = {
+  action: 'Start', triggerType: 'Recurrence', status: 'Enabled',
+  recurrence: { frequency: 'Week', interval: 1, timeZone: 'W. Europe Standard Time', schedule: { hours: [8], minutes: [30], weekDays: ['Monday'] } },
+};
+const BOGUS_MESSAGE = 'Invalid input in StartStopSchedule.fromArm (1 problem):\n'
+  + '  - StartStopSchedule.fromArm: bogus: received nothing; allowed: only the fields action, triggerType, status, cron, recurrence';
+
+/** A copy of the library with nothing validated yet (module state, the cache included, starts empty). */
+function freshStartStopSchedule(): typeof StartStopScheduleClass {
+  let loaded: typeof StartStopScheduleClass | undefined;
+  jest.isolateModules(() => {
+    loaded = (require('../src') as typeof import('../src')).StartStopSchedule;
+  });
+  return loaded!;
+}
+
+function messageOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'accepted';
+}
+
+describe('the schedule validation cache', () => {
+  test('fails an entry with an undefined extra field when nothing was validated before', () => {
+    const StartStopSchedule = freshStartStopSchedule();
+    expect(messageOf(() => StartStopSchedule.fromArm({ ...VALID_CRON, bogus: undefined } as ArmComputeStartStopSchedule))).toBe(BOGUS_MESSAGE);
+    expect(messageOf(() => StartStopSchedule.fromArm(VALID_CRON))).toBe('accepted');
+    expect(messageOf(() => StartStopSchedule.fromArm({ ...VALID_CRON, bogus: undefined } as ArmComputeStartStopSchedule))).toBe(BOGUS_MESSAGE);
+  });
+
+  test('fails an entry with an undefined extra field after the same entry without it was accepted', () => {
+    const StartStopSchedule = freshStartStopSchedule();
+    expect(messageOf(() => StartStopSchedule.fromArm(VALID_CRON))).toBe('accepted');
+    expect(messageOf(() => StartStopSchedule.fromArm({ ...VALID_CRON, bogus: undefined } as ArmComputeStartStopSchedule))).toBe(BOGUS_MESSAGE);
+  });
+
+  test('judges a nested undefined and a toJSON object alike before and after their JSON twins were accepted', () => {
+    const StartStopSchedule = freshStartStopSchedule();
+    const twins: [unknown, string][] = [
+      [{ ...VALID_CRON, cron: { ...VALID_CRON.cron, startTime: undefined } }, 'accepted'],
+      [{ ...VALID_CRON, cron: { ...VALID_CRON.cron, timeZone: { toJSON: () => 'UTC' } } }, 'cron.timeZone: received "UTC"'],
+    ];
+    const before = twins.map(([twin]) => messageOf(() => StartStopSchedule.fromArm(twin as ArmComputeStartStopSchedule)));
+    for (const [twin] of twins) expect(messageOf(() => StartStopSchedule.fromArm(JSON.parse(JSON.stringify(twin))))).toBe('accepted');
+    const after = twins.map(([twin]) => messageOf(() => StartStopSchedule.fromArm(twin as ArmComputeStartStopSchedule)));
+    expect(after).toEqual(before);
+    for (const [i, [, problem]] of twins.entries()) expect(before[i]).toContain(problem);
+  });
+});
+
+describe('jsonDataKey', () => {
+  test('keys plain data, keeping field order', () => {
+    expect(jsonDataKey({ b: [1, 'x', null, true], a: { c: -1.5 } })).toBe('{"b":[1,"x",null,true],"a":{"c":-1.5}}');
+    expect(jsonDataKey(Object.assign(Object.create(null), { a: 1 }))).toBe('{"a":1}');
+  });
+
+  test.each([
+    ['an undefined field', { a: undefined }],
+    ['a function', { a: () => 1 }],
+    ['NaN', [NaN]],
+    ['Infinity', [Infinity]],
+    ['-0', [-0]],
+    ['a Date', { a: new Date(0) }],
+    ['an object with toJSON', { a: { toJSON: () => 1 } }],
+    ['a getter', Object.defineProperty({}, 'a', { get: () => 1, enumerable: true })],
+    ['a non-enumerable field', Object.defineProperty({}, 'a', { value: 1, enumerable: false })],
+    ['a symbol-named field', { [Symbol('a')]: 1 }],
+    ['an inherited field', Object.create({ a: 1 })],
+    ['a class instance', new (class Entry { a = 1; })()],
+    ['a hole', [1, , 2]], // eslint-disable-line no-sparse-arrays
+    ['an array with an extra field', Object.assign([1], { extra: 2 })],
+    ['a proxy', new Proxy({ a: 1 }, {})],
+    ['a bigint', { a: BigInt(1) }],
+  ])('gives no key for %s', (_, value) => {
+    expect(jsonDataKey(value)).toBeUndefined();
+  });
+});
+
+/** Values that JSON.stringify cannot tell from others. */
+const slippery = fc.constantFrom<unknown>(
+  undefined, () => 1, Symbol('s'), NaN, Infinity, -0, new Date(0), { toJSON: () => 'Stop' }, BigInt(1),
+);
+
+/** A valid entry, changed where a JSON key would not see it. */
+const nearlyValid = fc.tuple(fc.constantFrom(VALID_CRON, VALID_RECURRENCE), fc.nat(5), slippery, fc.string({ maxLength: 6 }))
+  .map(([base, how, value, name]): unknown => {
+    const entry = JSON.parse(JSON.stringify(base)) as Record<string, any>;
+    const trigger = entry.cron ?? entry.recurrence;
+    switch (how) {
+      case 0: return { ...entry, [name || 'bogus']: value };
+      case 1: return { ...entry, [Object.keys(entry)[name.length % 4]]: value };
+      case 2: return { ...entry, [entry.cron ? 'cron' : 'recurrence']: { ...trigger, [Object.keys(trigger)[name.length % 2]]: value } };
+      case 3: return Object.create(entry);
+      case 4: return { ...entry, [entry.cron ? 'cron' : 'recurrence']: Object.defineProperty({ ...trigger }, 'timeZone', { get: () => 'UTC', enumerable: true }) };
+      default: return entry.recurrence ? { ...entry, recurrence: { ...trigger, schedule: { ...trigger.schedule, hours: [-0] } } } : [entry];
+    }
+  });
+
+const anyEntry = fc.oneof(
+  fc.constantFrom<unknown>(VALID_CRON, VALID_RECURRENCE),
+  nearlyValid,
+  fc.anything({ maxDepth: 3, withNullPrototype: true, withBoxedValues: true, withSparseArray: true, withDate: true }),
+);
+
+test('property: the verdict on an entry does not depend on the entries validated before it', () => {
+  fc.assert(fc.property(fc.array(anyEntry, { maxLength: 6 }), anyEntry, (before, entry) => {
+    for (const earlier of before) armEntryProblems(earlier);
+    expect(armEntryProblems(entry)).toEqual(uncachedArmEntryProblems(entry));
+  }), { numRuns: 500 });
+});
