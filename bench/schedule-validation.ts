@@ -1,4 +1,4 @@
-import { ArmComputeStartStopSchedule } from '../src/compute-instance-spec';
+import { ArmComputeStartStopSchedule } from '../src/model/compute-arm';
 import { StartStopSchedule } from '../src/schedule/start-stop-schedule';
 import { scheduleEntryValidator } from '../src/schedule/schemas';
 

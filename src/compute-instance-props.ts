@@ -1,4 +1,4 @@
-import { IdentityType } from './compute-instance-spec';
+import { IdentityType } from './model/compute-arm';
 import { Duration } from './duration';
 import { StartStopSchedule } from './schedule/start-stop-schedule';
 import { SetupScript } from './setup-script/setup-script';

@@ -1,19 +1,19 @@
 import { ComputeInstanceProps, SetupScripts } from './compute-instance-props';
 import { Duration } from './duration';
 import { Problems } from './errors';
+import { IDLE_SHUTDOWN_MAX_SECONDS, IDLE_SHUTDOWN_MIN_SECONDS, MAX_SCHEDULES, TAG_LIMITS } from './model/limits';
 import { sameMinuteProblems } from './schedule/schedule-set-rules';
 import { StartStopSchedule } from './schedule/start-stop-schedule';
 import { SetupScript } from './setup-script/setup-script';
 import {
-  ArmIdKind, armIdProblem, computeNameProblem, guidProblem, locationProblem, TAG_LIMITS, vmSizeProblem,
+  ArmIdKind, armIdProblem, computeNameProblem, guidProblem, locationProblem, vmSizeProblem,
 } from './validation/rules';
 import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from './validation/ssh-key';
 import { isPlainObject } from './validation/plain-object';
 import { isToken } from './validation/tokens';
 
-export const MAX_SCHEDULES = 4;
-export const IDLE_SHUTDOWN_MIN = Duration.minutes(15);
-export const IDLE_SHUTDOWN_MAX = Duration.days(3);
+export const IDLE_SHUTDOWN_MIN = Duration.seconds(IDLE_SHUTDOWN_MIN_SECONDS);
+export const IDLE_SHUTDOWN_MAX = Duration.seconds(IDLE_SHUTDOWN_MAX_SECONDS);
 const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned'];
 const NESTED_SHAPES = {
   ssh: '{ publicKey }',

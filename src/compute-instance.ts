@@ -2,7 +2,9 @@ import { Annotations, TerraformResource } from './framework';
 import { Construct, IConstruct } from 'constructs';
 import { grantComputeUser } from './access/compute-user-role';
 import { ComputeInstanceProps } from './compute-instance-props';
-import { ComputeInstanceSpec, toComputeInstanceSpec } from './compute-instance-spec';
+import { ComputeInstanceSpec } from './model/compute-arm';
+import { toComputeInstanceSpec } from './compute-instance-spec';
+import type { TerraformOnlyPart } from './model/terraform-only';
 import { validateComputeInstanceProps } from './compute-instance-validation';
 import { declareInstance } from './declared-instances';
 import { Problems } from './errors';
@@ -40,7 +42,7 @@ export class ComputeInstance extends Construct {
    * cannot (the access grant's azurerm resources, the one-time stop, a POST action). For `ArmTemplate`.
    * @internal
    */
-  public readonly terraformOnly: readonly string[];
+  public readonly terraformOnly: readonly TerraformOnlyPart[];
 
   constructor(scope: Construct, id: string, given: ComputeInstanceProps) {
     super(scope, id);
@@ -80,8 +82,8 @@ export class ComputeInstance extends Construct {
 
     if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
     this.terraformOnly = [
-      ...(props.assignedUser?.grantAccess ? [`the access grant of ${props.name} (custom role and role assignment)`] : []),
-      ...(stopped ? [`the stop of ${props.name} after creation (initialState "Stopped"): run az ml compute stop`] : []),
+      ...(props.assignedUser?.grantAccess ? [{ kind: 'accessGrant', instanceName: props.name } as const] : []),
+      ...(stopped ? [{ kind: 'stopAfterCreation', instanceName: props.name } as const] : []),
     ];
     this.warn(props);
     // For the checks over an app's instances (a ShutdownPolicy's): they judge it when its stack synthesizes.

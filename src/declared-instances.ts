@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ComputeInstanceSpec } from './compute-instance-spec';
+import { ComputeInstanceSpec } from './model/compute-arm';
 
 /** A compute instance as the checks that run over an app's instances see it: its ARM body. */
 export interface DeclaredInstance extends IConstruct {

@@ -8,8 +8,8 @@ export type { ComputeInstanceProps, SshAccess, AssignedUser, ComputeIdentity, Se
 export type {
   ComputeInstanceSpec, ArmComputeInstanceProperties, ArmIdentity, ArmComputeStartStopSchedule, ArmScriptReference,
   ArmCron, ArmRecurrence, ScheduleAction, ScheduleStatus, RecurrenceFrequency, WeekDay, IdentityType,
-} from './compute-instance-spec';
-export { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE } from './compute-instance-spec';
+} from './model/compute-arm';
+export { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE } from './model/compute-arm';
 export { StartStopSchedule } from './schedule/start-stop-schedule';
 export type {
   CronScheduleProps, RecurrenceScheduleProps, WorkingHoursProps, WeeklyUptimeOptions,

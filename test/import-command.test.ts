@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import { readAzureInstances } from '../src/cli/inputs/azure-instances';
 import { compileModules, fixture, REPO, runImport, synthesize } from './support/import-harness';
 
-/** `prettier --check` with the project's options (issue 11) on `text` as a .ts file. */
+/** `prettier --check` with the project's own configuration (.prettierrc.json) on `text` as a .ts file. */
 function prettierCheck(text: string): { status: number | null; stdout: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-prettier-'));
   fs.writeFileSync(path.join(dir, 'instances.ts'), text);
   const bin = path.join(REPO, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
-  const r = spawnSync(process.execPath, [bin, '--no-config', '--print-width', '120', '--single-quote', '--trailing-comma', 'all', '--check', 'instances.ts'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, '--config', path.join(REPO, '.prettierrc.json'), '--check', 'instances.ts'], { cwd: dir, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout };
 }
 /** Azure's only value and default; the library does not write it (README, "Adopting existing instances"). */

@@ -1,6 +1,6 @@
 import { Lazy } from 'cdktf';
 import { ArmComputeStartStopSchedule, Duration, SetupScript, StartStopSchedule } from '../src';
-import { ArmComputeInstanceProperties } from '../src/compute-instance-spec';
+import { ArmComputeInstanceProperties } from '../src/model/compute-arm';
 import { evaluateRules } from '../src/policy/evaluate';
 import { defaultSchedulesRule } from '../src/policy/rules/default-schedules';
 import { defaultSetupScriptRule } from '../src/policy/rules/default-setup-script';

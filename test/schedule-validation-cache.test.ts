@@ -78,7 +78,7 @@ describe('jsonDataKey', () => {
     ['a symbol-named field', { [Symbol('a')]: 1 }],
     ['an inherited field', Object.create({ a: 1 })],
     ['a class instance', new (class Entry { a = 1; })()],
-    ['a hole', [1, , 2]], // eslint-disable-line no-sparse-arrays
+    ['a hole', [1, , 2]], // a sparse array, on purpose
     ['an array with an extra field', Object.assign([1], { extra: 2 })],
     ['a proxy', new Proxy({ a: 1 }, {})],
     ['a bigint', { a: BigInt(1) }],

@@ -4,11 +4,12 @@ import { App, resolve, TerraformStack } from '../framework';
 import { IConstruct } from 'constructs';
 import { resourceGroupIdOf, resourceGroupKeyOf } from '../access/workspace-scope';
 import { ComputeInstance } from '../compute-instance';
-import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../compute-instance-spec';
+import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../model/compute-arm';
 import { Problems } from '../errors';
 import { armIdName } from '../validation/rules';
 import { propPathOf } from './parameter-names';
 import { isToken } from '../validation/tokens';
+import type { TerraformOnlyPart } from '../model/terraform-only';
 
 export const DEPLOYMENT_TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
@@ -125,7 +126,7 @@ export class ArmTemplate {
       }
     }
     checkOneResourceGroup(stack, instances);
-    const notInThisTemplate = instances.flatMap((c) => c.terraformOnly);
+    const notInThisTemplate = instances.flatMap((c) => c.terraformOnly.map(describeTerraformOnly));
     return {
       $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
       contentVersion: '1.0.0.0',
@@ -189,4 +190,14 @@ function checkOneResourceGroup(stack: TerraformStack, instances: readonly Comput
 
 function isArmContribution(c: unknown): c is ArmContribution {
   return typeof (c as Partial<ArmContribution>).toArmResources === 'function';
+}
+
+/** How the template's `metadata.notInThisTemplate` names what only Terraform does for an instance. */
+function describeTerraformOnly(part: TerraformOnlyPart): string {
+  switch (part.kind) {
+    case 'accessGrant':
+      return `the access grant of ${part.instanceName} (custom role and role assignment)`;
+    case 'stopAfterCreation':
+      return `the stop of ${part.instanceName} after creation (initialState "Stopped"): run az ml compute stop`;
+  }
 }

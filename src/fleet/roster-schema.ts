@@ -1,4 +1,4 @@
-import type { WeekDay } from '../compute-instance-spec';
+import type { WeekDay } from '../model/compute-arm';
 import { WEEK_DAYS } from '../schedule/schemas';
 
 /**

@@ -1,4 +1,4 @@
-import { ArmComputeInstanceProperties } from '../compute-instance-spec';
+import { ArmComputeInstanceProperties } from '../model/compute-arm';
 import { ShutdownRule } from './shutdown-rule';
 
 /** What Azure Policy does with one rule for one compute instance. */

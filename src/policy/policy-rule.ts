@@ -1,4 +1,4 @@
-import { COMPUTE_RESOURCE_TYPE } from '../compute-instance-spec';
+import { COMPUTE_RESOURCE_TYPE } from '../model/compute-arm';
 import { ALIAS } from './aliases';
 
 /** The effects a ShutdownPolicy rule can take, in Azure's spelling for parameter values. */

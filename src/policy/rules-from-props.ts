@@ -1,4 +1,4 @@
-import { ArmComputeStartStopSchedule } from '../compute-instance-spec';
+import { ArmComputeStartStopSchedule } from '../model/compute-arm';
 import { Duration } from '../duration';
 import { Problems } from '../errors';
 import { sameMinuteProblems } from '../schedule/schedule-set-rules';
@@ -12,12 +12,10 @@ import { requireSetupScriptRule } from './rules/require-setup-script';
 import { hasEnabledStop, missingStatusNote, requireStopScheduleRule, scheduleSummaries } from './rules/require-stop-schedule';
 import { ShutdownPolicyProps } from './shutdown-policy-props';
 import { ShutdownRule } from './shutdown-rule';
+import { IDLE_SHUTDOWN_MAX_SECONDS, IDLE_SHUTDOWN_MIN_SECONDS, MAX_SCHEDULES } from '../model/limits';
 
 const REQUIREMENT_EFFECTS = ['Audit', 'Deny', 'Disabled'];
 const IDLE_EFFECTS = ['Audit', 'Deny', 'Append'];
-const MAX_SCHEDULES = 4;
-const IDLE_MIN = Duration.minutes(15);
-const IDLE_MAX = Duration.days(3);
 
 /** The rules the props ask for, in a fixed order; problems go under the prop's name. */
 export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): ShutdownRule[] {
@@ -100,7 +98,7 @@ function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleO
   const durationAt = (field: 'default' | 'max'): Duration | undefined => {
     if (idle[field] === undefined) return undefined;
     const d = Duration.adopt(problems, `idleShutdown.${field}`, idle[field], 'a Duration');
-    if (d !== undefined && (d.toSeconds() < IDLE_MIN.toSeconds() || d.toSeconds() > IDLE_MAX.toSeconds())) {
+    if (d !== undefined && (d.toSeconds() < IDLE_SHUTDOWN_MIN_SECONDS || d.toSeconds() > IDLE_SHUTDOWN_MAX_SECONDS)) {
       problems.add(`idleShutdown.${field}`, d.toHumanString(), '15 minutes to 3 days (Azure\'s idle shutdown bounds)');
     }
     return d;

@@ -1,4 +1,4 @@
-import { ArmComputeInstanceProperties } from '../compute-instance-spec';
+import { ArmComputeInstanceProperties } from '../model/compute-arm';
 import { PolicyEffect, PolicyRuleJson } from './policy-rule';
 
 /**

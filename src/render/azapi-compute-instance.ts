@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AzapiResource } from '../azapi/resource';
 import { AzapiResourceAction } from '../azapi/resource-action';
-import { ComputeInstanceSpec } from '../compute-instance-spec';
+import { ComputeInstanceSpec } from '../model/compute-arm';
 import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
 import { escapeTerraformTemplates } from '../terraform-template';
 import { terraformIdentityType } from './identity-type';

@@ -2,7 +2,7 @@ import { TerraformStack } from '../framework';
 import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
 import { MachineLearningComputeInstance } from '../azurerm/machine-learning-compute-instance';
-import { ComputeInstanceSpec } from '../compute-instance-spec';
+import { ComputeInstanceSpec } from '../model/compute-arm';
 import { escapeTerraformTemplates } from '../terraform-template';
 import { terraformIdentityType } from './identity-type';
 

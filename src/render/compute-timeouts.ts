@@ -1,4 +1,4 @@
-import { ComputeInstanceSpec, ArmScriptReference } from '../compute-instance-spec';
+import { ComputeInstanceSpec, ArmScriptReference } from '../model/compute-arm';
 
 /**
  * What creation may take besides the setup scripts. azapi's own create timeout is 30 minutes

@@ -1,5 +1,5 @@
 import { Fn } from '../framework';
-import { ComputeInstanceSpec } from '../compute-instance-spec';
+import { ComputeInstanceSpec } from '../model/compute-arm';
 import { isToken } from '../validation/tokens';
 
 /**

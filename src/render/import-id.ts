@@ -1,4 +1,4 @@
-import { COMPUTE_API_VERSION } from '../compute-instance-spec';
+import { COMPUTE_API_VERSION } from '../model/compute-arm';
 
 /**
  * The id a Terraform `import` block gives for an existing compute instance, derived from the workspace and

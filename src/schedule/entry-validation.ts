@@ -1,19 +1,13 @@
 import type { ErrorObject } from 'ajv';
 import { jsonDataKey } from '../validation/json-data-key';
 import { isToken } from '../validation/tokens';
+import type { FieldProblem } from './field-problem';
 import { AZURE_CRON_ALLOWED, azureCronProblem } from './azure-cron';
 import { intervalAllowed, recurrenceRuleProblems } from './recurrence-rules';
 import { scheduleEntryValidator } from './schemas';
 import { enumAllowed, nearMiss } from './spelling';
 import { startTimeProblem } from './start-time';
 import { TIME_ZONE_ALLOWED, timeZoneProblem } from './time-zones';
-
-/** One problem of an ARM entry: the field as a path into the entry (`recurrence.schedule.hours[0]`). */
-export interface FieldProblem {
-  readonly field: string;
-  readonly value: unknown;
-  readonly allowed: string;
-}
 
 /** Fields Azure returns on a GET but that a deployment must not send. */
 const READ_ONLY: Record<string, string> = {

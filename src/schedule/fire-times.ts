@@ -1,6 +1,6 @@
 import type { CronDate } from 'cron-parser';
 import type * as CronParser from 'cron-parser';
-import type { ArmComputeStartStopSchedule, ArmRecurrence, WeekDay } from '../compute-instance-spec';
+import type { ArmComputeStartStopSchedule, ArmRecurrence, WeekDay } from '../model/compute-arm';
 import { parseAzureCron } from './azure-cron';
 import { WEEK_DAYS } from './schemas';
 import { parseStartTime } from './start-time';

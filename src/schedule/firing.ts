@@ -1,4 +1,4 @@
-import type { ArmComputeStartStopSchedule, ArmRecurrence } from '../compute-instance-spec';
+import type { ArmComputeStartStopSchedule, ArmRecurrence } from '../model/compute-arm';
 import { parseAzureCron } from './azure-cron';
 import { entryStartMs, fireTimes } from './fire-times';
 import { WEEK_DAYS } from './schemas';

@@ -1,5 +1,5 @@
-import type { FieldProblem } from './entry-validation';
-import { FREQUENCIES, MAX_INTERVAL } from './schemas';
+import type { FieldProblem } from './field-problem';
+import { FREQUENCIES, MAX_INTERVAL } from '../model/limits';
 
 function withThousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');

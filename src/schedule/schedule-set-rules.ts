@@ -1,4 +1,4 @@
-import type { ArmComputeStartStopSchedule } from '../compute-instance-spec';
+import type { ArmComputeStartStopSchedule } from '../model/compute-arm';
 import { isToken } from '../validation/tokens';
 import { dependsOnCreationTime, entryStartMs } from './fire-times';
 import { commonMinute, firingOf } from './firing';

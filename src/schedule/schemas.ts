@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { AZURE_CRON_ALLOWED, AZURE_CRON_PATTERN } from './azure-cron';
 import { START_TIME_ALLOWED, START_TIME_PATTERN } from './start-time';
 import { TIME_ZONE_ALLOWED } from './time-zones';
+import { FREQUENCIES, MAX_INTERVAL, MAX_SCHEDULES } from '../model/limits';
 
 /**
  * JSON Schemas (draft-07) of one `schedules.computeStartStop` entry and of the list, as this library
@@ -11,7 +12,6 @@ import { TIME_ZONE_ALLOWED } from './time-zones';
  */
 
 export const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-export const FREQUENCIES = ['Minute', 'Hour', 'Day', 'Week', 'Month'] as const;
 
 export const MONTH_DAYS_REJECTED =
   'nothing: Azure ML ignores monthDays on compute schedules (its own SDK drops them: "\'month_days\' is ignored for not supported on compute recurrence schedule"); '
@@ -29,16 +29,6 @@ function integerList(what: string, min: number, max: number): object {
     items: { type: 'integer', minimum: min, maximum: max, description: `an integer from ${min} to ${max}` },
   };
 }
-
-/**
- * The largest interval of each frequency: the Logic Apps Recurrence trigger's limits, which the compute
- * recurrence follows ("Schedule and run recurring workflows with the Recurrence trigger in Azure Logic Apps",
- * azure-docs articles/connectors/connectors-native-recurrence.md, Interval: Month 1-16, Week 1-71, Day 1-500,
- * Hour 1-12,000, Minute 1-72,000).
- */
-export const MAX_INTERVAL: Readonly<Record<(typeof FREQUENCIES)[number], number>> = {
-  Minute: 72_000, Hour: 12_000, Day: 500, Week: 71, Month: 16,
-};
 
 /** Per frequency, the interval's upper limit (the schema's way of saying "if frequency is X, interval <= N"). */
 function intervalLimits(): object[] {
@@ -143,14 +133,14 @@ export const COMPUTE_START_STOP_SCHEDULE_SCHEMA = deepFreeze({
   ],
 });
 
-/** `properties.schedules.computeStartStop`: at most 4 entries. */
+/** `properties.schedules.computeStartStop`: at most MAX_SCHEDULES entries. */
 export const COMPUTE_START_STOP_LIST_SCHEMA = deepFreeze({
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: COMPUTE_START_STOP_LIST_SCHEMA_ID,
   title: 'computeStartStop schedules',
-  description: 'a list of at most 4 computeStartStop schedules',
+  description: `a list of at most ${MAX_SCHEDULES} computeStartStop schedules`,
   type: 'array',
-  maxItems: 4,
+  maxItems: MAX_SCHEDULES,
   items: { $ref: COMPUTE_START_STOP_SCHEDULE_SCHEMA_ID },
 });
 

@@ -1,6 +1,5 @@
-import {
-  ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay,
-} from '../compute-instance-spec';
+import { ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay } from '../model/compute-arm';
+import { MAX_SCHEDULES } from '../model/limits';
 import { Problems } from '../errors';
 import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../validation/plain-object';
 import { armEntryProblems } from './entry-validation';
@@ -247,7 +246,7 @@ export class StartStopSchedule {
     return valid;
   }
 
-  /** Parses and validates a whole `schedules.computeStartStop` list (at most 4 entries). */
+  /** Parses and validates a whole `schedules.computeStartStop` list (at most MAX_SCHEDULES entries). */
   static fromArmList(given: ArmComputeStartStopSchedule[]): StartStopSchedule[] {
     const problems = new Problems('StartStopSchedule.fromArmList');
     const list = plainSnapshot(given) as ArmComputeStartStopSchedule[];
@@ -255,7 +254,7 @@ export class StartStopSchedule {
     if (!validateList(list)) {
       for (const error of validateList.errors ?? []) {
         if (error.instancePath !== '') continue;
-        if (error.keyword === 'maxItems') problems.add('list', `${(list as unknown[]).length} schedules`, 'at most 4 schedules per compute instance');
+        if (error.keyword === 'maxItems') problems.add('list', `${(list as unknown[]).length} schedules`, `at most ${MAX_SCHEDULES} schedules per compute instance`);
         else problems.add('list', list, 'a list of computeStartStop schedules');
       }
     }

@@ -1,4 +1,4 @@
-import type { ArmComputeStartStopSchedule } from '../compute-instance-spec';
+import type { ArmComputeStartStopSchedule } from '../model/compute-arm';
 import { parseAzureCron } from './azure-cron';
 import { WEEK_DAYS } from './schemas';
 import { DAY_MS, dayNumber, fromLocal, LocalDateTime, offsetMs, toLocal, weekdayOf } from './zoned-time';

@@ -1,4 +1,4 @@
-import type { ArmComputeStartStopSchedule, ScheduleAction, WeekDay } from '../compute-instance-spec';
+import type { ArmComputeStartStopSchedule, ScheduleAction, WeekDay } from '../model/compute-arm';
 import { Problems } from '../errors';
 import { isToken } from '../validation/tokens';
 import { formatCronValues } from './azure-cron';

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { MAX_SCRIPT_BYTES } from '../model/limits';
 import { ScriptProblems } from './script-problems';
 
 /**
@@ -7,7 +8,6 @@ import { ScriptProblems } from './script-problems';
  * inline. Its base64 (87 KiB) also stays under Linux's 128 KiB limit for one command-line argument, in case
  * the instance's agent passes it on one. A bigger script belongs in the workspace share (`fromWorkspace`).
  */
-export const MAX_SCRIPT_BYTES = 64 * 1024;
 
 /**
  * The text of the file at `path` (relative to the folder the synth runs in), or undefined with problems

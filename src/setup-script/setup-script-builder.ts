@@ -48,7 +48,7 @@ export interface CondaEnvironmentOptions {
   readonly channels?: string[];
   /**
    * The kernel's name in Jupyter's launcher.
-   * @default 'Python (<environment name>)'
+   * @default - `Python (<environment name>)`
    */
   readonly kernelDisplayName?: string;
 }

@@ -1,17 +1,18 @@
-import { ArmScriptReference } from '../compute-instance-spec';
+import { ArmScriptReference } from '../model/compute-arm';
 import { Duration } from '../duration';
 import { Problems } from '../errors';
 import { jsonObjectCopy } from '../validation/plain-object';
 import { isToken } from '../validation/tokens';
 import { optionsOf } from './options-object';
-import { MAX_SCRIPT_BYTES, readScriptFile } from './script-file';
+import { MAX_SCRIPT_BYTES, SCRIPT_TIMEOUT_MAX_SECONDS } from '../model/limits';
+import { readScriptFile } from './script-file';
 import { ScriptProblems } from './script-problems';
 import { SECRETS_ALLOWED } from './secrets';
 import { shellWords } from './shell-quote';
 import { workspacePathProblem } from './workspace-path';
 
 /** Azure stops a script after 15 minutes unless told otherwise; this library allows up to a day. */
-export const MAX_SCRIPT_TIMEOUT = Duration.days(1);
+export const MAX_SCRIPT_TIMEOUT = Duration.seconds(SCRIPT_TIMEOUT_MAX_SECONDS);
 
 export interface SetupScriptOptions {
   /**

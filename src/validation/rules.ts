@@ -64,5 +64,3 @@ export function locationProblem(value: string): string | undefined {
   return LOCATION.test(value) ? undefined : 'an Azure region name such as westeurope or eastus2';
 }
 
-/** Azure's tag limits (Azure Resource Manager docs, "Tag resources"). */
-export const TAG_LIMITS = { count: 50, keyLength: 512, valueLength: 256, keyForbidden: /[<>%&\\?/]/ } as const;

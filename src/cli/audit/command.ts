@@ -1,4 +1,4 @@
-import { ArmComputeInstanceProperties } from '../../compute-instance-spec';
+import { ArmComputeInstanceProperties } from '../../model/compute-arm';
 import { evaluateRules, Finding } from '../../policy/evaluate';
 import { formatOf, parseVerbArgs } from '../args';
 import { lineOf } from '../inputs/json-lines';

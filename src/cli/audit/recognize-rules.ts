@@ -1,4 +1,4 @@
-import { ArmComputeStartStopSchedule, ArmScriptReference } from '../../compute-instance-spec';
+import { ArmComputeStartStopSchedule, ArmScriptReference } from '../../model/compute-arm';
 import { Duration } from '../../duration';
 import { ALIAS } from '../../policy/aliases';
 import { PolicyEffect } from '../../policy/policy-rule';

@@ -1,4 +1,4 @@
-import type { ArmComputeStartStopSchedule } from '../../compute-instance-spec';
+import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { StartStopSchedule } from '../../schedule/start-stop-schedule';
 import { show } from '../../errors';
 import { isPlainObject } from '../../validation/plain-object';

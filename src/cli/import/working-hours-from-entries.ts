@@ -1,4 +1,4 @@
-import type { ArmComputeStartStopSchedule, WeekDay } from '../../compute-instance-spec';
+import type { ArmComputeStartStopSchedule, WeekDay } from '../../model/compute-arm';
 import { Problems } from '../../errors';
 import { azureCronProblem, parseAzureCron } from '../../schedule/azure-cron';
 import { WEEK_DAYS } from '../../schedule/schemas';

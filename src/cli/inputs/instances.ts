@@ -1,4 +1,4 @@
-import { COMPUTE_RESOURCE_TYPE } from '../../compute-instance-spec';
+import { COMPUTE_RESOURCE_TYPE } from '../../model/compute-arm';
 import { isPlainObject } from '../../validation/plain-object';
 import { isArmExpression, Origin, resolveArmValue, templateScope } from './arm-expressions';
 import { AzureInstance, azMlField, isAzureComputeOutput, locateAzureInstances } from './azure-instances';

@@ -1,6 +1,7 @@
 import type { ComputeInstanceProps } from '../../compute-instance-props';
-import type { ArmComputeStartStopSchedule } from '../../compute-instance-spec';
-import { IDLE_SHUTDOWN_MAX, IDLE_SHUTDOWN_MIN, MAX_SCHEDULES, validateIdentity, validateTags } from '../../compute-instance-validation';
+import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
+import { IDLE_SHUTDOWN_MAX, IDLE_SHUTDOWN_MIN, validateIdentity, validateTags } from '../../compute-instance-validation';
+import { MAX_SCHEDULES } from '../../model/limits';
 import { Duration } from '../../duration';
 import { Problem, Problems, ValidationError } from '../../errors';
 import { armEntryProblems } from '../../schedule/entry-validation';
@@ -180,7 +181,7 @@ function checkSchedules(problems: LintProblems, schedules: unknown): void {
   if (schedules === undefined) return;
   const field = `${INNER}.schedules`;
   if (!isPlainObject(schedules) || !Array.isArray(schedules.computeStartStop)) {
-    problems.add(field, schedules, 'an object { computeStartStop: [...] } of at most 4 schedules');
+    problems.add(field, schedules, `an object { computeStartStop: [...] } of at most ${MAX_SCHEDULES} schedules`);
     return;
   }
   const entries: unknown[] = schedules.computeStartStop;

@@ -1,4 +1,4 @@
-import type { ArmComputeStartStopSchedule, ScheduleAction } from '../../compute-instance-spec';
+import type { ArmComputeStartStopSchedule, ScheduleAction } from '../../model/compute-arm';
 import { ValidationError } from '../../errors';
 import { armEntryProblems } from '../../schedule/entry-validation';
 import { describeEntry } from '../../schedule/schedule-set-rules';

@@ -1,4 +1,4 @@
-import type { ArmComputeStartStopSchedule } from '../../compute-instance-spec';
+import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { fireTimes } from '../../schedule/fire-times';
 import { fromLocal, MINUTE_MS, toLocal } from '../../schedule/zoned-time';
 

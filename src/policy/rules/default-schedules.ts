@@ -1,4 +1,4 @@
-import { ArmComputeStartStopSchedule } from '../../compute-instance-spec';
+import { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { ALIAS } from '../aliases';
 import { EFFECT_FROM_PARAMETER, isComputeInstanceConditions } from '../policy-rule';
 import { COMPLIANT, ShutdownRule } from '../shutdown-rule';

@@ -1,4 +1,4 @@
-import { ArmScriptReference } from '../../compute-instance-spec';
+import { ArmScriptReference } from '../../model/compute-arm';
 import { ALIAS } from '../aliases';
 import { EFFECT_FROM_PARAMETER, isComputeInstanceConditions } from '../policy-rule';
 import { COMPLIANT, ShutdownRule } from '../shutdown-rule';

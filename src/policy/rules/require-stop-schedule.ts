@@ -1,4 +1,4 @@
-import { ArmComputeStartStopSchedule } from '../../compute-instance-spec';
+import { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { show } from '../../errors';
 import { isToken } from '../../validation/tokens';
 import { ALIAS } from '../aliases';
