@@ -51,7 +51,11 @@ assert.strictEqual(compute.body.properties.properties.idleTimeBeforeShutdown, 'P
 assert.deepStrictEqual(compute.body.properties.properties.schedules.computeStartStop.map((s) => s.action), ['Start', 'Stop']);
 assert.strictEqual(Object.keys(tf.resource.azurerm_role_definition).length, 1);
 assert.strictEqual(Object.keys(tf.resource.azurerm_role_assignment).length, 1);
-assert.deepStrictEqual(tf.provider.azurerm, [{ features: [{}] }]);
+// cdktf: the user's provider as declared. cdktn: the library's default, which names the one subscription of the
+// workspace its role resources act on.
+assert.deepStrictEqual(tf.provider.azurerm, process.env.FRAMEWORK === 'cdktf'
+  ? [{ features: [{}] }]
+  : [{ features: [{}], subscription_id: '00000000-0000-0000-0000-000000000001' }]);
 assert.strictEqual(tf.terraform.required_providers.azurerm.version, '4.55.0');
 const governance = JSON.parse(fs.readFileSync('cdktf.out/stacks/governance/cdk.tf.json', 'utf8'));
 assert.deepStrictEqual(Object.keys(governance.resource).sort(), ['azurerm_policy_definition', 'azurerm_policy_set_definition', 'azurerm_subscription_policy_assignment']);
