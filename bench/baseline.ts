@@ -102,7 +102,8 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, 
   const stack = new TerraformStack(app, 'bench');
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
   addPolicy(stack, fixture);
-  addBaselineInstances(stack, WORKSPACE_ID, 0, n, distinct);
+  // The management-group policy in the same stack names no subscription: the default provider writes none.
+  addBaselineInstances(stack, WORKSPACE_ID, 0, n, distinct, undefined);
   return stack;
 }
 
@@ -116,13 +117,19 @@ export function buildBaselineFleet(app: App, stacks: number, perStack: number, f
   for (let k = 0; k < stacks; k++) {
     const stack = new TerraformStack(app, fleetStackId(k));
     new LocalBackend(stack, { path: `terraform.${fleetStackId(k)}.tfstate` });
-    addBaselineInstances(stack, fleetWorkspaceId(k), k * perStack, perStack, false);
+    // Only the workspace's subscription in this stack: the library's default provider names it.
+    addBaselineInstances(stack, fleetWorkspaceId(k), k * perStack, perStack, false, subscriptionOf(fleetWorkspaceId(k)));
     all.push(stack);
   }
   return all;
 }
 
-function addBaselineInstances(stack: TerraformStack, workspaceId: string, first: number, n: number, distinct: boolean): void {
+function subscriptionOf(armId: string): string {
+  return armId.split('/')[2];
+}
+
+function addBaselineInstances(stack: TerraformStack, workspaceId: string, first: number, n: number, distinct: boolean,
+  subscriptionId: string | undefined): void {
   const azapi = new RawAzapiProvider(stack);
   let azurerm: AzurermProvider | undefined;
   let role: RawResource | undefined;
@@ -147,8 +154,8 @@ function addBaselineInstances(stack: TerraformStack, workspaceId: string, first:
       timeouts: { create: '45m', update: '45m' },
     }, azapi);
     if (!azurerm) {
-      // The library's default: the management-group policy names no subscription, so none is written.
-      azurerm = new AzurermProvider(stack, 'DefaultAzurermProvider', { features: [{}] });
+      // The library's default: the stack's one subscription, or none where a management-group policy names none.
+      azurerm = new AzurermProvider(stack, 'DefaultAzurermProvider', { features: [{}], ...(subscriptionId ? { subscriptionId } : {}) });
       const roleId = createHash('sha256').update(GROUP.toLowerCase()).digest('hex').slice(0, 8);
       role = new RawResource(stack, `ComputeUserRole-${roleId}`, 'azurerm_role_definition', {
         name: `AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml, ${stack.node.id})`,
