@@ -51,8 +51,8 @@ assert.strictEqual(compute.body.properties.properties.idleTimeBeforeShutdown, 'P
 assert.deepStrictEqual(compute.body.properties.properties.schedules.computeStartStop.map((s) => s.action), ['Start', 'Stop']);
 assert.strictEqual(Object.keys(tf.resource.azurerm_role_definition).length, 1);
 assert.strictEqual(Object.keys(tf.resource.azurerm_role_assignment).length, 1);
-// cdktf: the user's provider as declared. cdktn: the library's default, which names the one subscription of the
-// workspace its role resources act on.
+// The user's provider as they wrote it (cdktf), or the library's default, which names the one subscription the
+// stack's literal ids name (cdktn, where the user declared none).
 assert.deepStrictEqual(tf.provider.azurerm, process.env.FRAMEWORK === 'cdktf'
   ? [{ features: [{}] }]
   : [{ features: [{}], subscription_id: '00000000-0000-0000-0000-000000000001' }]);
