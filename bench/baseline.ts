@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, LocalBackend, TerraformProvider, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { instanceName, objectId, scheduleSet, TENANT_ID, WORKSPACE_ID } from './workload';
+import { fleetStackId, fleetWorkspaceId, instanceName, objectId, scheduleSet, TENANT_ID, WORKSPACE_ID } from './workload';
 
 /**
  * The baseline: the same Terraform JSON as the library's workload, built from plain cdktf objects and
@@ -102,16 +102,44 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, 
   const stack = new TerraformStack(app, 'bench');
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
   addPolicy(stack, fixture);
+  // The management-group policy in the same stack names no subscription: the default provider writes none.
+  addBaselineInstances(stack, WORKSPACE_ID, 0, n, distinct, undefined);
+  return stack;
+}
+
+/** The fleet workload's JSON (see buildLibraryFleet), from plain cdktf objects. */
+export function buildBaselineFleet(app: App, stacks: number, perStack: number, fixture: PolicyFixture): TerraformStack[] {
+  const governance = new TerraformStack(app, 'governance');
+  new LocalBackend(governance, { path: 'terraform.governance.tfstate' });
+  addPolicy(governance, fixture);
+  new AzurermProvider(governance, 'azurerm', { features: [{}] });
+  const all = [governance];
+  for (let k = 0; k < stacks; k++) {
+    const stack = new TerraformStack(app, fleetStackId(k));
+    new LocalBackend(stack, { path: `terraform.${fleetStackId(k)}.tfstate` });
+    // Only the workspace's subscription in this stack: the library's default provider names it.
+    addBaselineInstances(stack, fleetWorkspaceId(k), k * perStack, perStack, false, subscriptionOf(fleetWorkspaceId(k)));
+    all.push(stack);
+  }
+  return all;
+}
+
+function subscriptionOf(armId: string): string {
+  return armId.split('/')[2];
+}
+
+function addBaselineInstances(stack: TerraformStack, workspaceId: string, first: number, n: number, distinct: boolean,
+  subscriptionId: string | undefined): void {
   const azapi = new RawAzapiProvider(stack);
   let azurerm: AzurermProvider | undefined;
   let role: RawResource | undefined;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < first + n; i++) {
     const name = instanceName(i);
     const scope = new Construct(stack, name);
     const ci = new RawResource(scope, 'Resource', 'azapi_resource', {
       type: TYPE,
       name,
-      parent_id: WORKSPACE_ID,
+      parent_id: workspaceId,
       location: 'westeurope',
       body: body(i, distinct),
       replace_triggers_external_values: creationSettings(i),
@@ -126,11 +154,11 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, 
       timeouts: { create: '45m', update: '45m' },
     }, azapi);
     if (!azurerm) {
-      // The library's default: the management-group policy names no subscription, so none is written.
-      azurerm = new AzurermProvider(stack, 'DefaultAzurermProvider', { features: [{}] });
+      // The library's default: the stack's one subscription, or none where a management-group policy names none.
+      azurerm = new AzurermProvider(stack, 'DefaultAzurermProvider', { features: [{}], ...(subscriptionId ? { subscriptionId } : {}) });
       const roleId = createHash('sha256').update(GROUP.toLowerCase()).digest('hex').slice(0, 8);
       role = new RawResource(stack, `ComputeUserRole-${roleId}`, 'azurerm_role_definition', {
-        name: 'AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml, bench)',
+        name: `AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml, ${stack.node.id})`,
         scope: GROUP,
         description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
         permissions: [{
@@ -155,5 +183,4 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, 
       principal_type: 'User',
     });
   }
-  return stack;
 }

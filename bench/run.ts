@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--sizes 100,1000,10000] [--runs 5] [--distinct]`
+ * `npm run bench [-- --json] [--sizes 100,1000,10000] [--runs 5] [--distinct] [--fleet 10x100,100x100]`
  *
  * Measures, side by side in one run, what users of large stacks feel: synth of the library's workload
  * against a plain-cdktf baseline that writes the same bytes, cold start against cdktf alone, schedule
@@ -7,7 +7,7 @@
  * Every size runs in fresh processes; figures are medians.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureScheduleValidation } from './schedule-validation';
@@ -23,8 +23,10 @@ const flag = (name: string, fallback: string) => {
 const json = args.includes('--json');
 /** Each instance its own schedules (defeats the validation caches) instead of a fleet's shared preset. */
 const workload = args.includes('--distinct') ? 'distinct' : 'shared';
-const sizes = flag('--sizes', '100,1000,10000').split(',').map(Number);
+const sizes = flag('--sizes', '100,1000,10000').split(',').filter((s) => s !== '').map(Number);
 const runs = Number(flag('--runs', '5'));
+/** Fleet workloads, `<stacks>x<instances per stack>`: many stacks of one workspace each, plus governance. */
+const fleets = flag('--fleet', '').split(',').filter((f) => f !== '');
 const dist = resolve(__dirname, '..');
 const say = (line: string) => { if (!json) process.stdout.write(`${line}\n`); else process.stderr.write(`${line}\n`); };
 
@@ -37,7 +39,7 @@ function medianSample(samples: Sample[]): Sample {
   return { ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), maxRssMb: median(samples.map((s) => s.maxRssMb)) };
 }
 
-function synthOnce(mode: string, n: number, outdir: string): Sample {
+function synthOnce(mode: string, n: number | string, outdir: string): Sample {
   const r = spawnSync(process.execPath, [join(dist, 'bench', 'synth-once.js'), mode, String(n), outdir, workload], {
     encoding: 'utf8', maxBuffer: 1 << 20,
   });
@@ -60,6 +62,25 @@ function synthSize(n: number): SizeResult {
   const floor = Array.from({ length: runs }, () => synthOnce('floor', n, dirs.library).ms);
   rmSync(root, { recursive: true, force: true });
   return { n, library: medianSample(samples.library), baseline: medianSample(samples.baseline), floorMs: median(floor), identical };
+}
+
+interface FleetResult { shape: string; library: Sample; baseline: Sample; identical: boolean }
+
+/** The fleet workload `shape` (`100x100`), library against baseline, every stack's bytes compared. */
+function synthFleet(shape: string): FleetResult {
+  const root = join(tmpdir(), `bench-fleet-${shape}`);
+  const dirs = { library: join(root, 'library'), baseline: join(root, 'baseline') };
+  synthOnce('policy-fixture', 0, root);
+  const samples: Record<'library' | 'baseline', Sample[]> = { library: [], baseline: [] };
+  for (let i = 0; i < runs; i++) {
+    const order: Array<'library' | 'baseline'> = i % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
+    for (const mode of order) samples[mode].push(synthOnce(`${mode}-fleet`, shape, dirs[mode]));
+  }
+  const stacks = readdirSync(join(dirs.library, 'stacks')).sort();
+  const identical = stacks.length === readdirSync(join(dirs.baseline, 'stacks')).length
+    && stacks.every((s) => readFileSync(join(dirs.library, 'stacks', s, 'cdk.tf.json')).equals(readFileSync(join(dirs.baseline, 'stacks', s, 'cdk.tf.json'))));
+  rmSync(root, { recursive: true, force: true });
+  return { shape, library: medianSample(samples.library), baseline: medianSample(samples.baseline), identical };
 }
 
 /** Wall time of a fresh `node` that requires `target`, median of `count` interleaved runs. */
@@ -87,6 +108,11 @@ for (const n of sizes) {
   say(`synth ${n} instances x ${runs} runs ...`);
   results.push(synthSize(n));
 }
+const fleetResults: FleetResult[] = [];
+for (const shape of fleets) {
+  say(`synth fleet ${shape} (stacks x instances) x ${runs} runs ...`);
+  fleetResults.push(synthFleet(shape));
+}
 const cold = coldStart(Math.max(runs, 10));
 const validation = measureScheduleValidation(20000);
 
@@ -101,6 +127,14 @@ const report = {
     libraryRssMb: round(r.library.maxRssMb), baselineRssMb: round(r.baseline.maxRssMb), rssRatio: ratio(r.library.maxRssMb, r.baseline.maxRssMb),
     floorMs: round(r.floorMs), identicalOutput: r.identical,
   })),
+  fleet: fleetResults.map((r) => ({
+    stacks: Number(r.shape.split('x')[0]), instancesPerStack: Number(r.shape.split('x')[1]),
+    libraryMs: round(r.library.ms), baselineMs: round(r.baseline.ms), timeRatio: ratio(r.library.ms, r.baseline.ms),
+    libraryCpuMs: round(r.library.cpuMs), baselineCpuMs: round(r.baseline.cpuMs), cpuRatio: ratio(r.library.cpuMs, r.baseline.cpuMs),
+    libraryRssMb: round(r.library.maxRssMb), baselineRssMb: round(r.baseline.maxRssMb), identicalOutput: r.identical,
+  })),
+  fleetCpuScaling: fleetResults.length > 1
+    ? ratio(fleetResults[fleetResults.length - 1].library.cpuMs, fleetResults[fleetResults.length - 2].library.cpuMs) : undefined,
   scaling: results.length > 1 ? ratio(results[results.length - 1].library.ms, results[results.length - 2].library.ms) : undefined,
   cpuScaling: results.length > 1 ? ratio(results[results.length - 1].library.cpuMs, results[results.length - 2].library.cpuMs) : undefined,
   coldStart: { libraryMs: round(cold.libraryMs), cdktfMs: round(cold.cdktfMs), ratio: ratio(cold.libraryMs, cold.cdktfMs) },
@@ -120,6 +154,15 @@ if (json) {
   say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
   for (const s of report.synth) {
     say(`| ${s.instances} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryCpuMs} | ${s.baselineCpuMs} | ${s.cpuRatio} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`);
+  }
+  if (report.fleet.length > 0) {
+    say('');
+    say('| stacks x instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | library RSS MB | baseline RSS MB | same bytes |');
+    say('|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+    for (const f of report.fleet) {
+      say(`| ${f.stacks} x ${f.instancesPerStack} | ${f.libraryMs} | ${f.baselineMs} | ${f.timeRatio} | ${f.libraryCpuMs} | ${f.baselineCpuMs} | ${f.cpuRatio} | ${f.libraryRssMb} | ${f.baselineRssMb} | ${f.identicalOutput ? 'yes' : 'NO'} |`);
+    }
+    if (report.fleetCpuScaling !== undefined) say(`fleet scaling, last / previous shape: ${report.fleetCpuScaling} CPU`);
   }
   if (report.scaling !== undefined) say(`\nscaling, largest / next size: ${report.scaling} wall, ${report.cpuScaling} CPU`);
   say(`cold start: library ${report.coldStart.libraryMs} ms, cdktf alone ${report.coldStart.cdktfMs} ms, ratio ${report.coldStart.ratio}`);

@@ -1,17 +1,18 @@
 /**
  * One measured synth, in a fresh process:
- * `node dist/bench/synth-once.js <library|baseline|floor|policy-fixture> <n> <outdir> [shared|distinct]`.
+ * `node dist/bench/synth-once.js <library|baseline|floor|policy-fixture> <n> <outdir> [shared|distinct]`, or
+ * `<library-fleet|baseline-fleet> <stacks>x<instances per stack> <outdir>` for the fleet workload.
  * Prints one JSON line: { ms, maxRssMb }. Time covers building the constructs and writing the output.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { buildBaselineStack, PolicyFixture } from './baseline';
-import { buildLibraryStack, buildPolicy } from './workload';
+import { buildBaselineFleet, buildBaselineStack, PolicyFixture } from './baseline';
+import { buildLibraryFleet, buildLibraryStack, buildPolicy } from './workload';
 
 const [mode, count, outdir, workload] = process.argv.slice(2);
 const distinct = workload === 'distinct';
-const n = Number(count);
+const [n, perStack] = count.split('x').map(Number);
 const start = process.hrtime.bigint();
 const cpuStart = process.cpuUsage();
 /** CPU time of this process (all its threads, GC included), steadier than wall time on a shared machine. */
@@ -37,8 +38,11 @@ if (mode === 'policy-fixture') {
   process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 } else {
   const app = new App({ outdir, skipValidation: true });
+  const fixture = () => JSON.parse(require('node:fs').readFileSync(join(outdir, '..', 'policy-fixture.json'), 'utf8')) as PolicyFixture;
   if (mode === 'library') buildLibraryStack(app, n, distinct);
-  else buildBaselineStack(app, n, JSON.parse(require('node:fs').readFileSync(join(outdir, '..', 'policy-fixture.json'), 'utf8')) as PolicyFixture, distinct);
+  else if (mode === 'library-fleet') buildLibraryFleet(app, n, perStack);
+  else if (mode === 'baseline-fleet') buildBaselineFleet(app, n, perStack, fixture());
+  else buildBaselineStack(app, n, fixture(), distinct);
   app.synth();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   process.stdout.write(`${JSON.stringify({ ms, cpuMs: cpuMs(), maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -51,11 +51,41 @@ export function buildLibraryStack(app: App, n: number, distinct = false): Terraf
   const stack = new TerraformStack(app, 'bench');
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
   buildPolicy(stack);
-  for (let i = 0; i < n; i++) {
+  addLibraryInstances(stack, WORKSPACE_ID, 0, n, distinct);
+  return stack;
+}
+
+/** The workspace of fleet stack `k`: each stack one workspace, all in one resource group. */
+export function fleetWorkspaceId(k: number): string {
+  return `${WORKSPACE_ID}-${String(k).padStart(3, '0')}`;
+}
+
+export const fleetStackId = (k: number) => `ws-${String(k).padStart(3, '0')}`;
+
+/**
+ * The fleet workload: `stacks` stacks of `perStack` instances, one workspace each, as a platform team
+ * splits its state, plus one governance stack whose policy checks them all at synth.
+ */
+export function buildLibraryFleet(app: App, stacks: number, perStack: number): TerraformStack[] {
+  const governance = new TerraformStack(app, 'governance');
+  new LocalBackend(governance, { path: 'terraform.governance.tfstate' });
+  buildPolicy(governance);
+  const all = [governance];
+  for (let k = 0; k < stacks; k++) {
+    const stack = new TerraformStack(app, fleetStackId(k));
+    new LocalBackend(stack, { path: `terraform.${fleetStackId(k)}.tfstate` });
+    addLibraryInstances(stack, fleetWorkspaceId(k), k * perStack, perStack, false);
+    all.push(stack);
+  }
+  return all;
+}
+
+function addLibraryInstances(stack: TerraformStack, workspaceId: string, first: number, n: number, distinct: boolean): void {
+  for (let i = first; i < first + n; i++) {
     const name = instanceName(i);
     new ComputeInstance(stack, name, {
       name,
-      workspaceId: WORKSPACE_ID,
+      workspaceId,
       location: 'westeurope',
       vmSize: 'Standard_DS3_v2',
       assignedUser: { objectId: objectId(i), tenantId: TENANT_ID, grantAccess: true },
@@ -65,5 +95,4 @@ export function buildLibraryStack(app: App, n: number, distinct = false): Terraf
       deletionProtection: false,
     });
   }
-  return stack;
 }

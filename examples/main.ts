@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { App } from 'cdktf';
 import { ArmTemplate } from '../src';
 import { armOnlyTemplate } from './arm-only';
+import { synthFleet } from './fleet/fleet';
 import { ShutdownPolicyStack } from './policy';
 import { WorkstationsStack } from './workstations';
 
 /**
  * Synthesizes every example: Terraform JSON under cdktf.out/stacks, ARM templates under cdktf.out/arm (the
- * ARM-only stack has no Terraform JSON).
+ * ARM-only stack has no Terraform JSON), and the fleet under cdktf.out/fleet.
  */
 export function synthExamples(outdir = 'cdktf.out'): App {
   const app = new App({ outdir, skipValidation: false });
@@ -19,6 +20,9 @@ export function synthExamples(outdir = 'cdktf.out'): App {
   ArmTemplate.writeForApp(app);
   mkdirSync(join(outdir, 'arm'), { recursive: true });
   writeFileSync(join(outdir, 'arm', 'arm-only.json'), `${JSON.stringify(armOnlyTemplate(), null, 2)}\n`);
+  // A platform team's fleet is an app of its own (its policy checks only its own instances):
+  // <outdir>/fleet/stacks/fleet-<workspace>/cdk.tf.json and fleet-governance, from examples/fleet/roster.yaml.
+  synthFleet(join(outdir, 'fleet'));
   return app;
 }
 

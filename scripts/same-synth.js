@@ -2,7 +2,8 @@
 // Compares two synthesized outdirs (the examples under cdktf and under cdktn): the same files, and in each
 // the same JSON. Two differences are the frameworks' own and are ignored: the framework version in each
 // stack's "//".metadata, and how each lays out empty objects (cdktn prints {} where cdktf prints { }), so
-// the files are compared parsed. manifest.json is the framework's (stack traces), not the library's output.
+// the files are compared parsed. A manifest.json (each app's: the examples' and the fleet's) is the framework's
+// (stack traces), not the library's output.
 // Usage: same-synth.js DIR_A DIR_B; exits 1 naming the first file that differs.
 'use strict';
 const assert = require('node:assert');
@@ -16,7 +17,7 @@ function outputs(dir, rel = '') {
   return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
     const file = path.join(rel, e.name);
     if (e.isDirectory()) return outputs(dir, file);
-    return e.name.endsWith('.json') && file !== 'manifest.json' ? [file] : [];
+    return e.name.endsWith('.json') && e.name !== 'manifest.json' ? [file] : [];
   }).sort();
 }
 

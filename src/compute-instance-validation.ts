@@ -6,7 +6,7 @@ import { sameMinuteProblems } from './schedule/schedule-set-rules';
 import { StartStopSchedule } from './schedule/start-stop-schedule';
 import { SetupScript } from './setup-script/setup-script';
 import {
-  armIdProblem, computeNameProblem, guidProblem, locationProblem, vmSizeProblem,
+  ArmIdKind, armIdProblem, computeNameProblem, guidProblem, locationProblem, vmSizeProblem,
 } from './validation/rules';
 import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from './validation/ssh-key';
 import { isPlainObject } from './validation/plain-object';
@@ -29,19 +29,24 @@ function objectOrUndefined<T>(value: T | undefined): T | undefined {
 }
 
 /** Checks a string field: present, a string, and (unless a token) passing `rule`. */
-function checkString(problems: Problems, field: string, value: unknown, rule?: (v: string) => string | undefined): void {
+function checkString(problems: Problems, field: string, value: unknown, rule?: (v: string) => string | undefined, whole = false): void {
   if (typeof value !== 'string' || (value.trim() === '' && !isToken(value))) {
-    problems.add(field, value, rule?.('') ?? 'allowed: a non-empty string');
+    problems.add(field, value, rule?.('') ?? 'a non-empty string');
     return;
   }
   if (rule && !isToken(value)) {
     const allowed = rule(value);
-    if (allowed) problems.add(field, value, allowed);
+    if (allowed) problems.add(field, value, allowed, { whole });
   }
 }
 
+/** An ARM id is shown whole: the wrong segment is often the last one. */
+function checkArmId(problems: Problems, field: string, value: unknown, kind: ArmIdKind): void {
+  checkString(problems, field, value, (v) => armIdProblem(v, kind), true);
+}
+
 function checkBoolean(problems: Problems, field: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'boolean') problems.add(field, value, 'allowed: true or false');
+  if (value !== undefined && typeof value !== 'boolean') problems.add(field, value, 'true or false');
 }
 
 /**
@@ -51,24 +56,24 @@ function checkBoolean(problems: Problems, field: string, value: unknown): void {
  */
 export function validateComputeInstanceProps(problems: Problems, props: ComputeInstanceProps): ComputeInstanceProps {
   if (!isPlainObject(props)) {
-    problems.add('props', props, 'allowed: an object of ComputeInstanceProps: { name, workspaceId, location, vmSize, ... }');
+    problems.add('props', props, 'an object of ComputeInstanceProps: { name, workspaceId, location, vmSize, ... }');
     return props;
   }
   // Nested settings must be objects before their fields can be read.
   for (const field of ['ssh', 'assignedUser', 'identity', 'setupScripts', 'tags'] as const) {
     const value: unknown = props[field];
     if (value === undefined || isPlainObject(value)) continue;
-    const allowed = `allowed: an object (${NESTED_SHAPES[field]})`;
+    const allowed = `an object (${NESTED_SHAPES[field]})`;
     // Text given for ssh is most likely a key pasted in the wrong place, and may be a private one.
     if (field === 'ssh' && typeof value === 'string') problems.addSecret(field, `text of ${value.length} characters`, allowed);
     else problems.add(field, value, allowed);
   }
   checkString(problems, 'name', props.name, computeNameProblem);
-  checkString(problems, 'workspaceId', props.workspaceId, (v) => armIdProblem(v, 'workspace'));
+  checkArmId(problems, 'workspaceId', props.workspaceId, 'workspace');
   checkString(problems, 'location', props.location, locationProblem);
   checkString(problems, 'vmSize', props.vmSize, vmSizeProblem);
   if (props.description !== undefined && typeof props.description !== 'string') {
-    problems.add('description', props.description, 'allowed: a string');
+    problems.add('description', props.description, 'a string');
   }
   validateNetwork(problems, props);
   validateSsh(problems, props);
@@ -82,13 +87,13 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
   validateSso(problems, props);
   if (props.applicationSharingPolicy !== undefined && !['Personal', 'Shared'].includes(props.applicationSharingPolicy)) {
-    problems.add('applicationSharingPolicy', props.applicationSharingPolicy, 'allowed: "Personal" or "Shared"');
+    problems.add('applicationSharingPolicy', props.applicationSharingPolicy, '"Personal" or "Shared"');
   }
   if (props.initialState !== undefined && !['Running', 'Stopped'].includes(props.initialState)) {
-    problems.add('initialState', props.initialState, 'allowed: "Running" or "Stopped"');
+    problems.add('initialState', props.initialState, '"Running" or "Stopped"');
   }
   if (props.terraformResource !== undefined && !['azapi', 'azurerm'].includes(props.terraformResource)) {
-    problems.add('terraformResource', props.terraformResource, 'allowed: "azapi" or "azurerm"');
+    problems.add('terraformResource', props.terraformResource, '"azapi" or "azurerm"');
   }
   return {
     ...props,
@@ -107,14 +112,14 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
 function validateSso(problems: Problems, props: ComputeInstanceProps): void {
   if (props.sso !== true || !isPlainObject(props.assignedUser) || !isPlainObject(props.setupScripts)) return;
   if (props.setupScripts.creation === undefined && props.setupScripts.startup === undefined) return;
-  problems.add('sso', true, 'allowed: false or unset for an instance created on behalf of a user (assignedUser) with setup scripts: Azure disables SSO at its creation, and only the assigned user can enable it afterwards (in the studio, with the computes/enableSso/action permission), not the creator');
+  problems.add('sso', true, 'false or unset for an instance created on behalf of a user (assignedUser) with setup scripts: Azure disables SSO at its creation, and only the assigned user can enable it afterwards (in the studio, with the computes/enableSso/action permission), not the creator');
 }
 
 function validateNetwork(problems: Problems, props: ComputeInstanceProps): void {
-  if (props.subnetId !== undefined) checkString(problems, 'subnetId', props.subnetId, (v) => armIdProblem(v, 'subnet'));
+  if (props.subnetId !== undefined) checkArmId(problems, 'subnetId', props.subnetId, 'subnet');
   checkBoolean(problems, 'nodePublicIp', props.nodePublicIp);
   if (props.nodePublicIp === false && props.subnetId === undefined) {
-    problems.add('nodePublicIp', false, 'allowed: false only together with subnetId (an instance without a public IP must sit in your subnet)');
+    problems.add('nodePublicIp', false, 'false only together with subnetId (an instance without a public IP must sit in your subnet)');
   }
 }
 
@@ -144,11 +149,11 @@ function validateAssignedUser(problems: Problems, props: ComputeInstanceProps): 
 function validateSchedules(problems: Problems, schedules: unknown): StartStopSchedule[] | undefined {
   if (schedules === undefined) return undefined;
   if (!Array.isArray(schedules)) {
-    problems.add('schedules', schedules, 'allowed: a list of StartStopSchedule');
+    problems.add('schedules', schedules, 'a list of StartStopSchedule');
     return undefined;
   }
   if (schedules.length > MAX_SCHEDULES) {
-    problems.add('schedules', `${schedules.length} schedules`, `allowed: at most ${MAX_SCHEDULES} schedules per compute instance`);
+    problems.add('schedules', `${schedules.length} schedules`, `at most ${MAX_SCHEDULES} schedules per compute instance`);
   }
   const own = schedules.map((s, i) => StartStopSchedule.adopt(problems, `schedules[${i}]`, s));
   if (!own.every((s) => s !== undefined)) return undefined;
@@ -158,10 +163,10 @@ function validateSchedules(problems: Problems, schedules: unknown): StartStopSch
 
 function validateIdleShutdown(problems: Problems, idle: unknown): Duration | undefined {
   if (idle === undefined) return undefined;
-  const own = Duration.adopt(problems, 'idleShutdown', idle, 'allowed: a Duration, such as Duration.minutes(30)');
+  const own = Duration.adopt(problems, 'idleShutdown', idle, 'a Duration, such as Duration.minutes(30)');
   if (own === undefined) return undefined;
   if (own.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || own.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds()) {
-    problems.add('idleShutdown', own.toHumanString(), 'allowed: 15 minutes to 3 days');
+    problems.add('idleShutdown', own.toHumanString(), '15 minutes to 3 days');
   }
   return own;
 }
@@ -183,22 +188,22 @@ export function validateIdentity(problems: Problems, props: Pick<ComputeInstance
   const identity = objectOrUndefined(props.identity);
   if (identity === undefined) return;
   if (!IDENTITY_TYPES.includes(identity.type)) {
-    problems.add('identity.type', identity.type, `allowed: ${IDENTITY_TYPES.map((t) => `"${t}"`).join(', ')}`);
+    problems.add('identity.type', identity.type, `${IDENTITY_TYPES.map((t) => `"${t}"`).join(', ')}`);
     return;
   }
   const ids: unknown = identity.userAssignedIdentityIds ?? [];
   if (!Array.isArray(ids)) {
-    problems.add('identity.userAssignedIdentityIds', ids, 'allowed: a list of user-assigned identity ids');
+    problems.add('identity.userAssignedIdentityIds', ids, 'a list of user-assigned identity ids');
     return;
   }
   const userAssigned = identity.type.includes('UserAssigned');
   if (userAssigned && ids.length === 0) {
-    problems.add('identity.userAssignedIdentityIds', ids, `allowed: at least one identity id with type "${identity.type}"`);
+    problems.add('identity.userAssignedIdentityIds', ids, `at least one identity id with type "${identity.type}"`);
   }
   if (!userAssigned && ids.length > 0) {
-    problems.add('identity.userAssignedIdentityIds', ids, 'allowed: none with type "SystemAssigned"');
+    problems.add('identity.userAssignedIdentityIds', ids, 'none with type "SystemAssigned"');
   }
-  ids.forEach((id: unknown, i) => checkString(problems, `identity.userAssignedIdentityIds[${i}]`, id, (v) => armIdProblem(v, 'userAssignedIdentity')));
+  ids.forEach((id: unknown, i) => checkArmId(problems, `identity.userAssignedIdentityIds[${i}]`, id, 'userAssignedIdentity'));
 }
 
 /** Azure's tag rules; also used on the tags of ARM resources by the command line's lint. */
@@ -206,7 +211,7 @@ export function validateTags(problems: Problems, tags: Record<string, string> | 
   if (objectOrUndefined(tags) === undefined) return;
   const entries = Object.entries(tags!);
   if (entries.length > TAG_LIMITS.count) {
-    problems.add('tags', `${entries.length} tags`, `allowed: at most ${TAG_LIMITS.count} tags`);
+    problems.add('tags', `${entries.length} tags`, `at most ${TAG_LIMITS.count} tags`);
   }
   // Azure compares tag names without case: `Team` and `team` are one tag.
   const seen = new Map<string, string>();
@@ -214,18 +219,18 @@ export function validateTags(problems: Problems, tags: Record<string, string> | 
     if (isToken(key)) continue;
     const first = seen.get(key.toLowerCase());
     if (first !== undefined) {
-      problems.add('tags', key, `allowed: tag names that differ in more than case (Azure treats "${key}" and "${first}" as one tag)`);
+      problems.add('tags', key, `tag names that differ in more than case (Azure treats "${key}" and "${first}" as one tag)`);
     }
     seen.set(key.toLowerCase(), key);
     if (key === '__proto__') {
-      problems.add('tags', key, 'allowed: a tag name other than __proto__, which cdktf drops from the output');
+      problems.add('tags', key, 'a tag name other than __proto__, which cdktf drops from the output');
     } else if (key.length === 0 || key.length > TAG_LIMITS.keyLength || TAG_LIMITS.keyForbidden.test(key)) {
-      problems.add('tags', key, `allowed: keys of 1 to ${TAG_LIMITS.keyLength} characters without < > % & \\ ? /`);
+      problems.add('tags', key, `keys of 1 to ${TAG_LIMITS.keyLength} characters without < > % & \\ ? /`);
     }
     if (typeof value !== 'string') {
-      problems.add(`tags.${key}`, value, 'allowed: a string');
+      problems.add(`tags.${key}`, value, 'a string');
     } else if (!isToken(value) && value.length > TAG_LIMITS.valueLength) {
-      problems.add(`tags.${key}`, `${value.length} characters`, `allowed: values of at most ${TAG_LIMITS.valueLength} characters`);
+      problems.add(`tags.${key}`, `${value.length} characters`, `values of at most ${TAG_LIMITS.valueLength} characters`);
     }
   }
 }
@@ -234,6 +239,6 @@ function validateExisting(problems: Problems, props: ComputeInstanceProps): void
   checkBoolean(problems, 'existing', props.existing);
   if (props.existing === true && props.initialState === 'Stopped') {
     // The one-time stop would run at the import's apply and stop an instance someone may be using.
-    problems.add('initialState', 'Stopped', 'allowed: "Running" (the default) with existing: true; the stop after creation is for new instances');
+    problems.add('initialState', 'Stopped', '"Running" (the default) with existing: true; the stop after creation is for new instances');
   }
 }

@@ -60,7 +60,7 @@ export class ComputeInstance extends Construct {
     if (this.terraformResource === 'azurerm') {
       const unsupported = azurermUnsupportedProps(this.spec);
       if (unsupported.length > 0) {
-        problems.add('terraformResource', 'azurerm', `allowed: "azapi" (the default) for an instance with ${unsupported.join(', ')}, which the azurerm resource cannot express`);
+        problems.add('terraformResource', 'azurerm', `"azapi" (the default) for an instance with ${unsupported.join(', ')}, which the azurerm resource cannot express`);
         problems.throwIfAny();
       }
     }
@@ -106,7 +106,7 @@ export class ComputeInstance extends Construct {
     const key = `${region}|${props.name.toLowerCase()}`;
     const owner = taken.get(key);
     if (owner !== undefined) {
-      problems.add('name', props.name, `allowed: a name no other compute instance of the app has in region ${props.location} (Azure requires it unique in the region, any workspace; ${owner} has it)`);
+      problems.add('name', props.name, `a name no other compute instance of the app has in region ${props.location} (Azure requires it unique in the region, any workspace; ${owner} has it)`);
     } else {
       taken.set(key, this.node.path);
     }

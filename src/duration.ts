@@ -56,7 +56,7 @@ export class Duration {
     const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
     if (!m || text === 'P' || text.endsWith('T')) {
       const problems = new Problems('Duration.parseIso');
-      problems.add('text', text, 'allowed: an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H');
+      problems.add('text', text, 'an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H');
       problems.throwIfAny();
     }
     const [, d, h, min, s] = m!.map((x) => Number(x ?? 0));
@@ -69,13 +69,13 @@ export class Duration {
     // TypeScript keeps the constructor private; JavaScript does not, so a subclass is refused here.
     if (new.target !== Duration) {
       const problems = new Problems('Duration');
-      problems.add('constructor', new.target.name, 'allowed: a Duration from Duration.seconds, .minutes, .hours, .days or .parseIso (the class cannot be extended)');
+      problems.add('constructor', new.target.name, 'a Duration from Duration.seconds, .minutes, .hours, .days or .parseIso (the class cannot be extended)');
       problems.throwIfAny();
     }
     const seconds = amount * SECONDS_PER[unit];
     if (!Number.isFinite(amount) || amount < 0 || !Number.isInteger(seconds)) {
       const problems = new Problems(`Duration.${unit}`);
-      problems.add('amount', amount, 'allowed: a finite number >= 0 that makes a whole number of seconds');
+      problems.add('amount', amount, 'a finite number >= 0 that makes a whole number of seconds');
       problems.throwIfAny();
     }
     this.#seconds = seconds;

@@ -8,7 +8,7 @@ export interface Problem {
   readonly field: string;
   /** The value received, already rendered for the message (and redacted where it may be secret). */
   readonly received: string;
-  /** What the field allows. */
+  /** What the field allows, without a leading "allowed:" (the message adds it once). */
   readonly allowed: string;
 }
 
@@ -41,14 +41,14 @@ const VALIDATION_ERROR_BRAND = Symbol.for('cdktf-azureml-compute.ValidationError
 function formatProblems(problems: readonly Problem[]): string {
   const paths = [...new Set(problems.map((p) => p.path))];
   const head = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const lines = problems.map((p) => `  - ${p.path}: ${p.field}: received ${p.received}; ${p.allowed}`);
+  const lines = problems.map((p) => `  - ${p.path}: ${p.field}: received ${p.received}; allowed: ${p.allowed}`);
   return `Invalid input in ${paths.join(', ')} (${head}):\n${lines.join('\n')}`;
 }
 
 const MAX_SHOWN = 80;
 
-/** Renders a received value for a message: JSON, shortened when long. */
-export function show(value: unknown): string {
+/** Renders a received value for a message: JSON, shortened when long unless `whole` (ids, where the mistake may be at the end). */
+export function show(value: unknown, whole = false): string {
   if (value === undefined) return 'nothing';
   // JSON has no NaN or Infinity: it would print them as null.
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
@@ -58,7 +58,7 @@ export function show(value: unknown): string {
   } catch {
     text = shownAsText(value);
   }
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 3)}...` : text;
+  return !whole && text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 3)}...` : text;
 }
 
 /** A value whose JSON failed (a cycle, a throwing toJSON), as text; its own toString may throw too. */
@@ -78,9 +78,9 @@ export class Problems {
 
   constructor(public readonly path: string) {}
 
-  /** Records a problem with `value` shown as received. */
-  add(field: string, value: unknown, allowed: string): void {
-    this.found.push({ path: this.path, field, received: show(value), allowed });
+  /** Records a problem with `value` shown as received (in full with `whole`, else shortened when long). */
+  add(field: string, value: unknown, allowed: string, options: { readonly whole?: boolean } = {}): void {
+    this.found.push({ path: this.path, field, received: show(value, options.whole), allowed });
   }
 
   /** Records a problem whose value must never be repeated (keys, passwords): only `description` is shown. */

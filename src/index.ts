@@ -32,3 +32,5 @@ export type { AzapiProviderProps, AzapiEndpoint } from './azapi/provider';
 export { ShutdownPolicy } from './policy/shutdown-policy';
 export type { ShutdownPolicyProps, IdleShutdownRequirement, RequirementEffect } from './policy/shutdown-policy-props';
 export type { ShutdownPolicyScope } from './policy/policy-scope';
+export { ROSTER_SCHEMA } from './fleet/roster-schema';
+export type { Roster, RosterPerson, RosterWorkspace } from './fleet/roster-schema';

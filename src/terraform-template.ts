@@ -6,6 +6,16 @@ import { isToken } from './validation/tokens';
  * that cdktf resolves at synth) are left as they are.
  */
 export function escapeTerraformTemplates<T>(value: T): T {
+  // One native serialization finds that nothing needs escaping (no `${` or `%{` in any key or string, no
+  // token either) faster than walking the value: the usual case, once per compute instance.
+  if (value !== null && typeof value === 'object' && !TEMPLATE_START.test(JSON.stringify(value))) return value;
+  return escapeValue(value);
+}
+
+/** `${` or `%{`, as JSON.stringify writes them (it escapes neither character). */
+const TEMPLATE_START = /[$%]\{/;
+
+function escapeValue<T>(value: T): T {
   if (typeof value === 'string') {
     // Most strings hold no `{` at all: skip the token test and the replacements for them.
     if (!value.includes('{')) return value;
@@ -13,10 +23,18 @@ export function escapeTerraformTemplates<T>(value: T): T {
     // Text around a reference (`"--ws " + ws.id + " --dir ${HOME}"`) is literal: escape it, not the reference.
     return value.split(TOKEN).map((part, i) => (i % 2 === 1 ? part : escapeLiteral(part))).join('') as T;
   }
-  if (Array.isArray(value)) return value.map(escapeTerraformTemplates) as T;
+  // Values with nothing to escape (nearly all) are returned as they are, not copied: a copy per instance
+  // was most of this function's cost, in time and garbage.
+  if (Array.isArray(value)) {
+    const escaped = value.map(escapeValue);
+    return (escaped.some((v, i) => v !== value[i]) ? escaped : value) as T;
+  }
   if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    const escaped = entries.map(([k, v]) => [escapeValue(k), escapeValue(v)] as const);
+    if (escaped.every(([k, v], i) => k === entries[i][0] && v === entries[i][1])) return value;
     // fromEntries defines own properties, so a key such as `__proto__` stays a key.
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeTerraformTemplates(k), escapeTerraformTemplates(v)])) as T;
+    return Object.fromEntries(escaped) as T;
   }
   return value;
 }

@@ -45,11 +45,24 @@ describe('ArmTemplate.synth', () => {
     const template = ArmTemplate.synth(stack);
     expect(template.parameters).toEqual({
       'alice.workspaceId': { type: 'string', metadata: { description: 'Terraform: "${var.ws}"' } },
-      'alice.properties.properties.subnet.id': { type: 'string', metadata: { description: 'Terraform: "${var.subnet}"' } },
+      'alice.subnetId': { type: 'string', metadata: { description: 'Terraform: "${var.subnet}"' } },
     });
     const [arm] = template.resources as any[];
     expect(arm.name).toBe("[concat(last(split(parameters('alice.workspaceId'), '/')), '/', 'ci-alice')]");
-    expect(arm.properties.properties.subnet).toEqual({ id: "[parameters('alice.properties.properties.subnet.id')]" });
+    expect(arm.properties.properties.subnet).toEqual({ id: "[parameters('alice.subnetId')]" });
+  });
+
+  test('names every parameter <construct path>.<prop>, the prop the user wrote, wherever ARM puts the value', () => {
+    const { stack } = newStack();
+    const v = (name: string) => new TerraformVariable(stack, name, { type: 'string' }).stringValue;
+    new ComputeInstance(stack, 'alice', {
+      ...REQUIRED, vmSize: v('size'), location: v('loc'), description: v('desc'),
+      assignedUser: { objectId: v('oid'), tenantId: v('tid') }, tags: { team: v('team') },
+    });
+    expect(Object.keys(ArmTemplate.synth(stack).parameters).sort()).toEqual([
+      'alice.assignedUser.objectId', 'alice.assignedUser.tenantId', 'alice.description', 'alice.location',
+      'alice.tags.team', 'alice.vmSize',
+    ]);
   });
 
   test('escapes literal strings that ARM would read as expressions', () => {

@@ -61,7 +61,7 @@ describe('aml-compute lint', () => {
   test('the REST spec GET example: its subnet id is not an ARM id', async () => {
     const r = await runCli(['lint', fixture('rest-get-compute-instance.json')]);
     expect(r.code).toBe(1);
-    expect(r.out).toBe('test/fixtures/cli/rest-get-compute-instance.json:25: responses["200"].body.properties.properties.subnet.id: compute123: received "test-subnet-resource-id"; allowed: an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>\n1 problem in 1 instance\n');
+    expect(r.out).toBe('test/fixtures/cli/rest-get-compute-instance.json:25: responses["200"].body.properties.properties.subnet.id: compute123: received "test-subnet-resource-id"; allowed: an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>; it does not start with /subscriptions/\n1 problem in 1 instance\n');
   });
 
   test('az ml compute list: the problem is named by the CLI\'s own field', async () => {
@@ -143,7 +143,7 @@ describe('aml-compute lint', () => {
     expect(report.instances).toEqual([{ file: 'test/fixtures/cli/rest-get-compute-instance.json', name: 'compute123' }]);
     expect(report.problems).toEqual([{
       file: 'test/fixtures/cli/rest-get-compute-instance.json', path: 'responses["200"].body.properties.properties.subnet.id', instance: 'compute123',
-      received: '"test-subnet-resource-id"', allowed: 'allowed: an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>',
+      received: '"test-subnet-resource-id"', allowed: 'an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>; it does not start with /subscriptions/',
       line: 25, rule: 'id',
     }]);
     expect(report.notes).toEqual([]);

@@ -60,7 +60,7 @@ describe('schedule time zones', () => {
     ));
   });
 
-  test.each([['PST'], ['UTC+01:00'], ['(UTC+01:00) Amsterdam, Berlin'], [5]])('fails on %j', (timeZone) => {
+  test.each([['CST'], ['UTC+01:00'], ['(UTC+01:00) Amsterdam, Berlin'], [5]])('fails on %j', (timeZone) => {
     expect(thrown(() => cronWith({ timeZone })).message).toBe(oneProblem('timeZone', JSON.stringify(timeZone), ZONE_ALLOWED));
   });
 });

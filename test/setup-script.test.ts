@@ -72,7 +72,7 @@ describe('SetupScript.inline', () => {
       'Invalid input in SetupScript.inline (1 problem):\n  - SetupScript.inline: text: received " \\n"; allowed: the text of a script',
     );
     expect(errorOf(() => SetupScript.inline(reference)).problems[0].allowed).toBe(
-      'allowed: literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead',
+      'literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead',
     );
     expect(errorOf(() => SetupScript.inline('a\0b')).message).toContain('SetupScript.inline: text: received "text with a NUL character"; allowed: text without NUL characters');
     expect(() => SetupScript.inline('#'.repeat(65536))).not.toThrow();
@@ -87,7 +87,7 @@ describe('SetupScript.inline', () => {
     expect(() => SetupScript.inline('ls', { arguments: reference })).not.toThrow();
     const e = errorOf(() => SetupScript.inline('ls', { arguments: ['ok', reference] }));
     expect(e.problems.map((p) => [p.field, p.allowed])).toEqual([
-      ['arguments[1]', 'allowed: literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one'],
+      ['arguments[1]', 'literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one'],
     ]);
     expect(errorOf(() => SetupScript.inline('ls', { arguments: [1] as any })).message).toContain(
       'SetupScript.inline: arguments: received [1]; allowed: a string, or a list of strings',
@@ -196,24 +196,24 @@ describe('SetupScript.fromFile', () => {
   });
 
   test.each([
-    ['a folder', () => dir, 'allowed: a file, not a folder'],
-    ['a device', () => '/dev/null', 'allowed: a regular file, not a device, socket or pipe'],
-    ['an empty file', () => file('empty.sh', ''), 'allowed: a file with a script in it (this one is empty)'],
-    ['a file of blank lines', () => file('blank.sh', '\n  \n'), 'allowed: a file with a script in it (this one is empty)'],
-    ['a binary file', () => file('binary.sh', Buffer.from([0x23, 0x21, 0xff, 0xfe, 0x00])), 'allowed: a UTF-8 text file (this one is not valid UTF-8)'],
-    ['a file with NUL bytes', () => file('nul.sh', 'echo\0hi'), 'allowed: a text file (this one holds NUL bytes)'],
-    ['a file over 64 KiB', () => file('big.sh', `#!/bin/bash\n${'#'.repeat(65536)}`), 'allowed: a file of at most 65536 bytes (this one has 65548); put a bigger script in the workspace share and use SetupScript.fromWorkspace'],
+    ['a folder', () => dir, 'a file, not a folder'],
+    ['a device', () => '/dev/null', 'a regular file, not a device, socket or pipe'],
+    ['an empty file', () => file('empty.sh', ''), 'a file with a script in it (this one is empty)'],
+    ['a file of blank lines', () => file('blank.sh', '\n  \n'), 'a file with a script in it (this one is empty)'],
+    ['a binary file', () => file('binary.sh', Buffer.from([0x23, 0x21, 0xff, 0xfe, 0x00])), 'a UTF-8 text file (this one is not valid UTF-8)'],
+    ['a file with NUL bytes', () => file('nul.sh', 'echo\0hi'), 'a text file (this one holds NUL bytes)'],
+    ['a file over 64 KiB', () => file('big.sh', `#!/bin/bash\n${'#'.repeat(65536)}`), 'a file of at most 65536 bytes (this one has 65548); put a bigger script in the workspace share and use SetupScript.fromWorkspace'],
   ])('fails for %s', (_what, path, allowed) => {
     const p = path();
     expect(errorOf(() => SetupScript.fromFile(p)).message).toBe(
-      `Invalid input in SetupScript.fromFile (1 problem):\n  - SetupScript.fromFile: path: received ${JSON.stringify(p)}; ${allowed}`,
+      `Invalid input in SetupScript.fromFile (1 problem):\n  - SetupScript.fromFile: path: received ${JSON.stringify(p)}; allowed: ${allowed}`,
     );
   });
 
   test('says what an unreadable file means', () => {
     // Tests may run as root, which reads any file: the message for a denied read is checked directly.
-    expect(readFailure(Object.assign(new Error('denied'), { code: 'EACCES' }))).toBe('allowed: a file the synth can read (permission denied)');
-    expect(readFailure(Object.assign(new Error('io'), { code: 'EIO' }))).toBe('allowed: a file the synth can read (reading failed: EIO)');
+    expect(readFailure(Object.assign(new Error('denied'), { code: 'EACCES' }))).toBe('a file the synth can read (permission denied)');
+    expect(readFailure(Object.assign(new Error('io'), { code: 'EIO' }))).toBe('a file the synth can read (reading failed: EIO)');
   });
 
   test('warns about CRLF line ends, a missing shebang and a byte order mark, naming the file', () => {

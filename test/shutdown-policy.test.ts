@@ -356,7 +356,7 @@ describe('ShutdownPolicy validation', () => {
       'test/shutdown: scope.subscriptionId: received "my-sub"; allowed: a subscription GUID, or /subscriptions/<GUID>');
     expect(fails({ scope: { resourceGroupId: 'rg-ml' }, requireSchedules: 'Sometimes' })).toBe([
       'Invalid input in test/shutdown (2 problems):',
-      '  - test/shutdown: scope.resourceGroupId: received "rg-ml"; allowed: an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>',
+      '  - test/shutdown: scope.resourceGroupId: received "rg-ml"; allowed: an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>; it does not start with /subscriptions/',
       '  - test/shutdown: requireSchedules: received "Sometimes"; allowed: "Audit", "Deny" or "Disabled"',
     ].join('\n'));
   });
@@ -364,7 +364,7 @@ describe('ShutdownPolicy validation', () => {
   test('fails when the name is too long for a management-group assignment', () => {
     expect(fails({ scope: MG, requireSchedules: 'Audit', name: 'compute-instance-shutdown' })).toBe([
       'Invalid input in test/shutdown (1 problem):',
-      '  - test/shutdown: name: received "compute-instance-shutdown"; allowed: 1 to 24 letters, digits and -, starting with a letter or digit (a management-group assignment name has at most 24 characters)',
+      '  - test/shutdown: name: received "compute-instance-shutdown"; allowed: 1 to 24 letters, digits and -, starting with a letter or digit (a management-group assignment name has at most 24 characters); this one has 25 characters',
     ].join('\n'));
     expect(fails({ scope: MG, requireSchedules: 'Audit' }, 'Shutdown Policy')).toContain(
       'test/Shutdown Policy: name (from the construct id): received "Shutdown Policy"; allowed: 1 to 24 letters');

@@ -7,6 +7,7 @@ import { ComputeInstance } from '../compute-instance';
 import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../model/compute-arm';
 import { Problems } from '../errors';
 import { armIdName } from '../validation/rules';
+import { propPathOf } from './parameter-names';
 import { isToken } from '../validation/tokens';
 import type { TerraformOnlyPart } from '../model/terraform-only';
 
@@ -42,10 +43,11 @@ export class ArmTemplateBuilder {
 
   /**
    * `value` with every string that holds a Terraform reference replaced by a parameter named
-   * `<prefix>.<path>`, and every literal string that starts with `[` escaped as `[[`.
+   * `<prefix>.<name>`, where `name` is `nameOf` of the value's dotted path in `value` (the path itself by
+   * default), and every literal string that starts with `[` escaped as `[[`.
    */
-  translate<T>(value: T, prefix: string): T {
-    return this.walk(value, prefix) as T;
+  translate<T>(value: T, prefix: string, nameOf: (path: string) => string = (p) => p): T {
+    return this.walk(value, '', (path) => [prefix, nameOf(path)].filter((s) => s !== '').join('.')) as T;
   }
 
   /** A template expression for a string: the literal itself, or `parameters('<name>')` for a reference. */
@@ -59,15 +61,16 @@ export class ArmTemplateBuilder {
     return name;
   }
 
-  private walk(value: unknown, path: string): unknown {
+  private walk(value: unknown, path: string, nameOf: (path: string) => string): unknown {
+    const at = (key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
     if (typeof value === 'string') {
-      if (isToken(value)) return `[parameters('${this.parameter(path, value)}')]`;
+      if (isToken(value)) return `[parameters('${this.parameter(nameOf(path), value)}')]`;
       return escapeArmLiteral(value);
     }
-    if (Array.isArray(value)) return value.map((v, i) => this.walk(v, `${path}.${i}`));
+    if (Array.isArray(value)) return value.map((v, i) => this.walk(v, at(i), nameOf));
     if (value !== null && typeof value === 'object') {
       // ARM evaluates expressions in property names too (tag keys are user text).
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeArmLiteral(k), this.walk(v, `${path}.${k}`)]));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeArmLiteral(k), this.walk(v, at(k), nameOf)]));
     }
     return value;
   }
@@ -96,7 +99,7 @@ export function computeInstanceArmResource(spec: ComputeInstanceSpec, builder: A
     type: COMPUTE_RESOURCE_TYPE,
     apiVersion: COMPUTE_API_VERSION,
     name,
-    ...builder.translate(rest, prefix),
+    ...builder.translate(rest, prefix, propPathOf),
   };
 }
 
@@ -181,7 +184,7 @@ function checkOneResourceGroup(stack: TerraformStack, instances: readonly Comput
   const problems = new Problems(stack.node.path);
   const listing = [...groups.values()].map(([group, ...paths]) => `${group}: ${paths.join(', ')}`).join('; ');
   problems.add('ArmTemplate', `instances in ${groups.size} resource groups`,
-    `allowed: compute instances whose workspaces are in one resource group, the group a template is deployed to (here ${listing}); put the others in a stack of their own`);
+    `compute instances whose workspaces are in one resource group, the group a template is deployed to (here ${listing}); put the others in a stack of their own`);
   problems.throwIfAny();
 }
 

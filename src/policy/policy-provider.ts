@@ -28,6 +28,6 @@ export function ensureProviderTargets(policy: IConstruct, problems: Problems, su
   if (configured === undefined || isToken(configured)) {
     Annotations.of(policy).addWarning(`The policy definitions are created in the subscription the azurerm provider targets: make it ${subscriptionId}.`);
   } else if (configured.toLowerCase() !== subscriptionId.toLowerCase()) {
-    problems.add('scope', subscriptionId, `allowed: the subscription of the stack's azurerm provider (${configured}), where azurerm creates the definitions; or put the policy in a stack whose provider targets ${subscriptionId}`);
+    problems.add('scope', subscriptionId, `the subscription of the stack's azurerm provider (${configured}), where azurerm creates the definitions; or put the policy in a stack whose provider targets ${subscriptionId}`);
   }
 }

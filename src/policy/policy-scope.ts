@@ -1,6 +1,6 @@
 import { Fn } from '../framework';
 import { Problems } from '../errors';
-import { ARM_ID, armIdName, guidProblem } from '../validation/rules';
+import { ARM_ID, armIdName, armIdProblem, guidProblem } from '../validation/rules';
 import { isToken } from '../validation/tokens';
 
 /** Where a ShutdownPolicy is assigned: exactly one of a management group, a subscription or a resource group. */
@@ -23,16 +23,16 @@ const MANAGEMENT_GROUP_PREFIX = '/providers/Microsoft.Management/managementGroup
 const MANAGEMENT_GROUP_NAME = /^[A-Za-z0-9\-_().]{0,89}[A-Za-z0-9\-_()]$/;
 const SCOPE_KEYS = ['managementGroupId', 'subscriptionId', 'resourceGroupId'] as const;
 const ALLOWED: Record<(typeof SCOPE_KEYS)[number], string> = {
-  managementGroupId: `allowed: a management group name (up to 90 letters, digits, -, _, (, ), .) or its id ${MANAGEMENT_GROUP_PREFIX}<name>`,
-  subscriptionId: 'allowed: a subscription GUID, or /subscriptions/<GUID>',
-  resourceGroupId: `allowed: an ARM id of the form ${ARM_ID.resourceGroup.example}`,
+  managementGroupId: `a management group name (up to 90 letters, digits, -, _, (, ), .) or its id ${MANAGEMENT_GROUP_PREFIX}<name>`,
+  subscriptionId: 'a subscription GUID, or /subscriptions/<GUID>',
+  resourceGroupId: `an ARM id of the form ${ARM_ID.resourceGroup.example}`,
 };
 
 /** Validates a scope (problems under `scope`) and normalizes it. */
 export function resolveScope(problems: Problems, scope: ShutdownPolicyScope | undefined): ResolvedScope | undefined {
   const given = SCOPE_KEYS.filter((k) => scope !== undefined && scope !== null && (scope as Record<string, unknown>)[k] !== undefined);
   if (given.length !== 1) {
-    problems.add('scope', scope, 'allowed: exactly one of { managementGroupId }, { subscriptionId } or { resourceGroupId }');
+    problems.add('scope', scope, 'exactly one of { managementGroupId }, { subscriptionId } or { resourceGroupId }');
     return undefined;
   }
   const [key] = given;
@@ -75,7 +75,7 @@ function subscription(problems: Problems, value: string): ResolvedScope | undefi
 function resourceGroup(problems: Problems, value: string): ResolvedScope | undefined {
   if (isToken(value)) return { kind: 'resourceGroup', resourceGroupId: value, label: 'the resource group (known at apply)' };
   if (!ARM_ID.resourceGroup.pattern.test(value)) {
-    problems.add('scope.resourceGroupId', value, ALLOWED.resourceGroupId);
+    problems.add('scope.resourceGroupId', value, armIdProblem(value, 'resourceGroup') ?? ALLOWED.resourceGroupId, { whole: true });
     return undefined;
   }
   const subscriptionId = value.split('/')[2];

@@ -24,22 +24,22 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
   if (defaults !== undefined) rules.push(defaultSchedulesRule(defaults));
   if (props.requireSchedules !== undefined) {
     if (REQUIREMENT_EFFECTS.includes(props.requireSchedules)) rules.push(requireStopScheduleRule(props.requireSchedules));
-    else problems.add('requireSchedules', props.requireSchedules, 'allowed: "Audit", "Deny" or "Disabled"');
+    else problems.add('requireSchedules', props.requireSchedules, '"Audit", "Deny" or "Disabled"');
   }
   if (props.idleShutdown !== undefined) {
     const idle = validIdleShutdown(problems, props.idleShutdown);
     if (idle !== undefined) rules.push(idleShutdownRule(idle));
   }
   if (props.defaultSetupScript !== undefined) {
-    const script = SetupScript.adopt(problems, 'defaultSetupScript', props.defaultSetupScript, 'allowed: a SetupScript (SetupScript.inline(...))');
+    const script = SetupScript.adopt(problems, 'defaultSetupScript', props.defaultSetupScript, 'a SetupScript (SetupScript.inline(...))');
     if (script !== undefined) rules.push(defaultSetupScriptRule(script.toArm()));
   }
   if (props.requireSetupScript !== undefined) {
     if (REQUIREMENT_EFFECTS.includes(props.requireSetupScript)) rules.push(requireSetupScriptRule(props.requireSetupScript));
-    else problems.add('requireSetupScript', props.requireSetupScript, 'allowed: "Audit", "Deny" or "Disabled"');
+    else problems.add('requireSetupScript', props.requireSetupScript, '"Audit", "Deny" or "Disabled"');
   }
   if (problems.count === 0 && rules.length === 0) {
-    problems.add('props', 'no rule', 'allowed: at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript');
+    problems.add('props', 'no rule', 'at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript');
   }
   return rules;
 }
@@ -53,16 +53,16 @@ function defaultScheduleEntries(problems: Problems, props: ShutdownPolicyProps):
   const schedules: unknown = props.defaultSchedules;
   if (schedules === undefined) return undefined;
   if (!Array.isArray(schedules)) {
-    problems.add('defaultSchedules', schedules, `allowed: a list of 1 to ${MAX_SCHEDULES} StartStopSchedule`);
+    problems.add('defaultSchedules', schedules, `a list of 1 to ${MAX_SCHEDULES} StartStopSchedule`);
     return undefined;
   }
   const before = problems.count;
   if (schedules.length === 0 || schedules.length > MAX_SCHEDULES) {
-    problems.add('defaultSchedules', `${schedules.length} schedules`, `allowed: 1 to ${MAX_SCHEDULES} schedules`);
+    problems.add('defaultSchedules', `${schedules.length} schedules`, `1 to ${MAX_SCHEDULES} schedules`);
   }
   // This copy's schedules, not the shape: anything else with a toArm() could hand Azure an entry no factory checked.
   const own = schedules.map((s, i) => StartStopSchedule.adopt(problems, `defaultSchedules[${i}]`, s,
-    'allowed: a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)'));
+    'a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)'));
   if (!own.every((s) => s !== undefined)) return undefined;
   const entries = own.map((s) => s.toArm());
   for (const p of sameMinuteProblems(entries)) {
@@ -72,7 +72,7 @@ function defaultScheduleEntries(problems: Problems, props: ShutdownPolicyProps):
   const required = props.requireSchedules;
   if (!hasEnabledStop(entries) && (required === 'Audit' || required === 'Deny')) {
     problems.add('defaultSchedules', scheduleSummaries(entries),
-      `allowed: with requireSchedules "${required}", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant)${missingStatusNote(entries, 'defaultSchedules')}`);
+      `with requireSchedules "${required}", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant)${missingStatusNote(entries, 'defaultSchedules')}`);
   }
   return problems.count === before ? entries : undefined;
 }
@@ -89,35 +89,35 @@ function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleO
     const duration = Duration.isDuration(idle) ? Duration.adopt(new Problems('idleShutdown'), 'idleShutdown', idle, '') : undefined;
     const hint = duration ? ' (a ComputeInstance takes a Duration here; a ShutdownPolicy takes the requirement)' : '';
     problems.add('idleShutdown', duration ? duration.toHumanString() : idle,
-      `allowed: an object { effect, default?, max?, useBuiltInDefinition? }${hint}`);
+      `an object { effect, default?, max?, useBuiltInDefinition? }${hint}`);
     return undefined;
   }
   const before = problems.count;
   const { effect, useBuiltInDefinition } = idle;
-  if (!IDLE_EFFECTS.includes(effect as string)) problems.add('idleShutdown.effect', effect, 'allowed: "Audit", "Deny" or "Append"');
+  if (!IDLE_EFFECTS.includes(effect as string)) problems.add('idleShutdown.effect', effect, '"Audit", "Deny" or "Append"');
   const durationAt = (field: 'default' | 'max'): Duration | undefined => {
     if (idle[field] === undefined) return undefined;
-    const d = Duration.adopt(problems, `idleShutdown.${field}`, idle[field], 'allowed: a Duration');
+    const d = Duration.adopt(problems, `idleShutdown.${field}`, idle[field], 'a Duration');
     if (d !== undefined && (d.toSeconds() < IDLE_SHUTDOWN_MIN_SECONDS || d.toSeconds() > IDLE_SHUTDOWN_MAX_SECONDS)) {
-      problems.add(`idleShutdown.${field}`, d.toHumanString(), 'allowed: 15 minutes to 3 days (Azure\'s idle shutdown bounds)');
+      problems.add(`idleShutdown.${field}`, d.toHumanString(), '15 minutes to 3 days (Azure\'s idle shutdown bounds)');
     }
     return d;
   };
   const ownDefault = durationAt('default');
   const ownMax = durationAt('max');
   if (ownDefault !== undefined && ownMax !== undefined && ownDefault.toSeconds() > ownMax.toSeconds()) {
-    problems.add('idleShutdown.default', ownDefault.toHumanString(), `allowed: at most max (${ownMax.toHumanString()})`);
+    problems.add('idleShutdown.default', ownDefault.toHumanString(), `at most max (${ownMax.toHumanString()})`);
   }
   const { default: fallback, max } = idle;
   const shown = (own: Duration | undefined, given: unknown) => own?.toHumanString() ?? given;
   if (useBuiltInDefinition !== undefined && typeof useBuiltInDefinition !== 'boolean') {
-    problems.add('idleShutdown.useBuiltInDefinition', useBuiltInDefinition, 'allowed: true or false');
+    problems.add('idleShutdown.useBuiltInDefinition', useBuiltInDefinition, 'true or false');
   } else if (useBuiltInDefinition) {
-    if (effect === 'Append') problems.add('idleShutdown.effect', effect, 'allowed: "Audit" or "Deny" with useBuiltInDefinition (the built-in cannot append)');
-    if (fallback !== undefined) problems.add('idleShutdown.default', shown(ownDefault, fallback), 'allowed: nothing with useBuiltInDefinition (the built-in takes no default)');
-    if (max !== undefined) problems.add('idleShutdown.max', shown(ownMax, max), 'allowed: nothing with useBuiltInDefinition (the built-in takes no maximum)');
+    if (effect === 'Append') problems.add('idleShutdown.effect', effect, '"Audit" or "Deny" with useBuiltInDefinition (the built-in cannot append)');
+    if (fallback !== undefined) problems.add('idleShutdown.default', shown(ownDefault, fallback), 'nothing with useBuiltInDefinition (the built-in takes no default)');
+    if (max !== undefined) problems.add('idleShutdown.max', shown(ownMax, max), 'nothing with useBuiltInDefinition (the built-in takes no maximum)');
   } else if (effect === 'Append' && fallback === undefined) {
-    problems.add('idleShutdown.default', undefined, 'allowed: a Duration with effect "Append" (the value Azure adds)');
+    problems.add('idleShutdown.default', undefined, 'a Duration with effect "Append" (the value Azure adds)');
   }
   if (problems.count !== before) return undefined;
   return {

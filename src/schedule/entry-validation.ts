@@ -18,9 +18,9 @@ const READ_ONLY: Record<string, string> = {
 
 /** `allowed:` text for a cron expression outside Azure's grammar. */
 export function cronAllowed(expression: unknown): string {
-  if (typeof expression !== 'string') return `allowed: a string of ${AZURE_CRON_ALLOWED}`;
+  if (typeof expression !== 'string') return `a string of ${AZURE_CRON_ALLOWED}`;
   const problem = azureCronProblem(expression);
-  const base = `allowed: ${AZURE_CRON_ALLOWED}`;
+  const base = `${AZURE_CRON_ALLOWED}`;
   if (!problem) return base;
   return `${base}; ${problem.issues.join('; ')}${problem.fix ? `; write "${problem.fix}" instead` : ''}`;
 }
@@ -47,7 +47,7 @@ function valueAt(root: unknown, segments: readonly (string | number)[]): unknown
 function repeatsAllowed(described: string | undefined, list: readonly unknown[]): string {
   const once = [...new Set(list)];
   const repeated = once.filter((v) => list.indexOf(v) !== list.lastIndexOf(v));
-  return `allowed: ${described}, each listed once; ${repeated.map((v) => JSON.stringify(v)).join(', ')} ${repeated.length === 1 ? 'is' : 'are'} repeated; write ${JSON.stringify(once)} instead`;
+  return `${described}, each listed once; ${repeated.map((v) => JSON.stringify(v)).join(', ')} ${repeated.length === 1 ? 'is' : 'are'} repeated; write ${JSON.stringify(once)} instead`;
 }
 
 /** What the field allows, worded for the kind of field the schema error is about. */
@@ -55,14 +55,14 @@ function allowedFor(error: ErrorObject, field: string, value: unknown, entry: un
   const described = (error.parentSchema as { description?: string } | undefined)?.description;
   if (error.keyword === 'enum') return enumAllowed(value, error.params.allowedValues as string[]);
   if (error.keyword === 'uniqueItems' && Array.isArray(value)) return repeatsAllowed(described, value);
-  if (error.keyword === 'not') return `allowed: ${described}`;
+  if (error.keyword === 'not') return `${described}`;
   const last = field.slice(field.lastIndexOf('.') + 1);
   if (last === 'timeZone') return timeZoneProblem(value) ?? TIME_ZONE_ALLOWED;
-  if (last === 'startTime') return startTimeProblem(value) ?? `allowed: ${described}`;
+  if (last === 'startTime') return startTimeProblem(value) ?? `${described}`;
   if (last === 'expression') return cronAllowed(value);
   // One wording for every way an interval is wrong, naming the limit of the entry's frequency.
   if (field === 'recurrence.interval') return intervalAllowed(valueAt(entry, ['recurrence', 'frequency']));
-  return `allowed: ${described}`;
+  return `${described}`;
 }
 
 function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
@@ -71,19 +71,19 @@ function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
     const missing = error.params.missingProperty as string;
     const schema = error.parentSchema as { properties?: Record<string, { description?: string }> };
     const described = schema.properties?.[missing]?.description;
-    return { field: fieldOf([...segments, missing]), value: undefined, allowed: `allowed: ${described ?? 'a value (required)'}` };
+    return { field: fieldOf([...segments, missing]), value: undefined, allowed: `${described ?? 'a value (required)'}` };
   }
   if (error.keyword === 'additionalProperties') {
     const extra = error.params.additionalProperty as string;
     const known = Object.keys((error.parentSchema as { properties: object }).properties);
     const field = fieldOf([...segments, extra]);
     const value = valueAt(entry, [...segments, extra]);
-    if (segments.length === 0 && READ_ONLY[extra]) return { field, value, allowed: `allowed: ${READ_ONLY[extra]}` };
+    if (segments.length === 0 && READ_ONLY[extra]) return { field, value, allowed: `${READ_ONLY[extra]}` };
     const meant = nearMiss(extra, known);
     return {
       field,
       value,
-      allowed: `allowed: only the fields ${known.join(', ')}${meant ? `; write "${meant}" instead` : ''}`,
+      allowed: `only the fields ${known.join(', ')}${meant ? `; write "${meant}" instead` : ''}`,
     };
   }
   const field = fieldOf(segments);

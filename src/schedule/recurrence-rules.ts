@@ -7,9 +7,9 @@ function withThousands(n: number): string {
 
 /** `allowed:` text for a recurrence's interval, with the limit of its frequency when that is known. */
 export function intervalAllowed(frequency: unknown): string {
-  if (!FREQUENCIES.includes(frequency as (typeof FREQUENCIES)[number])) return 'allowed: an integer of at least 1';
+  if (!FREQUENCIES.includes(frequency as (typeof FREQUENCIES)[number])) return 'an integer of at least 1';
   const max = MAX_INTERVAL[frequency as (typeof FREQUENCIES)[number]];
-  return `allowed: an integer from 1 to ${withThousands(max)} with frequency "${frequency}" (the Logic Apps recurrence limit)`;
+  return `an integer from 1 to ${withThousands(max)} with frequency "${frequency}" (the Logic Apps recurrence limit)`;
 }
 
 /**
@@ -31,14 +31,14 @@ export function recurrenceRuleProblems(recurrence: Record<string, any>): FieldPr
       problems.push({
         field: `recurrence.schedule.${key}`,
         value: list,
-        allowed: `allowed: at least one ${what} from ${range} with frequency "${frequency}": the schedule fires at each of its hours at each of its minutes`,
+        allowed: `at least one ${what} from ${range} with frequency "${frequency}": the schedule fires at each of its hours at each of its minutes`,
       });
     }
     if (!atSetTimes && list.length > 0) {
       problems.push({
         field: `recurrence.schedule.${key}`,
         value: list,
-        allowed: `allowed: [] with frequency "${frequency}" (a recurrence reads hours and minutes only with "Day" or "Week"); use frequency "Day" or "Week" to fire at set times`,
+        allowed: `[] with frequency "${frequency}" (a recurrence reads hours and minutes only with "Day" or "Week"); use frequency "Day" or "Week" to fire at set times`,
       });
     }
   }
@@ -47,7 +47,7 @@ export function recurrenceRuleProblems(recurrence: Record<string, any>): FieldPr
     problems.push({
       field: 'recurrence.schedule.weekDays',
       value: weekDays,
-      allowed: `allowed: weekDays only with frequency "Week" (a recurrence reads them only then); set frequency "Week" or remove weekDays`,
+      allowed: `weekDays only with frequency "Week" (a recurrence reads them only then); set frequency "Week" or remove weekDays`,
     });
   }
   return problems;

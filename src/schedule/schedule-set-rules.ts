@@ -100,7 +100,7 @@ function findSameMinute(entries: readonly ArmComputeStartStopSchedule[]): Schedu
         problems.push({
           field: `schedules[${b.i}]`,
           value: describeEntry(b.e),
-          allowed: `allowed: a ${b.e.action} that never fires in the same minute as a ${a.e.action}; schedules[${a.i}] (${describeEntry(a.e)}) fires with it ${when}`,
+          allowed: `a ${b.e.action} that never fires in the same minute as a ${a.e.action}; schedules[${a.i}] (${describeEntry(a.e)}) fires with it ${when}`,
         });
       }
     }

@@ -17,8 +17,8 @@ export const MONTH_DAYS_REJECTED =
   'nothing: Azure ML ignores monthDays on compute schedules (its own SDK drops them: "\'month_days\' is ignored for not supported on compute recurrence schedule"); '
   + 'use triggerType "Cron" with a day-of-month field instead';
 
-const timeZone = { type: 'string', description: TIME_ZONE_ALLOWED.replace(/^allowed: /, '') };
-const startTime = { type: 'string', pattern: START_TIME_PATTERN, description: START_TIME_ALLOWED.replace(/^allowed: /, '') };
+const timeZone = { type: 'string', description: TIME_ZONE_ALLOWED };
+const startTime = { type: 'string', pattern: START_TIME_PATTERN, description: START_TIME_ALLOWED };
 
 function integerList(what: string, min: number, max: number): object {
   return {

@@ -35,5 +35,5 @@ export function quotedList(values: readonly string[]): string {
 /** The `allowed:` text for an enumeration, with the near miss to write instead when there is one. */
 export function enumAllowed(value: unknown, allowed: readonly string[]): string {
   const suggestion = nearMiss(value, allowed);
-  return `allowed: ${quotedList(allowed)}${suggestion ? `; write "${suggestion}" instead` : ''}`;
+  return `${quotedList(allowed)}${suggestion ? `; write "${suggestion}" instead` : ''}`;
 }

@@ -87,7 +87,7 @@ export interface WeeklyUptimeOptions {
 }
 
 /** An entry that passed the schema through objects whose fields JSON would not write (inherited ones). */
-const PLAIN_OBJECTS_ALLOWED = 'allowed: an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields';
+const PLAIN_OBJECTS_ALLOWED = 'an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields';
 
 /** The most fire times one preview returns. */
 const MAX_RUNS = 10_000;
@@ -123,7 +123,7 @@ function shownDate(d: unknown): unknown {
 function propsOf<T>(problems: Problems, props: unknown, shape: string): Partial<T> {
   if (props === undefined || props === null) return {};
   if (!isPlainObject(props)) {
-    problems.add('props', props, `allowed: an object ${shape}`);
+    problems.add('props', props, `an object ${shape}`);
     problems.throwIfAny();
   }
   return props as Partial<T>;
@@ -135,7 +135,7 @@ function propsOf<T>(problems: Problems, props: unknown, shape: string): Partial<
  */
 const EARLIEST_MS = new Date('0001-01-01T00:00:00Z').getTime();
 const LATEST_MS = new Date('9999-12-31T23:59:59Z').getTime();
-const DATE_ALLOWED = 'allowed: a valid Date from 0001-01-01 to 9999-12-31 (UTC)';
+const DATE_ALLOWED = 'a valid Date from 0001-01-01 to 9999-12-31 (UTC)';
 
 function isValidDate(d: unknown): d is Date {
   return d instanceof Date && d.getTime() >= EARLIEST_MS && d.getTime() <= LATEST_MS;
@@ -166,7 +166,7 @@ export class StartStopSchedule {
    * undefined, with the problem added under `field`.
    * @internal
    */
-  static adopt(problems: Problems, field: string, value: unknown, allowed = 'allowed: a StartStopSchedule made by its factories'): StartStopSchedule | undefined {
+  static adopt(problems: Problems, field: string, value: unknown, allowed = 'a StartStopSchedule made by its factories'): StartStopSchedule | undefined {
     if (typeof value === 'object' && value !== null && #entry in value) return value as StartStopSchedule;
     const copy = StartStopSchedule.isStartStopSchedule(value) ? jsonObjectCopy(() => value.toArm()) : undefined;
     if (copy === undefined) {
@@ -254,8 +254,8 @@ export class StartStopSchedule {
     if (!validateList(list)) {
       for (const error of validateList.errors ?? []) {
         if (error.instancePath !== '') continue;
-        if (error.keyword === 'maxItems') problems.add('list', `${(list as unknown[]).length} schedules`, `allowed: at most ${MAX_SCHEDULES} schedules per compute instance`);
-        else problems.add('list', list, 'allowed: a list of computeStartStop schedules');
+        if (error.keyword === 'maxItems') problems.add('list', `${(list as unknown[]).length} schedules`, `at most ${MAX_SCHEDULES} schedules per compute instance`);
+        else problems.add('list', list, 'a list of computeStartStop schedules');
       }
     }
     if (!Array.isArray(list)) problems.throwIfAny();
@@ -278,12 +278,12 @@ export class StartStopSchedule {
   static weeklyUptime(schedules: StartStopSchedule[], options?: WeeklyUptimeOptions): number {
     const problems = new Problems('StartStopSchedule.weeklyUptime');
     const optionsValid = options === undefined || isPlainObject(options);
-    if (!optionsValid) problems.add('options', options, 'allowed: an object { from?: Date }, or nothing');
+    if (!optionsValid) problems.add('options', options, 'an object { from?: Date }, or nothing');
     const given = optionsValid ? (options as WeeklyUptimeOptions | undefined)?.from : undefined;
     const from = given === undefined ? new Date() : given;
     if (!isValidDate(from)) problems.add('from', shownDate(from), DATE_ALLOWED);
     if (!Array.isArray(schedules)) {
-      problems.add('schedules', schedules, 'allowed: a list of StartStopSchedule');
+      problems.add('schedules', schedules, 'a list of StartStopSchedule');
     } else {
       schedules = schedules.map((s, i) => {
         const own = StartStopSchedule.adopt(problems, `schedules[${i}]`, s);
@@ -322,7 +322,7 @@ export class StartStopSchedule {
   private static validated(
     problems: Problems, entry: ArmComputeStartStopSchedule, enabled: unknown, field: (armField: string) => string,
   ): StartStopSchedule {
-    if (enabled !== undefined && typeof enabled !== 'boolean') problems.add('enabled', enabled, 'allowed: true or false');
+    if (enabled !== undefined && typeof enabled !== 'boolean') problems.add('enabled', enabled, 'true or false');
     for (const p of armEntryProblems(entry)) problems.add(field(p.field), p.value, p.allowed);
     problems.throwIfAny();
     return new StartStopSchedule(entry, VALIDATED);
@@ -334,7 +334,7 @@ export class StartStopSchedule {
     // TypeScript keeps the constructor private; JavaScript does not, so it checks who calls it.
     if (validated !== VALIDATED || new.target !== StartStopSchedule) {
       const problems = new Problems('StartStopSchedule');
-      problems.add('constructor', new.target.name, 'allowed: a schedule from StartStopSchedule.cron, .recurrence, .workingHours, .fromArm or .fromArmList (the class cannot be constructed or extended)');
+      problems.add('constructor', new.target.name, 'a schedule from StartStopSchedule.cron, .recurrence, .workingHours, .fromArm or .fromArmList (the class cannot be constructed or extended)');
       problems.throwIfAny();
     }
     this.#entry = entry;
@@ -378,7 +378,7 @@ export class StartStopSchedule {
    */
   nextRuns(count: number, from: Date = new Date()): Date[] {
     const problems = new Problems('StartStopSchedule.nextRuns');
-    if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) problems.add('count', count, `allowed: an integer from 1 to ${MAX_RUNS}`);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) problems.add('count', count, `an integer from 1 to ${MAX_RUNS}`);
     if (!isValidDate(from)) problems.add('from', shownDate(from), DATE_ALLOWED);
     this.checkPreviewable(problems, 'schedule');
     problems.throwIfAny();
@@ -399,7 +399,7 @@ export class StartStopSchedule {
 
   private checkPreviewable(problems: Problems, field: string): void {
     if (containsToken(this.#entry)) {
-      problems.add(field, this.toString(), 'allowed: a schedule without Terraform references (values known only at apply), whose fire times can be previewed');
+      problems.add(field, this.toString(), 'a schedule without Terraform references (values known only at apply), whose fire times can be previewed');
     }
   }
 }

@@ -4,7 +4,7 @@ import { LocalDateTime, daysInMonth } from './zoned-time';
 export const START_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$';
 const START_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 
-export const START_TIME_ALLOWED = 'allowed: a date and time "yyyy-MM-ddTHH:mm:ss" in the schedule\'s time zone, without offset, such as "2025-01-06T08:00:00"';
+export const START_TIME_ALLOWED = 'a date and time "yyyy-MM-ddTHH:mm:ss" in the schedule\'s time zone, without offset, such as "2025-01-06T08:00:00"';
 
 /** The same moment written the way Azure takes it, when `value` is a common near miss. */
 function rewritten(value: string): string | undefined {

@@ -1,4 +1,5 @@
 import type * as WindowsIana from 'windows-iana';
+import { nearestWindowsId, windowsIdOfAbbreviation } from './time-zone-guess';
 
 /**
  * Windows time zone ids, the only kind Azure takes for a schedule's `timeZone`, from CLDR's windowsZones
@@ -49,7 +50,7 @@ export function ianaZoneOf(windowsId: string): string {
   return iana;
 }
 
-export const TIME_ZONE_ALLOWED = 'allowed: a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"';
+export const TIME_ZONE_ALLOWED = 'a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"';
 
 /** The `allowed:` text when `value` is not a Windows time zone id, with the id to write instead if known. */
 export function timeZoneProblem(value: unknown): string | undefined {
@@ -61,5 +62,9 @@ export function timeZoneProblem(value: unknown): string | undefined {
   if (sameIdOtherCase) return `${TIME_ZONE_ALLOWED}, spelled exactly; write "${sameIdOtherCase}" instead`;
   const fromIana = t.windowsByIana.get(lower);
   if (fromIana) return `${TIME_ZONE_ALLOWED}; Azure does not take IANA names: write "${fromIana}" instead`;
+  const fromAbbreviation = windowsIdOfAbbreviation(value);
+  if (fromAbbreviation) return `${TIME_ZONE_ALLOWED}; Azure does not take abbreviations: write "${fromAbbreviation}" instead`;
+  const near = nearestWindowsId(value, [...t.ianaByWindows.keys()]);
+  if (near) return `${TIME_ZONE_ALLOWED}; write "${near}" instead`;
   return TIME_ZONE_ALLOWED;
 }

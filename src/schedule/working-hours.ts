@@ -42,7 +42,7 @@ function timeProblem(value: unknown): string | undefined {
     if (meridiem) hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
     if (valid && minute <= 59) fix = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
   }
-  return `allowed: a time "HH:mm" from "00:00" to "23:59"${fix ? `; write "${fix}" instead` : ''}`;
+  return `a time "HH:mm" from "00:00" to "23:59"${fix ? `; write "${fix}" instead` : ''}`;
 }
 
 /** 0 = Sunday, as in cron. */
@@ -123,17 +123,17 @@ function toCronEntries(events: readonly Event[], timeZone: string): ArmComputeSt
 export function workingHoursEntries(input: WorkingHoursProps | WorkingHoursProps[], problems: Problems): ArmComputeStartStopSchedule[] {
   const many = Array.isArray(input);
   const shifts: WorkingHoursProps[] = many ? input : [input];
-  if (shifts.length === 0) problems.add('shifts', [], 'allowed: at least one shift { days, start, stop }');
+  if (shifts.length === 0) problems.add('shifts', [], 'at least one shift { days, start, stop }');
   const at = (i: number, field: string) => (many ? `[${i}].${field}` : field);
   const timeZone = shifts[0]?.timeZone ?? 'UTC';
   shifts.forEach((s, i) => {
     const days: unknown = s?.days;
     if (!Array.isArray(days) || days.length === 0) {
-      problems.add(at(i, 'days'), days, `allowed: a list of days, ${enumAllowed(undefined, WEEK_DAYS).replace(/^allowed: /, '')}`);
+      problems.add(at(i, 'days'), days, `a list of days, ${enumAllowed(undefined, WEEK_DAYS)}`);
     } else {
       days.forEach((d, j) => {
         if (!WEEK_DAYS.includes(d)) problems.add(at(i, `days[${j}]`), d, enumAllowed(d, WEEK_DAYS));
-        else if (days.indexOf(d) !== j) problems.add(at(i, `days[${j}]`), d, 'allowed: each day once');
+        else if (days.indexOf(d) !== j) problems.add(at(i, `days[${j}]`), d, 'each day once');
       });
     }
     for (const field of ['start', 'stop'] as const) {
@@ -141,14 +141,14 @@ export function workingHoursEntries(input: WorkingHoursProps | WorkingHoursProps
       if (allowed) problems.add(at(i, field), s?.[field], allowed);
     }
     if (s?.start === s?.stop && HH_MM.test(String(s?.start))) {
-      problems.add(at(i, 'stop'), s.stop, `allowed: a time other than start ("${s.start}"): a shift that stops when it starts never runs`);
+      problems.add(at(i, 'stop'), s.stop, `a time other than start ("${s.start}"): a shift that stops when it starts never runs`);
     }
     const zone = s?.timeZone ?? 'UTC';
     if (!isToken(zone)) {
       const allowed = timeZoneProblem(zone);
       if (allowed) problems.add(at(i, 'timeZone'), zone, allowed);
       else if (zone !== timeZone) {
-        problems.add(at(i, 'timeZone'), zone, `allowed: "${timeZone}", the time zone of the first shift (declare shifts of another time zone in another workingHours call)`);
+        problems.add(at(i, 'timeZone'), zone, `"${timeZone}", the time zone of the first shift (declare shifts of another time zone in another workingHours call)`);
       }
     }
   });
@@ -163,7 +163,7 @@ export function workingHoursEntries(input: WorkingHoursProps | WorkingHoursProps
   if (clash) {
     const [a, b] = clash;
     problems.add(at(b.shift, 'days'), shifts[b.shift].days,
-      `allowed: shifts that neither overlap nor meet; on ${b.day} this one overlaps or meets [${a.shift}] (${shifts[a.shift].start}-${shifts[a.shift].stop} on ${a.day}): merge them into one shift`);
+      `shifts that neither overlap nor meet; on ${b.day} this one overlaps or meets [${a.shift}] (${shifts[a.shift].start}-${shifts[a.shift].stop} on ${a.day}): merge them into one shift`);
     return [];
   }
 
@@ -177,7 +177,7 @@ export function workingHoursEntries(input: WorkingHoursProps | WorkingHoursProps
   }));
   const entries = toCronEntries(events, timeZone);
   if (entries.length > MAX_ENTRIES) {
-    problems.add('shifts', `${entries.length} schedules`, `allowed: shifts that fit in ${MAX_ENTRIES} schedules, the most a compute instance takes`);
+    problems.add('shifts', `${entries.length} schedules`, `shifts that fit in ${MAX_ENTRIES} schedules, the most a compute instance takes`);
   }
   return entries;
 }

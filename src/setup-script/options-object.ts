@@ -11,6 +11,6 @@ import { ScriptProblems } from './script-problems';
 export function optionsOf<T extends object>(problems: ScriptProblems, options: unknown): Partial<T> {
   if (options === undefined) return {};
   if (isPlainObject(options)) return options as Partial<T>;
-  problems.add('options', options, 'allowed: an object of options, or none');
+  problems.add('options', options, 'an object of options, or none');
   return {};
 }

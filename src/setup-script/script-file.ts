@@ -19,15 +19,15 @@ export function readScriptFile(problems: ScriptProblems, field: string, path: st
     // stat first: opening a named pipe would wait for a writer.
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      problems.add(field, path, 'allowed: a file, not a folder');
+      problems.add(field, path, 'a file, not a folder');
       return undefined;
     }
     if (!stat.isFile()) {
-      problems.add(field, path, 'allowed: a regular file, not a device, socket or pipe');
+      problems.add(field, path, 'a regular file, not a device, socket or pipe');
       return undefined;
     }
     if (stat.size > MAX_SCRIPT_BYTES) {
-      problems.add(field, path, `allowed: a file of at most ${MAX_SCRIPT_BYTES} bytes (this one has ${stat.size}); put a bigger script in the workspace share and use SetupScript.fromWorkspace`);
+      problems.add(field, path, `a file of at most ${MAX_SCRIPT_BYTES} bytes (this one has ${stat.size}); put a bigger script in the workspace share and use SetupScript.fromWorkspace`);
       return undefined;
     }
     bytes = readFileSync(path);
@@ -39,15 +39,15 @@ export function readScriptFile(problems: ScriptProblems, field: string, path: st
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    problems.add(field, path, 'allowed: a UTF-8 text file (this one is not valid UTF-8)');
+    problems.add(field, path, 'a UTF-8 text file (this one is not valid UTF-8)');
     return undefined;
   }
   if (text.includes('\0')) {
-    problems.add(field, path, 'allowed: a text file (this one holds NUL bytes)');
+    problems.add(field, path, 'a text file (this one holds NUL bytes)');
     return undefined;
   }
   if (text.trim() === '') {
-    problems.add(field, path, 'allowed: a file with a script in it (this one is empty)');
+    problems.add(field, path, 'a file with a script in it (this one is empty)');
     return undefined;
   }
   return text;
@@ -59,11 +59,11 @@ export function readFailure(error: unknown): string {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return 'allowed: the path of an existing file, relative to the folder the synth runs in (nothing is there)';
+      return 'the path of an existing file, relative to the folder the synth runs in (nothing is there)';
     case 'EACCES':
     case 'EPERM':
-      return 'allowed: a file the synth can read (permission denied)';
+      return 'a file the synth can read (permission denied)';
     default:
-      return `allowed: a file the synth can read (reading failed: ${code ?? String(error)})`;
+      return `a file the synth can read (reading failed: ${code ?? String(error)})`;
   }
 }

@@ -40,5 +40,5 @@ export function findSecrets(text: string): SecretFinding[] {
 }
 
 /** What to do instead, for the error message. */
-export const SECRETS_ALLOWED = 'allowed: no secrets in a setup script, since Azure stores it readable with the compute and logs its output to the workspace share; '
+export const SECRETS_ALLOWED = 'no secrets in a setup script, since Azure stores it readable with the compute and logs its output to the workspace share; '
   + 'fetch secrets when the script runs (Key Vault with the instance\'s managed identity), or pass allowSecrets: true if this is deliberate';

@@ -101,7 +101,7 @@ export interface RunOptions {
   readonly as?: 'root' | 'azureuser';
 }
 
-const PROXY_WITHOUT_CREDENTIALS = 'allowed: a proxy URL without credentials';
+const PROXY_WITHOUT_CREDENTIALS = 'a proxy URL without credentials';
 /** A URL with a user part (`http://user@proxy`). */
 const USER_PART = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*@/;
 
@@ -143,10 +143,10 @@ export class SetupScriptBuilder {
     this.name = checked.name ?? 'setup-script';
     this.condaRoot = checked.condaRoot ?? CONDA_ROOT;
     if (typeof this.name !== 'string' || !SCRIPT_NAME.test(this.name)) {
-      problems.add('name', checked.name, 'allowed: 1 to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit');
+      problems.add('name', checked.name, '1 to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit');
     }
     if (typeof this.condaRoot !== 'string' || !this.condaRoot.startsWith('/') || /[\s\\]|\/\.\.?(\/|$)|\/\/|.\/$/.test(this.condaRoot)) {
-      problems.add('condaRoot', checked.condaRoot, 'allowed: an absolute path without spaces, "." or ".." segments, or a trailing "/"');
+      problems.add('condaRoot', checked.condaRoot, 'an absolute path without spaces, "." or ".." segments, or a trailing "/"');
     }
     problems.throwIfAny();
   }
@@ -158,7 +158,7 @@ export class SetupScriptBuilder {
     if (isPlainObject(options)) {
       checkCondaEnvironment(problems, 'condaEnvironment', options.condaEnvironment, { allowBase: true });
     } else {
-      problems.add('options', options, 'allowed: an object naming the conda environment, like { condaEnvironment: \'base\' }');
+      problems.add('options', options, 'an object naming the conda environment, like { condaEnvironment: \'base\' }');
     }
     problems.throwIfAny();
     const env = options.condaEnvironment;
@@ -178,7 +178,7 @@ export class SetupScriptBuilder {
     const checked = optionsOf<CondaEnvironmentOptions>(problems, options);
     checkCondaEnvironment(problems, 'name', name, { allowBase: false });
     if (checked.python !== undefined && (typeof checked.python !== 'string' || !PYTHON_VERSION.test(checked.python))) {
-      problems.add('python', checked.python, 'allowed: a Python version like 3.11');
+      problems.add('python', checked.python, 'a Python version like 3.11');
     }
     if (checked.packages !== undefined) checkPackages(problems, 'packages', checked.packages, { allowEmpty: true });
     if (checked.channels !== undefined) checkPackages(problems, 'channels', checked.channels, { allowEmpty: true, what: 'conda channel names or URLs' });
@@ -210,16 +210,16 @@ export class SetupScriptBuilder {
     const problems = new ScriptProblems('SetupScriptBuilder.gitClone');
     const checked = optionsOf<GitCloneOptions>(problems, options);
     if (typeof url === 'string') {
-      problems.screen('url', url, 'allowed: a URL without credentials; give azureuser a credential helper or an SSH key instead');
+      problems.screen('url', url, 'a URL without credentials; give azureuser a credential helper or an SSH key instead');
     }
     if (typeof url !== 'string' || isToken(url) || !GIT_URL.test(url)) {
-      problems.add('url', url, 'allowed: a git URL (https://, ssh://, git://, file:// or user@host:path), without spaces or backslashes');
+      problems.add('url', url, 'a git URL (https://, ssh://, git://, file:// or user@host:path), without spaces or backslashes');
     }
     const directory = checked.directory ?? (typeof url === 'string' ? repositoryName(url) : undefined);
     if (checked.directory !== undefined || directory !== undefined) checkDirectory(problems, 'directory', directory);
-    else problems.add('directory', checked.directory, 'allowed: a directory, since none can be derived from the URL');
+    else problems.add('directory', checked.directory, 'a directory, since none can be derived from the URL');
     if (checked.branch !== undefined && (typeof checked.branch !== 'string' || !GIT_REF.test(checked.branch))) {
-      problems.add('branch', checked.branch, 'allowed: a branch or tag name');
+      problems.add('branch', checked.branch, 'a branch or tag name');
     }
     problems.throwIfAny();
     const clone = ['git', 'clone', ...(checked.branch ? ['--branch', checked.branch] : []), '--', url, directory!];
@@ -238,10 +238,10 @@ export class SetupScriptBuilder {
   gitConfig(settings: Record<string, string>): this {
     const problems = new ScriptProblems('SetupScriptBuilder.gitConfig');
     const entries = entriesOf(problems, 'settings', settings, {
-      shape: 'allowed: an object of git settings, like { \'user.name\': \'Alice\' }', empty: 'allowed: at least one setting',
+      shape: 'an object of git settings, like { \'user.name\': \'Alice\' }', empty: 'at least one setting',
     });
     for (const [key, value] of entries) {
-      if (!GIT_CONFIG_KEY.test(key)) problems.add(key, key, 'allowed: a git setting name like user.name or url.<base>.insteadOf');
+      if (!GIT_CONFIG_KEY.test(key)) problems.add(key, key, 'a git setting name like user.name or url.<base>.insteadOf');
       checkText(problems, key, value);
     }
     problems.throwIfAny();
@@ -260,7 +260,7 @@ export class SetupScriptBuilder {
   environment(variables: Record<string, string>): this {
     const problems = new ScriptProblems('SetupScriptBuilder.environment');
     const entries = entriesOf(problems, 'variables', variables, {
-      shape: 'allowed: an object of variables, like { DATA_DIR: \'/mnt/data\' }', empty: 'allowed: at least one variable',
+      shape: 'an object of variables, like { DATA_DIR: \'/mnt/data\' }', empty: 'at least one variable',
     });
     for (const [name, value] of entries) this.checkVariable(problems, name, value);
     problems.throwIfAny();
@@ -275,11 +275,11 @@ export class SetupScriptBuilder {
   proxy(options: ProxyOptions): this {
     const problems = new ScriptProblems('SetupScriptBuilder.proxy');
     const checked: Partial<ProxyOptions> = isPlainObject(options) ? options : {};
-    if (!isPlainObject(options)) problems.add('options', options, 'allowed: an object with an http or https proxy URL, or both');
+    if (!isPlainObject(options)) problems.add('options', options, 'an object with an http or https proxy URL, or both');
     // The URLs are reported under their own fields; the options as a whole would repeat them.
-    if (this.proxySet) problems.add('proxy', 'a second proxy', 'allowed: one proxy per script (this builder has one already)');
+    if (this.proxySet) problems.add('proxy', 'a second proxy', 'one proxy per script (this builder has one already)');
     if (isPlainObject(options) && checked.http === undefined && checked.https === undefined) {
-      problems.add('http', undefined, 'allowed: an http or https proxy URL, or both');
+      problems.add('http', undefined, 'an http or https proxy URL, or both');
     }
     const variables: Record<string, string> = {};
     for (const scheme of ['http', 'https'] as const) {
@@ -293,7 +293,7 @@ export class SetupScriptBuilder {
         credentials = true;
       }
       if (typeof url !== 'string' || !PROXY_URL.test(url)) {
-        problems.add(scheme, url, 'allowed: a proxy URL like http://10.0.0.4:3128, without a path');
+        problems.add(scheme, url, 'a proxy URL like http://10.0.0.4:3128, without a path');
       } else if (!credentials) {
         variables[`${scheme}_proxy`] = url;
         variables[`${scheme.toUpperCase()}_PROXY`] = url;
@@ -301,7 +301,7 @@ export class SetupScriptBuilder {
     }
     const noProxy = checked.noProxy ?? [];
     if (!Array.isArray(noProxy) || noProxy.some((h) => typeof h !== 'string' || !NO_PROXY_ENTRY.test(h))) {
-      problems.add('noProxy', noProxy, 'allowed: host names, domains (.example.com), addresses and CIDR ranges, without spaces or commas');
+      problems.add('noProxy', noProxy, 'host names, domains (.example.com), addresses and CIDR ranges, without spaces or commas');
     } else {
       const hosts = [...new Set([...ALWAYS_NO_PROXY, ...noProxy])].join(',');
       variables.no_proxy = hosts;
@@ -341,13 +341,13 @@ export class SetupScriptBuilder {
     const problems = new ScriptProblems('SetupScriptBuilder.run');
     const checked = optionsOf<RunOptions>(problems, options);
     const as = checked.as ?? 'root';
-    if (as !== 'root' && as !== AZUREUSER) problems.add('as', checked.as, 'allowed: "root" or "azureuser"');
+    if (as !== 'root' && as !== AZUREUSER) problems.add('as', checked.as, '"root" or "azureuser"');
     if (typeof command === 'string') {
       if (command.trim() === '' || isToken(command) || command.includes('\0')) {
-        problems.add('command', command, 'allowed: a non-empty bash command line, written literally');
+        problems.add('command', command, 'a non-empty bash command line, written literally');
       }
     } else if (!Array.isArray(command) || command.length === 0) {
-      problems.add('command', command, 'allowed: a bash command line, or a non-empty list of a program and its arguments');
+      problems.add('command', command, 'a bash command line, or a non-empty list of a program and its arguments');
     } else {
       command.forEach((word, i) => checkText(problems, `command[${i}]`, word, { allowNewline: true, allowEmpty: i > 0 }));
     }
@@ -377,7 +377,7 @@ export class SetupScriptBuilder {
   build(options: SetupScriptOptions = {}): SetupScript {
     if (this.steps.length === 0 && this.variables.size === 0) {
       const problems = new ScriptProblems('SetupScriptBuilder.build');
-      problems.add('steps', [], 'allowed: at least one step');
+      problems.add('steps', [], 'at least one step');
       problems.throwIfAny();
     }
     return inlineSetupScript('SetupScriptBuilder.build', 'script', this.render(), options);
@@ -394,11 +394,11 @@ export class SetupScriptBuilder {
 
   private checkVariable(problems: ScriptProblems, name: string, value: unknown): void {
     if (!ENV_NAME.test(name)) {
-      problems.add(name, name, 'allowed: a variable name of letters, digits and "_", not starting with a digit');
+      problems.add(name, name, 'a variable name of letters, digits and "_", not starting with a digit');
     } else if (RESERVED_NAMES.has(name) || RESERVED_PREFIXES.some((p) => name.startsWith(p))) {
-      problems.add(name, name, `allowed: a name other than ${[...RESERVED_NAMES].join(', ')} or ${RESERVED_PREFIXES.map((p) => `${p}*`).join(', ')}, which the shell, sudo or Azure rely on`);
+      problems.add(name, name, `a name other than ${[...RESERVED_NAMES].join(', ')} or ${RESERVED_PREFIXES.map((p) => `${p}*`).join(', ')}, which the shell, sudo or Azure rely on`);
     } else if (this.variables.has(name) && this.variables.get(name) !== value) {
-      problems.add(name, name, 'allowed: one value per variable (this builder sets it to a different value already)');
+      problems.add(name, name, 'one value per variable (this builder sets it to a different value already)');
     }
     checkText(problems, name, value, { allowEmpty: true });
   }

@@ -67,7 +67,7 @@ export class SetupScript {
    * them, with the `allowSecrets` it was given.
    * @internal
    */
-  static adopt(problems: Problems, field: string, value: unknown, allowed = 'allowed: a SetupScript made by its factories'): SetupScript | undefined {
+  static adopt(problems: Problems, field: string, value: unknown, allowed = 'a SetupScript made by its factories'): SetupScript | undefined {
     if (typeof value === 'object' && value !== null && #reference in value) return value as SetupScript;
     if (!SetupScript.isSetupScript(value)) {
       problems.add(field, value, allowed);
@@ -102,7 +102,7 @@ export class SetupScript {
     const checked = optionsOf<SetupScriptOptions>(problems, options);
     let text: string | undefined;
     if (typeof path !== 'string' || path === '') {
-      problems.add('path', path, 'allowed: the path of a local script file');
+      problems.add('path', path, 'the path of a local script file');
     } else {
       text = readScriptFile(problems, 'path', path);
     }
@@ -120,7 +120,7 @@ export class SetupScript {
     const problems = new ScriptProblems('SetupScript.fromWorkspace');
     const checked = optionsOf<SetupScriptOptions>(problems, options);
     if (typeof path !== 'string' || path === '') {
-      problems.add('path', path, 'allowed: a path in the workspace\'s notebooks file share, like Users/admin/setup.sh');
+      problems.add('path', path, 'a path in the workspace\'s notebooks file share, like Users/admin/setup.sh');
     } else if (!isToken(path)) {
       const allowed = workspacePathProblem(path);
       if (allowed) problems.add('path', path, allowed);
@@ -146,7 +146,7 @@ export class SetupScript {
     // TypeScript keeps the constructor private; JavaScript does not, so it checks who calls it.
     if (validated !== VALIDATED || new.target !== SetupScript) {
       const problems = new Problems('SetupScript');
-      problems.add('constructor', new.target.name, 'allowed: a script from SetupScript.inline, .fromFile or .fromWorkspace, or SetupScriptBuilder.build (the class cannot be constructed or extended)');
+      problems.add('constructor', new.target.name, 'a script from SetupScript.inline, .fromFile or .fromWorkspace, or SetupScriptBuilder.build (the class cannot be constructed or extended)');
       problems.throwIfAny();
     }
     this.#reference = reference;
@@ -173,30 +173,42 @@ export class SetupScript {
  * @internal
  */
 export function inlineSetupScript(path: string, field: string, text: string, options: SetupScriptOptions | undefined): SetupScript {
+  // A fleet gives many instances the same script: its checks (the secret scan above all) run once per text.
+  const plain = options === undefined && typeof text === 'string';
+  const known = plain ? checkedInlineTexts.get(text) : undefined;
+  if (known) return makeSetupScript({ ...known.reference }, text, known.warnings);
   const problems = new ScriptProblems(path);
   const checked = optionsOf<SetupScriptOptions>(problems, options);
   const warnings = checkText(problems, field, text, checked);
   const reference = scriptReference(problems, 'inline', text, checked);
   problems.throwIfAny();
+  if (plain) {
+    if (checkedInlineTexts.size >= CHECKED_INLINE_TEXTS_KEPT) checkedInlineTexts.clear();
+    checkedInlineTexts.set(text, { reference: { ...reference! }, warnings });
+  }
   return makeSetupScript(reference!, text, warnings);
 }
+
+/** Inline texts without options that passed every check, with what they gave; bounded, as a fleet has few. */
+const checkedInlineTexts = new Map<string, { readonly reference: ArmScriptReference; readonly warnings: readonly string[] }>();
+const CHECKED_INLINE_TEXTS_KEPT = 64;
 
 /** Checks the text of an inline or local-file script; returns its warnings. */
 function checkText(problems: ScriptProblems, field: string, text: unknown, options: Partial<SetupScriptOptions>, checks: { shebang?: boolean } = {}): string[] {
   if (typeof text !== 'string' || text.trim() === '') {
-    problems.add(field, text, 'allowed: the text of a script');
+    problems.add(field, text, 'the text of a script');
     return [];
   }
   if (isToken(text)) {
-    problems.add(field, text, 'allowed: literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead');
+    problems.add(field, text, 'literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead');
     return [];
   }
   if (options.allowSecrets !== true) problems.screenLines(field, text, SECRETS_ALLOWED);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_SCRIPT_BYTES) {
-    problems.add(field, `${bytes} bytes`, `allowed: at most ${MAX_SCRIPT_BYTES} bytes of script; put a bigger script in the workspace share and use SetupScript.fromWorkspace`);
+    problems.add(field, `${bytes} bytes`, `at most ${MAX_SCRIPT_BYTES} bytes of script; put a bigger script in the workspace share and use SetupScript.fromWorkspace`);
   }
-  if (text.includes('\0')) problems.add(field, 'text with a NUL character', 'allowed: text without NUL characters');
+  if (text.includes('\0')) problems.add(field, 'text with a NUL character', 'text without NUL characters');
   const warnings: string[] = [];
   const where = checks.shebang ? field : 'the inline script';
   if (text.includes('\r\n')) {
@@ -218,7 +230,7 @@ function scriptReference(problems: ScriptProblems, factory: Factory, data: strin
   const scriptArguments = argumentsString(problems, options);
   const timeout = timeoutString(problems, options.timeout);
   if (options.allowSecrets !== undefined && typeof options.allowSecrets !== 'boolean') {
-    problems.add('allowSecrets', options.allowSecrets, 'allowed: true or false');
+    problems.add('allowSecrets', options.allowSecrets, 'true or false');
   }
   if (problems.count > 0 || data === undefined) return undefined;
   return {
@@ -237,19 +249,19 @@ function argumentsString(problems: ScriptProblems, options: Partial<SetupScriptO
   };
   if (typeof args === 'string') {
     screen('arguments', args);
-    if (args.includes('\0')) problems.add('arguments', args, 'allowed: text without NUL characters');
+    if (args.includes('\0')) problems.add('arguments', args, 'text without NUL characters');
     return args === '' ? undefined : args;
   }
   if (!Array.isArray(args) || args.some((a) => typeof a !== 'string')) {
-    problems.add('arguments', args, 'allowed: a string, or a list of strings');
+    problems.add('arguments', args, 'a string, or a list of strings');
     return undefined;
   }
   args.forEach((a: string, i) => {
     screen(`arguments[${i}]`, a);
     if (isToken(a)) {
-      problems.add(`arguments[${i}]`, a, 'allowed: literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one');
+      problems.add(`arguments[${i}]`, a, 'literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one');
     } else if (a.includes('\0')) {
-      problems.add(`arguments[${i}]`, a, 'allowed: text without NUL characters');
+      problems.add(`arguments[${i}]`, a, 'text without NUL characters');
     }
   });
   return args.length === 0 ? undefined : shellWords(args);
@@ -257,11 +269,11 @@ function argumentsString(problems: ScriptProblems, options: Partial<SetupScriptO
 
 function timeoutString(problems: ScriptProblems, given: unknown): string | undefined {
   if (given === undefined) return undefined;
-  const timeout = Duration.adopt(problems, 'timeout', given, 'allowed: a Duration, like Duration.minutes(30)');
+  const timeout = Duration.adopt(problems, 'timeout', given, 'a Duration, like Duration.minutes(30)');
   if (timeout === undefined) return undefined;
   const seconds = timeout.toSeconds();
   if (seconds < 1 || seconds > MAX_SCRIPT_TIMEOUT.toSeconds()) {
-    problems.add('timeout', timeout.toHumanString(), `allowed: 1 second to ${MAX_SCRIPT_TIMEOUT.toHumanString()} (Azure's default is 15 minutes)`);
+    problems.add('timeout', timeout.toHumanString(), `1 second to ${MAX_SCRIPT_TIMEOUT.toHumanString()} (Azure's default is 15 minutes)`);
     return undefined;
   }
   return timeout.toGnuTimeout();
@@ -277,9 +289,9 @@ function fromReference(reference: ArmScriptReference): SetupScript {
   const problems = new ScriptProblems('SetupScript');
   const { scriptSource, scriptData, scriptArguments, timeout } = reference as unknown as Record<string, unknown>;
   const gnu = typeof timeout === 'string' ? /^(\d+)([smhd])$/.exec(timeout) : null;
-  if (timeout !== undefined && gnu === null) problems.add('timeout', timeout, 'allowed: a GNU timeout duration, like 15m');
-  if (typeof scriptData !== 'string') problems.add('scriptData', scriptData, 'allowed: a string');
-  if (scriptSource !== 'inline' && scriptSource !== 'workspaceStorage') problems.add('scriptSource', scriptSource, 'allowed: "inline" or "workspaceStorage"');
+  if (timeout !== undefined && gnu === null) problems.add('timeout', timeout, 'a GNU timeout duration, like 15m');
+  if (typeof scriptData !== 'string') problems.add('scriptData', scriptData, 'a string');
+  if (scriptSource !== 'inline' && scriptSource !== 'workspaceStorage') problems.add('scriptSource', scriptSource, '"inline" or "workspaceStorage"');
   problems.throwIfAny();
   const options: SetupScriptOptions = {
     ...(scriptArguments !== undefined ? { arguments: scriptArguments as string } : {}),

@@ -28,33 +28,33 @@ export const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 export function checkPackages(problems: ScriptProblems, field: string, packages: unknown, options: { allowEmpty?: boolean; what?: string } = {}): void {
   const what = options.what ?? 'package specifications (numpy, pandas>=2, git+https://...)';
   if (!Array.isArray(packages) || (!options.allowEmpty && packages.length === 0)) {
-    problems.add(field, packages, `allowed: a ${options.allowEmpty ? '' : 'non-empty '}list of ${what}`);
+    problems.add(field, packages, `a ${options.allowEmpty ? '' : 'non-empty '}list of ${what}`);
     return;
   }
   packages.forEach((p: unknown, i) => {
     if (typeof p !== 'string' || p.trim() === '' || p.startsWith('-') || CONTROL.test(p) || isToken(p)) {
-      problems.add(`${field}[${i}]`, p, `allowed: one of ${what}, literal, not starting with "-" (options are not accepted here)`);
+      problems.add(`${field}[${i}]`, p, `one of ${what}, literal, not starting with "-" (options are not accepted here)`);
     }
   });
 }
 
 export function checkCondaEnvironment(problems: ScriptProblems, field: string, name: unknown, options: { allowBase: boolean }): void {
   if (typeof name !== 'string' || !CONDA_ENV.test(name)) {
-    problems.add(field, name, 'allowed: a conda environment name of up to 64 letters, digits, "_", "." and "-"');
+    problems.add(field, name, 'a conda environment name of up to 64 letters, digits, "_", "." and "-"');
   } else if (!options.allowBase && name === 'base') {
-    problems.add(field, name, 'allowed: a name other than base, which exists already');
+    problems.add(field, name, 'a name other than base, which exists already');
   }
 }
 
 export function checkDirectory(problems: ScriptProblems, field: string, directory: unknown): void {
   if (typeof directory !== 'string' || directory === '' || isToken(directory) || CONTROL.test(directory) || directory.includes('\\')
     || directory.startsWith('~') || directory.split('/').some((s, i) => s === '..' || s === '.' || (s === '' && i > 0))) {
-    problems.add(field, directory, 'allowed: a path relative to azureuser\'s home, or absolute, without "~", ".", ".." or empty segments, backslashes or control characters');
+    problems.add(field, directory, 'a path relative to azureuser\'s home, or absolute, without "~", ".", ".." or empty segments, backslashes or control characters');
   }
 }
 
 export function checkText(problems: ScriptProblems, field: string, value: unknown, options: { allowNewline?: boolean; allowEmpty?: boolean } = {}): void {
   const bad = typeof value !== 'string' || isToken(value) || (!options.allowEmpty && value === '')
     || value.includes('\0') || (!options.allowNewline && CONTROL.test(value));
-  if (bad) problems.add(field, value, `allowed: literal ${options.allowEmpty ? '' : 'non-empty '}text${options.allowNewline ? ' without NUL characters' : ' on one line'}`);
+  if (bad) problems.add(field, value, `literal ${options.allowEmpty ? '' : 'non-empty '}text${options.allowNewline ? ' without NUL characters' : ' on one line'}`);
 }

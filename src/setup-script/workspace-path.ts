@@ -13,5 +13,5 @@ export function workspacePathProblem(path: string): string | undefined {
   if (/[\x00-\x1f\x7f]/.test(path)) reasons.push('no control characters');
   if (!path.endsWith('.sh') || segments[segments.length - 1] === '.sh') reasons.push('a file name ending in ".sh"');
   if (reasons.length === 0) return undefined;
-  return `allowed: a path in the workspace's notebooks file share, like Users/admin/setup.sh: ${reasons.join('; ')}`;
+  return `a path in the workspace's notebooks file share, like Users/admin/setup.sh: ${reasons.join('; ')}`;
 }

@@ -1,3 +1,5 @@
+import { ARM_ID_SHAPES, wrongArmIdSegment } from './arm-id';
+
 /**
  * Azure's rules for the plain-text fields of a compute instance, as small predicates. Each returns the
  * sentence that tells what is allowed when the value breaks the rule, or undefined when it is fine.
@@ -11,44 +13,30 @@ const LETTER_AFTER_LAST_DASH = /^[^-]*$|-[a-zA-Z0-9]*[a-zA-Z][a-zA-Z0-9]*$/;
 
 export function computeNameProblem(name: string): string | undefined {
   if (COMPUTE_NAME.test(name) && LETTER_AFTER_LAST_DASH.test(name)) return undefined;
-  return 'allowed: 3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-)';
+  return '3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-)'
+    + lengthNote(name, 3, 24);
+}
+
+/** `; this one has N characters` when `text` is outside min..max characters, else nothing. */
+export function lengthNote(text: string, min: number, max: number): string {
+  return text.length < min || text.length > max ? `; this one has ${text.length} character${text.length === 1 ? '' : 's'}` : '';
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function guidProblem(value: string): string | undefined {
-  return GUID.test(value) ? undefined : 'allowed: a GUID like 00000000-0000-0000-0000-000000000000';
+  return GUID.test(value) ? undefined : 'a GUID like 00000000-0000-0000-0000-000000000000';
 }
 
-const SEGMENT = '[^/]+';
-const SUBSCRIPTION = '/subscriptions/[0-9a-fA-F-]{36}';
-const RESOURCE_GROUP = `${SUBSCRIPTION}/resourceGroups/${SEGMENT}`;
-
 /** ARM id shapes by what they name; matched case-insensitively, as ARM does. */
-export const ARM_ID = {
-  workspace: {
-    pattern: new RegExp(`^${RESOURCE_GROUP}/providers/Microsoft\\.MachineLearningServices/workspaces/${SEGMENT}$`, 'i'),
-    example: '/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>',
-  },
-  subnet: {
-    pattern: new RegExp(`^${RESOURCE_GROUP}/providers/Microsoft\\.Network/virtualNetworks/${SEGMENT}/subnets/${SEGMENT}$`, 'i'),
-    example: '/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>',
-  },
-  userAssignedIdentity: {
-    pattern: new RegExp(`^${RESOURCE_GROUP}/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities/${SEGMENT}$`, 'i'),
-    example: '/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<identity>',
-  },
-  resourceGroup: {
-    pattern: new RegExp(`^${RESOURCE_GROUP}$`, 'i'),
-    example: '/subscriptions/<subscription GUID>/resourceGroups/<group>',
-  },
-} as const;
+export const ARM_ID = ARM_ID_SHAPES;
 
 export type ArmIdKind = keyof typeof ARM_ID;
 
+/** The sentence for an id that is not of `kind`: the shape, and the segment that is wrong. */
 export function armIdProblem(value: string, kind: ArmIdKind): string | undefined {
-  const shape = ARM_ID[kind];
-  return shape.pattern.test(value) ? undefined : `allowed: an ARM id of the form ${shape.example}`;
+  const wrong = wrongArmIdSegment(value, ARM_ID[kind]);
+  return wrong === undefined ? undefined : `an ARM id of the form ${ARM_ID[kind].example}; ${wrong}`;
 }
 
 /** The last segment of an ARM id (the resource's own name). */
@@ -66,13 +54,13 @@ const VM_SIZE = /^standard_[a-z]+\d+(-\d+)?[a-z]*(_[a-z]+\d+[a-z]*_v\d+|_v\d+)?$
 export function vmSizeProblem(value: string): string | undefined {
   return VM_SIZE.test(value)
     ? undefined
-    : 'allowed: an Azure VM size name such as Standard_DS3_v2 or Standard_NC6s_v3 (case-insensitive)';
+    : 'an Azure VM size name such as Standard_DS3_v2 or Standard_NC6s_v3 (case-insensitive)';
 }
 
 /** Azure region names as ARM takes them: `westeurope` or `West Europe`. */
 const LOCATION = /^[a-zA-Z][a-zA-Z0-9 ]*[a-zA-Z0-9]$/;
 
 export function locationProblem(value: string): string | undefined {
-  return LOCATION.test(value) ? undefined : 'allowed: an Azure region name such as westeurope or eastus2';
+  return LOCATION.test(value) ? undefined : 'an Azure region name such as westeurope or eastus2';
 }
 

@@ -12,7 +12,7 @@ const KEY_TYPES: Record<string, (fields: Buffer[]) => boolean> = {
 };
 
 export const SSH_KEY_ALLOWED =
-  'allowed: one OpenSSH public key line: ssh-rsa, ssh-ed25519 or ecdsa-sha2-nistp256/384/521, a base64 key body of that type, and an optional comment';
+  'one OpenSSH public key line: ssh-rsa, ssh-ed25519 or ecdsa-sha2-nistp256/384/521, a base64 key body of that type, and an optional comment';
 
 /** What is wrong, described without quoting the input, or undefined for a valid key. */
 export function sshPublicKeyProblem(text: string): string | undefined {

@@ -15,7 +15,7 @@ export function refusalsOf(build: () => unknown, fieldPrefix = ''): string[] {
     return [];
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
-    return e.problems.map((p) => `${fieldPrefix}${p.field}: received ${p.received}; ${p.allowed}`);
+    return e.problems.map((p) => `${fieldPrefix}${p.field}: received ${p.received}; allowed: ${p.allowed}`);
   }
 }
 

@@ -42,14 +42,14 @@ export function run(args: string[], io: CliIo): number {
     }, null, 2)}\n`);
   } else if (format === 'sarif') {
     const results = problems.map((p) => ({
-      ruleId: ruleOf(p), level: 'error' as const, message: `${p.instance}: ${p.path}: received ${p.received}; ${p.allowed}`,
+      ruleId: ruleOf(p), level: 'error' as const, message: `${p.instance}: ${p.path}: received ${p.received}; allowed: ${p.allowed}`,
       file: p.file, line: line(p), path: p.path,
     }));
     io.out(`${JSON.stringify(sarifLog(RULES.map(({ id, description }) => ({ id, description })), results, packageVersion()), null, 2)}\n`);
   } else {
     for (const p of problems) {
       const at = line(p);
-      io.out(`${p.file}${at !== undefined ? `:${at}` : ''}: ${p.path}: ${p.instance}: received ${p.received}; ${p.allowed}\n`);
+      io.out(`${p.file}${at !== undefined ? `:${at}` : ''}: ${p.path}: ${p.instance}: received ${p.received}; allowed: ${p.allowed}\n`);
     }
     for (const n of notes) io.out(`note: ${n.file}: ${n.instance}: ${n.note}\n`);
     const count = loaded.instances.length;

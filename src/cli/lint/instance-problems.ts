@@ -99,7 +99,7 @@ class LintProblems extends Problems {
 
 function checkString(problems: LintProblems, field: string, value: unknown, rule: (v: string) => string | undefined): void {
   if (typeof value !== 'string' || value.trim() === '') {
-    problems.add(field, value, rule('') ?? 'allowed: a non-empty string');
+    problems.add(field, value, rule('') ?? 'a non-empty string');
     return;
   }
   const allowed = rule(value);
@@ -123,10 +123,10 @@ function checkIdleShutdown(problems: LintProblems, idle: unknown): void {
     duration = own.collect('', () => Duration.parseIso(idle));
     for (const p of problemsOf(own)) problems.take(p, field);
   } else {
-    problems.add(field, idle, 'allowed: an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H');
+    problems.add(field, idle, 'an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H');
   }
   if (duration && (duration.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || duration.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds())) {
-    problems.add(field, idle, 'allowed: 15 minutes to 3 days');
+    problems.add(field, idle, '15 minutes to 3 days');
   }
 }
 
@@ -152,21 +152,21 @@ function checkScripts(problems: LintProblems, setupScripts: unknown): void {
     if (s.scriptArguments !== undefined) (options as { arguments?: unknown }).arguments = s.scriptArguments;
     if (typeof s.timeout === 'string') {
       const timeout = gnuTimeout(s.timeout);
-      if (timeout === undefined) problems.add(`${base}.timeout`, s.timeout, 'allowed: a duration as GNU timeout reads it (30m, 900s, 1h), from 1 second to 1 day');
+      if (timeout === undefined) problems.add(`${base}.timeout`, s.timeout, 'a duration as GNU timeout reads it (30m, 900s, 1h), from 1 second to 1 day');
       else (options as { timeout?: Duration }).timeout = timeout;
     }
     const own = new Problems(problems.path);
     if (s.scriptSource === 'inline') {
       const data = s.scriptData;
       if (typeof data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) {
-        problems.addSecret(`${base}.scriptData`, typeof data === 'string' ? `text of ${data.length} characters` : `a value of type ${typeof data}`, 'allowed: the script\'s text, base64-encoded');
+        problems.addSecret(`${base}.scriptData`, typeof data === 'string' ? `text of ${data.length} characters` : `a value of type ${typeof data}`, 'the script\'s text, base64-encoded');
         continue;
       }
       own.collect('', () => SetupScript.inline(Buffer.from(data, 'base64').toString('utf8'), options));
     } else if (s.scriptSource === 'workspaceStorage') {
       own.collect('', () => SetupScript.fromWorkspace(s.scriptData as string, options));
     } else {
-      problems.add(`${base}.scriptSource`, s.scriptSource, 'allowed: "inline" or "workspaceStorage"');
+      problems.add(`${base}.scriptSource`, s.scriptSource, '"inline" or "workspaceStorage"');
       continue;
     }
     for (const p of problemsOf(own)) {
@@ -181,12 +181,12 @@ function checkSchedules(problems: LintProblems, schedules: unknown): void {
   if (schedules === undefined) return;
   const field = `${INNER}.schedules`;
   if (!isPlainObject(schedules) || !Array.isArray(schedules.computeStartStop)) {
-    problems.add(field, schedules, `allowed: an object { computeStartStop: [...] } of at most ${MAX_SCHEDULES} schedules`);
+    problems.add(field, schedules, `an object { computeStartStop: [...] } of at most ${MAX_SCHEDULES} schedules`);
     return;
   }
   const entries: unknown[] = schedules.computeStartStop;
   if (entries.length > MAX_SCHEDULES) {
-    problems.add(`${field}.computeStartStop`, `${entries.length} schedules`, `allowed: at most ${MAX_SCHEDULES} schedules per compute instance`);
+    problems.add(`${field}.computeStartStop`, `${entries.length} schedules`, `at most ${MAX_SCHEDULES} schedules per compute instance`);
   }
   let allValid = true;
   entries.forEach((entry, i) => {
