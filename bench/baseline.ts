@@ -1,16 +1,37 @@
 import { createHash } from 'node:crypto';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, LocalBackend, TerraformProvider, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
+import {
+  App,
+  LocalBackend,
+  TerraformProvider,
+  TerraformResource,
+  TerraformResourceLifecycle,
+  TerraformStack,
+} from 'cdktf';
 import { Construct } from 'constructs';
-import { fleetStackId, fleetWorkspaceId, instanceName, objectId, scheduleSet, TENANT_ID, WORKSPACE_ID } from './workload';
+import {
+  fleetStackId,
+  fleetWorkspaceId,
+  instanceName,
+  objectId,
+  scheduleSet,
+  TENANT_ID,
+  WORKSPACE_ID,
+} from './workload';
 
 /**
  * The baseline: the same Terraform JSON as the library's workload, built from plain cdktf objects and
  * bodies written out by hand. No validation, no model: what cdktf alone costs for this output.
  */
 class RawResource extends TerraformResource {
-  constructor(scope: Construct, id: string, type: string, private readonly attributes: Record<string, unknown>,
-    provider?: TerraformProvider, lifecycle?: TerraformResourceLifecycle) {
+  constructor(
+    scope: Construct,
+    id: string,
+    type: string,
+    private readonly attributes: Record<string, unknown>,
+    provider?: TerraformProvider,
+    lifecycle?: TerraformResourceLifecycle,
+  ) {
     super(scope, id, { terraformResourceType: type, provider, lifecycle });
   }
 
@@ -38,7 +59,9 @@ class RawAzapiProvider extends TerraformProvider {
 }
 
 const TYPE = 'Microsoft.MachineLearningServices/workspaces/computes@2025-12-01';
-const SCRIPT = Buffer.from('#!/bin/bash\nset -euo pipefail\npip install --quiet pandas scikit-learn\n').toString('base64');
+const SCRIPT = Buffer.from('#!/bin/bash\nset -euo pipefail\npip install --quiet pandas scikit-learn\n').toString(
+  'base64',
+);
 const GROUP = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml';
 
 function schedule([action, expression, timeZone]: [string, string, string]) {
@@ -69,7 +92,9 @@ function creationSettings(i: number) {
   return {
     vmSize: 'standard_ds3_v2',
     sshSettings: { sshPublicAccess: 'Disabled' },
-    personalComputeInstanceSettings: { assignedUser: { objectId: objectId(i).toLowerCase(), tenantId: TENANT_ID.toLowerCase() } },
+    personalComputeInstanceSettings: {
+      assignedUser: { objectId: objectId(i).toLowerCase(), tenantId: TENANT_ID.toLowerCase() },
+    },
     setupScripts: { scripts: { creationScript: { scriptSource: 'inline', scriptData: SCRIPT } } },
     description: null,
     disableLocalAuth: true,
@@ -91,7 +116,8 @@ function addPolicy(stack: TerraformStack, fixture: PolicyFixture): void {
       // Rebuild the construct path so that cdktf allocates the same logical id.
       const path: string[] = meta.metadata.path.split('/').slice(1);
       let scope: Construct = stack;
-      for (const part of path.slice(0, -1)) scope = (scope.node.tryFindChild(part) as Construct) ?? new Construct(scope, part);
+      for (const part of path.slice(0, -1))
+        scope = (scope.node.tryFindChild(part) as Construct) ?? new Construct(scope, part);
       const r = new RawResource(scope, path[path.length - 1], type, attributes);
       if (r.friendlyUniqueId !== logicalId) throw new Error(`baseline id ${r.friendlyUniqueId} is not ${logicalId}`);
     }
@@ -108,7 +134,12 @@ export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, 
 }
 
 /** The fleet workload's JSON (see buildLibraryFleet), from plain cdktf objects. */
-export function buildBaselineFleet(app: App, stacks: number, perStack: number, fixture: PolicyFixture): TerraformStack[] {
+export function buildBaselineFleet(
+  app: App,
+  stacks: number,
+  perStack: number,
+  fixture: PolicyFixture,
+): TerraformStack[] {
   const governance = new TerraformStack(app, 'governance');
   new LocalBackend(governance, { path: 'terraform.governance.tfstate' });
   addPolicy(governance, fixture);
@@ -118,7 +149,14 @@ export function buildBaselineFleet(app: App, stacks: number, perStack: number, f
     const stack = new TerraformStack(app, fleetStackId(k));
     new LocalBackend(stack, { path: `terraform.${fleetStackId(k)}.tfstate` });
     // Only the workspace's subscription in this stack: the library's default provider names it.
-    addBaselineInstances(stack, fleetWorkspaceId(k), k * perStack, perStack, false, subscriptionOf(fleetWorkspaceId(k)));
+    addBaselineInstances(
+      stack,
+      fleetWorkspaceId(k),
+      k * perStack,
+      perStack,
+      false,
+      subscriptionOf(fleetWorkspaceId(k)),
+    );
     all.push(stack);
   }
   return all;
@@ -128,51 +166,79 @@ function subscriptionOf(armId: string): string {
   return armId.split('/')[2];
 }
 
-function addBaselineInstances(stack: TerraformStack, workspaceId: string, first: number, n: number, distinct: boolean,
-  subscriptionId: string | undefined): void {
+function addBaselineInstances(
+  stack: TerraformStack,
+  workspaceId: string,
+  first: number,
+  n: number,
+  distinct: boolean,
+  subscriptionId: string | undefined,
+): void {
   const azapi = new RawAzapiProvider(stack);
   let azurerm: AzurermProvider | undefined;
   let role: RawResource | undefined;
   for (let i = first; i < first + n; i++) {
     const name = instanceName(i);
     const scope = new Construct(stack, name);
-    const ci = new RawResource(scope, 'Resource', 'azapi_resource', {
-      type: TYPE,
-      name,
-      parent_id: workspaceId,
-      location: 'westeurope',
-      body: body(i, distinct),
-      replace_triggers_external_values: creationSettings(i),
-      ignore_casing: true,
-      timeouts: { create: '45m', delete: '60m' },
-    }, azapi, {
-      preventDestroy: false,
-      ignoreChanges: ['body', 'tags', 'identity'],
-    });
-    new RawResource(scope, 'IdleShutdownSetting', 'azapi_resource_action', {
-      type: TYPE, resource_id: ci.id, action: 'updateIdleShutdownSetting', method: 'POST', body: { idleTimeBeforeShutdown: 'PT30M' },
-      timeouts: { create: '45m', update: '45m' },
-    }, azapi);
+    const ci = new RawResource(
+      scope,
+      'Resource',
+      'azapi_resource',
+      {
+        type: TYPE,
+        name,
+        parent_id: workspaceId,
+        location: 'westeurope',
+        body: body(i, distinct),
+        replace_triggers_external_values: creationSettings(i),
+        ignore_casing: true,
+        timeouts: { create: '45m', delete: '60m' },
+      },
+      azapi,
+      {
+        preventDestroy: false,
+        ignoreChanges: ['body', 'tags', 'identity'],
+      },
+    );
+    new RawResource(
+      scope,
+      'IdleShutdownSetting',
+      'azapi_resource_action',
+      {
+        type: TYPE,
+        resource_id: ci.id,
+        action: 'updateIdleShutdownSetting',
+        method: 'POST',
+        body: { idleTimeBeforeShutdown: 'PT30M' },
+        timeouts: { create: '45m', update: '45m' },
+      },
+      azapi,
+    );
     if (!azurerm) {
       // The library's default: the stack's one subscription, or none where a management-group policy names none.
-      azurerm = new AzurermProvider(stack, 'DefaultAzurermProvider', { features: [{}], ...(subscriptionId ? { subscriptionId } : {}) });
+      azurerm = new AzurermProvider(stack, 'DefaultAzurermProvider', {
+        features: [{}],
+        ...(subscriptionId ? { subscriptionId } : {}),
+      });
       const roleId = createHash('sha256').update(GROUP.toLowerCase()).digest('hex').slice(0, 8);
       role = new RawResource(stack, `ComputeUserRole-${roleId}`, 'azurerm_role_definition', {
         name: `AzureML compute instance user (00000000-0000-0000-0000-000000000001/rg-ml, ${stack.node.id})`,
         scope: GROUP,
         description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
-        permissions: [{
-          actions: [
-            'Microsoft.MachineLearningServices/workspaces/computes/read',
-            'Microsoft.MachineLearningServices/workspaces/computes/start/action',
-            'Microsoft.MachineLearningServices/workspaces/computes/stop/action',
-            'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
-            'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
-            'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
-            'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
-          ],
-          not_actions: [],
-        }],
+        permissions: [
+          {
+            actions: [
+              'Microsoft.MachineLearningServices/workspaces/computes/read',
+              'Microsoft.MachineLearningServices/workspaces/computes/start/action',
+              'Microsoft.MachineLearningServices/workspaces/computes/stop/action',
+              'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
+              'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
+              'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
+              'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
+            ],
+            not_actions: [],
+          },
+        ],
         assignable_scopes: [GROUP],
       });
     }

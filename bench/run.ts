@@ -12,8 +12,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureScheduleValidation } from './schedule-validation';
 
-interface Sample { ms: number; cpuMs: number; maxRssMb: number }
-interface SizeResult { n: number; library: Sample; baseline: Sample; floorMs: number; identical: boolean }
+interface Sample {
+  ms: number;
+  cpuMs: number;
+  maxRssMb: number;
+}
+interface SizeResult {
+  n: number;
+  library: Sample;
+  baseline: Sample;
+  floorMs: number;
+  identical: boolean;
+}
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -23,12 +33,20 @@ const flag = (name: string, fallback: string) => {
 const json = args.includes('--json');
 /** Each instance its own schedules (defeats the validation caches) instead of a fleet's shared preset. */
 const workload = args.includes('--distinct') ? 'distinct' : 'shared';
-const sizes = flag('--sizes', '100,1000,10000').split(',').filter((s) => s !== '').map(Number);
+const sizes = flag('--sizes', '100,1000,10000')
+  .split(',')
+  .filter((s) => s !== '')
+  .map(Number);
 const runs = Number(flag('--runs', '5'));
 /** Fleet workloads, `<stacks>x<instances per stack>`: many stacks of one workspace each, plus governance. */
-const fleets = flag('--fleet', '').split(',').filter((f) => f !== '');
+const fleets = flag('--fleet', '')
+  .split(',')
+  .filter((f) => f !== '');
 const dist = resolve(__dirname, '..');
-const say = (line: string) => { if (!json) process.stdout.write(`${line}\n`); else process.stderr.write(`${line}\n`); };
+const say = (line: string) => {
+  if (!json) process.stdout.write(`${line}\n`);
+  else process.stderr.write(`${line}\n`);
+};
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,12 +54,17 @@ function median(xs: number[]): number {
 }
 
 function medianSample(samples: Sample[]): Sample {
-  return { ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), maxRssMb: median(samples.map((s) => s.maxRssMb)) };
+  return {
+    ms: median(samples.map((s) => s.ms)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    maxRssMb: median(samples.map((s) => s.maxRssMb)),
+  };
 }
 
 function synthOnce(mode: string, n: number | string, outdir: string): Sample {
   const r = spawnSync(process.execPath, [join(dist, 'bench', 'synth-once.js'), mode, String(n), outdir, workload], {
-    encoding: 'utf8', maxBuffer: 1 << 20,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
   });
   if (r.status !== 0) throw new Error(`${mode} ${n} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop() || '{}');
@@ -61,10 +84,21 @@ function synthSize(n: number): SizeResult {
   const identical = file(dirs.library).equals(file(dirs.baseline));
   const floor = Array.from({ length: runs }, () => synthOnce('floor', n, dirs.library).ms);
   rmSync(root, { recursive: true, force: true });
-  return { n, library: medianSample(samples.library), baseline: medianSample(samples.baseline), floorMs: median(floor), identical };
+  return {
+    n,
+    library: medianSample(samples.library),
+    baseline: medianSample(samples.baseline),
+    floorMs: median(floor),
+    identical,
+  };
 }
 
-interface FleetResult { shape: string; library: Sample; baseline: Sample; identical: boolean }
+interface FleetResult {
+  shape: string;
+  library: Sample;
+  baseline: Sample;
+  identical: boolean;
+}
 
 /** The fleet workload `shape` (`100x100`), library against baseline, every stack's bytes compared. */
 function synthFleet(shape: string): FleetResult {
@@ -77,8 +111,13 @@ function synthFleet(shape: string): FleetResult {
     for (const mode of order) samples[mode].push(synthOnce(`${mode}-fleet`, shape, dirs[mode]));
   }
   const stacks = readdirSync(join(dirs.library, 'stacks')).sort();
-  const identical = stacks.length === readdirSync(join(dirs.baseline, 'stacks')).length
-    && stacks.every((s) => readFileSync(join(dirs.library, 'stacks', s, 'cdk.tf.json')).equals(readFileSync(join(dirs.baseline, 'stacks', s, 'cdk.tf.json'))));
+  const identical =
+    stacks.length === readdirSync(join(dirs.baseline, 'stacks')).length &&
+    stacks.every((s) =>
+      readFileSync(join(dirs.library, 'stacks', s, 'cdk.tf.json')).equals(
+        readFileSync(join(dirs.baseline, 'stacks', s, 'cdk.tf.json')),
+      ),
+    );
   rmSync(root, { recursive: true, force: true });
   return { shape, library: medianSample(samples.library), baseline: medianSample(samples.baseline), identical };
 }
@@ -122,22 +161,48 @@ const report = {
   workload,
   synth: results.map((r) => ({
     instances: r.n,
-    libraryMs: round(r.library.ms), baselineMs: round(r.baseline.ms), timeRatio: ratio(r.library.ms, r.baseline.ms),
-    libraryCpuMs: round(r.library.cpuMs), baselineCpuMs: round(r.baseline.cpuMs), cpuRatio: ratio(r.library.cpuMs, r.baseline.cpuMs),
-    libraryRssMb: round(r.library.maxRssMb), baselineRssMb: round(r.baseline.maxRssMb), rssRatio: ratio(r.library.maxRssMb, r.baseline.maxRssMb),
-    floorMs: round(r.floorMs), identicalOutput: r.identical,
+    libraryMs: round(r.library.ms),
+    baselineMs: round(r.baseline.ms),
+    timeRatio: ratio(r.library.ms, r.baseline.ms),
+    libraryCpuMs: round(r.library.cpuMs),
+    baselineCpuMs: round(r.baseline.cpuMs),
+    cpuRatio: ratio(r.library.cpuMs, r.baseline.cpuMs),
+    libraryRssMb: round(r.library.maxRssMb),
+    baselineRssMb: round(r.baseline.maxRssMb),
+    rssRatio: ratio(r.library.maxRssMb, r.baseline.maxRssMb),
+    floorMs: round(r.floorMs),
+    identicalOutput: r.identical,
   })),
   fleet: fleetResults.map((r) => ({
-    stacks: Number(r.shape.split('x')[0]), instancesPerStack: Number(r.shape.split('x')[1]),
-    libraryMs: round(r.library.ms), baselineMs: round(r.baseline.ms), timeRatio: ratio(r.library.ms, r.baseline.ms),
-    libraryCpuMs: round(r.library.cpuMs), baselineCpuMs: round(r.baseline.cpuMs), cpuRatio: ratio(r.library.cpuMs, r.baseline.cpuMs),
-    libraryRssMb: round(r.library.maxRssMb), baselineRssMb: round(r.baseline.maxRssMb), identicalOutput: r.identical,
+    stacks: Number(r.shape.split('x')[0]),
+    instancesPerStack: Number(r.shape.split('x')[1]),
+    libraryMs: round(r.library.ms),
+    baselineMs: round(r.baseline.ms),
+    timeRatio: ratio(r.library.ms, r.baseline.ms),
+    libraryCpuMs: round(r.library.cpuMs),
+    baselineCpuMs: round(r.baseline.cpuMs),
+    cpuRatio: ratio(r.library.cpuMs, r.baseline.cpuMs),
+    libraryRssMb: round(r.library.maxRssMb),
+    baselineRssMb: round(r.baseline.maxRssMb),
+    identicalOutput: r.identical,
   })),
-  fleetCpuScaling: fleetResults.length > 1
-    ? ratio(fleetResults[fleetResults.length - 1].library.cpuMs, fleetResults[fleetResults.length - 2].library.cpuMs) : undefined,
-  scaling: results.length > 1 ? ratio(results[results.length - 1].library.ms, results[results.length - 2].library.ms) : undefined,
-  cpuScaling: results.length > 1 ? ratio(results[results.length - 1].library.cpuMs, results[results.length - 2].library.cpuMs) : undefined,
-  coldStart: { libraryMs: round(cold.libraryMs), cdktfMs: round(cold.cdktfMs), ratio: ratio(cold.libraryMs, cold.cdktfMs) },
+  fleetCpuScaling:
+    fleetResults.length > 1
+      ? ratio(fleetResults[fleetResults.length - 1].library.cpuMs, fleetResults[fleetResults.length - 2].library.cpuMs)
+      : undefined,
+  scaling:
+    results.length > 1
+      ? ratio(results[results.length - 1].library.ms, results[results.length - 2].library.ms)
+      : undefined,
+  cpuScaling:
+    results.length > 1
+      ? ratio(results[results.length - 1].library.cpuMs, results[results.length - 2].library.cpuMs)
+      : undefined,
+  coldStart: {
+    libraryMs: round(cold.libraryMs),
+    cdktfMs: round(cold.cdktfMs),
+    ratio: ratio(cold.libraryMs, cold.cdktfMs),
+  },
   scheduleValidation: {
     microsPerSchedule: Math.round(validation.perScheduleMicros * 100) / 100,
     ajvOnlyMicros: Math.round(validation.ajvOnlyMicros * 100) / 100,
@@ -150,21 +215,35 @@ if (json) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else {
   say('');
-  say('| instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | library RSS MB | baseline RSS MB | RSS ratio | floor ms | same bytes |');
+  say(
+    '| instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | library RSS MB | baseline RSS MB | RSS ratio | floor ms | same bytes |',
+  );
   say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
   for (const s of report.synth) {
-    say(`| ${s.instances} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryCpuMs} | ${s.baselineCpuMs} | ${s.cpuRatio} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`);
+    say(
+      `| ${s.instances} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryCpuMs} | ${s.baselineCpuMs} | ${s.cpuRatio} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`,
+    );
   }
   if (report.fleet.length > 0) {
     say('');
-    say('| stacks x instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | library RSS MB | baseline RSS MB | same bytes |');
+    say(
+      '| stacks x instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | library RSS MB | baseline RSS MB | same bytes |',
+    );
     say('|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
     for (const f of report.fleet) {
-      say(`| ${f.stacks} x ${f.instancesPerStack} | ${f.libraryMs} | ${f.baselineMs} | ${f.timeRatio} | ${f.libraryCpuMs} | ${f.baselineCpuMs} | ${f.cpuRatio} | ${f.libraryRssMb} | ${f.baselineRssMb} | ${f.identicalOutput ? 'yes' : 'NO'} |`);
+      say(
+        `| ${f.stacks} x ${f.instancesPerStack} | ${f.libraryMs} | ${f.baselineMs} | ${f.timeRatio} | ${f.libraryCpuMs} | ${f.baselineCpuMs} | ${f.cpuRatio} | ${f.libraryRssMb} | ${f.baselineRssMb} | ${f.identicalOutput ? 'yes' : 'NO'} |`,
+      );
     }
-    if (report.fleetCpuScaling !== undefined) say(`fleet scaling, last / previous shape: ${report.fleetCpuScaling} CPU`);
+    if (report.fleetCpuScaling !== undefined)
+      say(`fleet scaling, last / previous shape: ${report.fleetCpuScaling} CPU`);
   }
-  if (report.scaling !== undefined) say(`\nscaling, largest / next size: ${report.scaling} wall, ${report.cpuScaling} CPU`);
-  say(`cold start: library ${report.coldStart.libraryMs} ms, cdktf alone ${report.coldStart.cdktfMs} ms, ratio ${report.coldStart.ratio}`);
-  say(`schedule validation: ${report.scheduleValidation.microsPerSchedule} us per schedule (${report.scheduleValidation.schedulesPerSecond}/s), bare ajv validate ${report.scheduleValidation.ajvOnlyMicros} us, an entry seen before ${report.scheduleValidation.repeatedEntryMicros} us`);
+  if (report.scaling !== undefined)
+    say(`\nscaling, largest / next size: ${report.scaling} wall, ${report.cpuScaling} CPU`);
+  say(
+    `cold start: library ${report.coldStart.libraryMs} ms, cdktf alone ${report.coldStart.cdktfMs} ms, ratio ${report.coldStart.ratio}`,
+  );
+  say(
+    `schedule validation: ${report.scheduleValidation.microsPerSchedule} us per schedule (${report.scheduleValidation.schedulesPerSecond}/s), bare ajv validate ${report.scheduleValidation.ajvOnlyMicros} us, an entry seen before ${report.scheduleValidation.repeatedEntryMicros} us`,
+  );
 }

@@ -16,7 +16,10 @@ const [n, perStack] = count.split('x').map(Number);
 const start = process.hrtime.bigint();
 const cpuStart = process.cpuUsage();
 /** CPU time of this process (all its threads, GC included), steadier than wall time on a shared machine. */
-const cpuMs = () => { const u = process.cpuUsage(cpuStart); return (u.user + u.system) / 1000; };
+const cpuMs = () => {
+  const u = process.cpuUsage(cpuStart);
+  return (u.user + u.system) / 1000;
+};
 const POLICY_TYPES = /^azurerm_(management_group_)?policy_|^azurerm_.*policy_assignment$/;
 if (mode === 'policy-fixture') {
   // Not measured: the policy resources as the library writes them, for the baseline to copy.
@@ -38,7 +41,8 @@ if (mode === 'policy-fixture') {
   process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 } else {
   const app = new App({ outdir, skipValidation: true });
-  const fixture = () => JSON.parse(require('node:fs').readFileSync(join(outdir, '..', 'policy-fixture.json'), 'utf8')) as PolicyFixture;
+  const fixture = () =>
+    JSON.parse(require('node:fs').readFileSync(join(outdir, '..', 'policy-fixture.json'), 'utf8')) as PolicyFixture;
   if (mode === 'library') buildLibraryStack(app, n, distinct);
   else if (mode === 'library-fleet') buildLibraryFleet(app, n, perStack);
   else if (mode === 'baseline-fleet') buildBaselineFleet(app, n, perStack, fixture());

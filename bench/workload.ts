@@ -1,11 +1,19 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { ComputeInstance, Duration, SetupScript, ShutdownPolicy, StartStopSchedule } from '../src';
 
-export const WORKSPACE_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw';
+export const WORKSPACE_ID =
+  '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw';
 export const TENANT_ID = '11111111-1111-1111-1111-111111111111';
 const SETUP = '#!/bin/bash\nset -euo pipefail\npip install --quiet pandas scikit-learn\n';
 
-const ZONES = ['W. Europe Standard Time', 'Pacific Standard Time', 'India Standard Time', 'UTC', 'Tokyo Standard Time', 'E. South America Standard Time'];
+const ZONES = [
+  'W. Europe Standard Time',
+  'Pacific Standard Time',
+  'India Standard Time',
+  'UTC',
+  'Tokyo Standard Time',
+  'E. South America Standard Time',
+];
 
 /**
  * The 4 schedules of instance `i` as [action, expression, time zone]. The shared workload gives every
@@ -16,14 +24,21 @@ const ZONES = ['W. Europe Standard Time', 'Pacific Standard Time', 'India Standa
 export function scheduleSet(i: number, distinct: boolean): Array<['Start' | 'Stop', string, string]> {
   if (!distinct) {
     const zone = ZONES[0];
-    return [['Start', '0 8 * * 1-5', zone], ['Stop', '0 18 * * 1-4', zone], ['Stop', '0 16 * * 5', zone], ['Stop', '0 22 * * *', zone]];
+    return [
+      ['Start', '0 8 * * 1-5', zone],
+      ['Stop', '0 18 * * 1-4', zone],
+      ['Stop', '0 16 * * 5', zone],
+      ['Stop', '0 22 * * *', zone],
+    ];
   }
   const minute = i % 60;
   const hour = 6 + (Math.floor(i / 60) % 6);
   const zone = ZONES[Math.floor(i / 360) % ZONES.length];
   return [
-    ['Start', `${minute} ${hour} * * 1-5`, zone], ['Stop', `${minute} ${hour + 9} * * 1-4`, zone],
-    ['Stop', `${minute} ${hour + 7} * * 5`, zone], ['Stop', `${minute} 23 * * *`, zone],
+    ['Start', `${minute} ${hour} * * 1-5`, zone],
+    ['Stop', `${minute} ${hour + 9} * * 1-4`, zone],
+    ['Stop', `${minute} ${hour + 7} * * 5`, zone],
+    ['Stop', `${minute} 23 * * *`, zone],
   ];
 }
 
@@ -41,7 +56,9 @@ export function buildPolicy(stack: TerraformStack): ShutdownPolicy {
   return new ShutdownPolicy(stack, 'shutdown', {
     name: 'bench-shutdown',
     scope: { managementGroupId: 'mg-bench' },
-    defaultSchedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'W. Europe Standard Time' })],
+    defaultSchedules: [
+      StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'W. Europe Standard Time' }),
+    ],
     requireSchedules: 'Deny',
     idleShutdown: { effect: 'Audit', max: Duration.hours(4) },
   });
@@ -80,7 +97,13 @@ export function buildLibraryFleet(app: App, stacks: number, perStack: number): T
   return all;
 }
 
-function addLibraryInstances(stack: TerraformStack, workspaceId: string, first: number, n: number, distinct: boolean): void {
+function addLibraryInstances(
+  stack: TerraformStack,
+  workspaceId: string,
+  first: number,
+  n: number,
+  distinct: boolean,
+): void {
   for (let i = first; i < first + n; i++) {
     const name = instanceName(i);
     new ComputeInstance(stack, name, {
@@ -89,7 +112,9 @@ function addLibraryInstances(stack: TerraformStack, workspaceId: string, first: 
       location: 'westeurope',
       vmSize: 'Standard_DS3_v2',
       assignedUser: { objectId: objectId(i), tenantId: TENANT_ID, grantAccess: true },
-      schedules: scheduleSet(i, distinct).map(([action, expression, timeZone]) => StartStopSchedule.cron({ action, expression, timeZone })),
+      schedules: scheduleSet(i, distinct).map(([action, expression, timeZone]) =>
+        StartStopSchedule.cron({ action, expression, timeZone }),
+      ),
       idleShutdown: Duration.minutes(30),
       setupScripts: { creation: SetupScript.inline(SETUP) },
       deletionProtection: false,

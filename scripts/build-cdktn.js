@@ -27,7 +27,8 @@ const MENTIONS_CDKTF = /(?:from |require\(|import\()\s*['"]cdktf(?:\/[^'"]*)?['"
 const NEEDS_CDKTF = /(?:from |require\(|import\()\s*['"](?:cdktf|@cdktf\/[^'"\/]+)(?:\/[^'"]*)?['"]/;
 
 function tsFiles(dir, rel = '') {
-  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true })
+  return fs
+    .readdirSync(path.join(dir, rel), { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => {
       const file = path.join(rel, e.name);
@@ -38,15 +39,18 @@ function tsFiles(dir, rel = '') {
 
 function forCdktn(file, text) {
   if (file !== FRAMEWORK) {
-    if (MENTIONS_CDKTF.test(text)) throw new Error(`src/${file} imports cdktf: only src/${FRAMEWORK} may (the cdktn entry swaps that one file)`);
+    if (MENTIONS_CDKTF.test(text))
+      throw new Error(`src/${file} imports cdktf: only src/${FRAMEWORK} may (the cdktn entry swaps that one file)`);
     return text;
   }
   let swapped = `// Generated from src/${FRAMEWORK} by scripts/build-cdktn.js for the cdktn entry; do not edit.\n${text}`;
   for (const [from, to] of SWAPS) {
-    if (!swapped.includes(from)) throw new Error(`src/${FRAMEWORK} no longer contains ${from}: update SWAPS in scripts/build-cdktn.js`);
+    if (!swapped.includes(from))
+      throw new Error(`src/${FRAMEWORK} no longer contains ${from}: update SWAPS in scripts/build-cdktn.js`);
     swapped = swapped.split(from).join(to);
   }
-  if (MENTIONS_CDKTF.test(swapped)) throw new Error(`src/${FRAMEWORK} imports cdktf in a way scripts/build-cdktn.js does not swap`);
+  if (MENTIONS_CDKTF.test(swapped))
+    throw new Error(`src/${FRAMEWORK} imports cdktf in a way scripts/build-cdktn.js does not swap`);
   return swapped;
 }
 
@@ -55,8 +59,11 @@ function forCdktn(file, text) {
  * that an unchanged source keeps its time stamp and the incremental build skips it.
  */
 function syncCopy() {
-  const wanted = new Map(tsFiles(src).filter((f) => !f.startsWith(`cli${path.sep}`))
-    .map((f) => [f, forCdktn(f, fs.readFileSync(path.join(src, f), 'utf8'))]));
+  const wanted = new Map(
+    tsFiles(src)
+      .filter((f) => !f.startsWith(`cli${path.sep}`))
+      .map((f) => [f, forCdktn(f, fs.readFileSync(path.join(src, f), 'utf8'))]),
+  );
   if (fs.existsSync(copy)) {
     for (const f of tsFiles(copy)) if (!wanted.has(f)) fs.rmSync(path.join(copy, f));
   }
@@ -70,15 +77,18 @@ function syncCopy() {
 
 function emittedFiles(dir) {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? emittedFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? emittedFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 syncCopy();
 // tsc builds incrementally but neither notices deleted outputs nor deletes those of removed modules: without
 // dist/cdktn it starts afresh, and outputs whose source is gone are removed after it.
 if (!fs.existsSync(path.join(out, 'index.js'))) fs.rmSync(buildInfo, { force: true });
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'tsconfig.cdktn.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'tsconfig.cdktn.json')], {
+  stdio: 'inherit',
+});
 for (const file of emittedFiles(out)) {
   const source = path.relative(out, file).replace(/\.d\.ts$|\.js$/, '.ts');
   if (!file.endsWith('.generated.js') && !fs.existsSync(path.join(copy, source))) fs.rmSync(file);
@@ -87,5 +97,8 @@ for (const file of emittedFiles(out)) {
 const validators = path.join('schedule', 'schedule-validators.generated.js');
 fs.copyFileSync(path.join(root, 'dist', 'src', validators), path.join(out, validators));
 for (const file of emittedFiles(out)) {
-  if (NEEDS_CDKTF.test(fs.readFileSync(file, 'utf8'))) throw new Error(`${path.relative(root, file)} refers to cdktf or a @cdktf package: the cdktn entry must use cdktn's classes only`);
+  if (NEEDS_CDKTF.test(fs.readFileSync(file, 'utf8')))
+    throw new Error(
+      `${path.relative(root, file)} refers to cdktf or a @cdktf package: the cdktn entry must use cdktn's classes only`,
+    );
 }

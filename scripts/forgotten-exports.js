@@ -14,7 +14,12 @@ const ts = require('typescript');
  * @returns {string[]} one line per forgotten export: `Name (file) used by Exported`
  */
 function forgottenExports(entry, packageDir = path.dirname(entry)) {
-  const program = ts.createProgram([entry], { noEmit: true, skipLibCheck: true, types: [], target: ts.ScriptTarget.ES2022 });
+  const program = ts.createProgram([entry], {
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    target: ts.ScriptTarget.ES2022,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
   if (!source) throw new Error(`cannot read ${entry}`);
@@ -37,8 +42,13 @@ function forgottenExports(entry, packageDir = path.dirname(entry)) {
       const symbol = checker.getSymbolAtLocation(name);
       const target = symbol && resolve(symbol);
       const declaration = target?.declarations?.[0];
-      if (target && declaration && !(target.flags & ts.SymbolFlags.TypeParameter) && !exported.has(target)
-        && own(declaration.getSourceFile().fileName)) {
+      if (
+        target &&
+        declaration &&
+        !(target.flags & ts.SymbolFlags.TypeParameter) &&
+        !exported.has(target) &&
+        own(declaration.getSourceFile().fileName)
+      ) {
         const line = `${target.getName()} (${path.relative(packageDir, declaration.getSourceFile().fileName)})`;
         if (!found.has(line)) found.set(line, new Set());
         found.get(line).add(user);
@@ -58,6 +68,10 @@ if (require.main === module) {
   const entry = path.resolve(process.argv[2] ?? 'dist/src/index.d.ts');
   const missing = forgottenExports(entry);
   for (const line of missing) console.error(`not exported: ${line}`);
-  console.log(missing.length === 0 ? `every type the API of ${path.relative('.', entry)} uses is exported` : `${missing.length} types used by the public API are not exported`);
+  console.log(
+    missing.length === 0
+      ? `every type the API of ${path.relative('.', entry)} uses is exported`
+      : `${missing.length} types used by the public API are not exported`,
+  );
   process.exitCode = missing.length === 0 ? 0 : 1;
 }

@@ -14,11 +14,14 @@ const [a, b] = process.argv.slice(2);
 if (!a || !b) throw new Error('usage: same-synth.js DIR_A DIR_B');
 
 function outputs(dir, rel = '') {
-  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const file = path.join(rel, e.name);
-    if (e.isDirectory()) return outputs(dir, file);
-    return e.name.endsWith('.json') && e.name !== 'manifest.json' ? [file] : [];
-  }).sort();
+  return fs
+    .readdirSync(path.join(dir, rel), { withFileTypes: true })
+    .flatMap((e) => {
+      const file = path.join(rel, e.name);
+      if (e.isDirectory()) return outputs(dir, file);
+      return e.name.endsWith('.json') && e.name !== 'manifest.json' ? [file] : [];
+    })
+    .sort();
 }
 
 function library(dir, file) {
@@ -29,5 +32,6 @@ function library(dir, file) {
 
 const files = outputs(a);
 assert.deepStrictEqual(outputs(b), files, `${a} and ${b} hold different files`);
-for (const file of files) assert.deepStrictEqual(library(b, file), library(a, file), `${file} differs between ${a} and ${b}`);
+for (const file of files)
+  assert.deepStrictEqual(library(b, file), library(a, file), `${file} differs between ${a} and ${b}`);
 console.log(`same synth: ${files.length} files of ${a} and ${b} hold the same JSON`);

@@ -19,7 +19,9 @@ Module._resolveFilename = function (request, parent, ...rest) {
   const swapped = fromExamples && isCdktf ? `cdktn${request.slice('cdktf'.length)}` : request;
   const resolved = resolveFilename.call(this, swapped, parent, ...rest);
   // The examples import the library from dist/src; under cdktn they get the same module of dist/cdktn.
-  return resolved.startsWith(mainEntry) ? resolveFilename.call(this, cdktnEntry + resolved.slice(mainEntry.length), parent, ...rest) : resolved;
+  return resolved.startsWith(mainEntry)
+    ? resolveFilename.call(this, cdktnEntry + resolved.slice(mainEntry.length), parent, ...rest)
+    : resolved;
 };
 
 const outdir = process.argv[2];

@@ -28,8 +28,13 @@ class DefaultAzurermProvider extends AzurermProvider {
     else this.subscriptions.add(subscriptionId.toLowerCase());
     if (this.subscription() === undefined && !this.warned && userProviderOf(this, 'azurerm') === undefined) {
       this.warned = true;
-      const why = this.subscriptions.size > 1 ? `the stack acts on ${this.subscriptions.size} subscriptions: ${[...this.subscriptions].sort().join(', ')}` : this.unnamed[0];
-      Annotations.of(this.node.scope!).addWarning(`The azurerm provider the library declares for this stack names no subscription (${why}), and azurerm 4 needs one: declare your own azurerm provider with subscriptionId, or set ARM_SUBSCRIPTION_ID in the pipeline.`);
+      const why =
+        this.subscriptions.size > 1
+          ? `the stack acts on ${this.subscriptions.size} subscriptions: ${[...this.subscriptions].sort().join(', ')}`
+          : this.unnamed[0];
+      Annotations.of(this.node.scope!).addWarning(
+        `The azurerm provider the library declares for this stack names no subscription (${why}), and azurerm 4 needs one: declare your own azurerm provider with subscriptionId, or set ARM_SUBSCRIPTION_ID in the pipeline.`,
+      );
     }
   }
 
@@ -53,14 +58,20 @@ const defaults = new WeakMap<TerraformStack, DefaultAzurermProvider>();
  * Makes sure the stack has an azurerm provider, and records the subscription its caller acts on: the
  * subscription of an ARM id (`/subscriptions/<id>/...`), a subscription id, or a reference.
  */
-export function ensureAzurermProvider(scope: Construct, target: { armId?: string; subscriptionId?: string; unnamed?: string }): void {
+export function ensureAzurermProvider(
+  scope: Construct,
+  target: { armId?: string; subscriptionId?: string; unnamed?: string },
+): void {
   const stack = TerraformStack.of(scope);
   let provider = defaults.get(stack) ?? stackDefaultOf<DefaultAzurermProvider>(stack, 'azurerm');
   if (!provider) {
     provider = new DefaultAzurermProvider(stack);
     defaults.set(stack, provider);
   }
-  provider.target(target.subscriptionId ?? subscriptionOf(target.armId), target.unnamed ?? 'the subscription is known only at apply');
+  provider.target(
+    target.subscriptionId ?? subscriptionOf(target.armId),
+    target.unnamed ?? 'the subscription is known only at apply',
+  );
 }
 
 /** The user's unaliased azurerm provider of the stack, if any. */

@@ -16,13 +16,25 @@ export function toComputeInstanceSpec(props: ComputeInstanceProps): ComputeInsta
   const ci: ArmComputeInstanceProperties = {
     vmSize: props.vmSize,
     ...(props.subnetId !== undefined ? { subnet: { id: props.subnetId } } : {}),
-    ...(props.applicationSharingPolicy !== undefined ? { applicationSharingPolicy: props.applicationSharingPolicy } : {}),
-    sshSettings: props.ssh ? { sshPublicAccess: 'Enabled', adminPublicKey: props.ssh.publicKey } : { sshPublicAccess: 'Disabled' },
+    ...(props.applicationSharingPolicy !== undefined
+      ? { applicationSharingPolicy: props.applicationSharingPolicy }
+      : {}),
+    sshSettings: props.ssh
+      ? { sshPublicAccess: 'Enabled', adminPublicKey: props.ssh.publicKey }
+      : { sshPublicAccess: 'Disabled' },
     ...(props.assignedUser
-      ? { personalComputeInstanceSettings: { assignedUser: { objectId: props.assignedUser.objectId, tenantId: props.assignedUser.tenantId } } }
+      ? {
+          personalComputeInstanceSettings: {
+            assignedUser: { objectId: props.assignedUser.objectId, tenantId: props.assignedUser.tenantId },
+          },
+        }
       : {}),
     ...(creationScript || startupScript
-      ? { setupScripts: { scripts: { ...(creationScript ? { creationScript } : {}), ...(startupScript ? { startupScript } : {}) } } }
+      ? {
+          setupScripts: {
+            scripts: { ...(creationScript ? { creationScript } : {}), ...(startupScript ? { startupScript } : {}) },
+          },
+        }
       : {}),
     ...(schedules.length > 0 ? { schedules: { computeStartStop: schedules } } : {}),
     ...(publicIp !== undefined ? { enableNodePublicIp: publicIp } : {}),
@@ -35,11 +47,11 @@ export function toComputeInstanceSpec(props: ComputeInstanceProps): ComputeInsta
     location: props.location,
     ...(props.identity
       ? {
-        identity: {
-          type: props.identity.type,
-          ...(ids.length > 0 ? { userAssignedIdentities: Object.fromEntries(ids.map((id) => [id, {}])) } : {}),
-        },
-      }
+          identity: {
+            type: props.identity.type,
+            ...(ids.length > 0 ? { userAssignedIdentities: Object.fromEntries(ids.map((id) => [id, {}])) } : {}),
+          },
+        }
       : {}),
     ...(props.tags !== undefined && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {}),
     properties: {

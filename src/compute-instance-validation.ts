@@ -6,7 +6,12 @@ import { sameMinuteProblems } from './schedule/schedule-set-rules';
 import { StartStopSchedule } from './schedule/start-stop-schedule';
 import { SetupScript } from './setup-script/setup-script';
 import {
-  ArmIdKind, armIdProblem, computeNameProblem, guidProblem, locationProblem, vmSizeProblem,
+  ArmIdKind,
+  armIdProblem,
+  computeNameProblem,
+  guidProblem,
+  locationProblem,
+  vmSizeProblem,
 } from './validation/rules';
 import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from './validation/ssh-key';
 import { isPlainObject } from './validation/plain-object';
@@ -29,7 +34,13 @@ function objectOrUndefined<T>(value: T | undefined): T | undefined {
 }
 
 /** Checks a string field: present, a string, and (unless a token) passing `rule`. */
-function checkString(problems: Problems, field: string, value: unknown, rule?: (v: string) => string | undefined, whole = false): void {
+function checkString(
+  problems: Problems,
+  field: string,
+  value: unknown,
+  rule?: (v: string) => string | undefined,
+  whole = false,
+): void {
   if (typeof value !== 'string' || (value.trim() === '' && !isToken(value))) {
     problems.add(field, value, rule?.('') ?? 'a non-empty string');
     return;
@@ -65,7 +76,8 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
     if (value === undefined || isPlainObject(value)) continue;
     const allowed = `an object (${NESTED_SHAPES[field]})`;
     // Text given for ssh is most likely a key pasted in the wrong place, and may be a private one.
-    if (field === 'ssh' && typeof value === 'string') problems.addSecret(field, `text of ${value.length} characters`, allowed);
+    if (field === 'ssh' && typeof value === 'string')
+      problems.addSecret(field, `text of ${value.length} characters`, allowed);
     else problems.add(field, value, allowed);
   }
   checkString(problems, 'name', props.name, computeNameProblem);
@@ -86,7 +98,10 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   validateTags(problems, props.tags);
   for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
   validateSso(problems, props);
-  if (props.applicationSharingPolicy !== undefined && !['Personal', 'Shared'].includes(props.applicationSharingPolicy)) {
+  if (
+    props.applicationSharingPolicy !== undefined &&
+    !['Personal', 'Shared'].includes(props.applicationSharingPolicy)
+  ) {
     problems.add('applicationSharingPolicy', props.applicationSharingPolicy, '"Personal" or "Shared"');
   }
   if (props.initialState !== undefined && !['Running', 'Stopped'].includes(props.initialState)) {
@@ -112,14 +127,22 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
 function validateSso(problems: Problems, props: ComputeInstanceProps): void {
   if (props.sso !== true || !isPlainObject(props.assignedUser) || !isPlainObject(props.setupScripts)) return;
   if (props.setupScripts.creation === undefined && props.setupScripts.startup === undefined) return;
-  problems.add('sso', true, 'false or unset for an instance created on behalf of a user (assignedUser) with setup scripts: Azure disables SSO at its creation, and only the assigned user can enable it afterwards (in the studio, with the computes/enableSso/action permission), not the creator');
+  problems.add(
+    'sso',
+    true,
+    'false or unset for an instance created on behalf of a user (assignedUser) with setup scripts: Azure disables SSO at its creation, and only the assigned user can enable it afterwards (in the studio, with the computes/enableSso/action permission), not the creator',
+  );
 }
 
 function validateNetwork(problems: Problems, props: ComputeInstanceProps): void {
   if (props.subnetId !== undefined) checkArmId(problems, 'subnetId', props.subnetId, 'subnet');
   checkBoolean(problems, 'nodePublicIp', props.nodePublicIp);
   if (props.nodePublicIp === false && props.subnetId === undefined) {
-    problems.add('nodePublicIp', false, 'false only together with subnetId (an instance without a public IP must sit in your subnet)');
+    problems.add(
+      'nodePublicIp',
+      false,
+      'false only together with subnetId (an instance without a public IP must sit in your subnet)',
+    );
   }
 }
 
@@ -129,7 +152,11 @@ function validateSsh(problems: Problems, props: ComputeInstanceProps): void {
   const key: unknown = ssh.publicKey;
   if (typeof key !== 'string') {
     // Not text, so not a key: describe it rather than show it (it may still hold one).
-    problems.addSecret('ssh.publicKey', key === undefined ? 'nothing' : `a value of type ${Array.isArray(key) ? 'list' : typeof key}`, SSH_KEY_ALLOWED);
+    problems.addSecret(
+      'ssh.publicKey',
+      key === undefined ? 'nothing' : `a value of type ${Array.isArray(key) ? 'list' : typeof key}`,
+      SSH_KEY_ALLOWED,
+    );
     return;
   }
   if (isToken(key)) return;
@@ -153,7 +180,11 @@ function validateSchedules(problems: Problems, schedules: unknown): StartStopSch
     return undefined;
   }
   if (schedules.length > MAX_SCHEDULES) {
-    problems.add('schedules', `${schedules.length} schedules`, `at most ${MAX_SCHEDULES} schedules per compute instance`);
+    problems.add(
+      'schedules',
+      `${schedules.length} schedules`,
+      `at most ${MAX_SCHEDULES} schedules per compute instance`,
+    );
   }
   const own = schedules.map((s, i) => StartStopSchedule.adopt(problems, `schedules[${i}]`, s));
   if (!own.every((s) => s !== undefined)) return undefined;
@@ -203,7 +234,9 @@ export function validateIdentity(problems: Problems, props: Pick<ComputeInstance
   if (!userAssigned && ids.length > 0) {
     problems.add('identity.userAssignedIdentityIds', ids, 'none with type "SystemAssigned"');
   }
-  ids.forEach((id: unknown, i) => checkArmId(problems, `identity.userAssignedIdentityIds[${i}]`, id, 'userAssignedIdentity'));
+  ids.forEach((id: unknown, i) =>
+    checkArmId(problems, `identity.userAssignedIdentityIds[${i}]`, id, 'userAssignedIdentity'),
+  );
 }
 
 /** Azure's tag rules; also used on the tags of ARM resources by the command line's lint. */
@@ -219,7 +252,11 @@ export function validateTags(problems: Problems, tags: Record<string, string> | 
     if (isToken(key)) continue;
     const first = seen.get(key.toLowerCase());
     if (first !== undefined) {
-      problems.add('tags', key, `tag names that differ in more than case (Azure treats "${key}" and "${first}" as one tag)`);
+      problems.add(
+        'tags',
+        key,
+        `tag names that differ in more than case (Azure treats "${key}" and "${first}" as one tag)`,
+      );
     }
     seen.set(key.toLowerCase(), key);
     if (key === '__proto__') {
@@ -230,7 +267,11 @@ export function validateTags(problems: Problems, tags: Record<string, string> | 
     if (typeof value !== 'string') {
       problems.add(`tags.${key}`, value, 'a string');
     } else if (!isToken(value) && value.length > TAG_LIMITS.valueLength) {
-      problems.add(`tags.${key}`, `${value.length} characters`, `values of at most ${TAG_LIMITS.valueLength} characters`);
+      problems.add(
+        `tags.${key}`,
+        `${value.length} characters`,
+        `values of at most ${TAG_LIMITS.valueLength} characters`,
+      );
     }
   }
 }
@@ -239,6 +280,10 @@ function validateExisting(problems: Problems, props: ComputeInstanceProps): void
   checkBoolean(problems, 'existing', props.existing);
   if (props.existing === true && props.initialState === 'Stopped') {
     // The one-time stop would run at the import's apply and stop an instance someone may be using.
-    problems.add('initialState', 'Stopped', '"Running" (the default) with existing: true; the stop after creation is for new instances');
+    problems.add(
+      'initialState',
+      'Stopped',
+      '"Running" (the default) with existing: true; the stop after creation is for new instances',
+    );
   }
 }

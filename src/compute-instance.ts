@@ -60,7 +60,11 @@ export class ComputeInstance extends Construct {
     if (this.terraformResource === 'azurerm') {
       const unsupported = azurermUnsupportedProps(this.spec);
       if (unsupported.length > 0) {
-        problems.add('terraformResource', 'azurerm', `"azapi" (the default) for an instance with ${unsupported.join(', ')}, which the azurerm resource cannot express`);
+        problems.add(
+          'terraformResource',
+          'azurerm',
+          `"azapi" (the default) for an instance with ${unsupported.join(', ')}, which the azurerm resource cannot express`,
+        );
         problems.throwIfAny();
       }
     }
@@ -77,10 +81,13 @@ export class ComputeInstance extends Construct {
     }
     // Terraform adopts the instance on the first apply instead of creating one (both renderers name it Resource).
     if (props.existing) {
-      (this.node.findChild('Resource') as TerraformResource).importFrom(computeImportId(props.workspaceId, props.name, this.terraformResource));
+      (this.node.findChild('Resource') as TerraformResource).importFrom(
+        computeImportId(props.workspaceId, props.name, this.terraformResource),
+      );
     }
 
-    if (props.assignedUser?.grantAccess) grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
+    if (props.assignedUser?.grantAccess)
+      grantComputeUser(this, props.workspaceId, this.id, props.assignedUser.objectId);
     this.terraformOnly = [
       ...(props.assignedUser?.grantAccess ? [{ kind: 'accessGrant', instanceName: props.name } as const] : []),
       ...(stopped ? [{ kind: 'stopAfterCreation', instanceName: props.name } as const] : []),
@@ -106,7 +113,11 @@ export class ComputeInstance extends Construct {
     const key = `${region}|${props.name.toLowerCase()}`;
     const owner = taken.get(key);
     if (owner !== undefined) {
-      problems.add('name', props.name, `a name no other compute instance of the app has in region ${props.location} (Azure requires it unique in the region, any workspace; ${owner} has it)`);
+      problems.add(
+        'name',
+        props.name,
+        `a name no other compute instance of the app has in region ${props.location} (Azure requires it unique in the region, any workspace; ${owner} has it)`,
+      );
     } else {
       taken.set(key, this.node.path);
     }
@@ -120,13 +131,22 @@ export class ComputeInstance extends Construct {
   private warn(props: ComputeInstanceProps): void {
     const warn = (message: string) => Annotations.of(this).addWarning(message);
     if (props.ssh) warn('SSH is enabled (ssh.publicKey): the instance accepts SSH logins with that key.');
-    if (props.localAuth) warn('Local authentication is enabled (localAuth: true): Azure\'s built-in policy e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f reports it non-compliant.');
-    if (props.subnetId !== undefined && props.nodePublicIp === true) warn('The instance has a public IP inside your subnet (nodePublicIp: true).');
+    if (props.localAuth)
+      warn(
+        "Local authentication is enabled (localAuth: true): Azure's built-in policy e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f reports it non-compliant.",
+      );
+    if (props.subnetId !== undefined && props.nodePublicIp === true)
+      warn('The instance has a public IP inside your subnet (nodePublicIp: true).');
     if (props.identity && props.idleShutdown) {
       warn('Idle shutdown with a managed identity works only if that identity has Contributor on the workspace.');
     }
-    if (props.idleShutdown === undefined && startsButNeverStops(this.spec.properties.properties.schedules?.computeStartStop ?? [])) {
-      warn('The schedules start the instance but none stops it, and there is no idle shutdown: it runs (and costs) until someone stops it. Add a Stop schedule or idleShutdown.');
+    if (
+      props.idleShutdown === undefined &&
+      startsButNeverStops(this.spec.properties.properties.schedules?.computeStartStop ?? [])
+    ) {
+      warn(
+        'The schedules start the instance but none stops it, and there is no idle shutdown: it runs (and costs) until someone stops it. Add a Stop schedule or idleShutdown.',
+      );
     }
     for (const kind of ['creation', 'startup'] as const) {
       for (const w of props.setupScripts?.[kind]?.warnings ?? []) warn(`setupScripts.${kind}: ${w}`);

@@ -27,7 +27,8 @@ export class Duration {
    */
   static adopt(problems: Problems, field: string, value: unknown, allowed: string): Duration | undefined {
     if (typeof value === 'object' && value !== null && #seconds in value) return value as Duration;
-    const seconds: unknown = Duration.isDuration(value) && typeof value.toSeconds === 'function' ? value.toSeconds() : undefined;
+    const seconds: unknown =
+      Duration.isDuration(value) && typeof value.toSeconds === 'function' ? value.toSeconds() : undefined;
     if (typeof seconds !== 'number') {
       problems.add(field, value, allowed);
       return undefined;
@@ -69,7 +70,11 @@ export class Duration {
     // TypeScript keeps the constructor private; JavaScript does not, so a subclass is refused here.
     if (new.target !== Duration) {
       const problems = new Problems('Duration');
-      problems.add('constructor', new.target.name, 'a Duration from Duration.seconds, .minutes, .hours, .days or .parseIso (the class cannot be extended)');
+      problems.add(
+        'constructor',
+        new.target.name,
+        'a Duration from Duration.seconds, .minutes, .hours, .days or .parseIso (the class cannot be extended)',
+      );
       problems.throwIfAny();
     }
     const seconds = amount * SECONDS_PER[unit];

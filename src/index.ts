@@ -4,23 +4,47 @@
 // exported here too.
 
 export { ComputeInstance } from './compute-instance';
-export type { ComputeInstanceProps, SshAccess, AssignedUser, ComputeIdentity, SetupScripts } from './compute-instance-props';
 export type {
-  ComputeInstanceSpec, ArmComputeInstanceProperties, ArmIdentity, ArmComputeStartStopSchedule, ArmScriptReference,
-  ArmCron, ArmRecurrence, ScheduleAction, ScheduleStatus, RecurrenceFrequency, WeekDay, IdentityType,
+  ComputeInstanceProps,
+  SshAccess,
+  AssignedUser,
+  ComputeIdentity,
+  SetupScripts,
+} from './compute-instance-props';
+export type {
+  ComputeInstanceSpec,
+  ArmComputeInstanceProperties,
+  ArmIdentity,
+  ArmComputeStartStopSchedule,
+  ArmScriptReference,
+  ArmCron,
+  ArmRecurrence,
+  ScheduleAction,
+  ScheduleStatus,
+  RecurrenceFrequency,
+  WeekDay,
+  IdentityType,
 } from './model/compute-arm';
 export { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE } from './model/compute-arm';
 export { StartStopSchedule } from './schedule/start-stop-schedule';
 export type {
-  CronScheduleProps, RecurrenceScheduleProps, WorkingHoursProps, WeeklyUptimeOptions,
+  CronScheduleProps,
+  RecurrenceScheduleProps,
+  WorkingHoursProps,
+  WeeklyUptimeOptions,
 } from './schedule/start-stop-schedule';
 export { COMPUTE_START_STOP_SCHEDULE_SCHEMA, COMPUTE_START_STOP_LIST_SCHEMA } from './schedule/schemas';
 export { SetupScript } from './setup-script/setup-script';
 export type { SetupScriptOptions } from './setup-script/setup-script';
 export { SetupScriptBuilder } from './setup-script/setup-script-builder';
 export type {
-  SetupScriptBuilderOptions, PipInstallOptions, CondaEnvironmentOptions, GitCloneOptions, ProxyOptions,
-  JupyterLabExtensionsOptions, RunOptions,
+  SetupScriptBuilderOptions,
+  PipInstallOptions,
+  CondaEnvironmentOptions,
+  GitCloneOptions,
+  ProxyOptions,
+  JupyterLabExtensionsOptions,
+  RunOptions,
 } from './setup-script/setup-script-builder';
 export { Duration } from './duration';
 export { ValidationError } from './errors';

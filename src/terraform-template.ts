@@ -21,7 +21,10 @@ function escapeValue<T>(value: T): T {
     if (!value.includes('{')) return value;
     if (!isToken(value)) return escapeLiteral(value) as T;
     // Text around a reference (`"--ws " + ws.id + " --dir ${HOME}"`) is literal: escape it, not the reference.
-    return value.split(TOKEN).map((part, i) => (i % 2 === 1 ? part : escapeLiteral(part))).join('') as T;
+    return value
+      .split(TOKEN)
+      .map((part, i) => (i % 2 === 1 ? part : escapeLiteral(part)))
+      .join('') as T;
   }
   // Values with nothing to escape (nearly all) are returned as they are, not copied: a copy per instance
   // was most of this function's cost, in time and garbage.

@@ -18,9 +18,15 @@ describe('ArmTemplate.writeForApp of an app whose synth recorded errors', () => 
       const broken = new TerraformStack(app, 'broken');
       new ComputeInstance(broken, 'alice', REQUIRED); // no Stop schedule
       const fine = new TerraformStack(app, 'fine');
-      new ComputeInstance(fine, 'bob', { ...REQUIRED, name: 'ci-bob', workspaceId: WORKSPACE_ID.replace(SUBSCRIPTION, OTHER_SUBSCRIPTION) });
+      new ComputeInstance(fine, 'bob', {
+        ...REQUIRED,
+        name: 'ci-bob',
+        workspaceId: WORKSPACE_ID.replace(SUBSCRIPTION, OTHER_SUBSCRIPTION),
+      });
       new ShutdownPolicy(broken, 'shutdown', {
-        scope: { subscriptionId: SUBSCRIPTION }, requireSchedules: 'Deny', idleShutdown: { effect: 'Audit', max: Duration.hours(4) },
+        scope: { subscriptionId: SUBSCRIPTION },
+        requireSchedules: 'Deny',
+        idleShutdown: { effect: 'Audit', max: Duration.hours(4) },
       });
       app.synth();
       const written = ArmTemplate.writeForApp(app);

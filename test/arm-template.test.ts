@@ -1,6 +1,15 @@
 import { TerraformVariable } from 'cdktf';
 import { ArmTemplate, ComputeInstance, SetupScript, StartStopSchedule } from '../src';
-import { newStack, OBJECT_ID, onlyResource, REQUIRED, SUBNET_ID, synthJson, TENANT_ID, WORKSPACE_ID } from './support/stack';
+import {
+  newStack,
+  OBJECT_ID,
+  onlyResource,
+  REQUIRED,
+  SUBNET_ID,
+  synthJson,
+  TENANT_ID,
+  WORKSPACE_ID,
+} from './support/stack';
 
 describe('ArmTemplate.synth', () => {
   test('declares each compute instance as a child of its workspace on API 2025-12-01', () => {
@@ -10,25 +19,29 @@ describe('ArmTemplate.synth', () => {
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
       contentVersion: '1.0.0.0',
       parameters: {},
-      resources: [{
-        type: 'Microsoft.MachineLearningServices/workspaces/computes',
-        apiVersion: '2025-12-01',
-        name: "[concat('mlw', '/', 'ci-alice')]",
-        location: 'westeurope',
-        tags: { team: 'ml' },
-        properties: {
-          computeType: 'ComputeInstance',
-          disableLocalAuth: true,
-          properties: { vmSize: 'Standard_DS3_v2', sshSettings: { sshPublicAccess: 'Disabled' } },
+      resources: [
+        {
+          type: 'Microsoft.MachineLearningServices/workspaces/computes',
+          apiVersion: '2025-12-01',
+          name: "[concat('mlw', '/', 'ci-alice')]",
+          location: 'westeurope',
+          tags: { team: 'ml' },
+          properties: {
+            computeType: 'ComputeInstance',
+            disableLocalAuth: true,
+            properties: { vmSize: 'Standard_DS3_v2', sshSettings: { sshPublicAccess: 'Disabled' } },
+          },
         },
-      }],
+      ],
     });
   });
 
   test('carries exactly the properties of the azapi body (one spec, two renderings)', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'alice', {
-      ...REQUIRED, subnetId: SUBNET_ID, assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID },
+      ...REQUIRED,
+      subnetId: SUBNET_ID,
+      assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID },
       schedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' })],
       setupScripts: { creation: SetupScript.inline('ls') },
     });
@@ -56,18 +69,30 @@ describe('ArmTemplate.synth', () => {
     const { stack } = newStack();
     const v = (name: string) => new TerraformVariable(stack, name, { type: 'string' }).stringValue;
     new ComputeInstance(stack, 'alice', {
-      ...REQUIRED, vmSize: v('size'), location: v('loc'), description: v('desc'),
-      assignedUser: { objectId: v('oid'), tenantId: v('tid') }, tags: { team: v('team') },
+      ...REQUIRED,
+      vmSize: v('size'),
+      location: v('loc'),
+      description: v('desc'),
+      assignedUser: { objectId: v('oid'), tenantId: v('tid') },
+      tags: { team: v('team') },
     });
     expect(Object.keys(ArmTemplate.synth(stack).parameters).sort()).toEqual([
-      'alice.assignedUser.objectId', 'alice.assignedUser.tenantId', 'alice.description', 'alice.location',
-      'alice.tags.team', 'alice.vmSize',
+      'alice.assignedUser.objectId',
+      'alice.assignedUser.tenantId',
+      'alice.description',
+      'alice.location',
+      'alice.tags.team',
+      'alice.vmSize',
     ]);
   });
 
   test('escapes literal strings that ARM would read as expressions', () => {
     const { stack } = newStack();
-    new ComputeInstance(stack, 'alice', { ...REQUIRED, description: '[not an expression]', tags: { k: "it's [x]", '[key]': '[v]', '[draft': '[wip' } });
+    new ComputeInstance(stack, 'alice', {
+      ...REQUIRED,
+      description: '[not an expression]',
+      tags: { k: "it's [x]", '[key]': '[v]', '[draft': '[wip' },
+    });
     const [arm] = ArmTemplate.synth(stack).resources as any[];
     expect(arm.properties.description).toBe('[[not an expression]');
     // Only a string that starts with [ and ends with ] reads as an expression; others stay as they are.
@@ -78,14 +103,22 @@ describe('ArmTemplate.synth', () => {
     const { stack } = newStack();
     for (const n of ['ci-c', 'ci-a', 'ci-b']) new ComputeInstance(stack, n, { ...REQUIRED, name: n });
     const names = (ArmTemplate.synth(stack).resources as any[]).map((r) => r.name);
-    expect(names).toEqual(["[concat('mlw', '/', 'ci-c')]", "[concat('mlw', '/', 'ci-a')]", "[concat('mlw', '/', 'ci-b')]"]);
+    expect(names).toEqual([
+      "[concat('mlw', '/', 'ci-c')]",
+      "[concat('mlw', '/', 'ci-a')]",
+      "[concat('mlw', '/', 'ci-b')]",
+    ]);
   });
 });
 
 describe('ArmTemplate.synth and what only Terraform does', () => {
   test('names, in the template metadata, the access grant and the initial stop it cannot deploy', () => {
     const { stack } = newStack();
-    new ComputeInstance(stack, 'alice', { ...REQUIRED, initialState: 'Stopped', assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true } });
+    new ComputeInstance(stack, 'alice', {
+      ...REQUIRED,
+      initialState: 'Stopped',
+      assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true },
+    });
     new ComputeInstance(stack, 'bob', { ...REQUIRED, name: 'ci-bob' });
     const template = ArmTemplate.synth(stack);
     expect(template.metadata).toEqual({
@@ -106,18 +139,26 @@ describe('ArmTemplate.synth and what only Terraform does', () => {
   test('fails for instances whose workspaces are in different resource groups', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'alice', REQUIRED);
-    new ComputeInstance(stack, 'bob', { ...REQUIRED, name: 'ci-bob', workspaceId: WORKSPACE_ID.replace('rg-ml', 'rg-other') });
+    new ComputeInstance(stack, 'bob', {
+      ...REQUIRED,
+      name: 'ci-bob',
+      workspaceId: WORKSPACE_ID.replace('rg-ml', 'rg-other'),
+    });
     expect(() => ArmTemplate.synth(stack)).toThrow(
-      'test: ArmTemplate: received "instances in 2 resource groups"; allowed: compute instances whose workspaces are in one resource group, the group a template is deployed to '
-      + '(here /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml: test/alice; /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-other: test/bob); '
-      + 'put the others in a stack of their own',
+      'test: ArmTemplate: received "instances in 2 resource groups"; allowed: compute instances whose workspaces are in one resource group, the group a template is deployed to ' +
+        '(here /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml: test/alice; /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-other: test/bob); ' +
+        'put the others in a stack of their own',
     );
   });
 
   test('accepts one group written in two cases', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'alice', REQUIRED);
-    new ComputeInstance(stack, 'bob', { ...REQUIRED, name: 'ci-bob', workspaceId: WORKSPACE_ID.replace('rg-ml', 'RG-ML') });
+    new ComputeInstance(stack, 'bob', {
+      ...REQUIRED,
+      name: 'ci-bob',
+      workspaceId: WORKSPACE_ID.replace('rg-ml', 'RG-ML'),
+    });
     expect(ArmTemplate.synth(stack).resources).toHaveLength(2);
   });
 });

@@ -67,7 +67,10 @@ const only = (json: any, type: string): any => {
 };
 
 /** The arguments written, without cdktf's construct metadata. */
-const args = (block: any): string[] => Object.keys(block).filter((k) => k !== '//').sort();
+const args = (block: any): string[] =>
+  Object.keys(block)
+    .filter((k) => k !== '//')
+    .sort();
 
 describe('RoleDefinition writes what the generated azurerm_role_definition writes', () => {
   const config = {
@@ -80,7 +83,11 @@ describe('RoleDefinition writes what the generated azurerm_role_definition write
 
   test('one permissions block, empty not_actions kept', () => {
     const json = sameAsGenerated(
-      (s) => new generatedRole.RoleDefinition(s, 'Role', { ...config, permissions: [{ actions: ['a/read', 'a/start/action'], notActions: [] }] }),
+      (s) =>
+        new generatedRole.RoleDefinition(s, 'Role', {
+          ...config,
+          permissions: [{ actions: ['a/read', 'a/start/action'], notActions: [] }],
+        }),
       (s) => new RoleDefinition(s, 'Role', config),
     );
     const role = only(json, 'azurerm_role_definition');
@@ -93,12 +100,18 @@ describe('RoleDefinition writes what the generated azurerm_role_definition write
   });
 
   test('two permissions blocks, in order', () => {
-    const permissions = [{ actions: ['x'], notActions: ['y'] }, { actions: ['z'], notActions: [] }];
+    const permissions = [
+      { actions: ['x'], notActions: ['y'] },
+      { actions: ['z'], notActions: [] },
+    ];
     const json = sameAsGenerated(
       (s) => new generatedRole.RoleDefinition(s, 'Role', { ...config, permissions }),
       (s) => new RoleDefinition(s, 'Role', { ...config, permissions }),
     );
-    expect(only(json, 'azurerm_role_definition').permissions).toEqual([{ actions: ['x'], not_actions: ['y'] }, { actions: ['z'], not_actions: [] }]);
+    expect(only(json, 'azurerm_role_definition').permissions).toEqual([
+      { actions: ['x'], not_actions: ['y'] },
+      { actions: ['z'], not_actions: [] },
+    ]);
   });
 
   test('roleDefinitionResourceId references role_definition_resource_id, as the generated attribute does', () => {
@@ -106,20 +119,30 @@ describe('RoleDefinition writes what the generated azurerm_role_definition write
     const json = sameAsGenerated(
       (s) => {
         const role = new generatedRole.RoleDefinition(s, 'Role', config);
-        new generatedRoleAssignment.RoleAssignment(s, 'Access', { ...assignment, roleDefinitionId: role.roleDefinitionResourceId });
+        new generatedRoleAssignment.RoleAssignment(s, 'Access', {
+          ...assignment,
+          roleDefinitionId: role.roleDefinitionResourceId,
+        });
       },
       (s) => {
         const role = new RoleDefinition(s, 'Role', config);
         new ComputeRoleAssignment(s, 'Access', { ...assignment, roleDefinitionId: role.roleDefinitionResourceId });
       },
     );
-    expect(only(json, 'azurerm_role_assignment').role_definition_id).toBe('${azurerm_role_definition.Role.role_definition_resource_id}');
+    expect(only(json, 'azurerm_role_assignment').role_definition_id).toBe(
+      '${azurerm_role_definition.Role.role_definition_resource_id}',
+    );
   });
 });
 
 describe('ComputeRoleAssignment writes what the generated azurerm_role_assignment writes', () => {
   test('its four arguments, in JSON and HCL', () => {
-    const config = { scope: `${WS}/computes/ci`, roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/r`, principalId: 'p', principalType: 'User' } as const;
+    const config = {
+      scope: `${WS}/computes/ci`,
+      roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/r`,
+      principalId: 'p',
+      principalType: 'User',
+    } as const;
     const json = sameAsGenerated(
       (s) => new generatedRoleAssignment.RoleAssignment(s, 'Access', config),
       (s) => new ComputeRoleAssignment(s, 'Access', config),
@@ -143,12 +166,30 @@ describe('PolicyDefinition writes what the generated azurerm_policy_definition w
   };
 
   test('in the provider subscription: management_group_id omitted', () => {
-    const json = sameAsGenerated((s) => new generatedDefinition.PolicyDefinition(s, 'Def', config), (s) => new PolicyDefinition(s, 'Def', config));
+    const json = sameAsGenerated(
+      (s) => new generatedDefinition.PolicyDefinition(s, 'Def', config),
+      (s) => new PolicyDefinition(s, 'Def', config),
+    );
     const def = only(json, 'azurerm_policy_definition');
-    expect(args(def)).toEqual(['description', 'display_name', 'metadata', 'mode', 'name', 'parameters', 'policy_rule', 'policy_type']);
+    expect(args(def)).toEqual([
+      'description',
+      'display_name',
+      'metadata',
+      'mode',
+      'name',
+      'parameters',
+      'policy_rule',
+      'policy_type',
+    ]);
     expect(def).toMatchObject({
-      name: 'ml-shutdown-idle', policy_type: 'Custom', mode: 'All', display_name: 'Idle shutdown', description: 'Needs idle shutdown.',
-      metadata: config.metadata, parameters: config.parameters, policy_rule: config.policyRule,
+      name: 'ml-shutdown-idle',
+      policy_type: 'Custom',
+      mode: 'All',
+      display_name: 'Idle shutdown',
+      description: 'Needs idle shutdown.',
+      metadata: config.metadata,
+      parameters: config.parameters,
+      policy_rule: config.policyRule,
     });
   });
 
@@ -170,45 +211,102 @@ const initiative = {
   parameters: '{"e":{"type":"String"}}',
 };
 const definitionConfig = {
-  name: 'd', policyType: 'Custom', mode: 'All', displayName: 'D', description: 'D.', metadata: '{}', parameters: '{}', policyRule: '{}',
+  name: 'd',
+  policyType: 'Custom',
+  mode: 'All',
+  displayName: 'D',
+  description: 'D.',
+  metadata: '{}',
+  parameters: '{}',
+  policyRule: '{}',
 };
 /** One custom definition (referenced by its id token) and one built-in (by its literal id). */
 const references = (customId: string) => [
   { referenceId: 'Custom', policyDefinitionId: customId, parameterValues: '{"effect":{"value":"Deny"}}' },
-  { referenceId: 'BuiltIn', policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/b', parameterValues: '{}' },
+  {
+    referenceId: 'BuiltIn',
+    policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/b',
+    parameterValues: '{}',
+  },
 ];
 const expectedReferences = [
-  { policy_definition_id: '${azurerm_policy_definition.Def.id}', reference_id: 'Custom', parameter_values: '{"effect":{"value":"Deny"}}' },
-  { policy_definition_id: '/providers/Microsoft.Authorization/policyDefinitions/b', reference_id: 'BuiltIn', parameter_values: '{}' },
+  {
+    policy_definition_id: '${azurerm_policy_definition.Def.id}',
+    reference_id: 'Custom',
+    parameter_values: '{"effect":{"value":"Deny"}}',
+  },
+  {
+    policy_definition_id: '/providers/Microsoft.Authorization/policyDefinitions/b',
+    reference_id: 'BuiltIn',
+    parameter_values: '{}',
+  },
 ];
 
 describe('PolicySetDefinition and ManagementGroupPolicySetDefinition write what the generated set definitions write', () => {
   test('azurerm_policy_set_definition: policy_definition_reference as a list of blocks, management_group_id omitted', () => {
     const json = sameAsGenerated(
-      (s) => new generatedSet.PolicySetDefinition(s, 'Initiative', {
-        ...initiative, policyDefinitionReference: references(new generatedDefinition.PolicyDefinition(s, 'Def', definitionConfig).id),
-      }),
-      (s) => new PolicySetDefinition(s, 'Initiative', {
-        ...initiative, policyDefinitionReference: references(new PolicyDefinition(s, 'Def', definitionConfig).id),
-      }),
+      (s) =>
+        new generatedSet.PolicySetDefinition(s, 'Initiative', {
+          ...initiative,
+          policyDefinitionReference: references(
+            new generatedDefinition.PolicyDefinition(s, 'Def', definitionConfig).id,
+          ),
+        }),
+      (s) =>
+        new PolicySetDefinition(s, 'Initiative', {
+          ...initiative,
+          policyDefinitionReference: references(new PolicyDefinition(s, 'Def', definitionConfig).id),
+        }),
     );
     const set = only(json, 'azurerm_policy_set_definition');
-    expect(args(set)).toEqual(['description', 'display_name', 'metadata', 'name', 'parameters', 'policy_definition_reference', 'policy_type']);
-    expect(set).toMatchObject({ name: 'ml-shutdown', policy_type: 'Custom', display_name: 'Compute instance shutdown', description: 'Shut down.', metadata: initiative.metadata, parameters: initiative.parameters });
+    expect(args(set)).toEqual([
+      'description',
+      'display_name',
+      'metadata',
+      'name',
+      'parameters',
+      'policy_definition_reference',
+      'policy_type',
+    ]);
+    expect(set).toMatchObject({
+      name: 'ml-shutdown',
+      policy_type: 'Custom',
+      display_name: 'Compute instance shutdown',
+      description: 'Shut down.',
+      metadata: initiative.metadata,
+      parameters: initiative.parameters,
+    });
     expect(set.policy_definition_reference).toEqual(expectedReferences);
   });
 
   test('azurerm_management_group_policy_set_definition: with management_group_id', () => {
     const json = sameAsGenerated(
-      (s) => new generatedMgSet.ManagementGroupPolicySetDefinition(s, 'Initiative', {
-        ...initiative, managementGroupId: MG, policyDefinitionReference: references(new generatedDefinition.PolicyDefinition(s, 'Def', definitionConfig).id),
-      }),
-      (s) => new ManagementGroupPolicySetDefinition(s, 'Initiative', {
-        ...initiative, managementGroupId: MG, policyDefinitionReference: references(new PolicyDefinition(s, 'Def', definitionConfig).id),
-      }),
+      (s) =>
+        new generatedMgSet.ManagementGroupPolicySetDefinition(s, 'Initiative', {
+          ...initiative,
+          managementGroupId: MG,
+          policyDefinitionReference: references(
+            new generatedDefinition.PolicyDefinition(s, 'Def', definitionConfig).id,
+          ),
+        }),
+      (s) =>
+        new ManagementGroupPolicySetDefinition(s, 'Initiative', {
+          ...initiative,
+          managementGroupId: MG,
+          policyDefinitionReference: references(new PolicyDefinition(s, 'Def', definitionConfig).id),
+        }),
     );
     const set = only(json, 'azurerm_management_group_policy_set_definition');
-    expect(args(set)).toEqual(['description', 'display_name', 'management_group_id', 'metadata', 'name', 'parameters', 'policy_definition_reference', 'policy_type']);
+    expect(args(set)).toEqual([
+      'description',
+      'display_name',
+      'management_group_id',
+      'metadata',
+      'name',
+      'parameters',
+      'policy_definition_reference',
+      'policy_type',
+    ]);
     expect(set.management_group_id).toBe(MG);
     expect(set.policy_definition_reference).toEqual(expectedReferences);
   });
@@ -226,9 +324,22 @@ describe('the policy assignments write what the generated assignments write, at 
       { content: 'Needs idle shutdown.', policyDefinitionReferenceId: 'IdleShutdown' },
     ],
   });
-  const plainArgs = ['description', 'display_name', 'name', 'non_compliance_message', 'parameters', 'policy_definition_id'];
+  const plainArgs = [
+    'description',
+    'display_name',
+    'name',
+    'non_compliance_message',
+    'parameters',
+    'policy_definition_id',
+  ];
   const expectFields = (block: any, policyDefinitionId: string) => {
-    expect(block).toMatchObject({ name: 'ml-shutdown', display_name: 'Compute instance shutdown', description: 'Assigns it.', parameters: '{"e":{"value":"Deny"}}', policy_definition_id: policyDefinitionId });
+    expect(block).toMatchObject({
+      name: 'ml-shutdown',
+      display_name: 'Compute instance shutdown',
+      description: 'Assigns it.',
+      parameters: '{"e":{"value":"Deny"}}',
+      policy_definition_id: policyDefinitionId,
+    });
     expect(block.non_compliance_message).toEqual([
       { content: 'Needs a stop schedule.', policy_definition_reference_id: 'RequireStopSchedule' },
       { content: 'Needs idle shutdown.', policy_definition_reference_id: 'IdleShutdown' },
@@ -238,12 +349,16 @@ describe('the policy assignments write what the generated assignments write, at 
   test('azurerm_management_group_policy_assignment, referencing the initiative by its id token', () => {
     const set = { ...initiative, managementGroupId: MG, policyDefinitionReference: [] };
     const json = sameAsGenerated(
-      (s) => new generatedMgAssignment.ManagementGroupPolicyAssignment(s, 'Assignment', {
-        ...assignment(new generatedMgSet.ManagementGroupPolicySetDefinition(s, 'Initiative', set).id), managementGroupId: MG,
-      }),
-      (s) => new ManagementGroupPolicyAssignment(s, 'Assignment', {
-        ...assignment(new ManagementGroupPolicySetDefinition(s, 'Initiative', set).id), managementGroupId: MG,
-      }),
+      (s) =>
+        new generatedMgAssignment.ManagementGroupPolicyAssignment(s, 'Assignment', {
+          ...assignment(new generatedMgSet.ManagementGroupPolicySetDefinition(s, 'Initiative', set).id),
+          managementGroupId: MG,
+        }),
+      (s) =>
+        new ManagementGroupPolicyAssignment(s, 'Assignment', {
+          ...assignment(new ManagementGroupPolicySetDefinition(s, 'Initiative', set).id),
+          managementGroupId: MG,
+        }),
     );
     const block = only(json, 'azurerm_management_group_policy_assignment');
     expect(args(block)).toEqual([...plainArgs, 'management_group_id'].sort());
@@ -256,7 +371,11 @@ describe('the policy assignments write what the generated assignments write, at 
   test('azurerm_subscription_policy_assignment', () => {
     const id = `${SUB}/providers/Microsoft.Authorization/policySetDefinitions/ml-shutdown`;
     const json = sameAsGenerated(
-      (s) => new generatedSubAssignment.SubscriptionPolicyAssignment(s, 'Assignment', { ...assignment(id), subscriptionId: SUB }),
+      (s) =>
+        new generatedSubAssignment.SubscriptionPolicyAssignment(s, 'Assignment', {
+          ...assignment(id),
+          subscriptionId: SUB,
+        }),
       (s) => new SubscriptionPolicyAssignment(s, 'Assignment', { ...assignment(id), subscriptionId: SUB }),
     );
     const block = only(json, 'azurerm_subscription_policy_assignment');
@@ -268,7 +387,11 @@ describe('the policy assignments write what the generated assignments write, at 
   test('azurerm_resource_group_policy_assignment', () => {
     const id = `${SUB}/providers/Microsoft.Authorization/policySetDefinitions/ml-shutdown`;
     const json = sameAsGenerated(
-      (s) => new generatedRgAssignment.ResourceGroupPolicyAssignment(s, 'Assignment', { ...assignment(id), resourceGroupId: RG }),
+      (s) =>
+        new generatedRgAssignment.ResourceGroupPolicyAssignment(s, 'Assignment', {
+          ...assignment(id),
+          resourceGroupId: RG,
+        }),
       (s) => new ResourceGroupPolicyAssignment(s, 'Assignment', { ...assignment(id), resourceGroupId: RG }),
     );
     const block = only(json, 'azurerm_resource_group_policy_assignment');
@@ -290,7 +413,10 @@ describe('MachineLearningComputeInstance writes what the generated azurerm_machi
       subnetResourceId: `${RG}/providers/Microsoft.Network/virtualNetworks/v/subnets/s`,
       ssh: { publicKey: 'ssh-ed25519 AAAA alice' },
       assignToUser: { objectId: 'o-1', tenantId: 't-1' },
-      identity: { type: 'SystemAssigned, UserAssigned', identityIds: [`${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/u`] },
+      identity: {
+        type: 'SystemAssigned, UserAssigned',
+        identityIds: [`${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/u`],
+      },
       tags: { team: 'ml', note: '$${literal}' },
       lifecycle: { preventDestroy: true },
     };
@@ -300,8 +426,18 @@ describe('MachineLearningComputeInstance writes what the generated azurerm_machi
     );
     const ci = only(json, 'azurerm_machine_learning_compute_instance');
     expect(args(ci)).toEqual([
-      'assign_to_user', 'description', 'identity', 'lifecycle', 'local_auth_enabled', 'machine_learning_workspace_id', 'name',
-      'node_public_ip_enabled', 'ssh', 'subnet_resource_id', 'tags', 'virtual_machine_size',
+      'assign_to_user',
+      'description',
+      'identity',
+      'lifecycle',
+      'local_auth_enabled',
+      'machine_learning_workspace_id',
+      'name',
+      'node_public_ip_enabled',
+      'ssh',
+      'subnet_resource_id',
+      'tags',
+      'virtual_machine_size',
     ]);
     expect(ci.name).toBe('ci-alice');
     expect(ci.machine_learning_workspace_id).toBe(WS);
@@ -328,15 +464,29 @@ describe('MachineLearningComputeInstance writes what the generated azurerm_machi
 
   test('explicit undefined is omitted, an identity without ids has no identity_ids, and prevent_destroy false is written', () => {
     const config = {
-      ...required, description: undefined, subnetResourceId: undefined, ssh: undefined, assignToUser: undefined, tags: undefined,
-      localAuthEnabled: true, identity: { type: 'SystemAssigned', identityIds: undefined }, lifecycle: { preventDestroy: false },
+      ...required,
+      description: undefined,
+      subnetResourceId: undefined,
+      ssh: undefined,
+      assignToUser: undefined,
+      tags: undefined,
+      localAuthEnabled: true,
+      identity: { type: 'SystemAssigned', identityIds: undefined },
+      lifecycle: { preventDestroy: false },
     };
     const json = sameAsGenerated(
       (s) => new generatedCompute.MachineLearningComputeInstance(s, 'Resource', config),
       (s) => new MachineLearningComputeInstance(s, 'Resource', config),
     );
     const ci = only(json, 'azurerm_machine_learning_compute_instance');
-    expect(args(ci)).toEqual(['identity', 'lifecycle', 'local_auth_enabled', 'machine_learning_workspace_id', 'name', 'virtual_machine_size']);
+    expect(args(ci)).toEqual([
+      'identity',
+      'lifecycle',
+      'local_auth_enabled',
+      'machine_learning_workspace_id',
+      'name',
+      'virtual_machine_size',
+    ]);
     expect(ci.identity).toEqual({ type: 'SystemAssigned' });
     expect(ci.local_auth_enabled).toBe(true);
     expect(ci.lifecycle).toEqual({ prevent_destroy: false });
@@ -346,14 +496,26 @@ describe('MachineLearningComputeInstance writes what the generated azurerm_machi
     const json = sameAsGenerated(
       (s) => {
         const ci = new generatedCompute.MachineLearningComputeInstance(s, 'Resource', required);
-        new generatedRoleAssignment.RoleAssignment(s, 'Access', { scope: ci.id, roleDefinitionId: 'r', principalId: 'p', principalType: 'User' });
+        new generatedRoleAssignment.RoleAssignment(s, 'Access', {
+          scope: ci.id,
+          roleDefinitionId: 'r',
+          principalId: 'p',
+          principalType: 'User',
+        });
       },
       (s) => {
         const ci = new MachineLearningComputeInstance(s, 'Resource', required);
-        new ComputeRoleAssignment(s, 'Access', { scope: ci.id, roleDefinitionId: 'r', principalId: 'p', principalType: 'User' });
+        new ComputeRoleAssignment(s, 'Access', {
+          scope: ci.id,
+          roleDefinitionId: 'r',
+          principalId: 'p',
+          principalType: 'User',
+        });
       },
     );
-    expect(only(json, 'azurerm_role_assignment').scope).toBe('${azurerm_machine_learning_compute_instance.Resource.id}');
+    expect(only(json, 'azurerm_role_assignment').scope).toBe(
+      '${azurerm_machine_learning_compute_instance.Resource.id}',
+    );
   });
 });
 
@@ -380,11 +542,19 @@ describe('AzurermProvider writes what the generated provider writes', () => {
     const json = sameAsGenerated(
       (s) => {
         new generatedProvider.AzurermProvider(s, 'azurerm', { features: [{}] });
-        new generatedCompute.MachineLearningComputeInstance(s, 'Resource', { name: 'ci', machineLearningWorkspaceId: WS, virtualMachineSize: 'Standard_DS3_v2' });
+        new generatedCompute.MachineLearningComputeInstance(s, 'Resource', {
+          name: 'ci',
+          machineLearningWorkspaceId: WS,
+          virtualMachineSize: 'Standard_DS3_v2',
+        });
       },
       (s) => {
         new generatedProvider.AzurermProvider(s, 'azurerm', { features: [{}] });
-        new MachineLearningComputeInstance(s, 'Resource', { name: 'ci', machineLearningWorkspaceId: WS, virtualMachineSize: 'Standard_DS3_v2' });
+        new MachineLearningComputeInstance(s, 'Resource', {
+          name: 'ci',
+          machineLearningWorkspaceId: WS,
+          virtualMachineSize: 'Standard_DS3_v2',
+        });
       },
     );
     expect(json.provider.azurerm).toHaveLength(1);
@@ -394,13 +564,26 @@ describe('AzurermProvider writes what the generated provider writes', () => {
 describe('isAzurermProvider', () => {
   test('recognizes ours and the generated class, by provider type, and exposes the subscription of either', () => {
     const stack = new TerraformStack(new App(), 'test');
-    const generated = new generatedProvider.AzurermProvider(stack, 'generated', { features: [{}], subscriptionId: 'g' });
+    const generated = new generatedProvider.AzurermProvider(stack, 'generated', {
+      features: [{}],
+      subscriptionId: 'g',
+    });
     const ours = new AzurermProvider(stack, 'ours', { subscriptionId: 'o' });
     const azapi = new AzapiProvider(stack, 'azapi');
     expect(isAzurermProvider(generated)).toBe(true);
     expect(isAzurermProvider(ours)).toBe(true);
     expect(isAzurermProvider(azapi)).toBe(false);
-    expect(isAzurermProvider(new RoleDefinition(stack, 'Role', { name: 'n', scope: RG, description: 'd', permissions: [], assignableScopes: [RG] }))).toBe(false);
+    expect(
+      isAzurermProvider(
+        new RoleDefinition(stack, 'Role', {
+          name: 'n',
+          scope: RG,
+          description: 'd',
+          permissions: [],
+          assignableScopes: [RG],
+        }),
+      ),
+    ).toBe(false);
     expect([generated, ours].filter(isAzurermProvider).map((p) => p.subscriptionId)).toEqual(['g', 'o']);
   });
 });
@@ -408,19 +591,24 @@ describe('isAzurermProvider', () => {
 describe('the library does without @cdktf/provider-azurerm at run time', () => {
   // Tests run from dist/test; the sources and package.json are two levels up.
   const root = resolve(__dirname, '..', '..');
-  const sourceFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  const sourceFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    );
 
   test('no module of src imports it', () => {
     const files = sourceFiles(join(root, 'src'));
     expect(files.length).toBeGreaterThan(50);
-    const importing = files.filter((f) => /(from|import|require\()\s*\(?['"]@cdktf\/provider-azurerm/.test(readFileSync(f, 'utf8')));
+    const importing = files.filter((f) =>
+      /(from|import|require\()\s*\(?['"]@cdktf\/provider-azurerm/.test(readFileSync(f, 'utf8')),
+    );
     expect(importing).toEqual([]);
   });
 
   test('requiring the package loads none of its modules', () => {
-    const script = `require(${JSON.stringify(join(root, 'dist', 'src'))});`
-      + 'console.log(JSON.stringify(Object.keys(require.cache).filter((m) => m.includes("provider-azurerm"))));';
+    const script =
+      `require(${JSON.stringify(join(root, 'dist', 'src'))});` +
+      'console.log(JSON.stringify(Object.keys(require.cache).filter((m) => m.includes("provider-azurerm"))));';
     expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual([]);
   });
 

@@ -10,9 +10,16 @@ const WORKFLOW_FILE = join(__dirname, '..', '..', 'examples', 'ci', 'fleet.yml')
 const text = readFileSync(WORKFLOW_FILE, 'utf8');
 const workflow = parse(text);
 
-interface Step { id?: string; name?: string; run?: string; uses?: string; 'working-directory'?: string }
+interface Step {
+  id?: string;
+  name?: string;
+  run?: string;
+  uses?: string;
+  'working-directory'?: string;
+}
 const steps = (job: string): Step[] => workflow.jobs[job].steps;
-const indexOfRun = (job: string, pattern: RegExp) => steps(job).findIndex((s) => s.run !== undefined && pattern.test(s.run));
+const indexOfRun = (job: string, pattern: RegExp) =>
+  steps(job).findIndex((s) => s.run !== undefined && pattern.test(s.run));
 
 describe('the fleet workflow (examples/ci/fleet.yml)', () => {
   test('runs on pull requests and on pushes to main', () => {
@@ -25,7 +32,9 @@ describe('the fleet workflow (examples/ci/fleet.yml)', () => {
     expect(indexOfRun('synth', /^npm ci$/)).toBeGreaterThanOrEqual(0);
     expect(synth).toBeGreaterThan(indexOfRun('synth', /^npm ci$/));
     expect(list).toBeGreaterThan(synth);
-    expect(steps('synth')[list].run).toBe('echo "stacks=$(node dist/examples/ci/stacks.js cdktf.out/fleet)" >> "$GITHUB_OUTPUT"');
+    expect(steps('synth')[list].run).toBe(
+      'echo "stacks=$(node dist/examples/ci/stacks.js cdktf.out/fleet)" >> "$GITHUB_OUTPUT"',
+    );
     expect(workflow.jobs.synth.outputs).toEqual({ stacks: '${{ steps.stacks.outputs.stacks }}' });
   });
 
@@ -36,7 +45,8 @@ describe('the fleet workflow (examples/ci/fleet.yml)', () => {
     const init = indexOfRun(job, /^terraform init$/);
     expect(init).toBeGreaterThanOrEqual(0);
     expect(indexOfRun(job, command)).toBeGreaterThan(init);
-    for (const s of steps(job).filter((x) => x.run?.startsWith('terraform'))) expect(s['working-directory']).toBe('stacks/${{ matrix.stack }}');
+    for (const s of steps(job).filter((x) => x.run?.startsWith('terraform')))
+      expect(s['working-directory']).toBe('stacks/${{ matrix.stack }}');
   });
 
   test('the stack list is every stack the fleet synthesizes', () => {
@@ -70,7 +80,7 @@ describe('the fleet workflow (examples/ci/fleet.yml)', () => {
     expect(tokenLike).toEqual([]);
   });
 
-  test('turns off Terraform\'s checkpoint call and the stack traces of cdktf annotations', () => {
+  test("turns off Terraform's checkpoint call and the stack traces of cdktf annotations", () => {
     expect(workflow.env.CHECKPOINT_DISABLE).toBe('1');
     expect(DISABLE_STACK_TRACE_IN_METADATA).toBe('@cdktf/disable_stack_trace_in_metadata');
     expect(JSON.parse(workflow.env.CDKTF_CONTEXT_JSON)).toEqual({ [DISABLE_STACK_TRACE_IN_METADATA]: true });

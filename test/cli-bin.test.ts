@@ -13,11 +13,19 @@ describe('the aml-compute bin', () => {
   });
 
   test('spawned as a process: output on stdout, exit codes 1, 0 and 2', () => {
-    const lint = spawnSync(process.execPath, [bin, 'lint', fixture('rest-get-compute-instance.json')], { cwd: ROOT, encoding: 'utf8' });
+    const lint = spawnSync(process.execPath, [bin, 'lint', fixture('rest-get-compute-instance.json')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(lint.status).toBe(1);
-    expect(lint.stdout).toMatch(/^test\/fixtures\/cli\/rest-get-compute-instance.json:25: responses\["200"\].body.properties.properties.subnet.id: compute123: received "test-subnet-resource-id"/);
+    expect(lint.stdout).toMatch(
+      /^test\/fixtures\/cli\/rest-get-compute-instance.json:25: responses\["200"\].body.properties.properties.subnet.id: compute123: received "test-subnet-resource-id"/,
+    );
     expect(lint.stderr).toBe('');
-    const clean = spawnSync(process.execPath, [bin, 'lint', fixture('quickstart.azuredeploy.parameters.json')], { cwd: ROOT, encoding: 'utf8' });
+    const clean = spawnSync(process.execPath, [bin, 'lint', fixture('quickstart.azuredeploy.parameters.json')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(clean.status).toBe(0);
     expect(clean.stdout).toBe('no problems in 1 instance\n');
     const unusable = spawnSync(process.execPath, [bin, 'lint', 'no-such-file.json'], { cwd: ROOT, encoding: 'utf8' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { ROOT, runCli } from './support/cli';
 
-describe('the README\'s samples', () => {
+describe("the README's samples", () => {
   const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 
   /** The lines after `$ <command>` in the README, up to the end of its code block. */
@@ -17,7 +17,10 @@ describe('the README\'s samples', () => {
     'npx aml-compute preview test/fixtures/cli/quickstart.azuredeploy.parameters.json --from 2026-03-25 --tz "W. Europe Standard Time" --price-per-hour 0.5',
     'npx aml-compute lint test/fixtures/cli/quickstart.azuredeploy.json --parameters test/fixtures/cli/quickstart.azuredeploy.parameters.json',
   ])('%s is the real output', async (command) => {
-    const argv = command.replace(/^npx aml-compute /, '').match(/"[^"]*"|\S+/g)!.map((a) => a.replace(/^"|"$/g, ''));
+    const argv = command
+      .replace(/^npx aml-compute /, '')
+      .match(/"[^"]*"|\S+/g)!
+      .map((a) => a.replace(/^"|"$/g, ''));
     const r = await runCli(argv);
     expect(sample(command)).toBe(r.out.replace(/\n\n/g, '\n'));
   });

@@ -34,7 +34,7 @@ describe('ComputeInstance with existing: true', () => {
     expect(json.import).toHaveLength(1);
   });
 
-  test('passes cdktf\'s synth validations, among them the import block\'s Terraform >= 1.5 check', () => {
+  test("passes cdktf's synth validations, among them the import block's Terraform >= 1.5 check", () => {
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 });
@@ -65,12 +65,16 @@ describe('ComputeInstance existing flag', () => {
   test('fails when existing is not a boolean', () => {
     const { stack } = newStack();
     const e = thrown(() => new ComputeInstance(stack, 'alice', { ...REQUIRED, existing: 'yes' as unknown as boolean }));
-    expect(e.message).toBe('Invalid input in test/alice (1 problem):\n  - test/alice: existing: received "yes"; allowed: true or false');
+    expect(e.message).toBe(
+      'Invalid input in test/alice (1 problem):\n  - test/alice: existing: received "yes"; allowed: true or false',
+    );
   });
 
   test('fails with initialState Stopped: the stop would hit an instance in use', () => {
     const { stack } = newStack();
-    const e = thrown(() => new ComputeInstance(stack, 'alice', { ...REQUIRED, existing: true, initialState: 'Stopped' }));
+    const e = thrown(
+      () => new ComputeInstance(stack, 'alice', { ...REQUIRED, existing: true, initialState: 'Stopped' }),
+    );
     expect(e.message).toBe(
       'Invalid input in test/alice (1 problem):\n  - test/alice: initialState: received "Stopped"; allowed: "Running" (the default) with existing: true; the stop after creation is for new instances',
     );

@@ -1,7 +1,20 @@
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { ComputeInstance, Duration, SetupScript, StartStopSchedule, ValidationError } from '../src';
 import {
-  addressOf, ED25519_KEY, SUBSCRIPTION, newStack, OBJECT_ID, onlyResource, REQUIRED, resources, SUBNET_ID, synthJson, TENANT_ID, thrown, warningsOf, WORKSPACE_ID,
+  addressOf,
+  ED25519_KEY,
+  SUBSCRIPTION,
+  newStack,
+  OBJECT_ID,
+  onlyResource,
+  REQUIRED,
+  resources,
+  SUBNET_ID,
+  synthJson,
+  TENANT_ID,
+  thrown,
+  warningsOf,
+  WORKSPACE_ID,
 } from './support/stack';
 
 describe('ComputeInstance with only its required props', () => {
@@ -54,7 +67,16 @@ describe('ComputeInstance with only its required props', () => {
 
   test('renders exactly these attributes', () => {
     expect(Object.keys(r).sort()).toEqual([
-      'body', 'ignore_casing', 'lifecycle', 'location', 'name', 'parent_id', 'provider', 'replace_triggers_external_values', 'timeouts', 'type',
+      'body',
+      'ignore_casing',
+      'lifecycle',
+      'location',
+      'name',
+      'parent_id',
+      'provider',
+      'replace_triggers_external_values',
+      'timeouts',
+      'type',
     ]);
   });
 
@@ -73,13 +95,18 @@ describe('ComputeInstance with every prop', () => {
   const { stack } = newStack();
   const ci = new ComputeInstance(stack, 'alice', {
     ...REQUIRED,
-    description: 'Alice\'s box',
+    description: "Alice's box",
     ssh: { publicKey: ED25519_KEY },
     subnetId: SUBNET_ID,
     assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID },
-    schedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *', timeZone: 'Pacific Standard Time' })],
+    schedules: [
+      StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *', timeZone: 'Pacific Standard Time' }),
+    ],
     idleShutdown: Duration.minutes(45),
-    setupScripts: { creation: SetupScript.inline('echo hi'), startup: SetupScript.inline('ls', { timeout: Duration.minutes(20) }) },
+    setupScripts: {
+      creation: SetupScript.inline('echo hi'),
+      startup: SetupScript.inline('ls', { timeout: Duration.minutes(20) }),
+    },
     localAuth: true,
     sso: false,
     applicationSharingPolicy: 'Personal',
@@ -93,7 +120,7 @@ describe('ComputeInstance with every prop', () => {
   test('renders each prop into the ARM body', () => {
     expect(r.body.properties).toEqual({
       computeType: 'ComputeInstance',
-      description: 'Alice\'s box',
+      description: "Alice's box",
       disableLocalAuth: false,
       properties: {
         vmSize: 'Standard_DS3_v2',
@@ -108,7 +135,14 @@ describe('ComputeInstance with every prop', () => {
           },
         },
         schedules: {
-          computeStartStop: [{ action: 'Stop', triggerType: 'Cron', status: 'Enabled', cron: { expression: '0 18 * * *', timeZone: 'Pacific Standard Time' } }],
+          computeStartStop: [
+            {
+              action: 'Stop',
+              triggerType: 'Cron',
+              status: 'Enabled',
+              cron: { expression: '0 18 * * *', timeZone: 'Pacific Standard Time' },
+            },
+          ],
         },
         enableNodePublicIp: false,
         enableSSO: false,
@@ -127,16 +161,17 @@ describe('ComputeInstance with every prop', () => {
       setupScripts: r.body.properties.properties.setupScripts,
       enableNodePublicIp: false,
       enableSSO: false,
-      description: 'Alice\'s box',
+      description: "Alice's box",
       disableLocalAuth: false,
       tags: { team: 'ml' },
       identity: { type: 'SystemAssigned', userAssignedIdentityIds: [] },
     });
   });
 
-  test('sizes the create timeout from the scripts: 30 minutes, 15 for the creation script (Azure\'s default), 20 for the startup one', () => {
+  test("sizes the create timeout from the scripts: 30 minutes, 15 for the creation script (Azure's default), 20 for the startup one", () => {
     expect(r.timeouts).toEqual({ create: '65m', delete: '60m' });
-    for (const action of resources(json, 'azapi_resource_action')) expect(action.timeouts).toEqual({ create: '65m', update: '65m' });
+    for (const action of resources(json, 'azapi_resource_action'))
+      expect(action.timeouts).toEqual({ create: '65m', update: '65m' });
   });
 
   test('renders identity as a list and tags at the top level', () => {
@@ -172,10 +207,16 @@ describe('ComputeInstance with every prop', () => {
 
   test('warns about each secure default turned off', () => {
     const { stack: s2 } = newStack();
-    const w = new ComputeInstance(s2, 'w', { ...REQUIRED, ssh: { publicKey: ED25519_KEY }, localAuth: true, subnetId: SUBNET_ID, nodePublicIp: true });
+    const w = new ComputeInstance(s2, 'w', {
+      ...REQUIRED,
+      ssh: { publicKey: ED25519_KEY },
+      localAuth: true,
+      subnetId: SUBNET_ID,
+      nodePublicIp: true,
+    });
     expect(warningsOf(w)).toEqual([
       'SSH is enabled (ssh.publicKey): the instance accepts SSH logins with that key.',
-      'Local authentication is enabled (localAuth: true): Azure\'s built-in policy e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f reports it non-compliant.',
+      "Local authentication is enabled (localAuth: true): Azure's built-in policy e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f reports it non-compliant.",
       'The instance has a public IP inside your subnet (nodePublicIp: true).',
     ]);
   });
@@ -183,9 +224,15 @@ describe('ComputeInstance with every prop', () => {
 
 test('renders both identity kinds in the spelling azapi validates, and ARM ids as identity_ids', () => {
   const { stack } = newStack();
-  const uai = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1';
-  const ci = new ComputeInstance(stack, 'alice', { ...REQUIRED, identity: { type: 'SystemAssigned,UserAssigned', userAssignedIdentityIds: [uai] } });
-  expect(onlyResource(synthJson(stack), 'azapi_resource').identity).toEqual([{ type: 'SystemAssigned, UserAssigned', identity_ids: [uai] }]);
+  const uai =
+    '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1';
+  const ci = new ComputeInstance(stack, 'alice', {
+    ...REQUIRED,
+    identity: { type: 'SystemAssigned,UserAssigned', userAssignedIdentityIds: [uai] },
+  });
+  expect(onlyResource(synthJson(stack), 'azapi_resource').identity).toEqual([
+    { type: 'SystemAssigned, UserAssigned', identity_ids: [uai] },
+  ]);
   expect(ci.spec.identity).toEqual({ type: 'SystemAssigned,UserAssigned', userAssignedIdentities: { [uai]: {} } });
 });
 
@@ -204,14 +251,26 @@ describe('ComputeInstance validation', () => {
       ['test/alice', 'vmSize', '"huge"'],
       ['test/alice', 'idleShutdown', '"5 minutes"'],
     ]);
-    expect(e.message).toContain('test/alice: name: received "ci-1"; allowed: 3 to 24 letters, digits and "-", starting with a letter');
-    expect(e.message).toContain('test/alice: vmSize: received "huge"; allowed: an Azure VM size name such as Standard_DS3_v2');
+    expect(e.message).toContain(
+      'test/alice: name: received "ci-1"; allowed: 3 to 24 letters, digits and "-", starting with a letter',
+    );
+    expect(e.message).toContain(
+      'test/alice: vmSize: received "huge"; allowed: an Azure VM size name such as Standard_DS3_v2',
+    );
     expect(e.message).toContain('test/alice: idleShutdown: received "5 minutes"; allowed: 15 minutes to 3 days');
   });
 
   test.each([
-    ['abc', true], ['ci-one', true], ['a'.repeat(24), true], ['ci-1', false], ['ab', false], ['a'.repeat(25), false],
-    ['1ci', false], ['ci_one', false], ['ci-', false], ['ci-1a', true],
+    ['abc', true],
+    ['ci-one', true],
+    ['a'.repeat(24), true],
+    ['ci-1', false],
+    ['ab', false],
+    ['a'.repeat(25), false],
+    ['1ci', false],
+    ['ci_one', false],
+    ['ci-', false],
+    ['ci-1a', true],
   ])('name %p is %p', (name, ok) => {
     const { stack } = newStack();
     const make = () => new ComputeInstance(stack, 'x', { ...REQUIRED, name });
@@ -231,7 +290,14 @@ describe('ComputeInstance validation', () => {
     const { app, stack } = newStack();
     new ComputeInstance(stack, 'a', REQUIRED);
     const other = new TerraformStack(app, 'other');
-    expect(() => new ComputeInstance(other, 'b', { ...REQUIRED, location: 'West Europe', workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2') })).toThrow(
+    expect(
+      () =>
+        new ComputeInstance(other, 'b', {
+          ...REQUIRED,
+          location: 'West Europe',
+          workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2'),
+        }),
+    ).toThrow(
       'other/b: name: received "ci-alice"; allowed: a name no other compute instance of the app has in region West Europe (Azure requires it unique in the region, any workspace; test/a has it)',
     );
   });
@@ -239,7 +305,14 @@ describe('ComputeInstance validation', () => {
   test('accepts the same name in another region', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'a', REQUIRED);
-    expect(() => new ComputeInstance(stack, 'b', { ...REQUIRED, location: 'northeurope', workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2') })).not.toThrow();
+    expect(
+      () =>
+        new ComputeInstance(stack, 'b', {
+          ...REQUIRED,
+          location: 'northeurope',
+          workspaceId: WORKSPACE_ID.replace('/mlw', '/mlw2'),
+        }),
+    ).not.toThrow();
   });
 
   test('accepts vm sizes in any case', () => {
@@ -258,7 +331,9 @@ describe('ComputeInstance validation', () => {
   test('fails when ids are not ARM ids of the right type', () => {
     const e = errorFor({ workspaceId: SUBNET_ID, subnetId: WORKSPACE_ID });
     expect(e.problems.map((p) => p.field)).toEqual(['workspaceId', 'subnetId']);
-    expect(e.message).toContain('allowed: an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>');
+    expect(e.message).toContain(
+      'allowed: an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>',
+    );
   });
 
   test('fails when user ids are not GUIDs', () => {
@@ -268,7 +343,10 @@ describe('ComputeInstance validation', () => {
   });
 
   test.each([
-    [Duration.minutes(15), true], [Duration.days(3), true], [Duration.minutes(14), false], [Duration.seconds(259201), false],
+    [Duration.minutes(15), true],
+    [Duration.days(3), true],
+    [Duration.minutes(14), false],
+    [Duration.seconds(259201), false],
   ])('idle shutdown %p is %p', (idleShutdown, ok) => {
     const { stack } = newStack();
     const make = () => new ComputeInstance(stack, 'x', { ...REQUIRED, idleShutdown });
@@ -283,11 +361,15 @@ describe('ComputeInstance validation', () => {
     );
   });
 
-  test('fails for tags beyond Azure\'s limits', () => {
+  test("fails for tags beyond Azure's limits", () => {
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
     expect(errorFor({ tags: many }).message).toContain('tags: received "51 tags"; allowed: at most 50 tags');
-    expect(errorFor({ tags: { 'a/b': 'v' } }).message).toContain('tags: received "a/b"; allowed: keys of 1 to 512 characters without < > % & \\ ? /');
-    expect(errorFor({ tags: { k: 'v'.repeat(257) } }).message).toContain('tags.k: received "257 characters"; allowed: values of at most 256 characters');
+    expect(errorFor({ tags: { 'a/b': 'v' } }).message).toContain(
+      'tags: received "a/b"; allowed: keys of 1 to 512 characters without < > % & \\ ? /',
+    );
+    expect(errorFor({ tags: { k: 'v'.repeat(257) } }).message).toContain(
+      'tags.k: received "257 characters"; allowed: values of at most 256 characters',
+    );
   });
 
   test('fails for a user-assigned identity without ids', () => {
@@ -297,15 +379,22 @@ describe('ComputeInstance validation', () => {
   });
 
   test('rejects a private key as ssh.publicKey without repeating it', () => {
-    const secret = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----';
+    const secret =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----';
     const e = errorFor({ ssh: { publicKey: secret } });
-    expect(e.message).toContain('ssh.publicKey: received <redacted: a private key>; allowed: one OpenSSH public key line');
+    expect(e.message).toContain(
+      'ssh.publicKey: received <redacted: a private key>; allowed: one OpenSSH public key line',
+    );
     expect(e.message).not.toContain('b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ');
     expect(e.message).not.toContain('BEGIN');
   });
 
   test.each([
-    ['a key type with another type\'s body', ED25519_KEY.replace('ssh-ed25519', 'ssh-rsa'), 'a ssh-rsa key whose body is not a whole ssh-rsa key'],
+    [
+      "a key type with another type's body",
+      ED25519_KEY.replace('ssh-ed25519', 'ssh-rsa'),
+      'a ssh-rsa key whose body is not a whole ssh-rsa key',
+    ],
     ['a truncated key', ED25519_KEY.slice(0, 40), 'a ssh-ed25519 key whose body is not a whole ssh-ed25519 key'],
     ['a key body that is not base64', 'ssh-ed25519 AAAA$$$$ me', 'a ssh-ed25519 key whose body is not base64'],
     ['two keys', `${ED25519_KEY}\n${ED25519_KEY}`, '2 lines'],
@@ -320,9 +409,15 @@ describe('ComputeInstance validation', () => {
   test('skips literal checks for Terraform references', () => {
     const { stack } = newStack();
     const v = (n: string) => new TerraformVariable(stack, n, { type: 'string' }).stringValue;
-    expect(() => new ComputeInstance(stack, 'x', {
-      ...REQUIRED, workspaceId: v('ws'), subnetId: v('subnet'), assignedUser: { objectId: v('oid'), tenantId: v('tid') },
-    })).not.toThrow();
+    expect(
+      () =>
+        new ComputeInstance(stack, 'x', {
+          ...REQUIRED,
+          workspaceId: v('ws'),
+          subnetId: v('subnet'),
+          assignedUser: { objectId: v('oid'), tenantId: v('tid') },
+        }),
+    ).not.toThrow();
   });
 });
 
@@ -330,8 +425,13 @@ describe('ComputeInstance rendered with azurerm', () => {
   test('renders the azurerm resource for what it can express', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'alice', {
-      ...REQUIRED, terraformResource: 'azurerm', subnetId: SUBNET_ID, ssh: { publicKey: ED25519_KEY },
-      assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID }, description: 'd', tags: { team: 'ml' },
+      ...REQUIRED,
+      terraformResource: 'azurerm',
+      subnetId: SUBNET_ID,
+      ssh: { publicKey: ED25519_KEY },
+      assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID },
+      description: 'd',
+      tags: { team: 'ml' },
       identity: { type: 'SystemAssigned' },
     });
     const json = synthJson(stack);
@@ -370,11 +470,17 @@ describe('ComputeInstance rendered with azurerm', () => {
 
   test('fails when asked for what azurerm cannot express, listing it', () => {
     const { stack } = newStack();
-    expect(() => new ComputeInstance(stack, 'alice', {
-      ...REQUIRED, terraformResource: 'azurerm',
-      schedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' })],
-      setupScripts: { creation: SetupScript.inline('ls') }, idleShutdown: Duration.minutes(30), sso: true,
-    })).toThrow(
+    expect(
+      () =>
+        new ComputeInstance(stack, 'alice', {
+          ...REQUIRED,
+          terraformResource: 'azurerm',
+          schedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' })],
+          setupScripts: { creation: SetupScript.inline('ls') },
+          idleShutdown: Duration.minutes(30),
+          sso: true,
+        }),
+    ).toThrow(
       'test/alice: terraformResource: received "azurerm"; allowed: "azapi" (the default) for an instance with schedules, setupScripts, idleShutdown, sso, which the azurerm resource cannot express',
     );
   });
@@ -383,8 +489,15 @@ describe('ComputeInstance rendered with azurerm', () => {
 describe('ComputeInstance access and initial state', () => {
   test('grants the assigned user a least-privilege role on this instance only', () => {
     const { stack } = newStack();
-    new ComputeInstance(stack, 'alice', { ...REQUIRED, assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true } });
-    new ComputeInstance(stack, 'bob', { ...REQUIRED, name: 'ci-bob', assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true } });
+    new ComputeInstance(stack, 'alice', {
+      ...REQUIRED,
+      assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true },
+    });
+    new ComputeInstance(stack, 'bob', {
+      ...REQUIRED,
+      name: 'ci-bob',
+      assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true },
+    });
     const json = synthJson(stack);
     const group = `/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml`;
     expect(onlyResource(json, 'azurerm_role_definition')).toEqual({
@@ -392,35 +505,55 @@ describe('ComputeInstance access and initial state', () => {
       scope: group,
       assignable_scopes: [group],
       description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
-      permissions: [{
-        actions: [
-          'Microsoft.MachineLearningServices/workspaces/computes/read',
-          'Microsoft.MachineLearningServices/workspaces/computes/start/action',
-          'Microsoft.MachineLearningServices/workspaces/computes/stop/action',
-          'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
-          'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
-          'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
-          'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
-        ],
-        not_actions: [],
-      }],
+      permissions: [
+        {
+          actions: [
+            'Microsoft.MachineLearningServices/workspaces/computes/read',
+            'Microsoft.MachineLearningServices/workspaces/computes/start/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/stop/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/restart/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/applicationaccess/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/updateSchedules/action',
+            'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
+          ],
+          not_actions: [],
+        },
+      ],
     });
     // One definition shared by the group's instances, its id derived from the group (not from creation order).
-    expect(Object.keys(json.resource.azurerm_role_definition)).toEqual([expect.stringMatching(/^ComputeUserRole-[0-9a-f]{8}$/)]);
+    expect(Object.keys(json.resource.azurerm_role_definition)).toEqual([
+      expect.stringMatching(/^ComputeUserRole-[0-9a-f]{8}$/),
+    ]);
     const roleId = `${'$'}{azurerm_role_definition.${Object.keys(json.resource.azurerm_role_definition)[0]}.role_definition_resource_id}`;
     expect(resources(json, 'azurerm_role_assignment')).toEqual([
-      { scope: `${'$'}{${addressOf(json, 'azapi_resource', 'alice')}.id}`, role_definition_id: roleId, principal_id: OBJECT_ID, principal_type: 'User' },
-      { scope: `${'$'}{${addressOf(json, 'azapi_resource', 'bob')}.id}`, role_definition_id: roleId, principal_id: OBJECT_ID, principal_type: 'User' },
+      {
+        scope: `${'$'}{${addressOf(json, 'azapi_resource', 'alice')}.id}`,
+        role_definition_id: roleId,
+        principal_id: OBJECT_ID,
+        principal_type: 'User',
+      },
+      {
+        scope: `${'$'}{${addressOf(json, 'azapi_resource', 'bob')}.id}`,
+        role_definition_id: roleId,
+        principal_id: OBJECT_ID,
+        principal_type: 'User',
+      },
     ]);
   });
 
   test('cuts the role scope from a workspace known only at apply', () => {
     const { stack } = newStack();
     const ws = new TerraformVariable(stack, 'ws', { type: 'string' }).stringValue;
-    new ComputeInstance(stack, 'alice', { ...REQUIRED, workspaceId: ws, assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true } });
+    new ComputeInstance(stack, 'alice', {
+      ...REQUIRED,
+      workspaceId: ws,
+      assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true },
+    });
     const role = onlyResource(synthJson(stack), 'azurerm_role_definition');
     expect(role.scope).toBe('${join("/", slice(split("/", var.ws), 0, 5))}');
-    expect(role.name).toBe('AzureML compute instance user (${element(split("/", var.ws), 2)}/${element(split("/", var.ws), 4)}, test)');
+    expect(role.name).toBe(
+      'AzureML compute instance user (${element(split("/", var.ws), 2)}/${element(split("/", var.ws), 4)}, test)',
+    );
   });
 
   test('shares one role among instances of one workspace reference, and of one group written in another case', () => {
@@ -430,7 +563,12 @@ describe('ComputeInstance access and initial state', () => {
     new ComputeInstance(stack, 'a', { ...REQUIRED, name: 'ci-a', workspaceId: ws.stringValue, assignedUser: grant });
     new ComputeInstance(stack, 'b', { ...REQUIRED, name: 'ci-b', workspaceId: ws.stringValue, assignedUser: grant });
     new ComputeInstance(stack, 'c', { ...REQUIRED, name: 'ci-c', assignedUser: grant });
-    new ComputeInstance(stack, 'd', { ...REQUIRED, name: 'ci-d', workspaceId: WORKSPACE_ID.replace('rg-ml', 'RG-ML'), assignedUser: grant });
+    new ComputeInstance(stack, 'd', {
+      ...REQUIRED,
+      name: 'ci-d',
+      workspaceId: WORKSPACE_ID.replace('rg-ml', 'RG-ML'),
+      assignedUser: grant,
+    });
     expect(resources(synthJson(stack), 'azurerm_role_definition')).toHaveLength(2);
   });
 
@@ -460,7 +598,9 @@ describe('Terraform template syntax', () => {
     });
     const r = onlyResource(synthJson(stack), 'azapi_resource');
     expect(r.body.properties.description).toBe('owner ${var.ws} uses $${HOME} and %%{x}');
-    expect(r.body.properties.properties.setupScripts.scripts.creationScript.scriptArguments).toBe('--ws ${var.ws} --dir $${HOME}/x');
+    expect(r.body.properties.properties.setupScripts.scripts.creationScript.scriptArguments).toBe(
+      '--ws ${var.ws} --dir $${HOME}/x',
+    );
   });
 
   test('keeps ${ and %{ literal in descriptions and tags', () => {
@@ -477,7 +617,14 @@ describe('SSO on an instance created on behalf of a user', () => {
 
   test('fails with sso: true when the instance has a setup script, saying what Azure does instead', () => {
     const { stack } = newStack();
-    expect(() => new ComputeInstance(stack, 'x', { ...onBehalf, sso: true, setupScripts: { startup: SetupScript.inline('echo hi') } })).toThrow(
+    expect(
+      () =>
+        new ComputeInstance(stack, 'x', {
+          ...onBehalf,
+          sso: true,
+          setupScripts: { startup: SetupScript.inline('echo hi') },
+        }),
+    ).toThrow(
       'test/x: sso: received true; allowed: false or unset for an instance created on behalf of a user (assignedUser) with setup scripts: Azure disables SSO at its creation, and only the assigned user can enable it afterwards (in the studio, with the computes/enableSso/action permission), not the creator',
     );
   });
@@ -485,7 +632,10 @@ describe('SSO on an instance created on behalf of a user', () => {
   test.each([
     ['without a setup script', { ...onBehalf, sso: true }],
     ['unset, with a setup script', { ...onBehalf, setupScripts: { startup: SetupScript.inline('echo hi') } }],
-    ['true, with a setup script but no assigned user', { ...REQUIRED, sso: true, setupScripts: { startup: SetupScript.inline('echo hi') } }],
+    [
+      'true, with a setup script but no assigned user',
+      { ...REQUIRED, sso: true, setupScripts: { startup: SetupScript.inline('echo hi') } },
+    ],
   ])('accepts sso %s', (_case, props) => {
     const { stack } = newStack();
     expect(() => new ComputeInstance(stack, 'x', props as never)).not.toThrow();
@@ -495,7 +645,9 @@ describe('SSO on an instance created on behalf of a user', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'x', { ...onBehalf, assignedUser: { ...onBehalf.assignedUser, grantAccess: true } });
     const role = onlyResource(synthJson(stack), 'azurerm_role_definition');
-    expect(role.permissions[0].actions).toContain('Microsoft.MachineLearningServices/workspaces/computes/enableSso/action');
+    expect(role.permissions[0].actions).toContain(
+      'Microsoft.MachineLearningServices/workspaces/computes/enableSso/action',
+    );
   });
 });
 

@@ -32,7 +32,10 @@ describe('Duration', () => {
   });
 
   test.each([
-    ['minutes', -1, '-1'], ['seconds', 1.5, '1.5'], ['hours', Number.NaN, 'NaN'], ['days', Number.POSITIVE_INFINITY, 'Infinity'],
+    ['minutes', -1, '-1'],
+    ['seconds', 1.5, '1.5'],
+    ['hours', Number.NaN, 'NaN'],
+    ['days', Number.POSITIVE_INFINITY, 'Infinity'],
   ] as const)('fails for %s(%p)', (unit, amount, shown) => {
     expect(() => Duration[unit](amount)).toThrow(
       `Duration.${unit}: amount: received ${shown}; allowed: a finite number >= 0 that makes a whole number of seconds`,

@@ -10,12 +10,19 @@ describe('Problems and ValidationError', () => {
     const p = new Problems('stack/ci');
     p.add('name', 'x', 'three letters');
     p.add('tags', { a: 1 }, 'strings');
-    const e = (() => { try { p.throwIfAny(); } catch (err) { return err as ValidationError; } throw new Error('no throw'); })();
+    const e = (() => {
+      try {
+        p.throwIfAny();
+      } catch (err) {
+        return err as ValidationError;
+      }
+      throw new Error('no throw');
+    })();
     expect(e.name).toBe('ValidationError');
     expect(e.message).toBe(
-      'Invalid input in stack/ci (2 problems):\n'
-      + '  - stack/ci: name: received "x"; allowed: three letters\n'
-      + '  - stack/ci: tags: received {"a":1}; allowed: strings',
+      'Invalid input in stack/ci (2 problems):\n' +
+        '  - stack/ci: name: received "x"; allowed: three letters\n' +
+        '  - stack/ci: tags: received {"a":1}; allowed: strings',
     );
     expect(e.problems).toEqual([
       { path: 'stack/ci', field: 'name', received: '"x"', allowed: 'three letters' },
@@ -26,7 +33,9 @@ describe('Problems and ValidationError', () => {
   test('redact secrets to a description', () => {
     const p = new Problems('ci');
     p.addSecret('ssh.publicKey', 'a private key', 'a public key');
-    expect(() => p.throwIfAny()).toThrow('ci: ssh.publicKey: received <redacted: a private key>; allowed: a public key');
+    expect(() => p.throwIfAny()).toThrow(
+      'ci: ssh.publicKey: received <redacted: a private key>; allowed: a public key',
+    );
   });
 
   test('adopt nested problems under a field prefix', () => {
@@ -42,7 +51,11 @@ describe('Problems and ValidationError', () => {
   });
 
   test('pass other errors through', () => {
-    expect(() => new Problems('x').collect('f', () => { throw new TypeError('boom'); })).toThrow(TypeError);
+    expect(() =>
+      new Problems('x').collect('f', () => {
+        throw new TypeError('boom');
+      }),
+    ).toThrow(TypeError);
   });
 
   test('show long values shortened and undefined as nothing', () => {

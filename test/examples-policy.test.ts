@@ -6,7 +6,7 @@ import { synthExamples } from '../examples/main';
 import { ShutdownPolicyStack } from '../examples/policy';
 import { onlyResource, synthJson } from './support/stack';
 
-describe('the policy author\'s example', () => {
+describe("the policy author's example", () => {
   const json = synthJson(new ShutdownPolicyStack(Testing.app(), 'shutdown-policy'));
 
   test('assigns one initiative at the management group, with the default schedule and idle shutdown', () => {
@@ -18,9 +18,11 @@ describe('the policy author\'s example', () => {
       requireStopScheduleEffect: { value: 'Deny' },
       idleShutdownEffect: { value: 'Append' },
     });
-    expect(Object.values(json.resource.azurerm_policy_definition).map((d: any) => d.name).sort()).toEqual([
-      'ml-shutdown-default-schedules', 'ml-shutdown-idle-shutdown', 'ml-shutdown-require-stop-schedule',
-    ]);
+    expect(
+      Object.values(json.resource.azurerm_policy_definition)
+        .map((d: any) => d.name)
+        .sort(),
+    ).toEqual(['ml-shutdown-default-schedules', 'ml-shutdown-idle-shutdown', 'ml-shutdown-require-stop-schedule']);
   });
 });
 
@@ -31,23 +33,35 @@ describe('npm run synth with the policy example', () => {
   const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
 
   test('checks the workstations against the policy: the shared box gets the defaults, nothing is refused', () => {
-    const notes = manifest.stacks.workstations.annotations.map((a: any) => [a.level, a.constructPath, a.message.slice(0, a.message.indexOf(':'))]);
+    const notes = manifest.stacks.workstations.annotations.map((a: any) => [
+      a.level,
+      a.constructPath,
+      a.message.slice(0, a.message.indexOf(':')),
+    ]);
     expect(notes).toEqual([
       ['@cdktf/info', 'workstations/ci-shared', 'DefaultSchedules (Append, ShutdownPolicy shutdown-policy/shutdown)'],
       ['@cdktf/info', 'workstations/ci-shared', 'IdleShutdown (Append, ShutdownPolicy shutdown-policy/shutdown)'],
     ]);
     // A management-group policy names no subscription, and azurerm 4 needs one (the provider the library declares).
-    expect(manifest.stacks['shutdown-policy'].annotations.map((a: any) => [a.level, a.constructPath, a.message])).toEqual([[
-      '@cdktf/warn', 'shutdown-policy',
-      'The azurerm provider the library declares for this stack names no subscription (a management-group policy names none), and azurerm 4 needs one: declare your own azurerm provider with subscriptionId, or set ARM_SUBSCRIPTION_ID in the pipeline.',
-    ]]);
+    expect(
+      manifest.stacks['shutdown-policy'].annotations.map((a: any) => [a.level, a.constructPath, a.message]),
+    ).toEqual([
+      [
+        '@cdktf/warn',
+        'shutdown-policy',
+        'The azurerm provider the library declares for this stack names no subscription (a management-group policy names none), and azurerm 4 needs one: declare your own azurerm provider with subscriptionId, or set ARM_SUBSCRIPTION_ID in the pipeline.',
+      ],
+    ]);
   });
 
   test('writes an ARM template for the policy stack', () => {
     const template = JSON.parse(readFileSync(join(outdir, 'arm', 'shutdown-policy.json'), 'utf8'));
     expect(template.resources.map((r: any) => r.type)).toEqual([
-      'Microsoft.Authorization/policyDefinitions', 'Microsoft.Authorization/policyDefinitions', 'Microsoft.Authorization/policyDefinitions',
-      'Microsoft.Authorization/policySetDefinitions', 'Microsoft.Authorization/policyAssignments',
+      'Microsoft.Authorization/policyDefinitions',
+      'Microsoft.Authorization/policyDefinitions',
+      'Microsoft.Authorization/policyDefinitions',
+      'Microsoft.Authorization/policySetDefinitions',
+      'Microsoft.Authorization/policyAssignments',
     ]);
   });
 });

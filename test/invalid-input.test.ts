@@ -21,7 +21,7 @@ describe.each(ALL_CASES.map((c) => [c.what, c] as const))('invalid input: %s', (
     error = e;
   }
 
-  test('throws the library\'s ValidationError, nothing else', () => {
+  test("throws the library's ValidationError, nothing else", () => {
     expect(error).toBeInstanceOf(ValidationError);
   });
 

@@ -8,8 +8,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** The modules (paths under the repository) that requiring `modulePath` loads, in a fresh process. */
 function loadedBy(modulePath: string): string[] {
-  const script = `require(${JSON.stringify(modulePath)});`
-    + `console.log(JSON.stringify(Object.keys(require.cache).map((m) => m.slice(${JSON.stringify(root + sep)}.length))));`;
+  const script =
+    `require(${JSON.stringify(modulePath)});` +
+    `console.log(JSON.stringify(Object.keys(require.cache).map((m) => m.slice(${JSON.stringify(root + sep)}.length))));`;
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 
@@ -29,7 +30,11 @@ describe('package.json: one entry per framework', () => {
   test('cdktf and cdktn are optional peers; constructs is a peer of both', () => {
     expect(pkg.peerDependencies).toEqual({ cdktf: '^0.21.0', cdktn: '^0.24.0', constructs: '^10.4.2' });
     expect(pkg.peerDependenciesMeta).toEqual({ cdktf: { optional: true }, cdktn: { optional: true } });
-    expect([pkg.devDependencies.cdktf, pkg.devDependencies.cdktn, pkg.devDependencies.constructs]).toEqual(['0.21.0', '0.24.0', '10.7.2']);
+    expect([pkg.devDependencies.cdktf, pkg.devDependencies.cdktn, pkg.devDependencies.constructs]).toEqual([
+      '0.21.0',
+      '0.24.0',
+      '10.7.2',
+    ]);
   });
 
   test('the tarball holds both entries, and prepack builds them', () => {
@@ -42,7 +47,11 @@ describe('what each entry loads', () => {
   test('the cdktn entry loads cdktn and no module of cdktf or of a @cdktf package', () => {
     const loaded = loadedBy(join(root, 'dist', 'cdktn'));
     expect(loaded).toContain(join('node_modules', 'cdktn', 'lib', 'index.js'));
-    expect(loaded.filter((m) => m.startsWith(join('node_modules', 'cdktf') + sep) || m.startsWith(join('node_modules', '@cdktf')))).toEqual([]);
+    expect(
+      loaded.filter(
+        (m) => m.startsWith(join('node_modules', 'cdktf') + sep) || m.startsWith(join('node_modules', '@cdktf')),
+      ),
+    ).toEqual([]);
     expect(loaded.filter((m) => m.startsWith(join('dist', 'src') + sep))).toEqual([]);
   });
 

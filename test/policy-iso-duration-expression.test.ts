@@ -3,9 +3,13 @@ import { isoDurationSecondsExpression } from '../src/policy/iso-duration-express
 import { computeResource, evaluateExpression } from './support/policy-engine';
 
 const expression = isoDurationSecondsExpression(ALIAS.idleTimeBeforeShutdown);
-const secondsOf = (idle: string | undefined) => evaluateExpression(expression, {
-  resource: computeResource({ computeType: 'ComputeInstance', properties: idle === undefined ? {} : { idleTimeBeforeShutdown: idle } }),
-});
+const secondsOf = (idle: string | undefined) =>
+  evaluateExpression(expression, {
+    resource: computeResource({
+      computeType: 'ComputeInstance',
+      properties: idle === undefined ? {} : { idleTimeBeforeShutdown: idle },
+    }),
+  });
 
 describe('isoDurationSecondsExpression', () => {
   test.each([
@@ -31,6 +35,8 @@ describe('isoDurationSecondsExpression', () => {
   test('is one bracketed policy expression over the idleTimeBeforeShutdown alias', () => {
     expect(expression.startsWith('[add(')).toBe(true);
     expect(expression.endsWith(')]')).toBe(true);
-    expect(expression).toContain("field('Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown')");
+    expect(expression).toContain(
+      "field('Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown')",
+    );
   });
 });

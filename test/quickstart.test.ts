@@ -23,7 +23,9 @@ describe('the quickstart machine-learning-compute-create-computeinstance', () =>
   const quickstartProperties = {
     vmSize: 'Standard_DS3_v2',
     personalComputeInstanceSettings: { assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID } },
-    setupScripts: { scripts: { creationScript: { scriptSource: 'inline', scriptData: Buffer.from('ls').toString('base64') } } },
+    setupScripts: {
+      scripts: { creationScript: { scriptSource: 'inline', scriptData: Buffer.from('ls').toString('base64') } },
+    },
     schedules: quickstartSchedules,
   };
 

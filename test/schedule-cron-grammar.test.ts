@@ -2,7 +2,8 @@ import { StartStopSchedule, ValidationError } from '../src';
 import { thrown } from './support/stack';
 
 /** The grammar sentence every cron message starts its "allowed" with. */
-const GRAMMAR = 'allowed: 5 fields, minute hour day-of-month month day-of-week (Sunday = 0), each * or a comma list of numbers and a-b ranges';
+const GRAMMAR =
+  'allowed: 5 fields, minute hour day-of-month month day-of-week (Sunday = 0), each * or a comma list of numbers and a-b ranges';
 
 function cronError(expression: unknown): string {
   const e = thrown(() => StartStopSchedule.cron({ action: 'Stop', expression: expression as string }));
@@ -25,7 +26,10 @@ describe('StartStopSchedule.cron accepts the documented grammar', () => {
     '0,10 0-9 10 10 0',
   ])('accepts %j as written', (expression) => {
     expect(StartStopSchedule.cron({ action: 'Start', expression }).toArm()).toEqual({
-      action: 'Start', triggerType: 'Cron', status: 'Enabled', cron: { expression, timeZone: 'UTC' },
+      action: 'Start',
+      triggerType: 'Cron',
+      status: 'Enabled',
+      cron: { expression, timeZone: 'UTC' },
     });
   });
 });
@@ -41,12 +45,18 @@ describe('StartStopSchedule.cron rejects what is outside the grammar, saying wha
     ['0 9 * * 5-7', 'day-of-week "5-7" uses 7 for Sunday (Sunday is 0); write "0 9 * * 0,5,6" instead'],
     ['0 9 ? * *', 'day-of-month "?" uses ?; write "0 9 * * *" instead'],
     ['0 0 9 * * *', 'it has 6 fields: a seconds field comes first; write "0 9 * * *" instead'],
-    ['0 0 9 ? * MON-FRI', 'it has 6 fields: a seconds field comes first; day-of-month "?" uses ?; day-of-week "MON-FRI" uses names; write "0 9 * * 1-5" instead'],
+    [
+      '0 0 9 ? * MON-FRI',
+      'it has 6 fields: a seconds field comes first; day-of-month "?" uses ?; day-of-week "MON-FRI" uses names; write "0 9 * * 1-5" instead',
+    ],
     ['@daily', '"@daily" is a macro; write "0 0 * * *" instead'],
     ['@weekly', '"@weekly" is a macro; write "0 0 * * 0" instead'],
     ['0 9,9 * * 1-5', 'hour "9,9" repeats values (list each once); write "0 9 * * 1-5" instead'],
     ['0 8-10,9 * * *', 'hour "8-10,9" repeats values (list each once); write "0 8-10 * * *" instead'],
-    ['0 9 * * 0,7', 'day-of-week "0,7" uses 7 for Sunday (Sunday is 0) and repeats values (list each once); write "0 9 * * 0" instead'],
+    [
+      '0 9 * * 0,7',
+      'day-of-week "0,7" uses 7 for Sunday (Sunday is 0) and repeats values (list each once); write "0 9 * * 0" instead',
+    ],
   ])('fails on %j with the equivalent', (expression, rest) => {
     expect(cronError(expression)).toBe(oneProblem(expression, rest));
   });
@@ -56,29 +66,53 @@ describe('StartStopSchedule.cron rejects what is outside the grammar, saying wha
     ['0 18 * * *\n', 'it ends with whitespace; write "0 18 * * *" instead'],
     ['0\t18 * * *', 'it separates fields with a tab (use one space); write "0 18 * * *" instead'],
     ['0 18 * *\n*', 'it separates fields with a line break (use one space); write "0 18 * * *" instead'],
-    ['0 18\r\n* * *', 'it separates fields with a carriage return and a line break (use one space); write "0 18 * * *" instead'],
+    [
+      '0 18\r\n* * *',
+      'it separates fields with a carriage return and a line break (use one space); write "0 18 * * *" instead',
+    ],
     ['0  18 * * *', 'it separates fields with several spaces (use one space); write "0 18 * * *" instead'],
-    ['  0   9 * * 1-5  ', 'it starts with whitespace; it ends with whitespace; it separates fields with several spaces (use one space); write "0 9 * * 1-5" instead'],
+    [
+      '  0   9 * * 1-5  ',
+      'it starts with whitespace; it ends with whitespace; it separates fields with several spaces (use one space); write "0 9 * * 1-5" instead',
+    ],
     ['0 18\u00a0* * *', 'it separates fields with other whitespace (use one space); write "0 18 * * *" instead'],
     [' @daily', 'it starts with whitespace; "@daily" is a macro; write "0 0 * * *" instead'],
     ['\t*/30 9 * * *', 'it starts with whitespace; minute "*/30" has a step (/); write "0,30 9 * * *" instead'],
-  ])('fails on %j, which is not written with one space between fields, with the expression to write', (expression, rest) => {
-    expect(cronError(expression)).toBe(oneProblem(expression, rest));
-  });
+  ])(
+    'fails on %j, which is not written with one space between fields, with the expression to write',
+    (expression, rest) => {
+      expect(cronError(expression)).toBe(oneProblem(expression, rest));
+    },
+  );
 
   test.each([
-    ['00 018 * * *', 'minute "00" writes numbers with leading zeros; hour "018" writes numbers with leading zeros; write "0 18 * * *" instead'],
+    [
+      '00 018 * * *',
+      'minute "00" writes numbers with leading zeros; hour "018" writes numbers with leading zeros; write "0 18 * * *" instead',
+    ],
     ['0 9 01-05 * *', 'day-of-month "01-05" writes numbers with leading zeros; write "0 9 1-5 * *" instead'],
     ['01,02,03 9 * * *', 'minute "01,02,03" writes numbers with leading zeros; write "1,2,3 9 * * *" instead'],
-    ['0 9 * * 5-07', 'day-of-week "5-07" writes numbers with leading zeros and uses 7 for Sunday (Sunday is 0); write "0 9 * * 0,5,6" instead'],
-    ['0 9 * 06 MON', 'month "06" writes numbers with leading zeros; day-of-week "MON" uses names; write "0 9 * 6 1" instead'],
+    [
+      '0 9 * * 5-07',
+      'day-of-week "5-07" writes numbers with leading zeros and uses 7 for Sunday (Sunday is 0); write "0 9 * * 0,5,6" instead',
+    ],
+    [
+      '0 9 * 06 MON',
+      'month "06" writes numbers with leading zeros; day-of-week "MON" uses names; write "0 9 * 6 1" instead',
+    ],
   ])('fails on %j, which writes leading zeros, with the expression to write', (expression, rest) => {
     expect(cronError(expression)).toBe(oneProblem(expression, rest));
   });
 
   test.each([
-    ['0 0 9 ? * 2-6', 'it has 6 fields: a seconds field comes first; its day-of-week "2-6" means different days in different 6-field dialects: write the 5 fields yourself; day-of-month "?" uses ?'],
-    ['0 0 9 ? * * 2026', 'it has 7 fields: seconds first and a year last; the year "2026" has no equivalent; day-of-month "?" uses ?'],
+    [
+      '0 0 9 ? * 2-6',
+      'it has 6 fields: a seconds field comes first; its day-of-week "2-6" means different days in different 6-field dialects: write the 5 fields yourself; day-of-month "?" uses ?',
+    ],
+    [
+      '0 0 9 ? * * 2026',
+      'it has 7 fields: seconds first and a year last; the year "2026" has no equivalent; day-of-month "?" uses ?',
+    ],
     ['@reboot', '"@reboot" is a macro with no equivalent'],
     ['0 9 L * *', 'day-of-month "L" uses L (last), which has no equivalent'],
     ['0 9 * * 1L', 'day-of-week "1L" uses L (last), which has no equivalent'],
@@ -94,7 +128,10 @@ describe('StartStopSchedule.cron rejects what is outside the grammar, saying wha
     ['', 'the expression is empty'],
     ['0 0 31 2,4 *', 'it never fires: day-of-month "31" never occurs in month "2,4"'],
     ['0 0 30 2 *', 'it never fires: day-of-month "30" never occurs in month "2"'],
-    ['0 0 31 02 *', 'month "02" writes numbers with leading zeros; it never fires: day-of-month "31" never occurs in month "02"'],
+    [
+      '0 0 31 02 *',
+      'month "02" writes numbers with leading zeros; it never fires: day-of-month "31" never occurs in month "02"',
+    ],
     ['   ', 'the expression is only whitespace'],
     ['0 9\t* *', 'it separates fields with a tab (use one space); it has 4 fields'],
   ])('fails on %j and says why when nothing equivalent exists', (expression, rest) => {
@@ -103,32 +140,40 @@ describe('StartStopSchedule.cron rejects what is outside the grammar, saying wha
 
   test('fails on an expression that is not a string', () => {
     expect(cronError(18)).toBe(
-      'Invalid input in StartStopSchedule.cron (1 problem):\n'
-      + '  - StartStopSchedule.cron: expression: received 18; allowed: a string of 5 fields, minute hour day-of-month month day-of-week (Sunday = 0), each * or a comma list of numbers and a-b ranges',
+      'Invalid input in StartStopSchedule.cron (1 problem):\n' +
+        '  - StartStopSchedule.cron: expression: received 18; allowed: a string of 5 fields, minute hour day-of-month month day-of-week (Sunday = 0), each * or a comma list of numbers and a-b ranges',
     );
   });
 
   test.each([[5], ['0 18 * * *'], [['Stop', '0 18 * * *']]])('fails on props %j, which are not an object', (props) => {
     expect(thrown(() => StartStopSchedule.cron(props as never)).message).toBe(
-      'Invalid input in StartStopSchedule.cron (1 problem):\n'
-      + `  - StartStopSchedule.cron: props: received ${JSON.stringify(props)}; allowed: an object { action, expression, timeZone?, enabled?, startTime? }`,
+      'Invalid input in StartStopSchedule.cron (1 problem):\n' +
+        `  - StartStopSchedule.cron: props: received ${JSON.stringify(props)}; allowed: an object { action, expression, timeZone?, enabled?, startTime? }`,
     );
   });
 
   test('lists every problem of the call in one error', () => {
-    const e = thrown(() => StartStopSchedule.cron({ action: 'Halt' as 'Stop', expression: '*/30 9 * * *', enabled: 'yes' as unknown as boolean }));
-    expect(e.message).toBe([
-      'Invalid input in StartStopSchedule.cron (3 problems):',
-      '  - StartStopSchedule.cron: enabled: received "yes"; allowed: true or false',
-      '  - StartStopSchedule.cron: action: received "Halt"; allowed: "Start" or "Stop"',
-      `  - StartStopSchedule.cron: expression: received "*/30 9 * * *"; ${GRAMMAR}; minute "*/30" has a step (/); write "0,30 9 * * *" instead`,
-    ].join('\n'));
+    const e = thrown(() =>
+      StartStopSchedule.cron({
+        action: 'Halt' as 'Stop',
+        expression: '*/30 9 * * *',
+        enabled: 'yes' as unknown as boolean,
+      }),
+    );
+    expect(e.message).toBe(
+      [
+        'Invalid input in StartStopSchedule.cron (3 problems):',
+        '  - StartStopSchedule.cron: enabled: received "yes"; allowed: true or false',
+        '  - StartStopSchedule.cron: action: received "Halt"; allowed: "Start" or "Stop"',
+        `  - StartStopSchedule.cron: expression: received "*/30 9 * * *"; ${GRAMMAR}; minute "*/30" has a step (/); write "0,30 9 * * *" instead`,
+      ].join('\n'),
+    );
   });
 
-  test('suggests Azure\'s spelling of the action', () => {
+  test("suggests Azure's spelling of the action", () => {
     expect(thrown(() => StartStopSchedule.cron({ action: 'stop' as 'Stop', expression: '0 18 * * *' })).message).toBe(
-      'Invalid input in StartStopSchedule.cron (1 problem):\n'
-      + '  - StartStopSchedule.cron: action: received "stop"; allowed: "Start" or "Stop"; write "Stop" instead',
+      'Invalid input in StartStopSchedule.cron (1 problem):\n' +
+        '  - StartStopSchedule.cron: action: received "stop"; allowed: "Start" or "Stop"; write "Stop" instead',
     );
   });
 });

@@ -20,15 +20,73 @@ const SCHEDULES: StartStopSchedule[] = [
   StartStopSchedule.cron({ action: 'Stop', expression: '30 2 * * *', timeZone: 'W. Europe Standard Time' }),
   StartStopSchedule.cron({ action: 'Stop', expression: '0,30 1-3 * * *', timeZone: 'GMT Standard Time' }),
   StartStopSchedule.cron({ action: 'Stop', expression: '15 2 1-15 3,10,11 0-4', timeZone: 'Pacific Standard Time' }),
-  StartStopSchedule.cron({ action: 'Stop', expression: '45 23 * * *', timeZone: 'India Standard Time', startTime: '2026-03-10T00:00:00' }),
+  StartStopSchedule.cron({
+    action: 'Stop',
+    expression: '45 23 * * *',
+    timeZone: 'India Standard Time',
+    startTime: '2026-03-10T00:00:00',
+  }),
   StartStopSchedule.cron({ action: 'Stop', expression: '0 2 * * *', timeZone: 'Lord Howe Standard Time' }),
-  StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Day', interval: 3, hours: [1, 2, 3], minutes: [0, 30], startTime: '2026-01-02T00:00:00', timeZone: 'W. Europe Standard Time' }),
-  StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Week', interval: 2, hours: [2], minutes: [30], weekDays: ['Sunday', 'Wednesday'], startTime: '2026-01-07T12:00:00', timeZone: 'Central Standard Time' }),
-  StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Week', hours: [9], minutes: [0], startTime: '2026-02-26T10:00:00', timeZone: 'E. Australia Standard Time' }),
-  StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Week', hours: [18, 6], minutes: [45, 15], weekDays: ['Friday', 'Monday'] }),
-  StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Minute', interval: 37, hours: [], minutes: [], startTime: '2026-01-01T00:00:20', timeZone: 'W. Europe Standard Time' }),
-  StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Hour', interval: 5, hours: [], minutes: [], startTime: '2026-02-01T02:30:00', timeZone: 'Pacific Standard Time' }),
-  StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Month', hours: [], minutes: [], startTime: '2025-12-29T02:30:00', timeZone: 'W. Europe Standard Time' }),
+  StartStopSchedule.recurrence({
+    action: 'Stop',
+    frequency: 'Day',
+    interval: 3,
+    hours: [1, 2, 3],
+    minutes: [0, 30],
+    startTime: '2026-01-02T00:00:00',
+    timeZone: 'W. Europe Standard Time',
+  }),
+  StartStopSchedule.recurrence({
+    action: 'Stop',
+    frequency: 'Week',
+    interval: 2,
+    hours: [2],
+    minutes: [30],
+    weekDays: ['Sunday', 'Wednesday'],
+    startTime: '2026-01-07T12:00:00',
+    timeZone: 'Central Standard Time',
+  }),
+  StartStopSchedule.recurrence({
+    action: 'Stop',
+    frequency: 'Week',
+    hours: [9],
+    minutes: [0],
+    startTime: '2026-02-26T10:00:00',
+    timeZone: 'E. Australia Standard Time',
+  }),
+  StartStopSchedule.recurrence({
+    action: 'Stop',
+    frequency: 'Week',
+    hours: [18, 6],
+    minutes: [45, 15],
+    weekDays: ['Friday', 'Monday'],
+  }),
+  StartStopSchedule.recurrence({
+    action: 'Stop',
+    frequency: 'Minute',
+    interval: 37,
+    hours: [],
+    minutes: [],
+    startTime: '2026-01-01T00:00:20',
+    timeZone: 'W. Europe Standard Time',
+  }),
+  StartStopSchedule.recurrence({
+    action: 'Stop',
+    frequency: 'Hour',
+    interval: 5,
+    hours: [],
+    minutes: [],
+    startTime: '2026-02-01T02:30:00',
+    timeZone: 'Pacific Standard Time',
+  }),
+  StartStopSchedule.recurrence({
+    action: 'Stop',
+    frequency: 'Month',
+    hours: [],
+    minutes: [],
+    startTime: '2025-12-29T02:30:00',
+    timeZone: 'W. Europe Standard Time',
+  }),
 ];
 
 function previewMinutes(s: StartStopSchedule, fromMs: number, endMs: number): Set<number> {
@@ -52,15 +110,18 @@ describe.each(WINDOWS)('firing.ts agrees with the previews from %s to %s', (from
     expect([...walked].sort()).toEqual([...previewed].sort());
   });
 
-  test.each(SCHEDULES.map((s) => [s.toString(), s] as const))('%s: fires in exactly the previewed minutes', (_name, s) => {
-    const firing = firingOf(s.toArm(), fromMs, endMs)!;
-    const previewed = previewMinutes(s, fromMs, endMs);
-    const disagreements: string[] = [];
-    for (let m = fromMs; m < endMs; m += MINUTE_MS) {
-      if (firing.firesInMinute(m) !== previewed.has(m)) disagreements.push(new Date(m).toISOString());
-    }
-    expect(disagreements).toEqual([]);
-  });
+  test.each(SCHEDULES.map((s) => [s.toString(), s] as const))(
+    '%s: fires in exactly the previewed minutes',
+    (_name, s) => {
+      const firing = firingOf(s.toArm(), fromMs, endMs)!;
+      const previewed = previewMinutes(s, fromMs, endMs);
+      const disagreements: string[] = [];
+      for (let m = fromMs; m < endMs; m += MINUTE_MS) {
+        if (firing.firesInMinute(m) !== previewed.has(m)) disagreements.push(new Date(m).toISOString());
+      }
+      expect(disagreements).toEqual([]);
+    },
+  );
 });
 
 describe('firingOf', () => {
@@ -69,10 +130,34 @@ describe('firingOf', () => {
 
   test('leaves out a recurrence that counts from when Azure creates it', () => {
     for (const frequency of ['Minute', 'Hour', 'Month'] as const) {
-      expect(firingOf(StartStopSchedule.recurrence({ action: 'Stop', frequency, hours: [], minutes: [] }).toArm(), from, end)).toBeUndefined();
+      expect(
+        firingOf(
+          StartStopSchedule.recurrence({ action: 'Stop', frequency, hours: [], minutes: [] }).toArm(),
+          from,
+          end,
+        ),
+      ).toBeUndefined();
     }
-    expect(firingOf(StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Day', interval: 2, hours: [9], minutes: [0] }).toArm(), from, end)).toBeUndefined();
-    expect(firingOf(StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Week', hours: [9], minutes: [0] }).toArm(), from, end)).toBeUndefined();
+    expect(
+      firingOf(
+        StartStopSchedule.recurrence({
+          action: 'Stop',
+          frequency: 'Day',
+          interval: 2,
+          hours: [9],
+          minutes: [0],
+        }).toArm(),
+        from,
+        end,
+      ),
+    ).toBeUndefined();
+    expect(
+      firingOf(
+        StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Week', hours: [9], minutes: [0] }).toArm(),
+        from,
+        end,
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -80,7 +165,11 @@ describe('commonMinute of two recurrences every n minutes', () => {
   const from = Date.parse('2026-01-01T00:00:00Z');
   const end = Date.parse('2027-01-01T00:00:00Z');
   const every = (interval: number, startTime: string, frequency: 'Minute' | 'Hour' = 'Minute') =>
-    firingOf(StartStopSchedule.recurrence({ action: 'Stop', frequency, interval, hours: [], minutes: [], startTime }).toArm(), from, end)!;
+    firingOf(
+      StartStopSchedule.recurrence({ action: 'Stop', frequency, interval, hours: [], minutes: [], startTime }).toArm(),
+      from,
+      end,
+    )!;
 
   test.each([
     [7, '2026-01-01T00:03:00', 11, '2026-02-01T00:05:00'],
@@ -113,6 +202,8 @@ describe('commonMinute of two recurrences every n minutes', () => {
 
   test('finds nothing when the two never meet', () => {
     // Every 50 days from 2026-01-01, and every 500 days from a day later: always a day apart modulo 50 days.
-    expect(commonMinute(every(72_000, '2026-01-01T00:00:00'), every(12_000, '2026-01-02T00:00:00', 'Hour'), from, Infinity)).toBeUndefined();
+    expect(
+      commonMinute(every(72_000, '2026-01-01T00:00:00'), every(12_000, '2026-01-02T00:00:00', 'Hour'), from, Infinity),
+    ).toBeUndefined();
   });
 });

@@ -4,14 +4,25 @@ import { armEntryProblems, uncachedArmEntryProblems } from '../src/schedule/entr
 import { jsonDataKey } from '../src/validation/json-data-key';
 
 const VALID_CRON: ArmComputeStartStopSchedule = {
-  action: 'Stop', triggerType: 'Cron', status: 'Enabled', cron: { expression: '0 18 * * *', timeZone: 'UTC' },
+  action: 'Stop',
+  triggerType: 'Cron',
+  status: 'Enabled',
+  cron: { expression: '0 18 * * *', timeZone: 'UTC' },
 };
 const VALID_RECURRENCE: ArmComputeStartStopSchedule = {
-  action: 'Start', triggerType: 'Recurrence', status: 'Enabled',
-  recurrence: { frequency: 'Week', interval: 1, timeZone: 'W. Europe Standard Time', schedule: { hours: [8], minutes: [30], weekDays: ['Monday'] } },
+  action: 'Start',
+  triggerType: 'Recurrence',
+  status: 'Enabled',
+  recurrence: {
+    frequency: 'Week',
+    interval: 1,
+    timeZone: 'W. Europe Standard Time',
+    schedule: { hours: [8], minutes: [30], weekDays: ['Monday'] },
+  },
 };
-const BOGUS_MESSAGE = 'Invalid input in StartStopSchedule.fromArm (1 problem):\n'
-  + '  - StartStopSchedule.fromArm: bogus: received nothing; allowed: only the fields action, triggerType, status, cron, recurrence';
+const BOGUS_MESSAGE =
+  'Invalid input in StartStopSchedule.fromArm (1 problem):\n' +
+  '  - StartStopSchedule.fromArm: bogus: received nothing; allowed: only the fields action, triggerType, status, cron, recurrence';
 
 /** A copy of the library with nothing validated yet (module state, the cache included, starts empty). */
 function freshStartStopSchedule(): typeof StartStopScheduleClass {
@@ -34,26 +45,40 @@ function messageOf(f: () => unknown): string {
 describe('the schedule validation cache', () => {
   test('fails an entry with an undefined extra field when nothing was validated before', () => {
     const StartStopSchedule = freshStartStopSchedule();
-    expect(messageOf(() => StartStopSchedule.fromArm({ ...VALID_CRON, bogus: undefined } as ArmComputeStartStopSchedule))).toBe(BOGUS_MESSAGE);
+    expect(
+      messageOf(() => StartStopSchedule.fromArm({ ...VALID_CRON, bogus: undefined } as ArmComputeStartStopSchedule)),
+    ).toBe(BOGUS_MESSAGE);
     expect(messageOf(() => StartStopSchedule.fromArm(VALID_CRON))).toBe('accepted');
-    expect(messageOf(() => StartStopSchedule.fromArm({ ...VALID_CRON, bogus: undefined } as ArmComputeStartStopSchedule))).toBe(BOGUS_MESSAGE);
+    expect(
+      messageOf(() => StartStopSchedule.fromArm({ ...VALID_CRON, bogus: undefined } as ArmComputeStartStopSchedule)),
+    ).toBe(BOGUS_MESSAGE);
   });
 
   test('fails an entry with an undefined extra field after the same entry without it was accepted', () => {
     const StartStopSchedule = freshStartStopSchedule();
     expect(messageOf(() => StartStopSchedule.fromArm(VALID_CRON))).toBe('accepted');
-    expect(messageOf(() => StartStopSchedule.fromArm({ ...VALID_CRON, bogus: undefined } as ArmComputeStartStopSchedule))).toBe(BOGUS_MESSAGE);
+    expect(
+      messageOf(() => StartStopSchedule.fromArm({ ...VALID_CRON, bogus: undefined } as ArmComputeStartStopSchedule)),
+    ).toBe(BOGUS_MESSAGE);
   });
 
   test('judges a nested undefined and a toJSON object alike before and after their JSON twins were accepted', () => {
     const StartStopSchedule = freshStartStopSchedule();
     const twins: [unknown, string][] = [
       [{ ...VALID_CRON, cron: { ...VALID_CRON.cron, startTime: undefined } }, 'accepted'],
-      [{ ...VALID_CRON, cron: { ...VALID_CRON.cron, timeZone: { toJSON: () => 'UTC' } } }, 'cron.timeZone: received "UTC"'],
+      [
+        { ...VALID_CRON, cron: { ...VALID_CRON.cron, timeZone: { toJSON: () => 'UTC' } } },
+        'cron.timeZone: received "UTC"',
+      ],
     ];
-    const before = twins.map(([twin]) => messageOf(() => StartStopSchedule.fromArm(twin as ArmComputeStartStopSchedule)));
-    for (const [twin] of twins) expect(messageOf(() => StartStopSchedule.fromArm(JSON.parse(JSON.stringify(twin))))).toBe('accepted');
-    const after = twins.map(([twin]) => messageOf(() => StartStopSchedule.fromArm(twin as ArmComputeStartStopSchedule)));
+    const before = twins.map(([twin]) =>
+      messageOf(() => StartStopSchedule.fromArm(twin as ArmComputeStartStopSchedule)),
+    );
+    for (const [twin] of twins)
+      expect(messageOf(() => StartStopSchedule.fromArm(JSON.parse(JSON.stringify(twin))))).toBe('accepted');
+    const after = twins.map(([twin]) =>
+      messageOf(() => StartStopSchedule.fromArm(twin as ArmComputeStartStopSchedule)),
+    );
     expect(after).toEqual(before);
     for (const [i, [, problem]] of twins.entries()) expect(before[i]).toContain(problem);
   });
@@ -77,7 +102,12 @@ describe('jsonDataKey', () => {
     ['a non-enumerable field', Object.defineProperty({}, 'a', { value: 1, enumerable: false })],
     ['a symbol-named field', { [Symbol('a')]: 1 }],
     ['an inherited field', Object.create({ a: 1 })],
-    ['a class instance', new (class Entry { a = 1; })()],
+    [
+      'a class instance',
+      new (class Entry {
+        a = 1;
+      })(),
+    ],
     ['a hole', [1, , 2]], // a sparse array, on purpose
     ['an array with an extra field', Object.assign([1], { extra: 2 })],
     ['a proxy', new Proxy({ a: 1 }, {})],
@@ -89,21 +119,47 @@ describe('jsonDataKey', () => {
 
 /** Values that JSON.stringify cannot tell from others. */
 const slippery = fc.constantFrom<unknown>(
-  undefined, () => 1, Symbol('s'), NaN, Infinity, -0, new Date(0), { toJSON: () => 'Stop' }, BigInt(1),
+  undefined,
+  () => 1,
+  Symbol('s'),
+  NaN,
+  Infinity,
+  -0,
+  new Date(0),
+  { toJSON: () => 'Stop' },
+  BigInt(1),
 );
 
 /** A valid entry, changed where a JSON key would not see it. */
-const nearlyValid = fc.tuple(fc.constantFrom(VALID_CRON, VALID_RECURRENCE), fc.nat(5), slippery, fc.string({ maxLength: 6 }))
+const nearlyValid = fc
+  .tuple(fc.constantFrom(VALID_CRON, VALID_RECURRENCE), fc.nat(5), slippery, fc.string({ maxLength: 6 }))
   .map(([base, how, value, name]): unknown => {
     const entry = JSON.parse(JSON.stringify(base)) as Record<string, any>;
     const trigger = entry.cron ?? entry.recurrence;
     switch (how) {
-      case 0: return { ...entry, [name || 'bogus']: value };
-      case 1: return { ...entry, [Object.keys(entry)[name.length % 4]]: value };
-      case 2: return { ...entry, [entry.cron ? 'cron' : 'recurrence']: { ...trigger, [Object.keys(trigger)[name.length % 2]]: value } };
-      case 3: return Object.create(entry);
-      case 4: return { ...entry, [entry.cron ? 'cron' : 'recurrence']: Object.defineProperty({ ...trigger }, 'timeZone', { get: () => 'UTC', enumerable: true }) };
-      default: return entry.recurrence ? { ...entry, recurrence: { ...trigger, schedule: { ...trigger.schedule, hours: [-0] } } } : [entry];
+      case 0:
+        return { ...entry, [name || 'bogus']: value };
+      case 1:
+        return { ...entry, [Object.keys(entry)[name.length % 4]]: value };
+      case 2:
+        return {
+          ...entry,
+          [entry.cron ? 'cron' : 'recurrence']: { ...trigger, [Object.keys(trigger)[name.length % 2]]: value },
+        };
+      case 3:
+        return Object.create(entry);
+      case 4:
+        return {
+          ...entry,
+          [entry.cron ? 'cron' : 'recurrence']: Object.defineProperty({ ...trigger }, 'timeZone', {
+            get: () => 'UTC',
+            enumerable: true,
+          }),
+        };
+      default:
+        return entry.recurrence
+          ? { ...entry, recurrence: { ...trigger, schedule: { ...trigger.schedule, hours: [-0] } } }
+          : [entry];
     }
   });
 
@@ -114,8 +170,11 @@ const anyEntry = fc.oneof(
 );
 
 test('property: the verdict on an entry does not depend on the entries validated before it', () => {
-  fc.assert(fc.property(fc.array(anyEntry, { maxLength: 6 }), anyEntry, (before, entry) => {
-    for (const earlier of before) armEntryProblems(earlier);
-    expect(armEntryProblems(entry)).toEqual(uncachedArmEntryProblems(entry));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.array(anyEntry, { maxLength: 6 }), anyEntry, (before, entry) => {
+      for (const earlier of before) armEntryProblems(earlier);
+      expect(armEntryProblems(entry)).toEqual(uncachedArmEntryProblems(entry));
+    }),
+    { numRuns: 500 },
+  );
 });

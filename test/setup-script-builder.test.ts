@@ -28,15 +28,21 @@ as_azureuser() {
 `;
 
 describe('SetupScriptBuilder renders each step exactly', () => {
-  test('pip packages into a conda environment, as azureuser, by the environment\'s own pip', () => {
-    expect(rendered('pip', new SetupScriptBuilder().pipInstall(['numpy==1.26.4', 'pandas>=2'], { condaEnvironment: 'azureml_py310_sdkv2' })))
-      .toBe(`${HEADER}${HELPER}
+  test("pip packages into a conda environment, as azureuser, by the environment's own pip", () => {
+    expect(
+      rendered(
+        'pip',
+        new SetupScriptBuilder().pipInstall(['numpy==1.26.4', 'pandas>=2'], {
+          condaEnvironment: 'azureml_py310_sdkv2',
+        }),
+      ),
+    ).toBe(`${HEADER}${HELPER}
 echo '[1/1] pip install into conda environment azureml_py310_sdkv2'
 as_azureuser /anaconda/envs/azureml_py310_sdkv2/bin/pip install 'numpy==1.26.4' 'pandas>=2'
 `);
   });
 
-  test('pip packages into the base environment use conda\'s own pip', () => {
+  test("pip packages into the base environment use conda's own pip", () => {
     expect(rendered('pip base', new SetupScriptBuilder().pipInstall(['requests'], { condaEnvironment: 'base' })))
       .toBe(`${HEADER}${HELPER}
 echo '[1/1] pip install into conda environment base'
@@ -46,7 +52,10 @@ as_azureuser /anaconda/bin/pip install requests
 
   test('a conda environment, created only when missing, and registered as a kernel every time', () => {
     const builder = new SetupScriptBuilder().condaEnvironment('research', {
-      python: '3.11', packages: ['numpy', 'scipy>=1.11'], channels: ['conda-forge'], kernelDisplayName: 'Research (3.11)',
+      python: '3.11',
+      packages: ['numpy', 'scipy>=1.11'],
+      channels: ['conda-forge'],
+      kernelDisplayName: 'Research (3.11)',
     });
     expect(rendered('conda', builder)).toBe(`${HEADER}${HELPER}
 echo '[1/1] conda environment research and its Jupyter kernel'
@@ -68,8 +77,9 @@ as_azureuser /anaconda/envs/scratch/bin/python -m ipykernel install --user --nam
   });
 
   test('a git clone, skipped when its directory exists', () => {
-    expect(rendered('clone', new SetupScriptBuilder().gitClone('https://github.com/contoso/ml.git', { branch: 'main' })))
-      .toBe(`${HEADER}${HELPER}
+    expect(
+      rendered('clone', new SetupScriptBuilder().gitClone('https://github.com/contoso/ml.git', { branch: 'main' })),
+    ).toBe(`${HEADER}${HELPER}
 echo '[1/1] git clone into ml'
 if ! as_azureuser test -e ml; then
   as_azureuser git clone --branch main -- https://github.com/contoso/ml.git ml
@@ -77,9 +87,13 @@ fi
 `);
   });
 
-  test('a git clone over SSH into a directory of the user\'s choice', () => {
-    expect(rendered('clone ssh', new SetupScriptBuilder().gitClone('git@github.com:contoso/ml.git', { directory: 'cloudfiles/code/ml repo' })))
-      .toBe(`${HEADER}${HELPER}
+  test("a git clone over SSH into a directory of the user's choice", () => {
+    expect(
+      rendered(
+        'clone ssh',
+        new SetupScriptBuilder().gitClone('git@github.com:contoso/ml.git', { directory: 'cloudfiles/code/ml repo' }),
+      ),
+    ).toBe(`${HEADER}${HELPER}
 echo '[1/1] git clone into cloudfiles/code/ml repo'
 if ! as_azureuser test -e 'cloudfiles/code/ml repo'; then
   as_azureuser git clone -- git@github.com:contoso/ml.git 'cloudfiles/code/ml repo'
@@ -88,16 +102,23 @@ fi
   });
 
   test('git settings for azureuser', () => {
-    expect(rendered('git config', new SetupScriptBuilder().gitConfig({ 'user.name': 'Alice O\'Neil', 'user.email': 'alice@example.com' })))
-      .toBe(`${HEADER}${HELPER}
+    expect(
+      rendered(
+        'git config',
+        new SetupScriptBuilder().gitConfig({ 'user.name': "Alice O'Neil", 'user.email': 'alice@example.com' }),
+      ),
+    ).toBe(`${HEADER}${HELPER}
 echo '[1/1] git config for azureuser'
 as_azureuser git config --global user.name 'Alice O'\\''Neil'
 as_azureuser git config --global user.email alice@example.com
 `);
   });
 
-  test('environment variables: exported, handed to azureuser\'s commands, and kept for its shells', () => {
-    const builder = new SetupScriptBuilder({ name: 'team' }).environment({ MLFLOW_TRACKING_URI: 'https://mlflow.example.com', GREETING: 'hi $USER' });
+  test("environment variables: exported, handed to azureuser's commands, and kept for its shells", () => {
+    const builder = new SetupScriptBuilder({ name: 'team' }).environment({
+      MLFLOW_TRACKING_URI: 'https://mlflow.example.com',
+      GREETING: 'hi $USER',
+    });
     expect(rendered('environment', builder)).toBe(`${HEADER}
 # For this script, its azureuser commands, and (step 1) azureuser's shells.
 export MLFLOW_TRACKING_URI=https://mlflow.example.com
@@ -125,8 +146,11 @@ fi
 `);
   });
 
-  test('a proxy: both cases of each variable, and the instance\'s own addresses never proxied', () => {
-    const builder = new SetupScriptBuilder().proxy({ https: 'http://10.0.0.4:3128', noProxy: ['.internal.example.com', '10.0.0.0/8'] });
+  test("a proxy: both cases of each variable, and the instance's own addresses never proxied", () => {
+    const builder = new SetupScriptBuilder().proxy({
+      https: 'http://10.0.0.4:3128',
+      noProxy: ['.internal.example.com', '10.0.0.0/8'],
+    });
     expect(rendered('proxy', builder)).toBe(`${HEADER}
 # For this script, its azureuser commands, and (step 1) azureuser's shells.
 export https_proxy=http://10.0.0.4:3128
@@ -161,8 +185,12 @@ fi
   });
 
   test('JupyterLab extensions into the environment JupyterLab runs from', () => {
-    expect(rendered('jupyterlab', new SetupScriptBuilder().jupyterLabExtensions(['jupyterlab-git', 'jupyterlab-lsp==5.1.0'])))
-      .toBe(`${HEADER}${HELPER}
+    expect(
+      rendered(
+        'jupyterlab',
+        new SetupScriptBuilder().jupyterLabExtensions(['jupyterlab-git', 'jupyterlab-lsp==5.1.0']),
+      ),
+    ).toBe(`${HEADER}${HELPER}
 echo '[1/1] JupyterLab extensions into conda environment jupyter_env'
 as_azureuser /anaconda/envs/jupyter_env/bin/pip install jupyterlab-git 'jupyterlab-lsp==5.1.0'
 `);
@@ -175,14 +203,15 @@ apt-get install -y jq
 `);
   });
 
-  test('a command line as azureuser, given the script\'s arguments', () => {
-    expect(rendered('run azureuser', new SetupScriptBuilder().run('echo "$1" >> notes.txt', { as: 'azureuser' }))).toBe(`${HEADER}${HELPER}
+  test("a command line as azureuser, given the script's arguments", () => {
+    expect(rendered('run azureuser', new SetupScriptBuilder().run('echo "$1" >> notes.txt', { as: 'azureuser' })))
+      .toBe(`${HEADER}${HELPER}
 echo '[1/1] command as azureuser'
 as_azureuser bash --norc -euo pipefail -c $'echo "$1" >> notes.txt' setup-script "$@"
 `);
   });
 
-  test('a command line as root runs in its own bash, so it cannot end the script\'s quoting or options', () => {
+  test("a command line as root runs in its own bash, so it cannot end the script's quoting or options", () => {
     expect(rendered('run root line', new SetupScriptBuilder().run('systemctl restart jupyter || true'))).toBe(`${HEADER}
 echo '[1/1] command as root'
 bash --norc -euo pipefail -c 'systemctl restart jupyter || true' setup-script "$@"
@@ -190,24 +219,31 @@ bash --norc -euo pipefail -c 'systemctl restart jupyter || true' setup-script "$
   });
 
   test('steps run in the order added, numbered, environment first', () => {
-    const text = rendered('order', new SetupScriptBuilder()
-      .run(['mark', 'first'])
-      .pipInstall(['numpy'], { condaEnvironment: 'base' })
-      .environment({ A: '1' }));
+    const text = rendered(
+      'order',
+      new SetupScriptBuilder()
+        .run(['mark', 'first'])
+        .pipInstall(['numpy'], { condaEnvironment: 'base' })
+        .environment({ A: '1' }),
+    );
     expect(text.split('\n').filter((l) => l.startsWith('echo '))).toEqual([
-      'echo \'[1/3] environment variables for the shells of azureuser\'',
-      'echo \'[2/3] command as root\'',
-      'echo \'[3/3] pip install into conda environment base\'',
+      "echo '[1/3] environment variables for the shells of azureuser'",
+      "echo '[2/3] command as root'",
+      "echo '[3/3] pip install into conda environment base'",
     ]);
   });
 
   test('a custom conda root', () => {
-    const text = rendered('conda root', new SetupScriptBuilder({ condaRoot: '/opt/conda' }).pipInstall(['numpy'], { condaEnvironment: 'py' }));
+    const text = rendered(
+      'conda root',
+      new SetupScriptBuilder({ condaRoot: '/opt/conda' }).pipInstall(['numpy'], { condaEnvironment: 'py' }),
+    );
     expect(text).toContain('\nas_azureuser /opt/conda/envs/py/bin/pip install numpy\n');
   });
 
   test('is byte-identical from run to run', () => {
-    const make = () => new SetupScriptBuilder().environment({ B: '2', A: '1' }).gitClone('https://example.com/r.git').render();
+    const make = () =>
+      new SetupScriptBuilder().environment({ B: '2', A: '1' }).gitClone('https://example.com/r.git').render();
     expect(make()).toBe(make());
   });
 });
@@ -229,11 +265,17 @@ describe('SetupScriptBuilder validation', () => {
   }
 
   test('fails for pip packages that are options or empty, and for a bad environment name', () => {
-    expect(errorOf(() => new SetupScriptBuilder().pipInstall(['--index-url=https://evil.example.com', ''], { condaEnvironment: 'my env' })).message).toBe(
-      'Invalid input in SetupScriptBuilder.pipInstall (3 problems):\n'
-      + '  - SetupScriptBuilder.pipInstall: packages[0]: received "--index-url=https://evil.example.com"; allowed: one of package specifications (numpy, pandas>=2, git+https://...), literal, not starting with "-" (options are not accepted here)\n'
-      + '  - SetupScriptBuilder.pipInstall: packages[1]: received ""; allowed: one of package specifications (numpy, pandas>=2, git+https://...), literal, not starting with "-" (options are not accepted here)\n'
-      + '  - SetupScriptBuilder.pipInstall: condaEnvironment: received "my env"; allowed: a conda environment name of up to 64 letters, digits, "_", "." and "-"',
+    expect(
+      errorOf(() =>
+        new SetupScriptBuilder().pipInstall(['--index-url=https://evil.example.com', ''], {
+          condaEnvironment: 'my env',
+        }),
+      ).message,
+    ).toBe(
+      'Invalid input in SetupScriptBuilder.pipInstall (3 problems):\n' +
+        '  - SetupScriptBuilder.pipInstall: packages[0]: received "--index-url=https://evil.example.com"; allowed: one of package specifications (numpy, pandas>=2, git+https://...), literal, not starting with "-" (options are not accepted here)\n' +
+        '  - SetupScriptBuilder.pipInstall: packages[1]: received ""; allowed: one of package specifications (numpy, pandas>=2, git+https://...), literal, not starting with "-" (options are not accepted here)\n' +
+        '  - SetupScriptBuilder.pipInstall: condaEnvironment: received "my env"; allowed: a conda environment name of up to 64 letters, digits, "_", "." and "-"',
     );
     expect(errorOf(() => new SetupScriptBuilder().pipInstall([], { condaEnvironment: 'base' })).message).toContain(
       'SetupScriptBuilder.pipInstall: packages: received []; allowed: a non-empty list of package specifications',
@@ -242,69 +284,80 @@ describe('SetupScriptBuilder validation', () => {
 
   test('fails to create the base environment, or with a malformed Python version', () => {
     expect(errorOf(() => new SetupScriptBuilder().condaEnvironment('base', { python: 'latest' })).message).toBe(
-      'Invalid input in SetupScriptBuilder.condaEnvironment (2 problems):\n'
-      + '  - SetupScriptBuilder.condaEnvironment: name: received "base"; allowed: a name other than base, which exists already\n'
-      + '  - SetupScriptBuilder.condaEnvironment: python: received "latest"; allowed: a Python version like 3.11',
+      'Invalid input in SetupScriptBuilder.condaEnvironment (2 problems):\n' +
+        '  - SetupScriptBuilder.condaEnvironment: name: received "base"; allowed: a name other than base, which exists already\n' +
+        '  - SetupScriptBuilder.condaEnvironment: python: received "latest"; allowed: a Python version like 3.11',
     );
   });
 
   test('fails for a git URL with a password, never repeating it', () => {
     const e = errorOf(() => new SetupScriptBuilder().gitClone('https://alice:hunter2secret@github.com/contoso/ml.git'));
-    expect(e.message).toBe('Invalid input in SetupScriptBuilder.gitClone (1 problem):\n'
-      + '  - SetupScriptBuilder.gitClone: url: received <redacted: credentials in a URL>; allowed: a URL without credentials; give azureuser a credential helper or an SSH key instead');
+    expect(e.message).toBe(
+      'Invalid input in SetupScriptBuilder.gitClone (1 problem):\n' +
+        '  - SetupScriptBuilder.gitClone: url: received <redacted: credentials in a URL>; allowed: a URL without credentials; give azureuser a credential helper or an SSH key instead',
+    );
   });
 
   test('fails for a git URL with spaces, a directory that climbs out, and an option as branch', () => {
-    expect(errorOf(() => new SetupScriptBuilder().gitClone('https://example.com/my repo.git', { directory: '../etc', branch: '--upload-pack=x' })).message).toBe(
-      'Invalid input in SetupScriptBuilder.gitClone (3 problems):\n'
-      + '  - SetupScriptBuilder.gitClone: url: received "https://example.com/my repo.git"; allowed: a git URL (https://, ssh://, git://, file:// or user@host:path), without spaces or backslashes\n'
-      + '  - SetupScriptBuilder.gitClone: directory: received "../etc"; allowed: a path relative to azureuser\'s home, or absolute, without "~", ".", ".." or empty segments, backslashes or control characters\n'
-      + '  - SetupScriptBuilder.gitClone: branch: received "--upload-pack=x"; allowed: a branch or tag name',
+    expect(
+      errorOf(() =>
+        new SetupScriptBuilder().gitClone('https://example.com/my repo.git', {
+          directory: '../etc',
+          branch: '--upload-pack=x',
+        }),
+      ).message,
+    ).toBe(
+      'Invalid input in SetupScriptBuilder.gitClone (3 problems):\n' +
+        '  - SetupScriptBuilder.gitClone: url: received "https://example.com/my repo.git"; allowed: a git URL (https://, ssh://, git://, file:// or user@host:path), without spaces or backslashes\n' +
+        '  - SetupScriptBuilder.gitClone: directory: received "../etc"; allowed: a path relative to azureuser\'s home, or absolute, without "~", ".", ".." or empty segments, backslashes or control characters\n' +
+        '  - SetupScriptBuilder.gitClone: branch: received "--upload-pack=x"; allowed: a branch or tag name',
     );
   });
 
   test('fails for git settings without a section, or with a value on two lines', () => {
     expect(errorOf(() => new SetupScriptBuilder().gitConfig({ name: 'x', 'user.name': 'a\nb' })).message).toBe(
-      'Invalid input in SetupScriptBuilder.gitConfig (2 problems):\n'
-      + '  - SetupScriptBuilder.gitConfig: name: received "name"; allowed: a git setting name like user.name or url.<base>.insteadOf\n'
-      + '  - SetupScriptBuilder.gitConfig: user.name: received "a\\nb"; allowed: literal non-empty text on one line',
+      'Invalid input in SetupScriptBuilder.gitConfig (2 problems):\n' +
+        '  - SetupScriptBuilder.gitConfig: name: received "name"; allowed: a git setting name like user.name or url.<base>.insteadOf\n' +
+        '  - SetupScriptBuilder.gitConfig: user.name: received "a\\nb"; allowed: literal non-empty text on one line',
     );
   });
 
   test('fails for variable names the shell or sudo rely on, and for two values of one variable', () => {
     const builder = new SetupScriptBuilder().environment({ A: '1' });
     expect(errorOf(() => builder.environment({ PATH: '/x', LD_PRELOAD: 'x.so', '1X': 'y', A: '2' })).message).toBe(
-      'Invalid input in SetupScriptBuilder.environment (4 problems):\n'
-      + '  - SetupScriptBuilder.environment: PATH: received "PATH"; allowed: a name other than PATH, HOME, USER, LOGNAME, SHELL, PWD, OLDPWD, IFS, CDPATH, ENV, SHELLOPTS, BASHOPTS, PS4, GLOBIGNORE, PROMPT_COMMAND or BASH_*, LD_*, SUDO_*, CI_*, which the shell, sudo or Azure rely on\n'
-      + '  - SetupScriptBuilder.environment: LD_PRELOAD: received "LD_PRELOAD"; allowed: a name other than PATH, HOME, USER, LOGNAME, SHELL, PWD, OLDPWD, IFS, CDPATH, ENV, SHELLOPTS, BASHOPTS, PS4, GLOBIGNORE, PROMPT_COMMAND or BASH_*, LD_*, SUDO_*, CI_*, which the shell, sudo or Azure rely on\n'
-      + '  - SetupScriptBuilder.environment: 1X: received "1X"; allowed: a variable name of letters, digits and "_", not starting with a digit\n'
-      + '  - SetupScriptBuilder.environment: A: received "A"; allowed: one value per variable (this builder sets it to a different value already)',
+      'Invalid input in SetupScriptBuilder.environment (4 problems):\n' +
+        '  - SetupScriptBuilder.environment: PATH: received "PATH"; allowed: a name other than PATH, HOME, USER, LOGNAME, SHELL, PWD, OLDPWD, IFS, CDPATH, ENV, SHELLOPTS, BASHOPTS, PS4, GLOBIGNORE, PROMPT_COMMAND or BASH_*, LD_*, SUDO_*, CI_*, which the shell, sudo or Azure rely on\n' +
+        '  - SetupScriptBuilder.environment: LD_PRELOAD: received "LD_PRELOAD"; allowed: a name other than PATH, HOME, USER, LOGNAME, SHELL, PWD, OLDPWD, IFS, CDPATH, ENV, SHELLOPTS, BASHOPTS, PS4, GLOBIGNORE, PROMPT_COMMAND or BASH_*, LD_*, SUDO_*, CI_*, which the shell, sudo or Azure rely on\n' +
+        '  - SetupScriptBuilder.environment: 1X: received "1X"; allowed: a variable name of letters, digits and "_", not starting with a digit\n' +
+        '  - SetupScriptBuilder.environment: A: received "A"; allowed: one value per variable (this builder sets it to a different value already)',
     );
   });
 
   test('fails for a second proxy, a proxy with a path, and a proxy with credentials', () => {
     const builder = new SetupScriptBuilder().proxy({ http: 'http://10.0.0.4:3128' });
-    expect(errorOf(() => builder.proxy({ http: 'http://proxy/path', https: 'http://bob:pa55word@proxy:3128' })).message).toBe(
-      'Invalid input in SetupScriptBuilder.proxy (3 problems):\n'
-      + '  - SetupScriptBuilder.proxy: proxy: received "a second proxy"; allowed: one proxy per script (this builder has one already)\n'
-      + '  - SetupScriptBuilder.proxy: http: received "http://proxy/path"; allowed: a proxy URL like http://10.0.0.4:3128, without a path\n'
-      + '  - SetupScriptBuilder.proxy: https: received <redacted: credentials in a URL>; allowed: a proxy URL without credentials',
+    expect(
+      errorOf(() => builder.proxy({ http: 'http://proxy/path', https: 'http://bob:pa55word@proxy:3128' })).message,
+    ).toBe(
+      'Invalid input in SetupScriptBuilder.proxy (3 problems):\n' +
+        '  - SetupScriptBuilder.proxy: proxy: received "a second proxy"; allowed: one proxy per script (this builder has one already)\n' +
+        '  - SetupScriptBuilder.proxy: http: received "http://proxy/path"; allowed: a proxy URL like http://10.0.0.4:3128, without a path\n' +
+        '  - SetupScriptBuilder.proxy: https: received <redacted: credentials in a URL>; allowed: a proxy URL without credentials',
     );
   });
 
   test('fails for a command that is empty or runs as another user', () => {
     expect(errorOf(() => new SetupScriptBuilder().run([], { as: 'admin' as any })).message).toBe(
-      'Invalid input in SetupScriptBuilder.run (2 problems):\n'
-      + '  - SetupScriptBuilder.run: as: received "admin"; allowed: "root" or "azureuser"\n'
-      + '  - SetupScriptBuilder.run: command: received []; allowed: a bash command line, or a non-empty list of a program and its arguments',
+      'Invalid input in SetupScriptBuilder.run (2 problems):\n' +
+        '  - SetupScriptBuilder.run: as: received "admin"; allowed: "root" or "azureuser"\n' +
+        '  - SetupScriptBuilder.run: command: received []; allowed: a bash command line, or a non-empty list of a program and its arguments',
     );
   });
 
   test('fails for a builder name that is not a file name, and a relative conda root', () => {
     expect(errorOf(() => new SetupScriptBuilder({ name: '../x', condaRoot: 'anaconda' })).message).toBe(
-      'Invalid input in SetupScriptBuilder (2 problems):\n'
-      + '  - SetupScriptBuilder: name: received "../x"; allowed: 1 to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit\n'
-      + '  - SetupScriptBuilder: condaRoot: received "anaconda"; allowed: an absolute path without spaces, "." or ".." segments, or a trailing "/"',
+      'Invalid input in SetupScriptBuilder (2 problems):\n' +
+        '  - SetupScriptBuilder: name: received "../x"; allowed: 1 to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit\n' +
+        '  - SetupScriptBuilder: condaRoot: received "anaconda"; allowed: an absolute path without spaces, "." or ".." segments, or a trailing "/"',
     );
   });
 
@@ -317,11 +370,13 @@ describe('SetupScriptBuilder validation', () => {
   test('build checks the script like any inline script: a secret fails with its line, not its value', () => {
     const builder = new SetupScriptBuilder().run(['mark']).environment({ DB: 'Server=db;Password=hunter2;' });
     const e = errorOf(() => builder.build());
-    expect(e.message).toBe('Invalid input in SetupScriptBuilder.build (1 problem):\n'
-      + '  - SetupScriptBuilder.build: script line 7: received <redacted: password>; allowed: no secrets in a setup script, since Azure stores it readable with the compute and logs its output to the workspace share; '
-      + 'fetch secrets when the script runs (Key Vault with the instance\'s managed identity), or pass allowSecrets: true if this is deliberate');
+    expect(e.message).toBe(
+      'Invalid input in SetupScriptBuilder.build (1 problem):\n' +
+        '  - SetupScriptBuilder.build: script line 7: received <redacted: password>; allowed: no secrets in a setup script, since Azure stores it readable with the compute and logs its output to the workspace share; ' +
+        "fetch secrets when the script runs (Key Vault with the instance's managed identity), or pass allowSecrets: true if this is deliberate",
+    );
     expect(e.message).not.toContain('hunter2');
-    expect(builder.render().split('\n')[6]).toBe('export DB=\'Server=db;Password=hunter2;\'');
+    expect(builder.render().split('\n')[6]).toBe("export DB='Server=db;Password=hunter2;'");
     expect(builder.build({ allowSecrets: true, timeout: Duration.minutes(30) }).toArm().timeout).toBe('30m');
   });
 
@@ -329,7 +384,9 @@ describe('SetupScriptBuilder validation', () => {
     const builder = new SetupScriptBuilder().run(['mark']);
     const script = builder.build({ arguments: ['a b'] });
     expect(script.toArm()).toEqual({
-      scriptSource: 'inline', scriptData: Buffer.from(builder.render(), 'utf8').toString('base64'), scriptArguments: '\'a b\'',
+      scriptSource: 'inline',
+      scriptData: Buffer.from(builder.render(), 'utf8').toString('base64'),
+      scriptArguments: "'a b'",
     });
   });
 });
@@ -345,7 +402,8 @@ describe('every generated script', () => {
     test.skip('passes shellcheck (shellcheck is not installed here; CI installs it and runs this)', () => undefined);
   } else {
     test('passes shellcheck with no findings, at every severity', () => {
-      if (!shellcheck) throw new Error('shellcheck is not on PATH, and CI is set: CI must install it (apt-get install -y shellcheck)');
+      if (!shellcheck)
+        throw new Error('shellcheck is not on PATH, and CI is set: CI must install it (apt-get install -y shellcheck)');
       const findings = shellcheckFindings(generated);
       expect(findings).toEqual(Object.fromEntries(Object.keys(generated).map((label) => [label, ''])));
     });

@@ -15,7 +15,7 @@ function workstationScript(instance: StubInstance): SetupScriptBuilder {
     .environment({ GREETING: 'it\'s ${HOME} %{x} "quoted" Zürich' })
     .condaEnvironment('research', { python: '3.11', packages: ['numpy'], kernelDisplayName: 'Research' })
     .pipInstall(['torch==2.3.0'], { condaEnvironment: 'research' })
-    .gitConfig({ 'user.name': 'Alice O\'Neil' })
+    .gitConfig({ 'user.name': "Alice O'Neil" })
     .gitClone('https://github.com/contoso/ml.git', { branch: 'main' })
     .jupyterLabExtensions(['jupyterlab-git'])
     .run(['mark', 'as root'])
@@ -25,7 +25,7 @@ function workstationScript(instance: StubInstance): SetupScriptBuilder {
 describe('a generated startup script, run under bash with stub tools', () => {
   const instance = new StubInstance();
   afterAll(() => instance.dispose());
-  const script = workstationScript(instance).build({ arguments: ['first arg', 'it\'s $HOME'] });
+  const script = workstationScript(instance).build({ arguments: ['first arg', "it's $HOME"] });
   const argumentLine = script.toArm().scriptArguments!;
   const first = instance.run(script.text!, argumentLine);
   const afterFirst = instance.state();
@@ -37,15 +37,39 @@ describe('a generated startup script, run under bash with stub tools', () => {
 
   test('makes each call as the right user, from the right folder, with the exact arguments', () => {
     expect(first.calls.filter((c) => c.program !== 'bin/sudo').map(brief)).toEqual([
-      ['azureuser', '~', 'anaconda/bin/conda', 'create', '--yes', '--quiet', '--prefix', join(instance.condaRoot, 'envs/research'), 'python=3.11', 'ipykernel', 'numpy'],
-      ['azureuser', '~', 'anaconda/envs/research/bin/python', '-m', 'ipykernel', 'install', '--user', '--name', 'research', '--display-name', 'Research'],
+      [
+        'azureuser',
+        '~',
+        'anaconda/bin/conda',
+        'create',
+        '--yes',
+        '--quiet',
+        '--prefix',
+        join(instance.condaRoot, 'envs/research'),
+        'python=3.11',
+        'ipykernel',
+        'numpy',
+      ],
+      [
+        'azureuser',
+        '~',
+        'anaconda/envs/research/bin/python',
+        '-m',
+        'ipykernel',
+        'install',
+        '--user',
+        '--name',
+        'research',
+        '--display-name',
+        'Research',
+      ],
       ['azureuser', '~', 'anaconda/envs/research/bin/pip', 'install', 'torch==2.3.0'],
-      ['azureuser', '~', 'bin/git', 'config', '--global', 'user.name', 'Alice O\'Neil'],
+      ['azureuser', '~', 'bin/git', 'config', '--global', 'user.name', "Alice O'Neil"],
       ['azureuser', '~', 'bin/git', 'clone', '--branch', 'main', '--', 'https://github.com/contoso/ml.git', 'ml'],
       ['azureuser', '~', 'anaconda/envs/jupyter_env/bin/pip', 'install', 'jupyterlab-git'],
       ['root', 'work', 'bin/mark', 'as root'],
       // azureuser's command line got the script's arguments, passed explicitly through sudo.
-      ['azureuser', '~', 'bin/mark', 'first arg', 'it\'s $HOME'],
+      ['azureuser', '~', 'bin/mark', 'first arg', "it's $HOME"],
     ]);
   });
 
@@ -53,16 +77,20 @@ describe('a generated startup script, run under bash with stub tools', () => {
     const sudo = first.calls.filter((c) => c.program === 'bin/sudo');
     expect(sudo.length).toBeGreaterThan(0);
     for (const c of sudo) expect(c.args.slice(0, 4)).toEqual(['-u', 'azureuser', '-H', '--']);
-    expect(first.calls.filter((c) => ['bin/conda', 'bin/pip', 'bin/python', 'bin/jupyter'].includes(c.program))).toEqual([]);
+    expect(
+      first.calls.filter((c) => ['bin/conda', 'bin/pip', 'bin/python', 'bin/jupyter'].includes(c.program)),
+    ).toEqual([]);
   });
 
-  test('hands the proxy to every networked call, azureuser\'s included', () => {
+  test("hands the proxy to every networked call, azureuser's included", () => {
     const networked = first.calls.filter((c) => /(conda|pip|git)$/.test(c.program));
     expect(networked.map((c) => c.httpsProxy)).toEqual(networked.map(() => 'http://10.0.0.4:3128'));
   });
 
-  test('leaves the environment in azureuser\'s shells, values exact', () => {
-    expect(instance.userShell('printf "%s|%s" "$GREETING" "$https_proxy"')).toBe('it\'s ${HOME} %{x} "quoted" Zürich|http://10.0.0.4:3128');
+  test("leaves the environment in azureuser's shells, values exact", () => {
+    expect(instance.userShell('printf "%s|%s" "$GREETING" "$https_proxy"')).toBe(
+      'it\'s ${HOME} %{x} "quoted" Zürich|http://10.0.0.4:3128',
+    );
   });
 
   test('runs a second time successfully', () => {
@@ -79,7 +107,7 @@ describe('a generated startup script, run under bash with stub tools', () => {
   test('leaves the state the stubs keep: environment, kernel spec, clone, git setting', () => {
     expect(afterFirst['home/.local/share/jupyter/kernels/research/kernel.json']).toBe('{"display_name": "Research"}\n');
     expect(afterFirst['home/ml/.git/']).toBe('');
-    expect(afterFirst['home/.gitconfig']).toBe('user.name=Alice O\'Neil\n');
+    expect(afterFirst['home/.gitconfig']).toBe("user.name=Alice O'Neil\n");
     expect(afterFirst['anaconda/envs/research/bin/pip']).toBeDefined();
   });
 });
@@ -101,7 +129,11 @@ describe('a generated script with hostile values, run for real', () => {
     expect(byProgram('anaconda/envs/jupyter_env/bin/pip')).toEqual([['install', ...HOSTILE]]);
     expect(byProgram('anaconda/envs/env-1.x_y/bin/python')[0].slice(-1)).toEqual([HOSTILE.join(' ')]);
     expect(byProgram('anaconda/bin/conda')[0].slice(-HOSTILE.length)).toEqual(HOSTILE);
-    expect(byProgram('bin/git').filter((a) => a[0] === 'config').map((a) => a[3])).toEqual(HOSTILE);
+    expect(
+      byProgram('bin/git')
+        .filter((a) => a[0] === 'config')
+        .map((a) => a[3]),
+    ).toEqual(HOSTILE);
     expect(byProgram('bin/git').filter((a) => a[0] === 'clone')).toEqual([
       ['clone', '--branch', 'release/1.x', '--', 'https://example.com/$(touch${IFS}pwned)/`id`.git', '`id`'],
       ['clone', '--', 'https://example.com/r.git', HOSTILE_DIRECTORY],
@@ -112,7 +144,7 @@ describe('a generated script with hostile values, run for real', () => {
     ]);
   });
 
-  test('environment values survive the round trip into azureuser\'s shells', () => {
+  test("environment values survive the round trip into azureuser's shells", () => {
     const printed = instance.userShell(`printf '%s\\0' ${HOSTILE.map((_, i) => `"$V${i}"`).join(' ')}`);
     expect(printed.split('\0').slice(0, -1)).toEqual(HOSTILE);
   });
@@ -121,7 +153,7 @@ describe('a generated script with hostile values, run for real', () => {
 describe('script arguments', () => {
   test('a list reaches the script as the same words, through the shell that reads scriptArguments', () => {
     const instance = new StubInstance();
-    const words = ['plain', 'two words', 'it\'s', '$HOME', '`id`', '${x}', '%{y}', 'a\\b', 'Zürich', '', '-n'];
+    const words = ['plain', 'two words', "it's", '$HOME', '`id`', '${x}', '%{y}', 'a\\b', 'Zürich', '', '-n'];
     const script = SetupScript.inline('#!/bin/bash\nmark "$@"\n', { arguments: words });
     const result = instance.run(script.text!, script.toArm().scriptArguments);
     instance.dispose();

@@ -6,8 +6,9 @@ import { ArmTemplate, ComputeInstance, Duration, SetupScript, ValidationError } 
 import { readFailure } from '../src/setup-script/script-file';
 import { ED25519_KEY, newStack, onlyResource, REQUIRED, synthJson, thrown, warningsOf } from './support/stack';
 
-const SECRETS_ALLOWED = 'allowed: no secrets in a setup script, since Azure stores it readable with the compute and logs its output to the workspace share; '
-  + 'fetch secrets when the script runs (Key Vault with the instance\'s managed identity), or pass allowSecrets: true if this is deliberate';
+const SECRETS_ALLOWED =
+  'allowed: no secrets in a setup script, since Azure stores it readable with the compute and logs its output to the workspace share; ' +
+  "fetch secrets when the script runs (Key Vault with the instance's managed identity), or pass allowSecrets: true if this is deliberate";
 
 function errorOf(fn: () => unknown): ValidationError {
   const e = thrown(fn);
@@ -25,7 +26,8 @@ const STORAGE_KEY = Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) % 
 describe('SetupScript.inline', () => {
   test('sends the text base64-encoded, with nothing else set', () => {
     expect(SetupScript.inline('#!/bin/bash\necho hi\n').toArm()).toEqual({
-      scriptSource: 'inline', scriptData: 'IyEvYmluL2Jhc2gKZWNobyBoaQo=',
+      scriptSource: 'inline',
+      scriptData: 'IyEvYmluL2Jhc2gKZWNobyBoaQo=',
     });
   });
 
@@ -37,9 +39,12 @@ describe('SetupScript.inline', () => {
   });
 
   test('passes a string of arguments as written, and shell-quotes a list word by word', () => {
-    expect(SetupScript.inline('ls', { arguments: '--verbose "$HOME"' }).toArm().scriptArguments).toBe('--verbose "$HOME"');
-    expect(SetupScript.inline('ls', { arguments: ['plain', 'two words', 'it\'s', '$HOME', ''] }).toArm().scriptArguments)
-      .toBe('plain \'two words\' \'it\'\\\'\'s\' $\'$HOME\' \'\'');
+    expect(SetupScript.inline('ls', { arguments: '--verbose "$HOME"' }).toArm().scriptArguments).toBe(
+      '--verbose "$HOME"',
+    );
+    expect(
+      SetupScript.inline('ls', { arguments: ['plain', 'two words', "it's", '$HOME', ''] }).toArm().scriptArguments,
+    ).toBe("plain 'two words' 'it'\\''s' $'$HOME' ''");
   });
 
   test('leaves out empty arguments', () => {
@@ -48,7 +53,11 @@ describe('SetupScript.inline', () => {
   });
 
   test.each([
-    [Duration.minutes(20), '20m'], [Duration.seconds(90), '90s'], [Duration.hours(2), '2h'], [Duration.days(1), '1d'], [Duration.seconds(1), '1s'],
+    [Duration.minutes(20), '20m'],
+    [Duration.seconds(90), '90s'],
+    [Duration.hours(2), '2h'],
+    [Duration.days(1), '1d'],
+    [Duration.seconds(1), '1s'],
   ])('renders timeout %p as the GNU DURATION %p', (timeout, gnu) => {
     expect(SetupScript.inline('ls', { timeout }).toArm().timeout).toBe(gnu);
   });
@@ -74,7 +83,9 @@ describe('SetupScript.inline', () => {
     expect(errorOf(() => SetupScript.inline(reference)).problems[0].allowed).toBe(
       'literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead',
     );
-    expect(errorOf(() => SetupScript.inline('a\0b')).message).toContain('SetupScript.inline: text: received "text with a NUL character"; allowed: text without NUL characters');
+    expect(errorOf(() => SetupScript.inline('a\0b')).message).toContain(
+      'SetupScript.inline: text: received "text with a NUL character"; allowed: text without NUL characters',
+    );
     expect(() => SetupScript.inline('#'.repeat(65536))).not.toThrow();
     expect(errorOf(() => SetupScript.inline('é'.repeat(32768) + '#')).message).toContain(
       'SetupScript.inline: text: received "65537 bytes"; allowed: at most 65536 bytes of script; put a bigger script in the workspace share and use SetupScript.fromWorkspace',
@@ -87,7 +98,10 @@ describe('SetupScript.inline', () => {
     expect(() => SetupScript.inline('ls', { arguments: reference })).not.toThrow();
     const e = errorOf(() => SetupScript.inline('ls', { arguments: ['ok', reference] }));
     expect(e.problems.map((p) => [p.field, p.allowed])).toEqual([
-      ['arguments[1]', 'literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one'],
+      [
+        'arguments[1]',
+        'literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one',
+      ],
     ]);
     expect(errorOf(() => SetupScript.inline('ls', { arguments: [1] as any })).message).toContain(
       'SetupScript.inline: arguments: received [1]; allowed: a string, or a list of strings',
@@ -105,8 +119,14 @@ describe('SetupScript.inline', () => {
 describe('secrets in a script', () => {
   const cases: Array<[string, string]> = [
     ['storage account key', `az storage blob list --account-key ${STORAGE_KEY}`],
-    ['connection string', `export CONN='DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${STORAGE_KEY};EndpointSuffix=core.windows.net'`],
-    ['SAS token', 'azcopy copy "https://acct.blob.core.windows.net/data?sv=2022-11-02&sp=r&se=2030-01-01&sig=AbCdEfGh1234%2BIjKlMn5678%3D" .'],
+    [
+      'connection string',
+      `export CONN='DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${STORAGE_KEY};EndpointSuffix=core.windows.net'`,
+    ],
+    [
+      'SAS token',
+      'azcopy copy "https://acct.blob.core.windows.net/data?sv=2022-11-02&sp=r&se=2030-01-01&sig=AbCdEfGh1234%2BIjKlMn5678%3D" .',
+    ],
     ['password', 'mysql -u root --password=hunter2'],
     ['password', 'export DB_PASSWORD="s3cr3t!"'],
     // bash's $'...' quoting holds a literal (the builder writes values with tabs that way), not a reference.
@@ -120,7 +140,9 @@ describe('secrets in a script', () => {
   test.each(cases)('fails for a %s, naming the line and the kind, never the text', (kind, line) => {
     const text = `#!/bin/bash\nset -e\n${line}\necho done\n`;
     const e = errorOf(() => SetupScript.inline(text));
-    expect(e.message).toBe(`Invalid input in SetupScript.inline (1 problem):\n  - SetupScript.inline: text line 3: received <redacted: ${kind}>; ${SECRETS_ALLOWED}`);
+    expect(e.message).toBe(
+      `Invalid input in SetupScript.inline (1 problem):\n  - SetupScript.inline: text line 3: received <redacted: ${kind}>; ${SECRETS_ALLOWED}`,
+    );
     for (const fragment of [line.slice(-14, -4), STORAGE_KEY.slice(10, 30), 'hunter2', 's3cr3t', 'tok3n']) {
       if (line.includes(fragment)) expect(e.message).not.toContain(fragment);
     }
@@ -152,8 +174,13 @@ describe('secrets in a script', () => {
 
   test('checks the arguments too, never repeating them', () => {
     const e = errorOf(() => SetupScript.inline('ls', { arguments: ['--user', 'admin', `--password=hunter2`] }));
-    expect(e.message).toBe(`Invalid input in SetupScript.inline (1 problem):\n  - SetupScript.inline: arguments[2]: received <redacted: password>; ${SECRETS_ALLOWED}`);
-    expect(errorOf(() => SetupScript.fromWorkspace('Users/a/s.sh', { arguments: `--key ${STORAGE_KEY}` })).problems[0].received).toBe('<redacted: storage account key>');
+    expect(e.message).toBe(
+      `Invalid input in SetupScript.inline (1 problem):\n  - SetupScript.inline: arguments[2]: received <redacted: password>; ${SECRETS_ALLOWED}`,
+    );
+    expect(
+      errorOf(() => SetupScript.fromWorkspace('Users/a/s.sh', { arguments: `--key ${STORAGE_KEY}` })).problems[0]
+        .received,
+    ).toBe('<redacted: storage account key>');
     expect(() => SetupScript.inline('ls', { arguments: '--password=hunter2', allowSecrets: true })).not.toThrow();
   });
 });
@@ -171,7 +198,10 @@ describe('SetupScript.fromFile', () => {
     const text = '#!/bin/bash\nset -euo pipefail\necho "${CI_NAME}" Zürich\n';
     const script = SetupScript.fromFile(file('ok.sh', text), { arguments: ['x'], timeout: Duration.minutes(30) });
     expect(script.toArm()).toEqual({
-      scriptSource: 'inline', scriptData: Buffer.from(text, 'utf8').toString('base64'), scriptArguments: 'x', timeout: '30m',
+      scriptSource: 'inline',
+      scriptData: Buffer.from(text, 'utf8').toString('base64'),
+      scriptArguments: 'x',
+      timeout: '30m',
     });
     expect(script.warnings).toEqual([]);
   });
@@ -200,9 +230,17 @@ describe('SetupScript.fromFile', () => {
     ['a device', () => '/dev/null', 'a regular file, not a device, socket or pipe'],
     ['an empty file', () => file('empty.sh', ''), 'a file with a script in it (this one is empty)'],
     ['a file of blank lines', () => file('blank.sh', '\n  \n'), 'a file with a script in it (this one is empty)'],
-    ['a binary file', () => file('binary.sh', Buffer.from([0x23, 0x21, 0xff, 0xfe, 0x00])), 'a UTF-8 text file (this one is not valid UTF-8)'],
+    [
+      'a binary file',
+      () => file('binary.sh', Buffer.from([0x23, 0x21, 0xff, 0xfe, 0x00])),
+      'a UTF-8 text file (this one is not valid UTF-8)',
+    ],
     ['a file with NUL bytes', () => file('nul.sh', 'echo\0hi'), 'a text file (this one holds NUL bytes)'],
-    ['a file over 64 KiB', () => file('big.sh', `#!/bin/bash\n${'#'.repeat(65536)}`), 'a file of at most 65536 bytes (this one has 65548); put a bigger script in the workspace share and use SetupScript.fromWorkspace'],
+    [
+      'a file over 64 KiB',
+      () => file('big.sh', `#!/bin/bash\n${'#'.repeat(65536)}`),
+      'a file of at most 65536 bytes (this one has 65548); put a bigger script in the workspace share and use SetupScript.fromWorkspace',
+    ],
   ])('fails for %s', (_what, path, allowed) => {
     const p = path();
     expect(errorOf(() => SetupScript.fromFile(p)).message).toBe(
@@ -212,8 +250,12 @@ describe('SetupScript.fromFile', () => {
 
   test('says what an unreadable file means', () => {
     // Tests may run as root, which reads any file: the message for a denied read is checked directly.
-    expect(readFailure(Object.assign(new Error('denied'), { code: 'EACCES' }))).toBe('a file the synth can read (permission denied)');
-    expect(readFailure(Object.assign(new Error('io'), { code: 'EIO' }))).toBe('a file the synth can read (reading failed: EIO)');
+    expect(readFailure(Object.assign(new Error('denied'), { code: 'EACCES' }))).toBe(
+      'a file the synth can read (permission denied)',
+    );
+    expect(readFailure(Object.assign(new Error('io'), { code: 'EIO' }))).toBe(
+      'a file the synth can read (reading failed: EIO)',
+    );
   });
 
   test('warns about CRLF line ends, a missing shebang and a byte order mark, naming the file', () => {
@@ -223,8 +265,12 @@ describe('SetupScript.fromFile', () => {
     expect(SetupScript.fromFile(crlf).warnings).toEqual([
       `${crlf} has CRLF (Windows) line ends: bash on the instance reads the \\r as part of each command and fails. Save it with LF line ends.`,
     ]);
-    expect(SetupScript.fromFile(bare).warnings).toEqual([`${bare} has no shebang: start it with #!/bin/bash so that the instance runs it with bash.`]);
-    expect(SetupScript.fromFile(bom).warnings).toEqual([`${bom} starts with a byte order mark: the instance does not see its first line as a shebang. Save it as UTF-8 without BOM.`]);
+    expect(SetupScript.fromFile(bare).warnings).toEqual([
+      `${bare} has no shebang: start it with #!/bin/bash so that the instance runs it with bash.`,
+    ]);
+    expect(SetupScript.fromFile(bom).warnings).toEqual([
+      `${bom} starts with a byte order mark: the instance does not see its first line as a shebang. Save it as UTF-8 without BOM.`,
+    ]);
   });
 
   test('fails for a secret in the file, naming the file and line', () => {
@@ -237,9 +283,14 @@ describe('SetupScript.fromFile', () => {
 });
 
 describe('SetupScript.fromWorkspace', () => {
-  test('refers to a file in the workspace\'s notebooks share', () => {
-    expect(SetupScript.fromWorkspace('Users/admin/setup.sh', { arguments: ['a b'], timeout: Duration.minutes(45) }).toArm()).toEqual({
-      scriptSource: 'workspaceStorage', scriptData: 'Users/admin/setup.sh', scriptArguments: '\'a b\'', timeout: '45m',
+  test("refers to a file in the workspace's notebooks share", () => {
+    expect(
+      SetupScript.fromWorkspace('Users/admin/setup.sh', { arguments: ['a b'], timeout: Duration.minutes(45) }).toArm(),
+    ).toEqual({
+      scriptSource: 'workspaceStorage',
+      scriptData: 'Users/admin/setup.sh',
+      scriptArguments: "'a b'",
+      timeout: '45m',
     });
   });
 
@@ -272,20 +323,23 @@ describe('setup scripts on a ComputeInstance', () => {
     const startup = SetupScript.inline('#!/bin/bash\necho start\n', { timeout: Duration.minutes(5) });
     new ComputeInstance(stack, 'alice', { ...REQUIRED, setupScripts: { creation, startup } });
     const body = onlyResource(synthJson(stack), 'azapi_resource').body;
-    expect(body.properties.properties.setupScripts).toEqual({ scripts: { creationScript: creation.toArm(), startupScript: startup.toArm() } });
+    expect(body.properties.properties.setupScripts).toEqual({
+      scripts: { creationScript: creation.toArm(), startupScript: startup.toArm() },
+    });
   });
 
-  test('report the scripts\' warnings on the instance', () => {
+  test("report the scripts' warnings on the instance", () => {
     const { stack } = newStack();
     const ci = new ComputeInstance(stack, 'alice', {
-      ...REQUIRED, setupScripts: { creation: SetupScript.inline('echo hi\r\n'), startup: SetupScript.inline('echo ok') },
+      ...REQUIRED,
+      setupScripts: { creation: SetupScript.inline('echo hi\r\n'), startup: SetupScript.inline('echo ok') },
     });
     expect(warningsOf(ci)).toEqual([
       'setupScripts.creation: the inline script has CRLF (Windows) line ends: bash on the instance reads the \\r as part of each command and fails. Save it with LF line ends.',
     ]);
   });
 
-  test('survive Terraform\'s template syntax: ${ and %{ in arguments and paths are escaped, and the text is base64', () => {
+  test("survive Terraform's template syntax: ${ and %{ in arguments and paths are escaped, and the text is base64", () => {
     const { stack } = newStack();
     const text = '#!/bin/bash\necho "${CI_NAME}" \'%{ if x }\' "quoted" Zürich 東京\n';
     const words = ['${HOME}', '%{ for x in y }', 'it\'s "q"', 'Zürich'];
@@ -299,8 +353,10 @@ describe('setup scripts on a ComputeInstance', () => {
     const scripts = onlyResource(synthJson(stack), 'azapi_resource').body.properties.properties.setupScripts.scripts;
     // Terraform reads "$${" as a literal "${" and "%%{" as "%{": what Azure receives is the original.
     const terraformReads = (s: string) => s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-    expect(scripts.creationScript.scriptArguments).toBe('$\'$${HOME}\' \'%%{ for x in y }\' \'it\'\\\'\'s "q"\' \'Zürich\'');
-    expect(terraformReads(scripts.creationScript.scriptArguments)).toBe(SetupScript.inline('ls', { arguments: words }).toArm().scriptArguments);
+    expect(scripts.creationScript.scriptArguments).toBe("$'$${HOME}' '%%{ for x in y }' 'it'\\''s \"q\"' 'Zürich'");
+    expect(terraformReads(scripts.creationScript.scriptArguments)).toBe(
+      SetupScript.inline('ls', { arguments: words }).toArm().scriptArguments,
+    );
     expect(decode(scripts.creationScript.scriptData)).toBe(text);
     expect(scripts.creationScript.scriptData).not.toMatch(/[$%]\{/);
     expect(scripts.startupScript.scriptData).toBe('Users/$${team}/%%{x}/setup.sh');
@@ -318,13 +374,27 @@ describe('setup scripts on a ComputeInstance', () => {
       },
     });
     const scripts = (ArmTemplate.synth(stack).resources[0] as any).properties.properties.setupScripts.scripts;
-    expect(scripts.creationScript).toEqual({ scriptSource: 'workspaceStorage', scriptData: 'Users/a/s.sh', scriptArguments: '[x] ${y}' });
-    expect(scripts.startupScript).toEqual({ scriptSource: 'workspaceStorage', scriptData: 'Users/a/t.sh', scriptArguments: '[[x]' });
+    expect(scripts.creationScript).toEqual({
+      scriptSource: 'workspaceStorage',
+      scriptData: 'Users/a/s.sh',
+      scriptArguments: '[x] ${y}',
+    });
+    expect(scripts.startupScript).toEqual({
+      scriptSource: 'workspaceStorage',
+      scriptData: 'Users/a/t.sh',
+      scriptArguments: '[[x]',
+    });
   });
 
   test('fails when a setup script is not a SetupScript', () => {
     const { stack } = newStack();
-    expect(() => new ComputeInstance(stack, 'alice', { ...REQUIRED, setupScripts: { creation: { scriptSource: 'inline' } as any } })).toThrow(
+    expect(
+      () =>
+        new ComputeInstance(stack, 'alice', {
+          ...REQUIRED,
+          setupScripts: { creation: { scriptSource: 'inline' } as any },
+        }),
+    ).toThrow(
       'test/alice: setupScripts.creation: received {"scriptSource":"inline"}; allowed: a SetupScript made by its factories',
     );
   });

@@ -3,7 +3,11 @@ import { ArmTemplate, ComputeInstance, Duration, ShutdownPolicy, StartStopSchedu
 import { newStack, REQUIRED, SUBSCRIPTION, thrown } from './support/stack';
 
 const C = 'Microsoft.MachineLearningServices/workspaces/computes';
-const STOP_AT_22 = StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'Pacific Standard Time' });
+const STOP_AT_22 = StartStopSchedule.cron({
+  action: 'Stop',
+  expression: '0 22 * * *',
+  timeZone: 'Pacific Standard Time',
+});
 
 describe('ArmTemplate of a stack with a management-group ShutdownPolicy', () => {
   const { stack } = newStack('governance');
@@ -21,15 +25,22 @@ describe('ArmTemplate of a stack with a management-group ShutdownPolicy', () => 
       ['Microsoft.Authorization/policySetDefinitions', '2023-04-01', 'shutdown'],
       ['Microsoft.Authorization/policyAssignments', '2023-04-01', 'shutdown'],
     ]);
-    expect(initiative.comments).toBe('Deploy this template at the management group (az deployment mg create): management group mg-ml.');
+    expect(initiative.comments).toBe(
+      'Deploy this template at the management group (az deployment mg create): management group mg-ml.',
+    );
     expect(template.parameters).toEqual({});
   });
 
   test('keeps the deploymentTemplate $schema that tools recognize as an ARM template, whatever the deployment scope', () => {
     expect(template.$schema).toBe('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#');
     const subscription = newStack('subscription-governance');
-    new ShutdownPolicy(subscription.stack, 'shutdown', { scope: { subscriptionId: SUBSCRIPTION }, requireSchedules: 'Deny' });
-    expect(ArmTemplate.synth(subscription.stack).$schema).toBe('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#');
+    new ShutdownPolicy(subscription.stack, 'shutdown', {
+      scope: { subscriptionId: SUBSCRIPTION },
+      requireSchedules: 'Deny',
+    });
+    expect(ArmTemplate.synth(subscription.stack).$schema).toBe(
+      'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    );
   });
 
   test('writes policy-language expressions so that ARM hands them to Azure Policy unevaluated', () => {
@@ -42,7 +53,11 @@ describe('ArmTemplate of a stack with a management-group ShutdownPolicy', () => 
       parameters: {
         effect: {
           type: 'String',
-          metadata: { displayName: 'Effect', description: 'Append adds the values to a compute instance created without them; Disabled turns the rule off.' },
+          metadata: {
+            displayName: 'Effect',
+            description:
+              'Append adds the values to a compute instance created without them; Disabled turns the rule off.',
+          },
           allowedValues: ['Append', 'Disabled'],
           defaultValue: 'Append',
         },
@@ -63,12 +78,15 @@ describe('ArmTemplate of a stack with a management-group ShutdownPolicy', () => 
     });
   });
 
-  test('references its definitions at the deployment\'s management group, and the built-in by id', () => {
-    expect(initiative.dependsOn).toEqual(["[managementGroupResourceId('Microsoft.Authorization/policyDefinitions', 'shutdown-default-schedules')]"]);
+  test("references its definitions at the deployment's management group, and the built-in by id", () => {
+    expect(initiative.dependsOn).toEqual([
+      "[managementGroupResourceId('Microsoft.Authorization/policyDefinitions', 'shutdown-default-schedules')]",
+    ]);
     expect(initiative.properties.policyDefinitions).toEqual([
       {
         policyDefinitionReferenceId: 'DefaultSchedules',
-        policyDefinitionId: "[managementGroupResourceId('Microsoft.Authorization/policyDefinitions', 'shutdown-default-schedules')]",
+        policyDefinitionId:
+          "[managementGroupResourceId('Microsoft.Authorization/policyDefinitions', 'shutdown-default-schedules')]",
         parameters: { effect: { value: "[string('[parameters(''defaultSchedulesEffect'')]')]" } },
       },
       {
@@ -80,32 +98,47 @@ describe('ArmTemplate of a stack with a management-group ShutdownPolicy', () => 
   });
 
   test('assigns the initiative with the chosen effects', () => {
-    expect(assignment.dependsOn).toEqual(["[managementGroupResourceId('Microsoft.Authorization/policySetDefinitions', 'shutdown')]"]);
+    expect(assignment.dependsOn).toEqual([
+      "[managementGroupResourceId('Microsoft.Authorization/policySetDefinitions', 'shutdown')]",
+    ]);
     expect(assignment.properties).toEqual({
       displayName: 'Compute instance shutdown (shutdown)',
       description: 'Assigns Compute instance shutdown (shutdown) to management group mg-ml.',
       policyDefinitionId: "[managementGroupResourceId('Microsoft.Authorization/policySetDefinitions', 'shutdown')]",
       parameters: { defaultSchedulesEffect: { value: 'Append' }, idleShutdownEffect: { value: 'Deny' } },
       nonComplianceMessages: [
-        { message: 'Compute instances without schedules get the default start/stop schedules.', policyDefinitionReferenceId: 'DefaultSchedules' },
-        { message: 'Compute instances need idle shutdown (idleTimeBeforeShutdown).', policyDefinitionReferenceId: 'IdleShutdown' },
+        {
+          message: 'Compute instances without schedules get the default start/stop schedules.',
+          policyDefinitionReferenceId: 'DefaultSchedules',
+        },
+        {
+          message: 'Compute instances need idle shutdown (idleTimeBeforeShutdown).',
+          policyDefinitionReferenceId: 'IdleShutdown',
+        },
       ],
     });
   });
 });
 
 describe('ArmTemplate of subscription and resource-group policies', () => {
-  test('a subscription policy references its resources in the deployment\'s subscription', () => {
+  test("a subscription policy references its resources in the deployment's subscription", () => {
     const { stack } = newStack('governance');
     new ShutdownPolicy(stack, 'shutdown', { scope: { subscriptionId: SUBSCRIPTION }, requireSchedules: 'Deny' });
     const resources = ArmTemplate.synth(stack).resources as any[];
-    expect(resources[1].comments).toBe(`Deploy this template in the subscription (az deployment sub create): subscription ${SUBSCRIPTION}.`);
-    expect(resources[2].properties.policyDefinitionId).toBe("[subscriptionResourceId('Microsoft.Authorization/policySetDefinitions', 'shutdown')]");
+    expect(resources[1].comments).toBe(
+      `Deploy this template in the subscription (az deployment sub create): subscription ${SUBSCRIPTION}.`,
+    );
+    expect(resources[2].properties.policyDefinitionId).toBe(
+      "[subscriptionResourceId('Microsoft.Authorization/policySetDefinitions', 'shutdown')]",
+    );
   });
 
   test('a resource-group assignment is a nested deployment into the group', () => {
     const { stack } = newStack('governance');
-    new ShutdownPolicy(stack, 'shutdown', { scope: { resourceGroupId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml` }, requireSchedules: 'Audit' });
+    new ShutdownPolicy(stack, 'shutdown', {
+      scope: { resourceGroupId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml` },
+      requireSchedules: 'Audit',
+    });
     const nested = (ArmTemplate.synth(stack).resources as any[])[2];
     expect(nested).toEqual({
       type: 'Microsoft.Resources/deployments',
@@ -129,8 +162,12 @@ describe('ArmTemplate of subscription and resource-group policies', () => {
     const group = new TerraformVariable(stack, 'group', { type: 'string' });
     new ShutdownPolicy(stack, 'shutdown', { scope: { resourceGroupId: group.stringValue }, requireSchedules: 'Audit' });
     const template = ArmTemplate.synth(stack);
-    expect((template.resources as any[])[2].resourceGroup).toBe("[last(split(parameters('shutdown.resourceGroupId'), '/'))]");
-    expect(template.parameters).toEqual({ 'shutdown.resourceGroupId': { type: 'string', metadata: { description: 'Terraform: "${var.group}"' } } });
+    expect((template.resources as any[])[2].resourceGroup).toBe(
+      "[last(split(parameters('shutdown.resourceGroupId'), '/'))]",
+    );
+    expect(template.parameters).toEqual({
+      'shutdown.resourceGroupId': { type: 'string', metadata: { description: 'Terraform: "${var.group}"' } },
+    });
   });
 });
 
@@ -141,19 +178,23 @@ describe('ArmTemplate refuses a deployment with two scopes', () => {
     new ShutdownPolicy(stack, 'shutdown', { scope: { managementGroupId: 'mg-ml' }, requireSchedules: 'Audit' });
     const e = thrown(() => ArmTemplate.synth(stack));
     expect(e).toBeInstanceOf(ValidationError);
-    expect(e.message).toBe([
-      'Invalid input in mixed/shutdown (1 problem):',
-      '  - mixed/shutdown: ArmTemplate: received "a stack with compute instances (mixed/alice)"; allowed: a stack of its own: the policy deploys at a management group or subscription, compute instances at a resource group, and one ARM deployment has one scope',
-    ].join('\n'));
+    expect(e.message).toBe(
+      [
+        'Invalid input in mixed/shutdown (1 problem):',
+        '  - mixed/shutdown: ArmTemplate: received "a stack with compute instances (mixed/alice)"; allowed: a stack of its own: the policy deploys at a management group or subscription, compute instances at a resource group, and one ARM deployment has one scope',
+      ].join('\n'),
+    );
   });
 
   test('fails for policies of one stack at different management groups', () => {
     const { stack } = newStack('governance');
     new ShutdownPolicy(stack, 'a', { scope: { managementGroupId: 'mg-a' }, requireSchedules: 'Audit' });
     new ShutdownPolicy(stack, 'b', { scope: { managementGroupId: 'mg-b' }, requireSchedules: 'Audit' });
-    expect(thrown(() => ArmTemplate.synth(stack)).message).toBe([
-      'Invalid input in governance/a (1 problem):',
-      '  - governance/a: ArmTemplate: received "policies deployed at management group mg-a and management group mg-b"; allowed: policies of one stack deployed at one management group or one subscription',
-    ].join('\n'));
+    expect(thrown(() => ArmTemplate.synth(stack)).message).toBe(
+      [
+        'Invalid input in governance/a (1 problem):',
+        '  - governance/a: ArmTemplate: received "policies deployed at management group mg-a and management group mg-b"; allowed: policies of one stack deployed at one management group or one subscription',
+      ].join('\n'),
+    );
   });
 });

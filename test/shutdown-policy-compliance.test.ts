@@ -1,13 +1,27 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
-  ComputeInstance, ComputeInstanceProps, Duration, SetupScript, ShutdownPolicy, ShutdownPolicyProps, StartStopSchedule,
+  ComputeInstance,
+  ComputeInstanceProps,
+  Duration,
+  SetupScript,
+  ShutdownPolicy,
+  ShutdownPolicyProps,
+  StartStopSchedule,
 } from '../src';
 import { errorsOf, infosOf } from './support/annotations';
 import { newStack, REQUIRED, SUBSCRIPTION, thrown, warningsOf, WORKSPACE_ID } from './support/stack';
 
 const MG = { managementGroupId: 'mg-ml' };
-const STOP_AT_19 = StartStopSchedule.cron({ action: 'Stop', expression: '0 19 * * *', timeZone: 'W. Europe Standard Time' });
-const START_AT_8 = StartStopSchedule.cron({ action: 'Start', expression: '0 8 * * 1-5', timeZone: 'W. Europe Standard Time' });
+const STOP_AT_19 = StartStopSchedule.cron({
+  action: 'Stop',
+  expression: '0 19 * * *',
+  timeZone: 'W. Europe Standard Time',
+});
+const START_AT_8 = StartStopSchedule.cron({
+  action: 'Start',
+  expression: '0 8 * * 1-5',
+  timeZone: 'W. Europe Standard Time',
+});
 const COMPLIANT_PROPS: ComputeInstanceProps = {
   ...REQUIRED,
   schedules: [STOP_AT_19],
@@ -16,7 +30,10 @@ const COMPLIANT_PROPS: ComputeInstanceProps = {
 };
 
 /** An app with the policy in a stack of its own and one instance in another; synthesizes the instance's stack. */
-function check(policy: Omit<ShutdownPolicyProps, 'scope'> & { scope?: ShutdownPolicyProps['scope'] }, instance: ComputeInstanceProps) {
+function check(
+  policy: Omit<ShutdownPolicyProps, 'scope'> & { scope?: ShutdownPolicyProps['scope'] },
+  instance: ComputeInstanceProps,
+) {
   const { app, stack } = newStack('workstations');
   const ci = new ComputeInstance(stack, 'ci', instance);
   new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, ...policy });
@@ -25,7 +42,8 @@ function check(policy: Omit<ShutdownPolicyProps, 'scope'> & { scope?: ShutdownPo
 }
 const none = { errors: [], warnings: [], infos: [] };
 /** The instance's own warning (not the policy's) for schedules that start it and never stop it. */
-const NEVER_STOPS = 'The schedules start the instance but none stops it, and there is no idle shutdown: it runs (and costs) until someone stops it. Add a Stop schedule or idleShutdown.';
+const NEVER_STOPS =
+  'The schedules start the instance but none stops it, and there is no idle shutdown: it runs (and costs) until someone stops it. Add a Stop schedule or idleShutdown.';
 const HEAD = (rule: string, effect: string) => `${rule} (${effect}, ShutdownPolicy governance/shutdown)`;
 
 describe('RequireStopSchedule at synth', () => {
@@ -36,7 +54,9 @@ describe('RequireStopSchedule at synth', () => {
   test('with Audit: an instance without schedules gets a warning', () => {
     expect(check({ requireSchedules: 'Audit' }, REQUIRED)).toEqual({
       ...none,
-      warnings: [`${HEAD('RequireStopSchedule', 'Audit')}: schedules: received no schedules; allowed: at least one schedule with action "Stop" and status "Enabled". Azure Policy reports this instance non-compliant.`],
+      warnings: [
+        `${HEAD('RequireStopSchedule', 'Audit')}: schedules: received no schedules; allowed: at least one schedule with action "Stop" and status "Enabled". Azure Policy reports this instance non-compliant.`,
+      ],
     });
   });
 
@@ -45,15 +65,23 @@ describe('RequireStopSchedule at synth', () => {
     expect(check({ requireSchedules: 'Deny' }, { ...REQUIRED, schedules: [START_AT_8, disabledStop] })).toEqual({
       ...none,
       warnings: [NEVER_STOPS],
-      errors: [`${HEAD('RequireStopSchedule', 'Deny')}: schedules: received ["Start Enabled","Stop Disabled"]; allowed: at least one schedule with action "Stop" and status "Enabled". Azure Policy refuses this instance.`],
+      errors: [
+        `${HEAD('RequireStopSchedule', 'Deny')}: schedules: received ["Start Enabled","Stop Disabled"]; allowed: at least one schedule with action "Stop" and status "Enabled". Azure Policy refuses this instance.`,
+      ],
     });
   });
 
   test('with Deny: an instance whose only Stop schedule has no status is an error that says to write status "Enabled"', () => {
-    const stopWithoutStatus = StartStopSchedule.fromArm({ action: 'Stop', triggerType: 'Cron', cron: { expression: '0 19 * * *', timeZone: 'UTC' } });
+    const stopWithoutStatus = StartStopSchedule.fromArm({
+      action: 'Stop',
+      triggerType: 'Cron',
+      cron: { expression: '0 19 * * *', timeZone: 'UTC' },
+    });
     expect(check({ requireSchedules: 'Deny' }, { ...REQUIRED, schedules: [stopWithoutStatus] })).toEqual({
       ...none,
-      errors: [`${HEAD('RequireStopSchedule', 'Deny')}: schedules: received ["Stop (status missing)"]; allowed: at least one schedule with action "Stop" and status "Enabled"; schedules[0] is a Stop without status: Azure runs it, but Azure Policy's rule requires status "Enabled" written explicitly (a missing status does not equal "Enabled"). Azure Policy refuses this instance.`],
+      errors: [
+        `${HEAD('RequireStopSchedule', 'Deny')}: schedules: received ["Stop (status missing)"]; allowed: at least one schedule with action "Stop" and status "Enabled"; schedules[0] is a Stop without status: Azure runs it, but Azure Policy's rule requires status "Enabled" written explicitly (a missing status does not equal "Enabled"). Azure Policy refuses this instance.`,
+      ],
     });
   });
 
@@ -63,7 +91,11 @@ describe('RequireStopSchedule at synth', () => {
 });
 
 describe('DefaultSchedules at synth', () => {
-  const defaults = { defaultSchedules: [StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'Pacific Standard Time' })] };
+  const defaults = {
+    defaultSchedules: [
+      StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'Pacific Standard Time' }),
+    ],
+  };
 
   test('an instance with schedules of its own is left alone', () => {
     expect(check(defaults, { ...REQUIRED, schedules: [START_AT_8] })).toEqual({ ...none, warnings: [NEVER_STOPS] });
@@ -72,7 +104,9 @@ describe('DefaultSchedules at synth', () => {
   test('an instance without schedules is told the schedules Azure adds', () => {
     expect(check(defaults, REQUIRED)).toEqual({
       ...none,
-      infos: [`${HEAD('DefaultSchedules', 'Append')}: Azure Policy adds schedules = {"computeStartStop":[{"action":"Stop","triggerType":"Cron","status":"Enabled","cron":{"expression":"0 22 * * *","timeZone":"Pacific Standard Time"}}]} when it creates this instance.`],
+      infos: [
+        `${HEAD('DefaultSchedules', 'Append')}: Azure Policy adds schedules = {"computeStartStop":[{"action":"Stop","triggerType":"Cron","status":"Enabled","cron":{"expression":"0 22 * * *","timeZone":"Pacific Standard Time"}}]} when it creates this instance.`,
+      ],
     });
   });
 
@@ -87,38 +121,60 @@ describe('IdleShutdown at synth', () => {
   const max4h = { max: Duration.hours(4) };
 
   test.each(['Audit', 'Deny'] as const)('with %s: an instance within the maximum passes', (effect) => {
-    expect(check({ idleShutdown: { effect, ...max4h } }, { ...REQUIRED, idleShutdown: Duration.hours(4) })).toEqual(none);
+    expect(check({ idleShutdown: { effect, ...max4h } }, { ...REQUIRED, idleShutdown: Duration.hours(4) })).toEqual(
+      none,
+    );
   });
 
   test('with Audit: a longer idle time gets a warning', () => {
-    expect(check({ idleShutdown: { effect: 'Audit', ...max4h } }, { ...REQUIRED, idleShutdown: Duration.hours(5) })).toEqual({
+    expect(
+      check({ idleShutdown: { effect: 'Audit', ...max4h } }, { ...REQUIRED, idleShutdown: Duration.hours(5) }),
+    ).toEqual({
       ...none,
-      warnings: [`${HEAD('IdleShutdown', 'Audit')}: idleTimeBeforeShutdown: received "PT5H"; allowed: an idle shutdown of at most 4 hours (PT4H). Azure Policy reports this instance non-compliant.`],
+      warnings: [
+        `${HEAD('IdleShutdown', 'Audit')}: idleTimeBeforeShutdown: received "PT5H"; allowed: an idle shutdown of at most 4 hours (PT4H). Azure Policy reports this instance non-compliant.`,
+      ],
     });
   });
 
   test('with Deny: an instance without idle shutdown is an error', () => {
     expect(check({ idleShutdown: { effect: 'Deny' } }, REQUIRED)).toEqual({
       ...none,
-      errors: [`${HEAD('IdleShutdown', 'Deny')}: idleTimeBeforeShutdown: received no idle shutdown; allowed: an idle shutdown (idleTimeBeforeShutdown). Azure Policy refuses this instance.`],
+      errors: [
+        `${HEAD('IdleShutdown', 'Deny')}: idleTimeBeforeShutdown: received no idle shutdown; allowed: an idle shutdown (idleTimeBeforeShutdown). Azure Policy refuses this instance.`,
+      ],
     });
   });
 
   test('with Append: an instance without idle shutdown is told the value Azure adds', () => {
     expect(check({ idleShutdown: { effect: 'Append', default: Duration.hours(1), ...max4h } }, REQUIRED)).toEqual({
       ...none,
-      infos: [`${HEAD('IdleShutdown', 'Append')}: Azure Policy adds idleTimeBeforeShutdown = "PT1H" when it creates this instance.`],
+      infos: [
+        `${HEAD('IdleShutdown', 'Append')}: Azure Policy adds idleTimeBeforeShutdown = "PT1H" when it creates this instance.`,
+      ],
     });
   });
 
   test('with Append: an instance within the maximum passes', () => {
-    expect(check({ idleShutdown: { effect: 'Append', default: Duration.hours(1), ...max4h } }, { ...REQUIRED, idleShutdown: Duration.minutes(90) })).toEqual(none);
+    expect(
+      check(
+        { idleShutdown: { effect: 'Append', default: Duration.hours(1), ...max4h } },
+        { ...REQUIRED, idleShutdown: Duration.minutes(90) },
+      ),
+    ).toEqual(none);
   });
 
   test('with Append: a longer idle time is an error, since the append would replace it', () => {
-    expect(check({ idleShutdown: { effect: 'Append', default: Duration.hours(1), ...max4h } }, { ...REQUIRED, idleShutdown: Duration.days(1) })).toEqual({
+    expect(
+      check(
+        { idleShutdown: { effect: 'Append', default: Duration.hours(1), ...max4h } },
+        { ...REQUIRED, idleShutdown: Duration.days(1) },
+      ),
+    ).toEqual({
       ...none,
-      errors: [`${HEAD('IdleShutdown', 'Append')}: idleTimeBeforeShutdown: received "P1D"; allowed: an idle shutdown of at most 4 hours (PT4H). Azure Policy refuses this instance (an append that would replace a value acts as a deny).`],
+      errors: [
+        `${HEAD('IdleShutdown', 'Append')}: idleTimeBeforeShutdown: received "P1D"; allowed: an idle shutdown of at most 4 hours (PT4H). Azure Policy refuses this instance (an append that would replace a value acts as a deny).`,
+      ],
     });
   });
 
@@ -139,16 +195,24 @@ describe('setup scripts at synth', () => {
   test('DefaultSetupScript: an instance without one is told the script Azure adds', () => {
     expect(check({ defaultSetupScript: SetupScript.inline('echo default') }, REQUIRED)).toEqual({
       ...none,
-      infos: [`${HEAD('DefaultSetupScript', 'Append')}: Azure Policy adds setupScripts.scripts.creationScript = {"scriptSource":"inline","scriptData":"ZWNobyBkZWZhdWx0"} when it creates this instance.`],
+      infos: [
+        `${HEAD('DefaultSetupScript', 'Append')}: Azure Policy adds setupScripts.scripts.creationScript = {"scriptSource":"inline","scriptData":"ZWNobyBkZWZhdWx0"} when it creates this instance.`,
+      ],
     });
   });
 
-  test.each(['Audit', 'Deny'] as const)('RequireSetupScript with %s: an instance with a creation script passes', (effect) => {
-    expect(check({ requireSetupScript: effect }, COMPLIANT_PROPS)).toEqual(none);
-  });
+  test.each(['Audit', 'Deny'] as const)(
+    'RequireSetupScript with %s: an instance with a creation script passes',
+    (effect) => {
+      expect(check({ requireSetupScript: effect }, COMPLIANT_PROPS)).toEqual(none);
+    },
+  );
 
   test('RequireSetupScript with Audit: an instance with only a startup script gets a warning', () => {
-    expect(check({ requireSetupScript: 'Audit' }, { ...REQUIRED, setupScripts: { startup: SetupScript.inline('ls') } }).warnings).toEqual([
+    expect(
+      check({ requireSetupScript: 'Audit' }, { ...REQUIRED, setupScripts: { startup: SetupScript.inline('ls') } })
+        .warnings,
+    ).toEqual([
       `${HEAD('RequireSetupScript', 'Audit')}: setupScripts.scripts.creationScript: received no creation script; allowed: a creation script. Azure Policy reports this instance non-compliant.`,
     ]);
   });
@@ -157,7 +221,9 @@ describe('setup scripts at synth', () => {
     expect(check({ requireSetupScript: 'Deny' }, REQUIRED).errors).toEqual([
       `${HEAD('RequireSetupScript', 'Deny')}: setupScripts.scripts.creationScript: received no creation script; allowed: a creation script. Azure Policy refuses this instance.`,
     ]);
-    expect(check({ requireSetupScript: 'Deny', defaultSetupScript: SetupScript.inline('echo default') }, REQUIRED).errors).toEqual([]);
+    expect(
+      check({ requireSetupScript: 'Deny', defaultSetupScript: SetupScript.inline('echo default') }, REQUIRED).errors,
+    ).toEqual([]);
   });
 });
 
@@ -171,8 +237,16 @@ describe('which instances a policy checks', () => {
   });
 
   test('a resource-group policy checks instances of that group only, comparing ids as Azure does, without case', () => {
-    expect(check({ ...deny, scope: { resourceGroupId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/RG-ML` } }, REQUIRED).errors).toHaveLength(1);
-    expect(check({ ...deny, scope: { resourceGroupId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-other` } }, REQUIRED)).toEqual(none);
+    expect(
+      check({ ...deny, scope: { resourceGroupId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/RG-ML` } }, REQUIRED)
+        .errors,
+    ).toHaveLength(1);
+    expect(
+      check(
+        { ...deny, scope: { resourceGroupId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-other` } },
+        REQUIRED,
+      ),
+    ).toEqual(none);
   });
 
   test('a management-group policy checks every instance: the ids do not say which subscriptions it holds', () => {
@@ -184,7 +258,10 @@ describe('which instances a policy checks', () => {
     const { app, stack } = newStack('workstations');
     const workspace = new TerraformVariable(stack, 'workspace', { type: 'string' });
     const ci = new ComputeInstance(stack, 'ci', { ...REQUIRED, workspaceId: workspace.stringValue });
-    new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { ...deny, scope: { subscriptionId: OTHER_SUBSCRIPTION } });
+    new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', {
+      ...deny,
+      scope: { subscriptionId: OTHER_SUBSCRIPTION },
+    });
     Testing.synth(stack, true);
     expect(errorsOf(ci)).toHaveLength(1);
   });
@@ -221,31 +298,38 @@ describe('which instances a policy checks', () => {
 });
 
 describe('synth refuses what Azure Policy would refuse', () => {
-  test('app.synth fails with the instance\'s path and the rule\'s name', () => {
+  test("app.synth fails with the instance's path and the rule's name", () => {
     const { app, stack } = newStack('workstations');
     new ComputeInstance(stack, 'alice', REQUIRED);
     new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, requireSchedules: 'Deny' });
     const e = thrown(() => app.synth());
-    expect(e.message).toContain('Encountered Annotations with level "ERROR":\n[workstations/alice] RequireStopSchedule (Deny, ShutdownPolicy governance/shutdown): schedules: received no schedules;');
+    expect(e.message).toContain(
+      'Encountered Annotations with level "ERROR":\n[workstations/alice] RequireStopSchedule (Deny, ShutdownPolicy governance/shutdown): schedules: received no schedules;',
+    );
   });
 
   test('app.synth passes when every instance complies', () => {
     const { app, stack } = newStack('workstations');
     new ComputeInstance(stack, 'alice', COMPLIANT_PROPS);
     new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', {
-      scope: MG, requireSchedules: 'Deny', idleShutdown: { effect: 'Deny', max: Duration.hours(1) }, requireSetupScript: 'Deny',
+      scope: MG,
+      requireSchedules: 'Deny',
+      idleShutdown: { effect: 'Deny', max: Duration.hours(1) },
+      requireSetupScript: 'Deny',
     });
     expect(() => app.synth()).not.toThrow();
   });
 });
 
 describe('when the check runs', () => {
-  test('a policy in a stack declared before the instance\'s stack judges the instance at app.synth', () => {
+  test("a policy in a stack declared before the instance's stack judges the instance at app.synth", () => {
     const app = Testing.app();
     new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: MG, requireSchedules: 'Deny' });
     new ComputeInstance(new TerraformStack(app, 'workstations'), 'alice', REQUIRED);
     const e = thrown(() => app.synth());
-    expect(e.message).toContain('Encountered Annotations with level "ERROR":\n[workstations/alice] RequireStopSchedule (Deny, ShutdownPolicy governance/shutdown): schedules: received no schedules;');
+    expect(e.message).toContain(
+      'Encountered Annotations with level "ERROR":\n[workstations/alice] RequireStopSchedule (Deny, ShutdownPolicy governance/shutdown): schedules: received no schedules;',
+    );
   });
 
   test('synthesizing twice annotates once', () => {

@@ -5,7 +5,10 @@ import { newStack } from './support/stack';
 describe('escapeTerraformTemplates', () => {
   test('doubles the opening of ${ and %{ in strings, keys and nested values', () => {
     expect(escapeTerraformTemplates({ 'a${b}': ['x %{if c}', { d: '${e}' }], n: 1, t: true, z: null })).toEqual({
-      'a$${b}': ['x %%{if c}', { d: '$${e}' }], n: 1, t: true, z: null,
+      'a$${b}': ['x %%{if c}', { d: '$${e}' }],
+      n: 1,
+      t: true,
+      z: null,
     });
   });
 

@@ -5,15 +5,19 @@ import { newStack, onlyResource, REQUIRED, synthJson, thrown } from './support/s
 
 /** The schedule the value classes must never let through: Azure's grammar has no step, and Mars no time zone. */
 const MARS_ENTRY = {
-  action: 'Stop', triggerType: 'Cron', status: 'Enabled', cron: { expression: '*/5 * * * MON', timeZone: 'Mars/Olympus' },
+  action: 'Stop',
+  triggerType: 'Cron',
+  status: 'Enabled',
+  cron: { expression: '*/5 * * * MON', timeZone: 'Mars/Olympus' },
 };
 const MARS_PROBLEMS = [
   'schedules[0].cron.timeZone: received "Mars/Olympus";',
   'schedules[0].cron.expression: received "*/5 * * * MON";',
 ];
 const STOP_AT_18 = StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' });
-const SCHEDULE_CONSTRUCTOR = 'Invalid input in StartStopSchedule (1 problem):\n  - StartStopSchedule: constructor: received %s; '
-  + 'allowed: a schedule from StartStopSchedule.cron, .recurrence, .workingHours, .fromArm or .fromArmList (the class cannot be constructed or extended)';
+const SCHEDULE_CONSTRUCTOR =
+  'Invalid input in StartStopSchedule (1 problem):\n  - StartStopSchedule: constructor: received %s; ' +
+  'allowed: a schedule from StartStopSchedule.cron, .recurrence, .workingHours, .fromArm or .fromArmList (the class cannot be constructed or extended)';
 
 function instanceError(props: object): string {
   const { stack } = newStack();
@@ -30,7 +34,12 @@ function synthesizedProperties(props: object): any {
 function typeErrors(code: string): string[] {
   const file = path.join(__dirname, 'user-code.ts');
   const options: ts.CompilerOptions = {
-    strict: true, noEmit: true, skipLibCheck: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
   };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile;
@@ -70,7 +79,9 @@ describe('value classes cannot be subclassed past validation', () => {
     }
     expect(thrown(() => new Mars()).message).toBe(SCHEDULE_CONSTRUCTOR.replace('%s', '"Mars"'));
     // Nor can it borrow the symbol from a factory's call: it is module-private and not registered.
-    expect(Object.getOwnPropertySymbols(STOP_AT_18).map(String)).toEqual(['Symbol(cdktf-azureml-compute.StartStopSchedule)']);
+    expect(Object.getOwnPropertySymbols(STOP_AT_18).map(String)).toEqual([
+      'Symbol(cdktf-azureml-compute.StartStopSchedule)',
+    ]);
   });
 
   test('fails when JavaScript calls the constructor of StartStopSchedule directly', () => {
@@ -85,21 +96,27 @@ describe('value classes cannot be subclassed past validation', () => {
         super({ scriptSource: 'inline', scriptData: 'bm90IGNoZWNrZWQ=' }, undefined, []);
       }
     }
-    expect(thrown(() => new Script()).message).toBe('Invalid input in SetupScript (1 problem):\n  - SetupScript: constructor: received "Script"; '
-      + 'allowed: a script from SetupScript.inline, .fromFile or .fromWorkspace, or SetupScriptBuilder.build (the class cannot be constructed or extended)');
+    expect(thrown(() => new Script()).message).toBe(
+      'Invalid input in SetupScript (1 problem):\n  - SetupScript: constructor: received "Script"; ' +
+        'allowed: a script from SetupScript.inline, .fromFile or .fromWorkspace, or SetupScriptBuilder.build (the class cannot be constructed or extended)',
+    );
     const DurationBase = Duration as unknown as new (...args: unknown[]) => object;
     class Weeks extends DurationBase {
       constructor() {
         super(1, 'minutes');
       }
     }
-    expect(thrown(() => new Weeks()).message).toBe('Invalid input in Duration (1 problem):\n  - Duration: constructor: received "Weeks"; '
-      + 'allowed: a Duration from Duration.seconds, .minutes, .hours, .days or .parseIso (the class cannot be extended)');
+    expect(thrown(() => new Weeks()).message).toBe(
+      'Invalid input in Duration (1 problem):\n  - Duration: constructor: received "Weeks"; ' +
+        'allowed: a Duration from Duration.seconds, .minutes, .hours, .days or .parseIso (the class cannot be extended)',
+    );
   });
 
   test('fails to change a schedule after it was made: it is frozen', () => {
     const s = StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' });
-    expect(() => { (s as any).toArm = () => MARS_ENTRY; }).toThrow(TypeError);
+    expect(() => {
+      (s as any).toArm = () => MARS_ENTRY;
+    }).toThrow(TypeError);
     expect(() => Object.setPrototypeOf(s, { toArm: () => MARS_ENTRY })).toThrow(TypeError);
     expect(Object.isFrozen(Duration.minutes(30))).toBe(true);
     expect(Object.isFrozen(SetupScript.inline('echo hi'))).toBe(true);
@@ -108,8 +125,10 @@ describe('value classes cannot be subclassed past validation', () => {
 
   test('fails on an object made from the prototype of StartStopSchedule, without its brand', () => {
     const fake = Object.create(StartStopSchedule.prototype, { toArm: { value: () => MARS_ENTRY } });
-    expect(instanceError({ schedules: [fake] })).toBe('Invalid input in test/alice (1 problem):\n  - test/alice: schedules[0]: received '
-      + '{"action":"Stop","triggerType":"Cron","status":"Enabled","cron":{"expression"...; allowed: a StartStopSchedule made by its factories');
+    expect(instanceError({ schedules: [fake] })).toBe(
+      'Invalid input in test/alice (1 problem):\n  - test/alice: schedules[0]: received ' +
+        '{"action":"Stop","triggerType":"Cron","status":"Enabled","cron":{"expression"...; allowed: a StartStopSchedule made by its factories',
+    );
   });
 
   test('fails on an object with the brand whose toArm() is the Mars schedule, naming each problem', () => {
@@ -119,11 +138,18 @@ describe('value classes cannot be subclassed past validation', () => {
     expect(message).toMatch(/^Invalid input in test\/alice \(2 problems\):\n/);
     for (const problem of MARS_PROBLEMS) expect(message).toContain(`  - test/alice: ${problem}`);
     const { stack } = newStack();
-    expect(thrown(() => new ShutdownPolicy(stack, 'shutdown', { scope: { managementGroupId: 'mg-ml' }, defaultSchedules: [fake as any] })).message)
-      .toContain('test/shutdown: defaultSchedules[0].cron.expression: received "*/5 * * * MON";');
+    expect(
+      thrown(
+        () =>
+          new ShutdownPolicy(stack, 'shutdown', {
+            scope: { managementGroupId: 'mg-ml' },
+            defaultSchedules: [fake as any],
+          }),
+      ).message,
+    ).toContain('test/shutdown: defaultSchedules[0].cron.expression: received "*/5 * * * MON";');
   });
 
-  test('uses what a branded object\'s toArm() gave once it passes, read once', () => {
+  test("uses what a branded object's toArm() gave once it passes, read once", () => {
     let calls = 0;
     const fake = {
       [Symbol.for('cdktf-azureml-compute.StartStopSchedule')]: true,
@@ -138,33 +164,67 @@ describe('value classes cannot be subclassed past validation', () => {
   test('keeps what fromArm validated: a getter is read once, and an entry that inherits its fields fails', () => {
     let reads = 0;
     const cron = { timeZone: 'UTC' } as Record<string, unknown>;
-    Object.defineProperty(cron, 'expression', { enumerable: true, get: () => (reads++ < 4 ? '0 18 * * *' : '*/5 * * * MON') });
-    expect(StartStopSchedule.fromArm({ ...STOP_AT_18.toArm(), cron } as any).toArm().cron).toEqual({ timeZone: 'UTC', expression: '0 18 * * *' });
+    Object.defineProperty(cron, 'expression', {
+      enumerable: true,
+      get: () => (reads++ < 4 ? '0 18 * * *' : '*/5 * * * MON'),
+    });
+    expect(StartStopSchedule.fromArm({ ...STOP_AT_18.toArm(), cron } as any).toArm().cron).toEqual({
+      timeZone: 'UTC',
+      expression: '0 18 * * *',
+    });
     expect(reads).toBe(1);
     expect(thrown(() => StartStopSchedule.fromArm(Object.create(STOP_AT_18.toArm()))).message).toBe(
-      'Invalid input in StartStopSchedule.fromArm (1 problem):\n  - StartStopSchedule.fromArm: entry: received {}; '
-      + 'allowed: an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields');
-    expect(thrown(() => StartStopSchedule.fromArmList([STOP_AT_18.toArm(), Object.create(STOP_AT_18.toArm())])).message).toBe(
-      'Invalid input in StartStopSchedule.fromArmList (1 problem):\n  - StartStopSchedule.fromArmList: [1]: received {}; '
-      + 'allowed: an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields');
+      'Invalid input in StartStopSchedule.fromArm (1 problem):\n  - StartStopSchedule.fromArm: entry: received {}; ' +
+        'allowed: an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields',
+    );
+    expect(
+      thrown(() => StartStopSchedule.fromArmList([STOP_AT_18.toArm(), Object.create(STOP_AT_18.toArm())])).message,
+    ).toBe(
+      'Invalid input in StartStopSchedule.fromArmList (1 problem):\n  - StartStopSchedule.fromArmList: [1]: received {}; ' +
+        'allowed: an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields',
+    );
   });
 
   test('fails on a branded Duration out of range and a branded SetupScript with a bad reference', () => {
-    const duration = (seconds: number) => ({ [Symbol.for('cdktf-azureml-compute.Duration')]: true, toSeconds: () => seconds });
+    const duration = (seconds: number) => ({
+      [Symbol.for('cdktf-azureml-compute.Duration')]: true,
+      toSeconds: () => seconds,
+    });
     expect(instanceError({ idleShutdown: duration(60) })).toBe(
-      'Invalid input in test/alice (1 problem):\n  - test/alice: idleShutdown: received "1 minute"; allowed: 15 minutes to 3 days');
+      'Invalid input in test/alice (1 problem):\n  - test/alice: idleShutdown: received "1 minute"; allowed: 15 minutes to 3 days',
+    );
     expect(instanceError({ idleShutdown: duration(-1) })).toBe(
-      'Invalid input in test/alice (1 problem):\n  - test/alice: idleShutdown.amount: received -1; allowed: a finite number >= 0 that makes a whole number of seconds');
-    const script = (reference: object) => ({ [Symbol.for('cdktf-azureml-compute.SetupScript')]: true, toArm: () => reference });
+      'Invalid input in test/alice (1 problem):\n  - test/alice: idleShutdown.amount: received -1; allowed: a finite number >= 0 that makes a whole number of seconds',
+    );
+    const script = (reference: object) => ({
+      [Symbol.for('cdktf-azureml-compute.SetupScript')]: true,
+      toArm: () => reference,
+    });
     expect(instanceError({ setupScripts: { creation: script({ scriptSource: 'http', scriptData: 'x' }) } })).toBe(
-      'Invalid input in test/alice (1 problem):\n  - test/alice: setupScripts.creation.scriptSource: received "http"; allowed: "inline" or "workspaceStorage"');
-    expect(instanceError({ setupScripts: { creation: script({ scriptSource: 'workspaceStorage', scriptData: '../etc/passwd' }) } }))
-      .toMatch(/^Invalid input in test\/alice \(1 problem\):\n {2}- test\/alice: setupScripts\.creation\.path: received "\.\.\/etc\/passwd"; allowed: /);
-    expect(instanceError({ setupScripts: { startup: script({ scriptSource: 'inline', scriptData: 'ZWNobyBoaQ==', timeout: '900s' }) } })).toBe(
-      'Invalid input in test/alice (1 problem):\n  - test/alice: setupScripts.startup: received <redacted: a SetupScript whose script reference no factory gives>; '
-      + 'allowed: a SetupScript made by its factories');
-    expect(instanceError({ setupScripts: { startup: script({ scriptSource: 'inline', scriptData: 'ZWNobyBoaQ==', timeout: '2d' }) } })).toBe(
-      'Invalid input in test/alice (1 problem):\n  - test/alice: setupScripts.startup.timeout: received "2 days"; allowed: 1 second to 1 day (Azure\'s default is 15 minutes)');
+      'Invalid input in test/alice (1 problem):\n  - test/alice: setupScripts.creation.scriptSource: received "http"; allowed: "inline" or "workspaceStorage"',
+    );
+    expect(
+      instanceError({
+        setupScripts: { creation: script({ scriptSource: 'workspaceStorage', scriptData: '../etc/passwd' }) },
+      }),
+    ).toMatch(
+      /^Invalid input in test\/alice \(1 problem\):\n {2}- test\/alice: setupScripts\.creation\.path: received "\.\.\/etc\/passwd"; allowed: /,
+    );
+    expect(
+      instanceError({
+        setupScripts: { startup: script({ scriptSource: 'inline', scriptData: 'ZWNobyBoaQ==', timeout: '900s' }) },
+      }),
+    ).toBe(
+      'Invalid input in test/alice (1 problem):\n  - test/alice: setupScripts.startup: received <redacted: a SetupScript whose script reference no factory gives>; ' +
+        'allowed: a SetupScript made by its factories',
+    );
+    expect(
+      instanceError({
+        setupScripts: { startup: script({ scriptSource: 'inline', scriptData: 'ZWNobyBoaQ==', timeout: '2d' }) },
+      }),
+    ).toBe(
+      'Invalid input in test/alice (1 problem):\n  - test/alice: setupScripts.startup.timeout: received "2 days"; allowed: 1 second to 1 day (Azure\'s default is 15 minutes)',
+    );
   });
 });
 
@@ -178,13 +238,17 @@ describe('two copies of the library', () => {
     return require(copy) as typeof import('../src');
   })();
 
-  test('are two copies: instanceof does not see the other\'s values', () => {
+  test("are two copies: instanceof does not see the other's values", () => {
     expect(second.StartStopSchedule).not.toBe(StartStopSchedule);
     expect(second.Duration.minutes(30)).not.toBeInstanceOf(Duration);
   });
 
-  test('recognize each other\'s value classes and errors by their brand', () => {
-    expect(StartStopSchedule.isStartStopSchedule(second.StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' }))).toBe(true);
+  test("recognize each other's value classes and errors by their brand", () => {
+    expect(
+      StartStopSchedule.isStartStopSchedule(
+        second.StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *' }),
+      ),
+    ).toBe(true);
     expect(second.StartStopSchedule.isStartStopSchedule(STOP_AT_18)).toBe(true);
     expect(Duration.isDuration(second.Duration.minutes(30))).toBe(true);
     expect(SetupScript.isSetupScript(second.SetupScript.inline('echo hi'))).toBe(true);
@@ -195,16 +259,28 @@ describe('two copies of the library', () => {
     expect(ValidationError.isValidationError(new Error('x'))).toBe(false);
   });
 
-  test('synthesize an instance from the other copy\'s values as from their own', () => {
+  test("synthesize an instance from the other copy's values as from their own", () => {
     const values = (lib: typeof import('../src')) => ({
       schedules: [
         lib.StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * 1-5', timeZone: 'W. Europe Standard Time' }),
-        lib.StartStopSchedule.recurrence({ action: 'Start', frequency: 'Week', hours: [8], minutes: [0], weekDays: ['Monday'] }),
+        lib.StartStopSchedule.recurrence({
+          action: 'Start',
+          frequency: 'Week',
+          hours: [8],
+          minutes: [0],
+          weekDays: ['Monday'],
+        }),
       ],
       idleShutdown: lib.Duration.minutes(45),
       setupScripts: {
-        creation: lib.SetupScript.inline('#!/bin/bash\necho "$1"\r\n', { arguments: ['a b', "it's"], timeout: lib.Duration.minutes(20) }),
-        startup: lib.SetupScript.fromWorkspace('Users/admin/start.sh', { arguments: '--fast', timeout: lib.Duration.hours(2) }),
+        creation: lib.SetupScript.inline('#!/bin/bash\necho "$1"\r\n', {
+          arguments: ['a b', "it's"],
+          timeout: lib.Duration.minutes(20),
+        }),
+        startup: lib.SetupScript.fromWorkspace('Users/admin/start.sh', {
+          arguments: '--fast',
+          timeout: lib.Duration.hours(2),
+        }),
       },
     });
     const ours = synthesizedProperties(values(require('../src')));
@@ -213,13 +289,19 @@ describe('two copies of the library', () => {
     expect(ours.idleTimeBeforeShutdown).toBe('PT45M');
   });
 
-  test('synthesize a ShutdownPolicy from the other copy\'s values as from their own', () => {
+  test("synthesize a ShutdownPolicy from the other copy's values as from their own", () => {
     const synth = (lib: typeof import('../src')) => {
       const { stack } = newStack();
       new ShutdownPolicy(stack, 'shutdown', {
         scope: { managementGroupId: 'mg-ml' },
-        defaultSchedules: [lib.StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *' }) as StartStopSchedule],
-        idleShutdown: { effect: 'Append', default: lib.Duration.hours(1) as Duration, max: lib.Duration.hours(4) as Duration },
+        defaultSchedules: [
+          lib.StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *' }) as StartStopSchedule,
+        ],
+        idleShutdown: {
+          effect: 'Append',
+          default: lib.Duration.hours(1) as Duration,
+          max: lib.Duration.hours(4) as Duration,
+        },
         defaultSetupScript: lib.SetupScript.inline('echo hi') as SetupScript,
       });
       return synthJson(stack).resource;
@@ -236,11 +318,13 @@ describe('two copies of the library', () => {
     expect(Object.keys(json.resource.azapi_resource)).toHaveLength(2);
   });
 
-  test('adopt the other copy\'s ValidationError into one list of problems', () => {
+  test("adopt the other copy's ValidationError into one list of problems", () => {
     const { Problems } = require('../src/errors') as typeof import('../src/errors');
     const problems = new Problems('test/alice');
     problems.collect('idleShutdown', () => second.Duration.minutes(-1));
-    expect(thrown(() => problems.throwIfAny()).message).toBe('Invalid input in test/alice (1 problem):\n'
-      + '  - test/alice: idleShutdown.amount: received -1; allowed: a finite number >= 0 that makes a whole number of seconds');
+    expect(thrown(() => problems.throwIfAny()).message).toBe(
+      'Invalid input in test/alice (1 problem):\n' +
+        '  - test/alice: idleShutdown.amount: received -1; allowed: a finite number >= 0 that makes a whole number of seconds',
+    );
   });
 });

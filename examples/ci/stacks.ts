@@ -6,7 +6,9 @@ import { join } from 'node:path';
  * takes: `node dist/examples/ci/stacks.js cdktf.out/fleet` prints `["fleet-forecast-eus",...]`.
  */
 export function stacksOf(outdir: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
+    stacks: Record<string, unknown>;
+  };
   return Object.keys(manifest.stacks).sort();
 }
 

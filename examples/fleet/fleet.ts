@@ -15,7 +15,11 @@ export const GOVERNANCE_STACK_ID = 'fleet-governance';
  * A platform team's fleet as its own cdktf app: one stack per workspace of the roster, plus the governance
  * stack. The roster is checked whole first (`loadRoster`), so a bad entry builds nothing.
  */
-export function buildFleet(app: App, rosterFile: string, backend: BackendSettings = backendSettingsFromEnv()): TerraformStack[] {
+export function buildFleet(
+  app: App,
+  rosterFile: string,
+  backend: BackendSettings = backendSettingsFromEnv(),
+): TerraformStack[] {
   const roster = loadRoster(rosterFile);
   const stacks: TerraformStack[] = [new GovernanceStack(app, GOVERNANCE_STACK_ID, backend)];
   for (const key of Object.keys(roster.workspaces).sort()) {

@@ -1,4 +1,11 @@
-import { ComputeInstanceProps, Duration, RosterPerson, RosterWorkspace, SetupScriptBuilder, StartStopSchedule } from '../../src';
+import {
+  ComputeInstanceProps,
+  Duration,
+  RosterPerson,
+  RosterWorkspace,
+  SetupScriptBuilder,
+  StartStopSchedule,
+} from '../../src';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
 
@@ -8,7 +15,10 @@ export function personProps(person: RosterPerson, workspace: RosterWorkspace, te
   const setup = person.setup;
   let startup: SetupScriptBuilder | undefined;
   if (setup?.python !== undefined || setup?.packages !== undefined) {
-    startup = new SetupScriptBuilder().condaEnvironment('work', { python: setup.python ?? '3.11', packages: setup.packages ?? [] });
+    startup = new SetupScriptBuilder().condaEnvironment('work', {
+      python: setup.python ?? '3.11',
+      packages: setup.packages ?? [],
+    });
   }
   if (setup?.repository !== undefined) startup = (startup ?? new SetupScriptBuilder()).gitClone(setup.repository);
   return {

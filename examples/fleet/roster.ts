@@ -13,9 +13,14 @@ export interface RosterProblem {
 
 /** Thrown when a roster has mistakes: all of them, found before any stack is built. */
 export class RosterError extends Error {
-  constructor(readonly file: string, readonly problems: readonly RosterProblem[]) {
-    super(`${file}: ${problems.length} bad roster ${problems.length === 1 ? 'entry' : 'entries'}:\n`
-      + problems.map((p) => `  ${p.entry}: ${p.message.replace(/\n/g, '\n    ')}`).join('\n'));
+  constructor(
+    readonly file: string,
+    readonly problems: readonly RosterProblem[],
+  ) {
+    super(
+      `${file}: ${problems.length} bad roster ${problems.length === 1 ? 'entry' : 'entries'}:\n` +
+        problems.map((p) => `  ${p.entry}: ${p.message.replace(/\n/g, '\n    ')}`).join('\n'),
+    );
     this.name = 'RosterError';
   }
 }
@@ -31,7 +36,10 @@ export function loadRoster(file: string): Roster {
   const lines = new LineCounter();
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw new RosterError(file, doc.errors.map((e) => ({ entry: `line ${lines.linePos(e.pos[0]).line}`, message: e.message })));
+    throw new RosterError(
+      file,
+      doc.errors.map((e) => ({ entry: `line ${lines.linePos(e.pos[0]).line}`, message: e.message })),
+    );
   }
   const data: unknown = doc.toJS();
   const where = (path: Array<string | number>): string => {
@@ -45,13 +53,22 @@ export function loadRoster(file: string): Roster {
   };
 
   if (!validateShape(data)) {
-    throw new RosterError(file, (validateShape.errors ?? []).map((e) => {
-      const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      const entryPath = path[0] === 'people' ? path.slice(0, 2) : path;
-      const field = path.slice(entryPath.length).join('.');
-      const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : '';
-      return { entry: where(entryPath), message: `${field === '' ? '' : `${field}: `}${e.message}${extra}` };
-    }));
+    throw new RosterError(
+      file,
+      (validateShape.errors ?? []).map((e) => {
+        const path = e.instancePath
+          .split('/')
+          .slice(1)
+          .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+        const entryPath = path[0] === 'people' ? path.slice(0, 2) : path;
+        const field = path.slice(entryPath.length).join('.');
+        const extra =
+          e.keyword === 'additionalProperties'
+            ? ` (${(e.params as { additionalProperty: string }).additionalProperty})`
+            : '';
+        return { entry: where(entryPath), message: `${field === '' ? '' : `${field}: `}${e.message}${extra}` };
+      }),
+    );
   }
 
   // Every person against the library's rules, in a scratch app that is thrown away: nothing of a bad
@@ -62,7 +79,10 @@ export function loadRoster(file: string): Roster {
     const entry = where(['people', i]);
     const workspace = data.workspaces[person.workspace];
     if (!workspace) {
-      problems.push({ entry, message: `workspace: received ${JSON.stringify(person.workspace)}; allowed: one of ${Object.keys(data.workspaces).join(', ')}` });
+      problems.push({
+        entry,
+        message: `workspace: received ${JSON.stringify(person.workspace)}; allowed: one of ${Object.keys(data.workspaces).join(', ')}`,
+      });
       return;
     }
     try {

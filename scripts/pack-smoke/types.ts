@@ -7,12 +7,16 @@ const app = new App();
 const stack = new TerraformStack(app, 'workstations');
 const instance: ComputeInstance = new ComputeInstance(stack, 'ci', {
   name: 'ci-alice',
-  workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw',
+  workspaceId:
+    '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw',
   location: 'westeurope',
   vmSize: 'Standard_DS3_v2',
   idleShutdown: Duration.minutes(30),
 });
-new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', { scope: { subscriptionId: '00000000-0000-0000-0000-000000000001' }, requireSchedules: 'Audit' });
+new ShutdownPolicy(new TerraformStack(app, 'governance'), 'shutdown', {
+  scope: { subscriptionId: '00000000-0000-0000-0000-000000000001' },
+  requireSchedules: 'Audit',
+});
 const inStack: TerraformStack = TerraformStack.of(instance);
 ArmTemplate.writeForApp(app);
 ArmTemplate.synth(stack);

@@ -45,14 +45,18 @@ function computeUserRole(scope: Construct, workspaceId: string): ComputeUserRole
     const groupId = resourceGroupIdOf(workspaceId);
     // The id comes from the group, not from the order of creation, so adding a group elsewhere in the
     // program does not rename (and so replace) existing roles.
-    const definition = new RoleDefinition(stack, `ComputeUserRole-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`, {
-      // Role names are unique in a tenant: the stack's id tells apart two stacks (two states) in one group.
-      name: `${ROLE_NAME} (${resourceGroupLabelOf(workspaceId)}, ${stack.node.id})`,
-      scope: groupId,
-      description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
-      permissions: [{ actions: COMPUTE_USER_ACTIONS, notActions: [] }],
-      assignableScopes: [groupId],
-    });
+    const definition = new RoleDefinition(
+      stack,
+      `ComputeUserRole-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`,
+      {
+        // Role names are unique in a tenant: the stack's id tells apart two stacks (two states) in one group.
+        name: `${ROLE_NAME} (${resourceGroupLabelOf(workspaceId)}, ${stack.node.id})`,
+        scope: groupId,
+        description: 'Start, stop, restart, open and reschedule the Azure ML compute instances assigned to you.',
+        permissions: [{ actions: COMPUTE_USER_ACTIONS, notActions: [] }],
+        assignableScopes: [groupId],
+      },
+    );
     role = { definition, definitionId: definition.roleDefinitionResourceId };
     roles.set(key, role);
   }
@@ -60,7 +64,12 @@ function computeUserRole(scope: Construct, workspaceId: string): ComputeUserRole
 }
 
 /** Grants the compute user role to `principalId` on the compute instance `computeId` alone. */
-export function grantComputeUser(scope: Construct, workspaceId: string, computeId: string, principalId: string): ComputeRoleAssignment {
+export function grantComputeUser(
+  scope: Construct,
+  workspaceId: string,
+  computeId: string,
+  principalId: string,
+): ComputeRoleAssignment {
   const role = computeUserRole(scope, workspaceId);
   return new ComputeRoleAssignment(scope, 'UserAccess', {
     scope: computeId,

@@ -17,7 +17,11 @@ export interface ComputeRoleAssignmentConfig {
  * in `npm run bench` against about 1 s for this. The synthesized JSON is the same.
  */
 export class ComputeRoleAssignment extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly config: ComputeRoleAssignmentConfig) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly config: ComputeRoleAssignmentConfig,
+  ) {
     super(scope, id, azurermResourceConfig('azurerm_role_assignment'));
   }
 

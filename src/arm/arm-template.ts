@@ -11,7 +11,8 @@ import { propPathOf } from './parameter-names';
 import { isToken } from '../validation/tokens';
 import type { TerraformOnlyPart } from '../model/terraform-only';
 
-export const DEPLOYMENT_TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+export const DEPLOYMENT_TEMPLATE_SCHEMA =
+  'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
 export interface ArmParameter {
   readonly type: 'string';
@@ -70,7 +71,9 @@ export class ArmTemplateBuilder {
     if (Array.isArray(value)) return value.map((v, i) => this.walk(v, at(i), nameOf));
     if (value !== null && typeof value === 'object') {
       // ARM evaluates expressions in property names too (tag keys are user text).
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeArmLiteral(k), this.walk(v, at(k), nameOf)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [escapeArmLiteral(k), this.walk(v, at(k), nameOf)]),
+      );
     }
     return value;
   }
@@ -85,7 +88,11 @@ export function escapeArmLiteral(text: string): string {
 }
 
 /** The ARM resource for one compute instance's spec. */
-export function computeInstanceArmResource(spec: ComputeInstanceSpec, builder: ArmTemplateBuilder, prefix: string): object {
+export function computeInstanceArmResource(
+  spec: ComputeInstanceSpec,
+  builder: ArmTemplateBuilder,
+  prefix: string,
+): object {
   // A child resource's full name is `<workspace>/<compute>`; written as an expression because the
   // template schema holds a literal name to the compute name pattern alone.
   const workspaceName = isToken(spec.workspaceId)
@@ -149,7 +156,9 @@ export class ArmTemplate {
     for (const stack of app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c))) {
       const errors = errorAnnotations(stack);
       if (errors.length > 0) {
-        process.stderr.write(`ArmTemplate: no template written for stack ${stack.node.path}: ${errors.length} error annotation(s), first: ${errors[0]}\n`);
+        process.stderr.write(
+          `ArmTemplate: no template written for stack ${stack.node.path}: ${errors.length} error annotation(s), first: ${errors[0]}\n`,
+        );
         continue;
       }
       const file = join(dir, `${stack.node.id}.json`);
@@ -162,9 +171,11 @@ export class ArmTemplate {
 
 /** `<path>: <message>` of every error annotation in the stack (cdktf writes them as `@cdktf/error` metadata). */
 function errorAnnotations(stack: TerraformStack): string[] {
-  return stack.node.findAll().flatMap((c) => c.node.metadata
-    .filter((m) => /(^|\/)error$/.test(m.type))
-    .map((m) => `${c.node.path}: ${String(m.data)}`));
+  return stack.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata.filter((m) => /(^|\/)error$/.test(m.type)).map((m) => `${c.node.path}: ${String(m.data)}`),
+    );
 }
 
 /**
@@ -183,8 +194,11 @@ function checkOneResourceGroup(stack: TerraformStack, instances: readonly Comput
   if (groups.size <= 1) return;
   const problems = new Problems(stack.node.path);
   const listing = [...groups.values()].map(([group, ...paths]) => `${group}: ${paths.join(', ')}`).join('; ');
-  problems.add('ArmTemplate', `instances in ${groups.size} resource groups`,
-    `compute instances whose workspaces are in one resource group, the group a template is deployed to (here ${listing}); put the others in a stack of their own`);
+  problems.add(
+    'ArmTemplate',
+    `instances in ${groups.size} resource groups`,
+    `compute instances whose workspaces are in one resource group, the group a template is deployed to (here ${listing}); put the others in a stack of their own`,
+  );
   problems.throwIfAny();
 }
 

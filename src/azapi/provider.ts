@@ -122,7 +122,11 @@ export class AzapiProvider extends TerraformProvider {
     return provider;
   }
 
-  constructor(scope: Construct, id: string, private readonly props: AzapiProviderProps = {}) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: AzapiProviderProps = {},
+  ) {
     super(scope, id, {
       terraformResourceType: 'azapi',
       terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
@@ -157,11 +161,13 @@ export class AzapiProvider extends TerraformProvider {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(rest)) out[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
     if (endpoint) {
-      out.endpoint = [{
-        active_directory_authority_host: endpoint.activeDirectoryAuthorityHost,
-        resource_manager_endpoint: endpoint.resourceManagerEndpoint,
-        resource_manager_audience: endpoint.resourceManagerAudience,
-      }];
+      out.endpoint = [
+        {
+          active_directory_authority_host: endpoint.activeDirectoryAuthorityHost,
+          resource_manager_endpoint: endpoint.resourceManagerEndpoint,
+          resource_manager_audience: endpoint.resourceManagerAudience,
+        },
+      ];
     }
     return out;
   }
@@ -171,7 +177,11 @@ export class AzapiProvider extends TerraformProvider {
  * The base config of an azapi resource type: its provider (the stack's azapi provider unless one is given)
  * and the meta-arguments passed through.
  */
-export function azapiResourceConfig(scope: Construct, terraformResourceType: string, meta: TerraformMetaArguments): TerraformResourceConfig {
+export function azapiResourceConfig(
+  scope: Construct,
+  terraformResourceType: string,
+  meta: TerraformMetaArguments,
+): TerraformResourceConfig {
   return {
     terraformResourceType,
     terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },

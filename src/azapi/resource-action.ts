@@ -30,7 +30,11 @@ export interface AzapiResourceActionConfig extends TerraformMetaArguments {
 export class AzapiResourceAction extends TerraformResource {
   static readonly tfResourceType = 'azapi_resource_action';
 
-  constructor(scope: Construct, id: string, private readonly config: AzapiResourceActionConfig) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly config: AzapiResourceActionConfig,
+  ) {
     super(scope, id, azapiResourceConfig(scope, AzapiResourceAction.tfResourceType, config));
   }
 

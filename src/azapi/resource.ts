@@ -71,7 +71,11 @@ export interface AzapiTimeouts {
 export class AzapiResource extends TerraformResource {
   static readonly tfResourceType = 'azapi_resource';
 
-  constructor(scope: Construct, id: string, private readonly config: AzapiResourceConfig) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly config: AzapiResourceConfig,
+  ) {
     super(scope, id, azapiResourceConfig(scope, AzapiResource.tfResourceType, config));
   }
 

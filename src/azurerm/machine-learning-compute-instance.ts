@@ -35,7 +35,11 @@ export interface MachineLearningComputeInstanceConfig {
  * developer.hashicorp.com/terraform/language/syntax/json refers); so does this, so that the output stays the same.
  */
 export class MachineLearningComputeInstance extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly config: MachineLearningComputeInstanceConfig) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly config: MachineLearningComputeInstanceConfig,
+  ) {
     super(scope, id, azurermResourceConfig('azurerm_machine_learning_compute_instance', config.lifecycle));
   }
 
@@ -58,7 +62,9 @@ export class MachineLearningComputeInstance extends TerraformResource {
       subnet_resource_id: c.subnetResourceId,
       tags: c.tags,
       virtual_machine_size: c.virtualMachineSize,
-      assign_to_user: c.assignToUser ? { object_id: c.assignToUser.objectId, tenant_id: c.assignToUser.tenantId } : undefined,
+      assign_to_user: c.assignToUser
+        ? { object_id: c.assignToUser.objectId, tenant_id: c.assignToUser.tenantId }
+        : undefined,
       identity: c.identity ? { identity_ids: c.identity.identityIds, type: c.identity.type } : undefined,
       ssh: c.ssh ? { public_key: c.ssh.publicKey } : undefined,
     };
@@ -76,14 +82,25 @@ export class MachineLearningComputeInstance extends TerraformResource {
       tags: hclStringMap(c.tags),
       virtual_machine_size: hclString(c.virtualMachineSize),
       assign_to_user: hclBlock(
-        c.assignToUser && hclAttributes({ object_id: hclString(c.assignToUser.objectId), tenant_id: hclString(c.assignToUser.tenantId) }),
+        c.assignToUser &&
+          hclAttributes({
+            object_id: hclString(c.assignToUser.objectId),
+            tenant_id: hclString(c.assignToUser.tenantId),
+          }),
         'MachineLearningComputeInstanceAssignToUserList',
       ),
       identity: hclBlock(
-        c.identity && hclAttributes({ identity_ids: hclStringList(c.identity.identityIds, 'set'), type: hclString(c.identity.type) }),
+        c.identity &&
+          hclAttributes({
+            identity_ids: hclStringList(c.identity.identityIds, 'set'),
+            type: hclString(c.identity.type),
+          }),
         'MachineLearningComputeInstanceIdentityList',
       ),
-      ssh: hclBlock(c.ssh && hclAttributes({ public_key: hclString(c.ssh.publicKey) }), 'MachineLearningComputeInstanceSshList'),
+      ssh: hclBlock(
+        c.ssh && hclAttributes({ public_key: hclString(c.ssh.publicKey) }),
+        'MachineLearningComputeInstanceSshList',
+      ),
     });
   }
 }

@@ -10,11 +10,16 @@ export interface ManagementGroupPolicyAssignmentConfig extends PolicyAssignmentC
 export class ManagementGroupPolicyAssignment extends PolicyAssignmentBase {
   constructor(scope: Construct, id: string, config: ManagementGroupPolicyAssignmentConfig) {
     const { managementGroupId: targetId, ...assignment } = config;
-    super(scope, id, {
-      terraformResourceType: 'azurerm_management_group_policy_assignment',
-      argument: 'management_group_id',
-      id: targetId,
-      messageListClass: 'ManagementGroupPolicyAssignmentNonComplianceMessageList',
-    }, assignment);
+    super(
+      scope,
+      id,
+      {
+        terraformResourceType: 'azurerm_management_group_policy_assignment',
+        argument: 'management_group_id',
+        id: targetId,
+        messageListClass: 'ManagementGroupPolicyAssignmentNonComplianceMessageList',
+      },
+      assignment,
+    );
   }
 }

@@ -9,6 +9,12 @@ export interface ManagementGroupPolicySetDefinitionConfig extends PolicySetDefin
 /** `azurerm_management_group_policy_set_definition`: an initiative at a management group. */
 export class ManagementGroupPolicySetDefinition extends PolicySetDefinitionBase {
   constructor(scope: Construct, id: string, config: ManagementGroupPolicySetDefinitionConfig) {
-    super(scope, id, 'azurerm_management_group_policy_set_definition', 'ManagementGroupPolicySetDefinitionPolicyDefinitionReferenceList', config);
+    super(
+      scope,
+      id,
+      'azurerm_management_group_policy_set_definition',
+      'ManagementGroupPolicySetDefinitionPolicyDefinitionReferenceList',
+      config,
+    );
   }
 }

@@ -34,7 +34,12 @@ export interface PolicyAssignmentScope {
  * argument's place depends on its name; HCL output keeps that order.
  */
 export abstract class PolicyAssignmentBase extends TerraformResource {
-  protected constructor(scope: Construct, id: string, private readonly target: PolicyAssignmentScope, private readonly config: PolicyAssignmentConfig) {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    private readonly target: PolicyAssignmentScope,
+    private readonly config: PolicyAssignmentConfig,
+  ) {
     super(scope, id, azurermResourceConfig(target.terraformResourceType));
   }
 
@@ -55,7 +60,10 @@ export abstract class PolicyAssignmentBase extends TerraformResource {
       parameters: c.parameters,
       policy_definition_id: c.policyDefinitionId,
       [this.target.argument]: this.target.id,
-      non_compliance_message: c.nonComplianceMessage.map((m) => ({ content: m.content, policy_definition_reference_id: m.policyDefinitionReferenceId })),
+      non_compliance_message: c.nonComplianceMessage.map((m) => ({
+        content: m.content,
+        policy_definition_reference_id: m.policyDefinitionReferenceId,
+      })),
     };
   }
 
@@ -72,7 +80,12 @@ export abstract class PolicyAssignmentBase extends TerraformResource {
     return hclAttributes({
       ...Object.fromEntries(plain),
       non_compliance_message: hclBlock(
-        c.nonComplianceMessage.map((m) => hclAttributes({ content: hclString(m.content), policy_definition_reference_id: hclString(m.policyDefinitionReferenceId) })),
+        c.nonComplianceMessage.map((m) =>
+          hclAttributes({
+            content: hclString(m.content),
+            policy_definition_reference_id: hclString(m.policyDefinitionReferenceId),
+          }),
+        ),
         this.target.messageListClass,
       ),
     });

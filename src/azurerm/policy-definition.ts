@@ -21,7 +21,11 @@ export interface PolicyDefinitionConfig {
 
 /** `azurerm_policy_definition`: a custom policy definition, at a management group or in a subscription. */
 export class PolicyDefinition extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly config: PolicyDefinitionConfig) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly config: PolicyDefinitionConfig,
+  ) {
     super(scope, id, azurermResourceConfig('azurerm_policy_definition'));
   }
 

@@ -75,11 +75,13 @@ export abstract class PolicySetDefinitionBase extends TerraformResource {
       parameters: hclString(c.parameters),
       policy_type: hclString(c.policyType),
       policy_definition_reference: hclBlock(
-        c.policyDefinitionReference.map((r) => hclAttributes({
-          parameter_values: hclString(r.parameterValues),
-          policy_definition_id: hclString(r.policyDefinitionId),
-          reference_id: hclString(r.referenceId),
-        })),
+        c.policyDefinitionReference.map((r) =>
+          hclAttributes({
+            parameter_values: hclString(r.parameterValues),
+            policy_definition_id: hclString(r.policyDefinitionId),
+            reference_id: hclString(r.referenceId),
+          }),
+        ),
         this.referenceListClass,
       ),
     });

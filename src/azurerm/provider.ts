@@ -7,10 +7,17 @@ import { hclAttributes, hclBlock, hclString } from './hcl';
  * `required_providers` entry is `source = "azurerm"`, `version = "4.55.0"` (cdktf writes `providerVersion`
  * when there is one, else the constraint).
  */
-const AZURERM_GENERATOR_METADATA = { providerName: 'azurerm', providerVersion: '4.55.0', providerVersionConstraint: '~> 4.0' };
+const AZURERM_GENERATOR_METADATA = {
+  providerName: 'azurerm',
+  providerVersion: '4.55.0',
+  providerVersionConstraint: '~> 4.0',
+};
 
 /** The base config of an azurerm resource type: the stack's default azurerm provider, as the generated classes. */
-export function azurermResourceConfig(terraformResourceType: string, lifecycle?: TerraformResourceConfig['lifecycle']): TerraformResourceConfig {
+export function azurermResourceConfig(
+  terraformResourceType: string,
+  lifecycle?: TerraformResourceConfig['lifecycle'],
+): TerraformResourceConfig {
   return { terraformResourceType, terraformGeneratorMetadata: AZURERM_GENERATOR_METADATA, lifecycle };
 }
 
@@ -49,7 +56,10 @@ export class AzurermProvider extends TerraformProvider {
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    return hclAttributes({ subscription_id: hclString(this.subscription()), features: hclBlock([{}], 'AzurermProviderFeaturesList') });
+    return hclAttributes({
+      subscription_id: hclString(this.subscription()),
+      features: hclBlock([{}], 'AzurermProviderFeaturesList'),
+    });
   }
 }
 

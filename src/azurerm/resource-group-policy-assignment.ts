@@ -10,11 +10,16 @@ export interface ResourceGroupPolicyAssignmentConfig extends PolicyAssignmentCon
 export class ResourceGroupPolicyAssignment extends PolicyAssignmentBase {
   constructor(scope: Construct, id: string, config: ResourceGroupPolicyAssignmentConfig) {
     const { resourceGroupId: targetId, ...assignment } = config;
-    super(scope, id, {
-      terraformResourceType: 'azurerm_resource_group_policy_assignment',
-      argument: 'resource_group_id',
-      id: targetId,
-      messageListClass: 'ResourceGroupPolicyAssignmentNonComplianceMessageList',
-    }, assignment);
+    super(
+      scope,
+      id,
+      {
+        terraformResourceType: 'azurerm_resource_group_policy_assignment',
+        argument: 'resource_group_id',
+        id: targetId,
+        messageListClass: 'ResourceGroupPolicyAssignmentNonComplianceMessageList',
+      },
+      assignment,
+    );
   }
 }

@@ -18,7 +18,11 @@ export interface RoleDefinitionConfig {
 
 /** `azurerm_role_definition`: a custom role. */
 export class RoleDefinition extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly config: RoleDefinitionConfig) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly config: RoleDefinitionConfig,
+  ) {
     super(scope, id, azurermResourceConfig('azurerm_role_definition'));
   }
 
@@ -49,7 +53,12 @@ export class RoleDefinition extends TerraformResource {
       name: hclString(c.name),
       scope: hclString(c.scope),
       permissions: hclBlock(
-        c.permissions.map((p) => hclAttributes({ actions: hclStringList(p.actions, 'list'), not_actions: hclStringList(p.notActions, 'list') })),
+        c.permissions.map((p) =>
+          hclAttributes({
+            actions: hclStringList(p.actions, 'list'),
+            not_actions: hclStringList(p.notActions, 'list'),
+          }),
+        ),
         'RoleDefinitionPermissionsList',
       ),
     });

@@ -10,11 +10,16 @@ export interface SubscriptionPolicyAssignmentConfig extends PolicyAssignmentConf
 export class SubscriptionPolicyAssignment extends PolicyAssignmentBase {
   constructor(scope: Construct, id: string, config: SubscriptionPolicyAssignmentConfig) {
     const { subscriptionId: targetId, ...assignment } = config;
-    super(scope, id, {
-      terraformResourceType: 'azurerm_subscription_policy_assignment',
-      argument: 'subscription_id',
-      id: targetId,
-      messageListClass: 'SubscriptionPolicyAssignmentNonComplianceMessageList',
-    }, assignment);
+    super(
+      scope,
+      id,
+      {
+        terraformResourceType: 'azurerm_subscription_policy_assignment',
+        argument: 'subscription_id',
+        id: targetId,
+        messageListClass: 'SubscriptionPolicyAssignmentNonComplianceMessageList',
+      },
+      assignment,
+    );
   }
 }

@@ -57,10 +57,13 @@ if (require.main === module) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  main(process.argv.slice(2), processIo()).then((code) => {
-    process.exitCode = code;
-  }, (e: unknown) => {
-    process.stderr.write(`aml-compute: internal error: ${(e as Error).stack ?? String(e)}\n`);
-    process.exitCode = EXIT.unusable;
-  });
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`aml-compute: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = EXIT.unusable;
+    },
+  );
 }

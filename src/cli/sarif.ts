@@ -26,28 +26,32 @@ export function sarifLog(rules: readonly SarifRule[], results: readonly SarifRes
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: TOOL_NAME,
-          version,
-          informationUri: 'https://www.npmjs.com/package/cdktf-azureml-compute',
-          rules: ruleList.map((r) => ({ id: r.id, shortDescription: { text: r.description } })),
-        },
-      },
-      results: results.map((r) => ({
-        ruleId: r.ruleId,
-        ruleIndex: ruleList.findIndex((x) => x.id === r.ruleId),
-        level: r.level,
-        message: { text: r.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: r.file.split('\\').join('/') },
-            ...(r.line !== undefined ? { region: { startLine: r.line } } : {}),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version,
+            informationUri: 'https://www.npmjs.com/package/cdktf-azureml-compute',
+            rules: ruleList.map((r) => ({ id: r.id, shortDescription: { text: r.description } })),
           },
-          logicalLocations: [{ fullyQualifiedName: r.path, kind: 'member' }],
-        }],
-      })),
-    }],
+        },
+        results: results.map((r) => ({
+          ruleId: r.ruleId,
+          ruleIndex: ruleList.findIndex((x) => x.id === r.ruleId),
+          level: r.level,
+          message: { text: r.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: r.file.split('\\').join('/') },
+                ...(r.line !== undefined ? { region: { startLine: r.line } } : {}),
+              },
+              logicalLocations: [{ fullyQualifiedName: r.path, kind: 'member' }],
+            },
+          ],
+        })),
+      },
+    ],
   };
 }

@@ -34,7 +34,7 @@ export const ROSTER_SCHEMA = {
         required: ['id', 'location'],
         properties: {
           id: { type: 'string', description: 'ARM id of the Microsoft.MachineLearningServices/workspaces.' },
-          location: { type: 'string', description: 'The workspace\'s region, such as westeurope.' },
+          location: { type: 'string', description: "The workspace's region, such as westeurope." },
           subnetId: { type: 'string', description: 'ARM id of the subnet the instances join.' },
         },
       },
@@ -48,7 +48,7 @@ export const ROSTER_SCHEMA = {
         required: ['name', 'objectId', 'workspace', 'vmSize', 'timeZone', 'workingHours'],
         properties: {
           name: { type: 'string', description: 'Short name; the instance is named ci-<name>.' },
-          objectId: { type: 'string', description: 'The person\'s Entra object id (a GUID).' },
+          objectId: { type: 'string', description: "The person's Entra object id (a GUID)." },
           workspace: { type: 'string', description: 'A key of workspaces.' },
           vmSize: { type: 'string' },
           timeZone: { type: 'string', description: 'A Windows time zone id, such as W. Europe Standard Time.' },
@@ -57,7 +57,13 @@ export const ROSTER_SCHEMA = {
             additionalProperties: false,
             required: ['start', 'stop'],
             properties: {
-              days: { type: 'array', items: { enum: [...WEEK_DAYS] }, minItems: 1, uniqueItems: true, description: 'Default Monday to Friday.' },
+              days: {
+                type: 'array',
+                items: { enum: [...WEEK_DAYS] },
+                minItems: 1,
+                uniqueItems: true,
+                description: 'Default Monday to Friday.',
+              },
               start: { type: 'string', description: 'HH:mm' },
               stop: { type: 'string', description: 'HH:mm' },
             },
@@ -67,7 +73,10 @@ export const ROSTER_SCHEMA = {
             type: 'object',
             additionalProperties: false,
             properties: {
-              python: { type: 'string', description: 'Python version of the person\'s conda environment, such as 3.11.' },
+              python: {
+                type: 'string',
+                description: "Python version of the person's conda environment, such as 3.11.",
+              },
               packages: { type: 'array', items: { type: 'string' }, description: 'Conda packages.' },
               repository: { type: 'string', description: 'A git repository cloned into the home folder.' },
             },

@@ -53,8 +53,12 @@ export interface ArmComputeInstanceProperties {
   readonly subnet?: { readonly id: string };
   readonly applicationSharingPolicy?: 'Personal' | 'Shared';
   readonly sshSettings: { readonly sshPublicAccess: 'Enabled' | 'Disabled'; readonly adminPublicKey?: string };
-  readonly personalComputeInstanceSettings?: { readonly assignedUser: { readonly objectId: string; readonly tenantId: string } };
-  readonly setupScripts?: { readonly scripts: { readonly creationScript?: ArmScriptReference; readonly startupScript?: ArmScriptReference } };
+  readonly personalComputeInstanceSettings?: {
+    readonly assignedUser: { readonly objectId: string; readonly tenantId: string };
+  };
+  readonly setupScripts?: {
+    readonly scripts: { readonly creationScript?: ArmScriptReference; readonly startupScript?: ArmScriptReference };
+  };
   readonly schedules?: { readonly computeStartStop: ArmComputeStartStopSchedule[] };
   readonly enableNodePublicIp?: boolean;
   readonly enableSSO?: boolean;

@@ -31,5 +31,9 @@ export const FREQUENCIES = ['Minute', 'Hour', 'Day', 'Week', 'Month'] as const;
  * Hour 1-12,000, Minute 1-72,000).
  */
 export const MAX_INTERVAL: Readonly<Record<(typeof FREQUENCIES)[number], number>> = {
-  Minute: 72_000, Hour: 12_000, Day: 500, Week: 71, Month: 16,
+  Minute: 72_000,
+  Hour: 12_000,
+  Day: 500,
+  Week: 71,
+  Month: 16,
 };

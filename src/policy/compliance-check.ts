@@ -36,7 +36,10 @@ class ShutdownPolicyCompliance implements IValidation {
   /** Validations run at every synth of the stack; the annotations are added once. */
   private judged = false;
 
-  constructor(private readonly policy: PolicyUnderCheck, private readonly instance: DeclaredInstance) {}
+  constructor(
+    private readonly policy: PolicyUnderCheck,
+    private readonly instance: DeclaredInstance,
+  ) {}
 
   validate(): string[] {
     if (this.judged) return [];
@@ -56,10 +59,14 @@ function annotate(instance: IConstruct, policy: PolicyUnderCheck, finding: Findi
       annotations.addInfo(`${head}: Azure Policy adds ${finding.added} when it creates this instance.`);
       break;
     case 'denied':
-      annotations.addError(`${head}: ${finding.field}: received ${finding.received}; allowed: ${finding.allowed}. Azure Policy refuses this instance${finding.rule.effect === 'Append' ? ' (an append that would replace a value acts as a deny)' : ''}.`);
+      annotations.addError(
+        `${head}: ${finding.field}: received ${finding.received}; allowed: ${finding.allowed}. Azure Policy refuses this instance${finding.rule.effect === 'Append' ? ' (an append that would replace a value acts as a deny)' : ''}.`,
+      );
       break;
     case 'audited':
-      annotations.addWarning(`${head}: ${finding.field}: received ${finding.received}; allowed: ${finding.allowed}. Azure Policy reports this instance non-compliant.`);
+      annotations.addWarning(
+        `${head}: ${finding.field}: received ${finding.received}; allowed: ${finding.allowed}. Azure Policy reports this instance non-compliant.`,
+      );
       break;
     case 'unknown':
       annotations.addInfo(`${head}: not checked at synth: ${finding.reason}; Azure Policy judges it at apply.`);

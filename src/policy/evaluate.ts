@@ -4,7 +4,13 @@ import { ShutdownRule } from './shutdown-rule';
 /** What Azure Policy does with one rule for one compute instance. */
 export type Finding =
   | { readonly rule: ShutdownRule; readonly outcome: 'appended'; readonly added: string }
-  | { readonly rule: ShutdownRule; readonly outcome: 'denied' | 'audited'; readonly field: string; readonly received: string; readonly allowed: string }
+  | {
+      readonly rule: ShutdownRule;
+      readonly outcome: 'denied' | 'audited';
+      readonly field: string;
+      readonly received: string;
+      readonly allowed: string;
+    }
   | { readonly rule: ShutdownRule; readonly outcome: 'unknown'; readonly reason: string };
 
 /**
@@ -21,7 +27,13 @@ export function evaluateRules(rules: readonly ShutdownRule[], properties: ArmCom
     if (verdict.status !== 'non-compliant') continue;
     const changed = rule.append?.apply(request);
     if (changed === undefined) {
-      findings.push({ rule, outcome: 'denied', field: verdict.field, received: verdict.received, allowed: verdict.allowed });
+      findings.push({
+        rule,
+        outcome: 'denied',
+        field: verdict.field,
+        received: verdict.received,
+        allowed: verdict.allowed,
+      });
     } else {
       request = changed;
       findings.push({ rule, outcome: 'appended', added: rule.append!.description });
@@ -33,7 +45,11 @@ export function evaluateRules(rules: readonly ShutdownRule[], properties: ArmCom
       if (verdict.status === 'not-applicable') findings.push({ rule, outcome: 'unknown', reason: verdict.reason });
       if (verdict.status !== 'non-compliant') continue;
       findings.push({
-        rule, outcome: effect === 'Deny' ? 'denied' : 'audited', field: verdict.field, received: verdict.received, allowed: verdict.allowed,
+        rule,
+        outcome: effect === 'Deny' ? 'denied' : 'audited',
+        field: verdict.field,
+        received: verdict.received,
+        allowed: verdict.allowed,
       });
     }
   }

@@ -19,7 +19,12 @@ export function definitionParameters(rule: ShutdownRule): { effect: EffectParame
 }
 
 export function initiativeParameters(rules: readonly ShutdownRule[]): Record<string, EffectParameter> {
-  return Object.fromEntries(rules.map((r) => [initiativeParameterName(r), effectParameter(r.allowedEffects, r.defaultEffect, `Effect of ${r.name}`)]));
+  return Object.fromEntries(
+    rules.map((r) => [
+      initiativeParameterName(r),
+      effectParameter(r.allowedEffects, r.defaultEffect, `Effect of ${r.name}`),
+    ]),
+  );
 }
 
 /** What the initiative passes to a definition: its `effect`, from the initiative's parameter. */

@@ -10,9 +10,12 @@ const POLICY_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,23}$/;
 
 export function validatePolicyName(problems: Problems, name: string, fromId: boolean): void {
   if (typeof name === 'string' && POLICY_NAME.test(name)) return;
-  problems.add(fromId ? 'name (from the construct id)' : 'name', name,
-    '1 to 24 letters, digits and -, starting with a letter or digit (a management-group assignment name has at most 24 characters)'
-    + (typeof name === 'string' ? lengthNote(name, 1, 24) : ''));
+  problems.add(
+    fromId ? 'name (from the construct id)' : 'name',
+    name,
+    '1 to 24 letters, digits and -, starting with a letter or digit (a management-group assignment name has at most 24 characters)' +
+      (typeof name === 'string' ? lengthNote(name, 1, 24) : ''),
+  );
 }
 
 export function definitionName(policyName: string, ruleKey: string): string {

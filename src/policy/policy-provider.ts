@@ -11,10 +11,16 @@ import { isToken } from '../validation/tokens';
  * azurerm provider yet, refused when the provider names another one, and warned about when the provider
  * names none or the subscription is known only at apply.
  */
-export function ensureProviderTargets(policy: IConstruct, problems: Problems, subscriptionId: string | undefined): void {
+export function ensureProviderTargets(
+  policy: IConstruct,
+  problems: Problems,
+  subscriptionId: string | undefined,
+): void {
   if (subscriptionId === undefined) {
     ensureAzurermProvider(policy, {});
-    Annotations.of(policy).addWarning('The policy definitions are created in the subscription the azurerm provider targets: make it the subscription of the scope.');
+    Annotations.of(policy).addWarning(
+      'The policy definitions are created in the subscription the azurerm provider targets: make it the subscription of the scope.',
+    );
     return;
   }
   // A provider the user declared before the policy is checked now; one declared later replaces the
@@ -26,8 +32,14 @@ export function ensureProviderTargets(policy: IConstruct, problems: Problems, su
   }
   const configured = existing.subscriptionId;
   if (configured === undefined || isToken(configured)) {
-    Annotations.of(policy).addWarning(`The policy definitions are created in the subscription the azurerm provider targets: make it ${subscriptionId}.`);
+    Annotations.of(policy).addWarning(
+      `The policy definitions are created in the subscription the azurerm provider targets: make it ${subscriptionId}.`,
+    );
   } else if (configured.toLowerCase() !== subscriptionId.toLowerCase()) {
-    problems.add('scope', subscriptionId, `the subscription of the stack's azurerm provider (${configured}), where azurerm creates the definitions; or put the policy in a stack whose provider targets ${subscriptionId}`);
+    problems.add(
+      'scope',
+      subscriptionId,
+      `the subscription of the stack's azurerm provider (${configured}), where azurerm creates the definitions; or put the policy in a stack whose provider targets ${subscriptionId}`,
+    );
   }
 }

@@ -49,7 +49,11 @@ const EFFECT_MEANING: Record<PolicyEffect, string> = {
 };
 
 /** The `effect` parameter of a definition (and, renamed, of the initiative). */
-export function effectParameter(allowedValues: readonly PolicyEffect[], defaultValue: PolicyEffect, displayName = 'Effect'): EffectParameter {
+export function effectParameter(
+  allowedValues: readonly PolicyEffect[],
+  defaultValue: PolicyEffect,
+  displayName = 'Effect',
+): EffectParameter {
   return {
     type: 'String',
     metadata: { displayName, description: `${allowedValues.map((e) => EFFECT_MEANING[e]).join('; ')}.` },

@@ -5,18 +5,24 @@ import { isToken } from '../validation/tokens';
 
 /** Where a ShutdownPolicy is assigned: exactly one of a management group, a subscription or a resource group. */
 export type ShutdownPolicyScope =
-  | { readonly managementGroupId: string }
-  | { readonly subscriptionId: string }
-  | { readonly resourceGroupId: string };
+  { readonly managementGroupId: string } | { readonly subscriptionId: string } | { readonly resourceGroupId: string };
 
 /** A scope, normalized: ids in the form azurerm takes, and the parts the synth-time check compares. */
 export type ResolvedScope =
   | { readonly kind: 'managementGroup'; readonly managementGroupId: string; readonly label: string }
-  | { readonly kind: 'subscription'; readonly subscriptionResourceId: string; readonly subscriptionId?: string; readonly label: string }
   | {
-    readonly kind: 'resourceGroup'; readonly resourceGroupId: string; readonly subscriptionId?: string;
-    readonly resourceGroupName?: string; readonly label: string;
-  };
+      readonly kind: 'subscription';
+      readonly subscriptionResourceId: string;
+      readonly subscriptionId?: string;
+      readonly label: string;
+    }
+  | {
+      readonly kind: 'resourceGroup';
+      readonly resourceGroupId: string;
+      readonly subscriptionId?: string;
+      readonly resourceGroupName?: string;
+      readonly label: string;
+    };
 
 const MANAGEMENT_GROUP_PREFIX = '/providers/Microsoft.Management/managementGroups/';
 /** Azure's management group name: up to 90 letters, digits, `-`, `_`, `(`, `)` and `.`, not ending in `.`. */
@@ -30,7 +36,9 @@ const ALLOWED: Record<(typeof SCOPE_KEYS)[number], string> = {
 
 /** Validates a scope (problems under `scope`) and normalizes it. */
 export function resolveScope(problems: Problems, scope: ShutdownPolicyScope | undefined): ResolvedScope | undefined {
-  const given = SCOPE_KEYS.filter((k) => scope !== undefined && scope !== null && (scope as Record<string, unknown>)[k] !== undefined);
+  const given = SCOPE_KEYS.filter(
+    (k) => scope !== undefined && scope !== null && (scope as Record<string, unknown>)[k] !== undefined,
+  );
   if (given.length !== 1) {
     problems.add('scope', scope, 'exactly one of { managementGroupId }, { subscriptionId } or { resourceGroupId }');
     return undefined;
@@ -47,15 +55,21 @@ export function resolveScope(problems: Problems, scope: ShutdownPolicyScope | un
 }
 
 function managementGroup(problems: Problems, value: string): ResolvedScope | undefined {
-  if (isToken(value)) return { kind: 'managementGroup', managementGroupId: value, label: 'the management group (known at apply)' };
+  if (isToken(value))
+    return { kind: 'managementGroup', managementGroupId: value, label: 'the management group (known at apply)' };
   const name = value.startsWith('/') ? value.slice(MANAGEMENT_GROUP_PREFIX.length) : value;
-  const wellFormed = (value.startsWith('/') ? value.toLowerCase().startsWith(MANAGEMENT_GROUP_PREFIX.toLowerCase()) : true)
-    && MANAGEMENT_GROUP_NAME.test(name);
+  const wellFormed =
+    (value.startsWith('/') ? value.toLowerCase().startsWith(MANAGEMENT_GROUP_PREFIX.toLowerCase()) : true) &&
+    MANAGEMENT_GROUP_NAME.test(name);
   if (!wellFormed) {
     problems.add('scope.managementGroupId', value, ALLOWED.managementGroupId);
     return undefined;
   }
-  return { kind: 'managementGroup', managementGroupId: `${MANAGEMENT_GROUP_PREFIX}${name}`, label: `management group ${name}` };
+  return {
+    kind: 'managementGroup',
+    managementGroupId: `${MANAGEMENT_GROUP_PREFIX}${name}`,
+    label: `management group ${name}`,
+  };
 }
 
 function subscription(problems: Problems, value: string): ResolvedScope | undefined {
@@ -69,18 +83,29 @@ function subscription(problems: Problems, value: string): ResolvedScope | undefi
     problems.add('scope.subscriptionId', value, ALLOWED.subscriptionId);
     return undefined;
   }
-  return { kind: 'subscription', subscriptionResourceId: `/subscriptions/${guid}`, subscriptionId: guid, label: `subscription ${guid}` };
+  return {
+    kind: 'subscription',
+    subscriptionResourceId: `/subscriptions/${guid}`,
+    subscriptionId: guid,
+    label: `subscription ${guid}`,
+  };
 }
 
 function resourceGroup(problems: Problems, value: string): ResolvedScope | undefined {
-  if (isToken(value)) return { kind: 'resourceGroup', resourceGroupId: value, label: 'the resource group (known at apply)' };
+  if (isToken(value))
+    return { kind: 'resourceGroup', resourceGroupId: value, label: 'the resource group (known at apply)' };
   if (!ARM_ID.resourceGroup.pattern.test(value)) {
-    problems.add('scope.resourceGroupId', value, armIdProblem(value, 'resourceGroup') ?? ALLOWED.resourceGroupId, { whole: true });
+    problems.add('scope.resourceGroupId', value, armIdProblem(value, 'resourceGroup') ?? ALLOWED.resourceGroupId, {
+      whole: true,
+    });
     return undefined;
   }
   const subscriptionId = value.split('/')[2];
   return {
-    kind: 'resourceGroup', resourceGroupId: value, subscriptionId, resourceGroupName: armIdName(value),
+    kind: 'resourceGroup',
+    resourceGroupId: value,
+    subscriptionId,
+    resourceGroupName: armIdName(value),
     label: `resource group ${armIdName(value)} in subscription ${subscriptionId}`,
   };
 }
@@ -92,7 +117,12 @@ function resourceGroup(problems: Problems, value: string): ResolvedScope | undef
 export function scopeCovers(scope: ResolvedScope, workspaceId: string): boolean {
   if (isToken(workspaceId) || scope.kind === 'managementGroup') return true;
   const [, , subscriptionId, , resourceGroupName] = workspaceId.split('/');
-  const sameSubscription = scope.subscriptionId === undefined || scope.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase();
+  const sameSubscription =
+    scope.subscriptionId === undefined || scope.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase();
   if (scope.kind === 'subscription') return sameSubscription;
-  return sameSubscription && (scope.resourceGroupName === undefined || scope.resourceGroupName.toLowerCase() === resourceGroupName?.toLowerCase());
+  return (
+    sameSubscription &&
+    (scope.resourceGroupName === undefined ||
+      scope.resourceGroupName.toLowerCase() === resourceGroupName?.toLowerCase())
+  );
 }

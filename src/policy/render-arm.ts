@@ -1,8 +1,13 @@
 import { ArmTemplateBuilder, DEPLOYMENT_TEMPLATE_SCHEMA } from '../arm/arm-template';
 import { isToken } from '../validation/tokens';
 import {
-  assignmentParameters, definitionParameters, initiativeDescription, initiativeDisplayName, initiativeParameters,
-  POLICY_METADATA, referenceParameterValues,
+  assignmentParameters,
+  definitionParameters,
+  initiativeDescription,
+  initiativeDisplayName,
+  initiativeParameters,
+  POLICY_METADATA,
+  referenceParameterValues,
 } from './initiative';
 import { definitionName } from './policy-names';
 import { ResolvedScope } from './policy-scope';
@@ -43,7 +48,13 @@ function policyJson<T>(value: T, builder: ArmTemplateBuilder, path: string): T {
  * containing "deploymentTemplate" (lower-case d): with either scope-specific name it would stop checking the
  * policy template's definitions at all, which costs more than an editor's hint is worth.
  */
-export function policyArmResources(builder: ArmTemplateBuilder, prefix: string, name: string, target: ResolvedScope, rules: readonly ShutdownRule[]): object[] {
+export function policyArmResources(
+  builder: ArmTemplateBuilder,
+  prefix: string,
+  name: string,
+  target: ResolvedScope,
+  rules: readonly ShutdownRule[],
+): object[] {
   const resourceId = target.kind === 'managementGroup' ? 'managementGroupResourceId' : 'subscriptionResourceId';
   const idOf = (type: 'policyDefinitions' | 'policySetDefinitions', resourceName: string) =>
     `[${resourceId}('Microsoft.Authorization/${type}', '${resourceName}')]`;
@@ -92,24 +103,32 @@ export function policyArmResources(builder: ArmTemplateBuilder, prefix: string, 
       description: `Assigns ${initiativeDisplayName(name)} to ${target.label}.`,
       policyDefinitionId: initiativeId,
       parameters: assignmentParameters(rules),
-      nonComplianceMessages: rules.map((r) => ({ message: r.nonComplianceMessage, policyDefinitionReferenceId: r.name })),
+      nonComplianceMessages: rules.map((r) => ({
+        message: r.nonComplianceMessage,
+        policyDefinitionReferenceId: r.name,
+      })),
     },
   };
   if (target.kind !== 'resourceGroup') return [...definitions, initiative, assignment];
-  const groupName = target.resourceGroupName !== undefined
-    ? target.resourceGroupName
-    : `[last(split(${builder.expressionFor(target.resourceGroupId, `${prefix}.resourceGroupId`)}, '/'))]`;
-  return [...definitions, initiative, {
-    type: 'Microsoft.Resources/deployments',
-    apiVersion: DEPLOYMENTS_API_VERSION,
-    name: `${name}-assignment`,
-    resourceGroup: groupName,
-    dependsOn: [initiativeId],
-    properties: {
-      mode: 'Incremental',
-      template: { $schema: DEPLOYMENT_TEMPLATE_SCHEMA, contentVersion: '1.0.0.0', resources: [assignment] },
+  const groupName =
+    target.resourceGroupName !== undefined
+      ? target.resourceGroupName
+      : `[last(split(${builder.expressionFor(target.resourceGroupId, `${prefix}.resourceGroupId`)}, '/'))]`;
+  return [
+    ...definitions,
+    initiative,
+    {
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: DEPLOYMENTS_API_VERSION,
+      name: `${name}-assignment`,
+      resourceGroup: groupName,
+      dependsOn: [initiativeId],
+      properties: {
+        mode: 'Incremental',
+        template: { $schema: DEPLOYMENT_TEMPLATE_SCHEMA, contentVersion: '1.0.0.0', resources: [assignment] },
+      },
     },
-  }];
+  ];
 }
 
 function deploymentNote(target: ResolvedScope): string {

@@ -7,8 +7,13 @@ import { ResourceGroupPolicyAssignment } from '../azurerm/resource-group-policy-
 import { SubscriptionPolicyAssignment } from '../azurerm/subscription-policy-assignment';
 import { escapeTerraformTemplates } from '../terraform-template';
 import {
-  assignmentParameters, definitionParameters, initiativeDescription, initiativeDisplayName, initiativeParameters,
-  POLICY_METADATA, referenceParameterValues,
+  assignmentParameters,
+  definitionParameters,
+  initiativeDescription,
+  initiativeDisplayName,
+  initiativeParameters,
+  POLICY_METADATA,
+  referenceParameterValues,
 } from './initiative';
 import { definitionName } from './policy-names';
 import { ResolvedScope } from './policy-scope';
@@ -29,21 +34,28 @@ export interface PolicyTerraform {
  * groups them and its one assignment. No rule modifies or deploys, so the assignment needs no identity,
  * location or role assignment.
  */
-export function renderPolicyTerraform(scope: Construct, name: string, target: ResolvedScope, rules: readonly ShutdownRule[]): PolicyTerraform {
+export function renderPolicyTerraform(
+  scope: Construct,
+  name: string,
+  target: ResolvedScope,
+  rules: readonly ShutdownRule[],
+): PolicyTerraform {
   const managementGroupId = target.kind === 'managementGroup' ? target.managementGroupId : undefined;
   const references: PolicyDefinitionReference[] = rules.map((rule) => ({
     referenceId: rule.name,
-    policyDefinitionId: rule.builtInDefinitionId ?? new PolicyDefinition(scope, `Definition${rule.name}`, {
-      name: definitionName(name, rule.key),
-      policyType: 'Custom',
-      mode: 'All',
-      displayName: rule.displayName,
-      description: rule.description,
-      ...(managementGroupId !== undefined ? { managementGroupId } : {}),
-      metadata: json(POLICY_METADATA),
-      parameters: json(definitionParameters(rule)),
-      policyRule: json(rule.policyRule),
-    }).id,
+    policyDefinitionId:
+      rule.builtInDefinitionId ??
+      new PolicyDefinition(scope, `Definition${rule.name}`, {
+        name: definitionName(name, rule.key),
+        policyType: 'Custom',
+        mode: 'All',
+        displayName: rule.displayName,
+        description: rule.description,
+        ...(managementGroupId !== undefined ? { managementGroupId } : {}),
+        metadata: json(POLICY_METADATA),
+        parameters: json(definitionParameters(rule)),
+        policyRule: json(rule.policyRule),
+      }).id,
     parameterValues: json(referenceParameterValues(rule)),
   }));
   const initiative = {
@@ -55,9 +67,10 @@ export function renderPolicyTerraform(scope: Construct, name: string, target: Re
     parameters: json(initiativeParameters(rules)),
     policyDefinitionReference: references,
   };
-  const initiativeId = managementGroupId !== undefined
-    ? new ManagementGroupPolicySetDefinition(scope, 'Initiative', { ...initiative, managementGroupId }).id
-    : new PolicySetDefinition(scope, 'Initiative', initiative).id;
+  const initiativeId =
+    managementGroupId !== undefined
+      ? new ManagementGroupPolicySetDefinition(scope, 'Initiative', { ...initiative, managementGroupId }).id
+      : new PolicySetDefinition(scope, 'Initiative', initiative).id;
 
   const assignment = {
     name,
@@ -67,10 +80,20 @@ export function renderPolicyTerraform(scope: Construct, name: string, target: Re
     parameters: json(assignmentParameters(rules)),
     nonComplianceMessage: rules.map((r) => ({ content: r.nonComplianceMessage, policyDefinitionReferenceId: r.name })),
   };
-  const assignmentId = target.kind === 'managementGroup'
-    ? new ManagementGroupPolicyAssignment(scope, 'Assignment', { ...assignment, managementGroupId: target.managementGroupId }).id
-    : target.kind === 'subscription'
-      ? new SubscriptionPolicyAssignment(scope, 'Assignment', { ...assignment, subscriptionId: target.subscriptionResourceId }).id
-      : new ResourceGroupPolicyAssignment(scope, 'Assignment', { ...assignment, resourceGroupId: target.resourceGroupId }).id;
+  const assignmentId =
+    target.kind === 'managementGroup'
+      ? new ManagementGroupPolicyAssignment(scope, 'Assignment', {
+          ...assignment,
+          managementGroupId: target.managementGroupId,
+        }).id
+      : target.kind === 'subscription'
+        ? new SubscriptionPolicyAssignment(scope, 'Assignment', {
+            ...assignment,
+            subscriptionId: target.subscriptionResourceId,
+          }).id
+        : new ResourceGroupPolicyAssignment(scope, 'Assignment', {
+            ...assignment,
+            resourceGroupId: target.resourceGroupId,
+          }).id;
   return { initiativeId, assignmentId };
 }

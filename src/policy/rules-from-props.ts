@@ -9,7 +9,12 @@ import { defaultSchedulesRule } from './rules/default-schedules';
 import { defaultSetupScriptRule } from './rules/default-setup-script';
 import { idleShutdownRule, IdleShutdownRuleOptions } from './rules/idle-shutdown';
 import { requireSetupScriptRule } from './rules/require-setup-script';
-import { hasEnabledStop, missingStatusNote, requireStopScheduleRule, scheduleSummaries } from './rules/require-stop-schedule';
+import {
+  hasEnabledStop,
+  missingStatusNote,
+  requireStopScheduleRule,
+  scheduleSummaries,
+} from './rules/require-stop-schedule';
 import { ShutdownPolicyProps } from './shutdown-policy-props';
 import { ShutdownRule } from './shutdown-rule';
 import { IDLE_SHUTDOWN_MAX_SECONDS, IDLE_SHUTDOWN_MIN_SECONDS, MAX_SCHEDULES } from '../model/limits';
@@ -23,7 +28,8 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
   const defaults = defaultScheduleEntries(problems, props);
   if (defaults !== undefined) rules.push(defaultSchedulesRule(defaults));
   if (props.requireSchedules !== undefined) {
-    if (REQUIREMENT_EFFECTS.includes(props.requireSchedules)) rules.push(requireStopScheduleRule(props.requireSchedules));
+    if (REQUIREMENT_EFFECTS.includes(props.requireSchedules))
+      rules.push(requireStopScheduleRule(props.requireSchedules));
     else problems.add('requireSchedules', props.requireSchedules, '"Audit", "Deny" or "Disabled"');
   }
   if (props.idleShutdown !== undefined) {
@@ -31,15 +37,25 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
     if (idle !== undefined) rules.push(idleShutdownRule(idle));
   }
   if (props.defaultSetupScript !== undefined) {
-    const script = SetupScript.adopt(problems, 'defaultSetupScript', props.defaultSetupScript, 'a SetupScript (SetupScript.inline(...))');
+    const script = SetupScript.adopt(
+      problems,
+      'defaultSetupScript',
+      props.defaultSetupScript,
+      'a SetupScript (SetupScript.inline(...))',
+    );
     if (script !== undefined) rules.push(defaultSetupScriptRule(script.toArm()));
   }
   if (props.requireSetupScript !== undefined) {
-    if (REQUIREMENT_EFFECTS.includes(props.requireSetupScript)) rules.push(requireSetupScriptRule(props.requireSetupScript));
+    if (REQUIREMENT_EFFECTS.includes(props.requireSetupScript))
+      rules.push(requireSetupScriptRule(props.requireSetupScript));
     else problems.add('requireSetupScript', props.requireSetupScript, '"Audit", "Deny" or "Disabled"');
   }
   if (problems.count === 0 && rules.length === 0) {
-    problems.add('props', 'no rule', 'at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript');
+    problems.add(
+      'props',
+      'no rule',
+      'at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript',
+    );
   }
   return rules;
 }
@@ -49,7 +65,10 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
  * appends them as one value to every instance created without schedules, so they must pass what an
  * instance's own schedules must pass.
  */
-function defaultScheduleEntries(problems: Problems, props: ShutdownPolicyProps): ArmComputeStartStopSchedule[] | undefined {
+function defaultScheduleEntries(
+  problems: Problems,
+  props: ShutdownPolicyProps,
+): ArmComputeStartStopSchedule[] | undefined {
   const schedules: unknown = props.defaultSchedules;
   if (schedules === undefined) return undefined;
   if (!Array.isArray(schedules)) {
@@ -61,18 +80,30 @@ function defaultScheduleEntries(problems: Problems, props: ShutdownPolicyProps):
     problems.add('defaultSchedules', `${schedules.length} schedules`, `1 to ${MAX_SCHEDULES} schedules`);
   }
   // This copy's schedules, not the shape: anything else with a toArm() could hand Azure an entry no factory checked.
-  const own = schedules.map((s, i) => StartStopSchedule.adopt(problems, `defaultSchedules[${i}]`, s,
-    'a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)'));
+  const own = schedules.map((s, i) =>
+    StartStopSchedule.adopt(
+      problems,
+      `defaultSchedules[${i}]`,
+      s,
+      'a StartStopSchedule made by its factories (StartStopSchedule.cron(...) and the others)',
+    ),
+  );
   if (!own.every((s) => s !== undefined)) return undefined;
   const entries = own.map((s) => s.toArm());
   for (const p of sameMinuteProblems(entries)) {
-    problems.add(`default${capitalized(p.field)}`, p.value,
-      `${p.allowed.replace(/(^|[^A-Za-z])schedules\[/g, '$1defaultSchedules[')}; Azure Policy would add both to every compute instance created without schedules`);
+    problems.add(
+      `default${capitalized(p.field)}`,
+      p.value,
+      `${p.allowed.replace(/(^|[^A-Za-z])schedules\[/g, '$1defaultSchedules[')}; Azure Policy would add both to every compute instance created without schedules`,
+    );
   }
   const required = props.requireSchedules;
   if (!hasEnabledStop(entries) && (required === 'Audit' || required === 'Deny')) {
-    problems.add('defaultSchedules', scheduleSummaries(entries),
-      `with requireSchedules "${required}", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant)${missingStatusNote(entries, 'defaultSchedules')}`);
+    problems.add(
+      'defaultSchedules',
+      scheduleSummaries(entries),
+      `with requireSchedules "${required}", an enabled Stop schedule among the defaults (otherwise every instance that gets them is still non-compliant)${missingStatusNote(entries, 'defaultSchedules')}`,
+    );
   }
   return problems.count === before ? entries : undefined;
 }
@@ -86,20 +117,26 @@ function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleO
   if (!isPlainObject(idle)) {
     // The same prop of a ComputeInstance is a Duration (of any copy): say so when that is what was given.
     // It is read only for the message, so its own problems are dropped.
-    const duration = Duration.isDuration(idle) ? Duration.adopt(new Problems('idleShutdown'), 'idleShutdown', idle, '') : undefined;
+    const duration = Duration.isDuration(idle)
+      ? Duration.adopt(new Problems('idleShutdown'), 'idleShutdown', idle, '')
+      : undefined;
     const hint = duration ? ' (a ComputeInstance takes a Duration here; a ShutdownPolicy takes the requirement)' : '';
-    problems.add('idleShutdown', duration ? duration.toHumanString() : idle,
-      `an object { effect, default?, max?, useBuiltInDefinition? }${hint}`);
+    problems.add(
+      'idleShutdown',
+      duration ? duration.toHumanString() : idle,
+      `an object { effect, default?, max?, useBuiltInDefinition? }${hint}`,
+    );
     return undefined;
   }
   const before = problems.count;
   const { effect, useBuiltInDefinition } = idle;
-  if (!IDLE_EFFECTS.includes(effect as string)) problems.add('idleShutdown.effect', effect, '"Audit", "Deny" or "Append"');
+  if (!IDLE_EFFECTS.includes(effect as string))
+    problems.add('idleShutdown.effect', effect, '"Audit", "Deny" or "Append"');
   const durationAt = (field: 'default' | 'max'): Duration | undefined => {
     if (idle[field] === undefined) return undefined;
     const d = Duration.adopt(problems, `idleShutdown.${field}`, idle[field], 'a Duration');
     if (d !== undefined && (d.toSeconds() < IDLE_SHUTDOWN_MIN_SECONDS || d.toSeconds() > IDLE_SHUTDOWN_MAX_SECONDS)) {
-      problems.add(`idleShutdown.${field}`, d.toHumanString(), '15 minutes to 3 days (Azure\'s idle shutdown bounds)');
+      problems.add(`idleShutdown.${field}`, d.toHumanString(), "15 minutes to 3 days (Azure's idle shutdown bounds)");
     }
     return d;
   };
@@ -113,9 +150,24 @@ function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleO
   if (useBuiltInDefinition !== undefined && typeof useBuiltInDefinition !== 'boolean') {
     problems.add('idleShutdown.useBuiltInDefinition', useBuiltInDefinition, 'true or false');
   } else if (useBuiltInDefinition) {
-    if (effect === 'Append') problems.add('idleShutdown.effect', effect, '"Audit" or "Deny" with useBuiltInDefinition (the built-in cannot append)');
-    if (fallback !== undefined) problems.add('idleShutdown.default', shown(ownDefault, fallback), 'nothing with useBuiltInDefinition (the built-in takes no default)');
-    if (max !== undefined) problems.add('idleShutdown.max', shown(ownMax, max), 'nothing with useBuiltInDefinition (the built-in takes no maximum)');
+    if (effect === 'Append')
+      problems.add(
+        'idleShutdown.effect',
+        effect,
+        '"Audit" or "Deny" with useBuiltInDefinition (the built-in cannot append)',
+      );
+    if (fallback !== undefined)
+      problems.add(
+        'idleShutdown.default',
+        shown(ownDefault, fallback),
+        'nothing with useBuiltInDefinition (the built-in takes no default)',
+      );
+    if (max !== undefined)
+      problems.add(
+        'idleShutdown.max',
+        shown(ownMax, max),
+        'nothing with useBuiltInDefinition (the built-in takes no maximum)',
+      );
   } else if (effect === 'Append' && fallback === undefined) {
     problems.add('idleShutdown.default', undefined, 'a Duration with effect "Append" (the value Azure adds)');
   }

@@ -52,7 +52,11 @@ export class ShutdownPolicy extends Construct {
     Object.defineProperty(this, SHUTDOWN_POLICY_MARK, { value: true });
     const problems = new Problems(this.node.path);
     if (!isPlainObject(props)) {
-      problems.add('props', props, 'an object of ShutdownPolicyProps: { scope, and at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript }');
+      problems.add(
+        'props',
+        props,
+        'an object of ShutdownPolicyProps: { scope, and at least one of defaultSchedules, requireSchedules, idleShutdown, defaultSetupScript, requireSetupScript }',
+      );
       problems.throwIfAny();
     }
     const resolved = resolveScope(problems, props.scope);
@@ -87,14 +91,24 @@ export class ShutdownPolicy extends Construct {
     const problems = new Problems(this.node.path);
     const others = stack.node.findAll().filter((c) => ComputeInstance.isComputeInstance(c));
     if (others.length > 0) {
-      problems.add('ArmTemplate', `a stack with compute instances (${others.map((c) => c.node.path).join(', ')})`,
-        'a stack of its own: the policy deploys at a management group or subscription, compute instances at a resource group, and one ARM deployment has one scope');
+      problems.add(
+        'ArmTemplate',
+        `a stack with compute instances (${others.map((c) => c.node.path).join(', ')})`,
+        'a stack of its own: the policy deploys at a management group or subscription, compute instances at a resource group, and one ARM deployment has one scope',
+      );
     }
-    const otherScopes = stack.node.findAll()
-      .filter((c): c is ShutdownPolicy => ShutdownPolicy.isShutdownPolicy(c) && c !== this && deploymentScope(c) !== deploymentScope(this));
+    const otherScopes = stack.node
+      .findAll()
+      .filter(
+        (c): c is ShutdownPolicy =>
+          ShutdownPolicy.isShutdownPolicy(c) && c !== this && deploymentScope(c) !== deploymentScope(this),
+      );
     if (otherScopes.length > 0) {
-      problems.add('ArmTemplate', `policies deployed at ${[this, ...otherScopes].map(deploymentScope).join(' and ')}`,
-        'policies of one stack deployed at one management group or one subscription');
+      problems.add(
+        'ArmTemplate',
+        `policies deployed at ${[this, ...otherScopes].map(deploymentScope).join(' and ')}`,
+        'policies of one stack deployed at one management group or one subscription',
+      );
     }
     problems.throwIfAny();
     const prefix = this.node.path.slice(stack.node.path.length + 1).replace(/\//g, '.');
@@ -108,7 +122,11 @@ export class ShutdownPolicy extends Construct {
     const key = `${definitionLocation(scope).toLowerCase()}|${this.name.toLowerCase()}`;
     const owner = taken.get(key);
     if (owner !== undefined) {
-      problems.add('name', this.name, `a name no other ShutdownPolicy uses for the same ${definitionLocation(scope)} (${owner} has it)`);
+      problems.add(
+        'name',
+        this.name,
+        `a name no other ShutdownPolicy uses for the same ${definitionLocation(scope)} (${owner} has it)`,
+      );
     } else {
       taken.set(key, this.node.path);
     }

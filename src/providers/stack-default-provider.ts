@@ -28,14 +28,22 @@ export function markStackDefault(provider: TerraformProvider): void {
  * on its construct id.
  */
 export function stackDefaultOf<T extends TerraformProvider>(stack: TerraformStack, type: string): T | undefined {
-  return stack.node.children.find((c) => isStackDefault(c) && TerraformProvider.isTerraformProvider(c)
-    && c.terraformResourceType === type) as T | undefined;
+  return stack.node.children.find(
+    (c) => isStackDefault(c) && TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === type,
+  ) as T | undefined;
 }
 
 /** The user's unaliased provider of `type` in the stack of `scope`, if any (never a library default). */
 export function userProviderOf(scope: IConstruct, type: string): TerraformProvider | undefined {
-  return TerraformStack.of(scope).node.findAll().find((c): c is TerraformProvider => TerraformProvider.isTerraformProvider(c)
-    && c.terraformResourceType === type && c.alias === undefined && !isStackDefault(c));
+  return TerraformStack.of(scope)
+    .node.findAll()
+    .find(
+      (c): c is TerraformProvider =>
+        TerraformProvider.isTerraformProvider(c) &&
+        c.terraformResourceType === type &&
+        c.alias === undefined &&
+        !isStackDefault(c),
+    );
 }
 
 const STACK_DEFAULT = Symbol.for('cdktf-azureml-compute.StackDefaultProvider');

@@ -9,7 +9,6 @@ import { stopAfterCreation } from './stop-after-creation';
 import { creationSettings } from './creation-settings';
 import { createTimeoutMinutes, DELETE_MINUTES, minutes } from './compute-timeouts';
 
-
 /**
  * The compute resource's arguments Terraform never updates after creation. An instance is created once
  * and then only replaced: every field but the schedules and idle shutdown replaces it (`creationSettings`,
@@ -29,7 +28,11 @@ export interface AzapiRenderOptions {
 }
 
 /** Renders the spec as `azapi_resource`, plus the actions that idle shutdown and a stopped start need. */
-export function renderAzapiComputeInstance(scope: Construct, spec: ComputeInstanceSpec, options: AzapiRenderOptions): AzapiResource {
+export function renderAzapiComputeInstance(
+  scope: Construct,
+  spec: ComputeInstanceSpec,
+  options: AzapiRenderOptions,
+): AzapiResource {
   const ids = Object.keys(spec.identity?.userAssignedIdentities ?? {});
   const createTimeout = createTimeoutMinutes(spec);
   const actionTimeouts = { create: minutes(createTimeout), update: minutes(createTimeout) };
@@ -38,7 +41,9 @@ export function renderAzapiComputeInstance(scope: Construct, spec: ComputeInstan
     name: spec.name,
     parentId: spec.workspaceId,
     location: spec.location,
-    identity: spec.identity ? { type: terraformIdentityType(spec.identity.type), ...(ids.length > 0 ? { identityIds: ids } : {}) } : undefined,
+    identity: spec.identity
+      ? { type: terraformIdentityType(spec.identity.type), ...(ids.length > 0 ? { identityIds: ids } : {}) }
+      : undefined,
     tags: spec.tags ? escapeTerraformTemplates(spec.tags) : undefined,
     body: { properties: escapeTerraformTemplates(spec.properties) },
     replaceTriggersExternalValues: escapeTerraformTemplates(creationSettings(spec)),
@@ -50,14 +55,17 @@ export function renderAzapiComputeInstance(scope: Construct, spec: ComputeInstan
   });
 
   const idle = spec.properties.properties.idleTimeBeforeShutdown;
-  const idleAction = idle === undefined ? undefined : new AzapiResourceAction(scope, 'IdleShutdownSetting', {
-    type: AZAPI_COMPUTE_TYPE,
-    resourceId: resource.id,
-    action: 'updateIdleShutdownSetting',
-    method: 'POST',
-    body: { idleTimeBeforeShutdown: idle },
-    timeouts: actionTimeouts,
-  });
+  const idleAction =
+    idle === undefined
+      ? undefined
+      : new AzapiResourceAction(scope, 'IdleShutdownSetting', {
+          type: AZAPI_COMPUTE_TYPE,
+          resourceId: resource.id,
+          action: 'updateIdleShutdownSetting',
+          method: 'POST',
+          body: { idleTimeBeforeShutdown: idle },
+          timeouts: actionTimeouts,
+        });
 
   if (options.stopAfterCreation) stopAfterCreation(scope, resource.id, idleAction, actionTimeouts);
   return resource;

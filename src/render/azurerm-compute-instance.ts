@@ -27,7 +27,11 @@ export function azurermUnsupportedProps(spec: ComputeInstanceSpec): string[] {
  * Renders the spec as `azurerm_machine_learning_compute_instance`. The caller has checked
  * `azurermUnsupportedProps` is empty. azurerm takes the location from the workspace.
  */
-export function renderAzurermComputeInstance(scope: Construct, spec: ComputeInstanceSpec, deletionProtection: boolean): MachineLearningComputeInstance {
+export function renderAzurermComputeInstance(
+  scope: Construct,
+  spec: ComputeInstanceSpec,
+  deletionProtection: boolean,
+): MachineLearningComputeInstance {
   ensureAzurermProvider(TerraformStack.of(scope), { armId: spec.workspaceId });
   const ci = spec.properties.properties;
   const user = ci.personalComputeInstanceSettings?.assignedUser;
@@ -42,7 +46,9 @@ export function renderAzurermComputeInstance(scope: Construct, spec: ComputeInst
     subnetResourceId: ci.subnet?.id,
     ssh: ci.sshSettings.adminPublicKey !== undefined ? { publicKey: ci.sshSettings.adminPublicKey } : undefined,
     assignToUser: user ? { objectId: user.objectId, tenantId: user.tenantId } : undefined,
-    identity: spec.identity ? { type: terraformIdentityType(spec.identity.type), identityIds: ids.length > 0 ? ids : undefined } : undefined,
+    identity: spec.identity
+      ? { type: terraformIdentityType(spec.identity.type), identityIds: ids.length > 0 ? ids : undefined }
+      : undefined,
     tags: spec.tags ? escapeTerraformTemplates(spec.tags) : undefined,
     lifecycle: { preventDestroy: deletionProtection },
   });

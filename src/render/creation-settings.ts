@@ -26,12 +26,23 @@ export function creationSettings(spec: ComputeInstanceSpec): object {
     ...ci,
     vmSize: lower(ci.vmSize),
     ...(ci.subnet ? { subnet: { id: lower(ci.subnet.id) } } : {}),
-    ...(user ? { personalComputeInstanceSettings: { assignedUser: { objectId: lower(user.objectId), tenantId: lower(user.tenantId) } } } : {}),
+    ...(user
+      ? {
+          personalComputeInstanceSettings: {
+            assignedUser: { objectId: lower(user.objectId), tenantId: lower(user.tenantId) },
+          },
+        }
+      : {}),
     description: spec.properties.description ?? null,
     disableLocalAuth: spec.properties.disableLocalAuth,
     tags: spec.tags ?? null,
     identity: spec.identity
-      ? { type: spec.identity.type, userAssignedIdentityIds: Object.keys(spec.identity.userAssignedIdentities ?? {}).map(lower).sort() }
+      ? {
+          type: spec.identity.type,
+          userAssignedIdentityIds: Object.keys(spec.identity.userAssignedIdentities ?? {})
+            .map(lower)
+            .sort(),
+        }
       : null,
   };
 }

@@ -9,7 +9,10 @@ import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
  * is replaced. It works on the id of either Terraform rendering.
  */
 export function stopAfterCreation(
-  scope: Construct, computeId: string, after?: ITerraformDependable, timeouts?: AzapiResourceActionConfig['timeouts'],
+  scope: Construct,
+  computeId: string,
+  after?: ITerraformDependable,
+  timeouts?: AzapiResourceActionConfig['timeouts'],
 ): AzapiResourceAction {
   return new AzapiResourceAction(scope, 'StopAfterCreation', {
     type: AZAPI_COMPUTE_TYPE,

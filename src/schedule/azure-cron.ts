@@ -20,7 +20,12 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'minute', min: 0, max: 59 },
   { name: 'hour', min: 0, max: 23 },
   { name: 'day-of-month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
+  {
+    name: 'month',
+    min: 1,
+    max: 12,
+    names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
+  },
   { name: 'day-of-week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
 ];
 
@@ -30,9 +35,15 @@ const LIST = `(\\*|${NUMBER}(-${NUMBER})?(,${NUMBER}(-${NUMBER})?)*)`;
 export const AZURE_CRON_PATTERN = `^${LIST}( ${LIST}){4}$`;
 
 const MACROS: Record<string, string> = {
-  '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0',
-  '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *',
-  '@weekdays': '0 0 * * 1-5', '@weekends': '0 0 * * 0,6',
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+  '@weekdays': '0 0 * * 1-5',
+  '@weekends': '0 0 * * 0,6',
 };
 
 /** A valid expression's fields as values; an absent day field is `*` (any day). */
@@ -51,29 +62,66 @@ export interface CronProblem {
 }
 
 type Flaw =
-  | 'step' | 'names' | 'sunday7' | 'question' | 'emptyItem' | 'starInList'
-  | 'last' | 'nearestWeekday' | 'nth' | 'hash' | 'outOfRange' | 'backwards' | 'garbage' | 'repeats' | 'leadingZero';
+  | 'step'
+  | 'names'
+  | 'sunday7'
+  | 'question'
+  | 'emptyItem'
+  | 'starInList'
+  | 'last'
+  | 'nearestWeekday'
+  | 'nth'
+  | 'hash'
+  | 'outOfRange'
+  | 'backwards'
+  | 'garbage'
+  | 'repeats'
+  | 'leadingZero';
 
-const FIXABLE: ReadonlySet<Flaw> = new Set<Flaw>(['step', 'names', 'sunday7', 'question', 'emptyItem', 'starInList', 'repeats', 'leadingZero']);
+const FIXABLE: ReadonlySet<Flaw> = new Set<Flaw>([
+  'step',
+  'names',
+  'sunday7',
+  'question',
+  'emptyItem',
+  'starInList',
+  'repeats',
+  'leadingZero',
+]);
 
 function flawText(flaw: Flaw, spec: FieldSpec): string {
   switch (flaw) {
-    case 'step': return 'has a step (/)';
-    case 'names': return 'uses names';
-    case 'sunday7': return 'uses 7 for Sunday (Sunday is 0)';
-    case 'question': return 'uses ?';
-    case 'emptyItem': return 'has an empty list item';
-    case 'starInList': return 'puts * in a list';
-    case 'last': return 'uses L (last), which has no equivalent';
-    case 'nearestWeekday': return 'uses W (nearest weekday), which has no equivalent';
-    case 'nth': return 'uses # (nth weekday of the month), which has no equivalent';
-    case 'hash': return 'uses H (hashed value), which has no equivalent';
-    case 'outOfRange': return `has a value outside ${spec.min}-${spec.max}`;
-    case 'backwards': return 'has a range that runs backwards (write the lower value first)';
-    case 'garbage': return 'is not *, a number, an a-b range or a comma list of them';
+    case 'step':
+      return 'has a step (/)';
+    case 'names':
+      return 'uses names';
+    case 'sunday7':
+      return 'uses 7 for Sunday (Sunday is 0)';
+    case 'question':
+      return 'uses ?';
+    case 'emptyItem':
+      return 'has an empty list item';
+    case 'starInList':
+      return 'puts * in a list';
+    case 'last':
+      return 'uses L (last), which has no equivalent';
+    case 'nearestWeekday':
+      return 'uses W (nearest weekday), which has no equivalent';
+    case 'nth':
+      return 'uses # (nth weekday of the month), which has no equivalent';
+    case 'hash':
+      return 'uses H (hashed value), which has no equivalent';
+    case 'outOfRange':
+      return `has a value outside ${spec.min}-${spec.max}`;
+    case 'backwards':
+      return 'has a range that runs backwards (write the lower value first)';
+    case 'garbage':
+      return 'is not *, a number, an a-b range or a comma list of them';
     // cron-parser, which previews the schedule, refuses repeated values; NCrontab's handling is undocumented.
-    case 'repeats': return 'repeats values (list each once)';
-    case 'leadingZero': return 'writes numbers with leading zeros';
+    case 'repeats':
+      return 'repeats values (list each once)';
+    case 'leadingZero':
+      return 'writes numbers with leading zeros';
   }
 }
 
@@ -115,9 +163,25 @@ function valueOf(token: string, spec: FieldSpec, flaws: Set<Flaw>): number | und
 }
 
 const FULL_NAMES: Record<string, string> = {
-  SUN: 'SUNDAY', MON: 'MONDAY', TUE: 'TUESDAY', WED: 'WEDNESDAY', THU: 'THURSDAY', FRI: 'FRIDAY', SAT: 'SATURDAY',
-  JAN: 'JANUARY', FEB: 'FEBRUARY', MAR: 'MARCH', APR: 'APRIL', MAY: 'MAY', JUN: 'JUNE', JUL: 'JULY', AUG: 'AUGUST',
-  SEP: 'SEPTEMBER', OCT: 'OCTOBER', NOV: 'NOVEMBER', DEC: 'DECEMBER',
+  SUN: 'SUNDAY',
+  MON: 'MONDAY',
+  TUE: 'TUESDAY',
+  WED: 'WEDNESDAY',
+  THU: 'THURSDAY',
+  FRI: 'FRIDAY',
+  SAT: 'SATURDAY',
+  JAN: 'JANUARY',
+  FEB: 'FEBRUARY',
+  MAR: 'MARCH',
+  APR: 'APRIL',
+  MAY: 'MAY',
+  JUN: 'JUNE',
+  JUL: 'JULY',
+  AUG: 'AUGUST',
+  SEP: 'SEPTEMBER',
+  OCT: 'OCTOBER',
+  NOV: 'NOVEMBER',
+  DEC: 'DECEMBER',
 };
 
 function addRange(values: Set<number>, from: number, to: number, step: number): void {
@@ -267,7 +331,8 @@ function withoutLeadingZeros(field: string): string {
 export function azureCronProblem(expression: string): CronProblem | undefined {
   if (inGrammarAndFires(expression.split(' '))) return undefined;
   const trimmed = expression.trim();
-  if (trimmed === '') return { issues: [expression === '' ? 'the expression is empty' : 'the expression is only whitespace'] };
+  if (trimmed === '')
+    return { issues: [expression === '' ? 'the expression is empty' : 'the expression is only whitespace'] };
   const issues = whitespaceIssues(expression, trimmed);
   if (trimmed.startsWith('@')) {
     const equivalent = MACROS[trimmed.toLowerCase()];
@@ -277,14 +342,20 @@ export function azureCronProblem(expression: string): CronProblem | undefined {
   let fields = trimmed.split(/\s+/);
   let fixable = true;
   if (fields.length === 6 || fields.length === 7) {
-    issues.push(fields.length === 6 ? 'it has 6 fields: a seconds field comes first' : 'it has 7 fields: seconds first and a year last');
+    issues.push(
+      fields.length === 6
+        ? 'it has 6 fields: a seconds field comes first'
+        : 'it has 7 fields: seconds first and a year last',
+    );
     if (fields.length === 7 && fields[6] !== '*' && fields[6] !== '?') {
       issues.push(`the year "${fields[6]}" has no equivalent`);
       fixable = false;
     }
     if (/\d/.test(fields[5])) {
       // Quartz numbers the week from Sunday = 1, other 6-field dialects from Sunday = 0: no safe translation.
-      issues.push(`its day-of-week "${fields[5]}" means different days in different 6-field dialects: write the 5 fields yourself`);
+      issues.push(
+        `its day-of-week "${fields[5]}" means different days in different 6-field dialects: write the 5 fields yourself`,
+      );
       fixable = false;
     }
     fields = fields.slice(1, 6);
@@ -353,4 +424,3 @@ function parseFields(expression: string): AzureCron {
 /** The field list and meaning of the grammar, for messages. */
 export const AZURE_CRON_ALLOWED =
   '5 fields, minute hour day-of-month month day-of-week (Sunday = 0), each * or a comma list of numbers and a-b ranges';
-

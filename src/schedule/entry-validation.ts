@@ -26,15 +26,21 @@ export function cronAllowed(expression: unknown): string {
 }
 
 function fieldOf(segments: readonly (string | number)[]): string {
-  return segments.reduce<string>((path, s) => (typeof s === 'number' ? `${path}[${s}]` : path === '' ? s : `${path}.${s}`), '');
+  return segments.reduce<string>(
+    (path, s) => (typeof s === 'number' ? `${path}[${s}]` : path === '' ? s : `${path}.${s}`),
+    '',
+  );
 }
 
 function segmentsOf(instancePath: string): (string | number)[] {
   if (instancePath === '') return [];
-  return instancePath.slice(1).split('/').map((s) => {
-    const unescaped = s.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
-  });
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => {
+      const unescaped = s.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
+    });
 }
 
 function valueAt(root: unknown, segments: readonly (string | number)[]): unknown {
@@ -71,7 +77,11 @@ function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
     const missing = error.params.missingProperty as string;
     const schema = error.parentSchema as { properties?: Record<string, { description?: string }> };
     const described = schema.properties?.[missing]?.description;
-    return { field: fieldOf([...segments, missing]), value: undefined, allowed: `${described ?? 'a value (required)'}` };
+    return {
+      field: fieldOf([...segments, missing]),
+      value: undefined,
+      allowed: `${described ?? 'a value (required)'}`,
+    };
   }
   if (error.keyword === 'additionalProperties') {
     const extra = error.params.additionalProperty as string;

@@ -62,7 +62,14 @@ function localDay(d: CronDate): number {
 
 function startOfLocalDay(day: number, zone: string): number {
   const date = new Date(day * 86_400_000);
-  const midnight: LocalDateTime = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute: 0, second: 0 };
+  const midnight: LocalDateTime = {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: 0,
+    minute: 0,
+    second: 0,
+  };
   return fromLocal(midnight, zone);
 }
 
@@ -82,8 +89,9 @@ function* cronFires(expression: string, zone: string, startMs: number | undefine
   if (cron.daysOfMonth && cron.daysOfWeek) {
     const weekdays = new Set(cron.daysOfWeek);
     // A day of the wrong weekday is passed over whole: with `* *` it would otherwise cost 1,440 candidates.
-    yield* walk([...fields.slice(0, 4), '*'].join(' '), zone, begin,
-      (d) => (weekdays.has(d.getDay()) ? 'take' : startOfLocalDay(localDay(d) + 1, zone)));
+    yield* walk([...fields.slice(0, 4), '*'].join(' '), zone, begin, (d) =>
+      weekdays.has(d.getDay()) ? 'take' : startOfLocalDay(localDay(d) + 1, zone),
+    );
   } else {
     yield* walk(fields.join(' '), zone, begin, () => 'take');
   }
@@ -123,7 +131,10 @@ function* recurrenceFires(r: ArmRecurrence, zone: string, fromMs: number): Gener
         const month = d.getFullYear() * 12 + d.getMonth() - firstMonth;
         if (month % interval === 0) return 'take';
         const next = firstMonth + Math.ceil(month / interval) * interval;
-        return fromLocal({ year: Math.floor(next / 12), month: (next % 12) + 1, day: 1, hour: 0, minute: 0, second: 0 }, zone);
+        return fromLocal(
+          { year: Math.floor(next / 12), month: (next % 12) + 1, day: 1, hour: 0, minute: 0, second: 0 },
+          zone,
+        );
       });
       return;
     }

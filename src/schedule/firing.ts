@@ -57,7 +57,8 @@ class CalendarFiring implements Firing {
   ) {
     this.sets = setsOf(pattern);
     const share = (list: readonly number[] | undefined, all: number) => (list ? Math.min(1, list.length / all) : 1);
-    const days = 366 * share(pattern.months, 12) * share(pattern.daysOfMonth, 30.4) * share(pattern.daysOfWeek, 7) / everyNth;
+    const days =
+      (366 * share(pattern.months, 12) * share(pattern.daysOfMonth, 30.4) * share(pattern.daysOfWeek, 7)) / everyNth;
     this.yearlyCost = 366 + days * pattern.hours.length * pattern.minutes.length;
   }
 
@@ -77,9 +78,11 @@ class CalendarFiring implements Firing {
     // there, the fire times themselves are the answer.
     if (Number.isNaN(offset)) return this.firesNearSwitch(day).has(minuteMs);
     const localMinute = Math.floor((minuteMs + offset) / MINUTE_MS);
-    return this.sets.minutes.has(mod(localMinute, 60))
-      && this.sets.hours.has(mod(Math.floor(localMinute / 60), 24))
-      && this.firesOnLocalDay(Math.floor((minuteMs + offset) / DAY_MS));
+    return (
+      this.sets.minutes.has(mod(localMinute, 60)) &&
+      this.sets.hours.has(mod(Math.floor(localMinute / 60), 24)) &&
+      this.firesOnLocalDay(Math.floor((minuteMs + offset) / DAY_MS))
+    );
   }
 
   private steadyOffset(day: number): number {
@@ -125,7 +128,10 @@ class CalendarFiring implements Firing {
 export class ProgressionFiring implements Firing {
   readonly yearlyCost: number;
 
-  constructor(readonly anchorMs: number, readonly stepMs: number) {
+  constructor(
+    readonly anchorMs: number,
+    readonly stepMs: number,
+  ) {
     this.yearlyCost = MINUTES_PER_YEAR / (stepMs / MINUTE_MS);
   }
 
@@ -180,7 +186,13 @@ function recurrenceCalendar(r: ArmRecurrence, zone: string, startMs: number | un
   if (startMs === undefined) {
     // Without a startTime, only an every-day or every-week-on-named-days recurrence is known before creation.
     if (r.interval !== 1 || (week && !named)) return undefined;
-    return new CalendarFiring({ minutes, hours, months: ALL_MONTHS, daysOfWeek: namedDays }, zone, undefined, undefined, 1);
+    return new CalendarFiring(
+      { minutes, hours, months: ALL_MONTHS, daysOfWeek: namedDays },
+      zone,
+      undefined,
+      undefined,
+      1,
+    );
   }
   // Periods count from the startTime's day (Day) or the Monday of its week (Week), as in fire-times.ts.
   const anchor = toLocal(startMs, zone);
@@ -188,8 +200,9 @@ function recurrenceCalendar(r: ArmRecurrence, zone: string, startMs: number | un
   const periodDays = week ? 7 : 1;
   const firstDay = dayNumber(anchor.year, anchor.month, anchor.day) - (week ? (anchorWeekday + 6) % 7 : 0);
   const interval = r.interval;
-  const onDay = interval === 1 ? undefined : (day: number) => Math.floor((day - firstDay) / periodDays) % interval === 0;
-  const daysOfWeek = week ? namedDays ?? [anchorWeekday] : undefined;
+  const onDay =
+    interval === 1 ? undefined : (day: number) => Math.floor((day - firstDay) / periodDays) % interval === 0;
+  const daysOfWeek = week ? (namedDays ?? [anchorWeekday]) : undefined;
   return new CalendarFiring({ minutes, hours, months: ALL_MONTHS, daysOfWeek }, zone, startMs, onDay, interval);
 }
 
@@ -200,14 +213,22 @@ function recurrenceCalendar(r: ArmRecurrence, zone: string, startMs: number | un
 export function firingOf(entry: ArmComputeStartStopSchedule, fromMs: number, endMs: number): Firing | undefined {
   const startMs = entryStartMs(entry);
   if (entry.triggerType === 'Cron' && entry.cron) {
-    return new CalendarFiring(parseAzureCron(entry.cron.expression), ianaZoneOf(entry.cron.timeZone ?? 'UTC'), startMs, undefined, 1);
+    return new CalendarFiring(
+      parseAzureCron(entry.cron.expression),
+      ianaZoneOf(entry.cron.timeZone ?? 'UTC'),
+      startMs,
+      undefined,
+      1,
+    );
   }
   const r = entry.recurrence;
   if (!r) return undefined;
   switch (r.frequency) {
     case 'Minute':
     case 'Hour':
-      return startMs === undefined ? undefined : new ProgressionFiring(startMs, r.interval * (r.frequency === 'Minute' ? MINUTE_MS : 60 * MINUTE_MS));
+      return startMs === undefined
+        ? undefined
+        : new ProgressionFiring(startMs, r.interval * (r.frequency === 'Minute' ? MINUTE_MS : 60 * MINUTE_MS));
     case 'Day':
     case 'Week':
       return recurrenceCalendar(r, ianaZoneOf(r.timeZone ?? 'UTC'), startMs);
@@ -236,7 +257,12 @@ function inverse(a: bigint, m: bigint): bigint {
  * minute ≡ first1 (mod step1) and minute ≡ first2 (mod step2), by the Chinese remainder theorem (BigInt:
  * the products pass 2^53).
  */
-function commonProgressionMinute(a: ProgressionFiring, b: ProgressionFiring, fromMs: number, endMs: number): number | undefined {
+function commonProgressionMinute(
+  a: ProgressionFiring,
+  b: ProgressionFiring,
+  fromMs: number,
+  endMs: number,
+): number | undefined {
   const a1 = BigInt(floorMinute(a.anchorMs) / MINUTE_MS);
   const a2 = BigInt(floorMinute(b.anchorMs) / MINUTE_MS);
   const s1 = BigInt(a.stepMs / MINUTE_MS);
@@ -244,7 +270,7 @@ function commonProgressionMinute(a: ProgressionFiring, b: ProgressionFiring, fro
   const g = gcd(s1, s2);
   if ((a2 - a1) % g !== 0n) return undefined;
   const m2 = s2 / g;
-  const k = (((a2 - a1) / g) % m2 + m2) % m2 * inverse((s1 / g) % m2, m2) % m2;
+  const k = ((((((a2 - a1) / g) % m2) + m2) % m2) * inverse((s1 / g) % m2, m2)) % m2;
   const lcm = s1 * m2;
   const low = [a1, a2, BigInt(Math.floor(fromMs / MINUTE_MS))].reduce((x, y) => (x > y ? x : y));
   let x = a1 + s1 * k;
@@ -255,7 +281,8 @@ function commonProgressionMinute(a: ProgressionFiring, b: ProgressionFiring, fro
 
 /** The first UTC minute in [fromMs, endMs) in which both schedules fire, if any. */
 export function commonMinute(a: Firing, b: Firing, fromMs: number, endMs: number): number | undefined {
-  if (a instanceof ProgressionFiring && b instanceof ProgressionFiring) return commonProgressionMinute(a, b, fromMs, endMs);
+  if (a instanceof ProgressionFiring && b instanceof ProgressionFiring)
+    return commonProgressionMinute(a, b, fromMs, endMs);
   const [walked, tested] = a.yearlyCost <= b.yearlyCost ? [a, b] : [b, a];
   for (const t of walked.fires(fromMs, endMs)) {
     const minute = floorMinute(t);

@@ -24,7 +24,10 @@ export function recurrenceRuleProblems(recurrence: Record<string, any>): FieldPr
   if (!FREQUENCIES.includes(frequency) || schedule === null || typeof schedule !== 'object') return [];
   const problems: FieldProblem[] = [];
   const atSetTimes = frequency === 'Day' || frequency === 'Week';
-  for (const [key, what, range] of [['hours', 'hour', '0 to 23'], ['minutes', 'minute', '0 to 59']] as const) {
+  for (const [key, what, range] of [
+    ['hours', 'hour', '0 to 23'],
+    ['minutes', 'minute', '0 to 59'],
+  ] as const) {
     const list = schedule[key];
     if (!Array.isArray(list)) continue;
     if (atSetTimes && list.length === 0) {

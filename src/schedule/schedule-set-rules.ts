@@ -110,5 +110,7 @@ function findSameMinute(entries: readonly ArmComputeStartStopSchedule[]): Schedu
 
 /** True when the schedules start the instance but nothing scheduled ever stops it. */
 export function startsButNeverStops(entries: readonly ArmComputeStartStopSchedule[]): boolean {
-  return entries.some((e) => active(e) && e.action === 'Start') && !entries.some((e) => active(e) && e.action === 'Stop');
+  return (
+    entries.some((e) => active(e) && e.action === 'Start') && !entries.some((e) => active(e) && e.action === 'Stop')
+  );
 }

@@ -14,8 +14,8 @@ import { FREQUENCIES, MAX_INTERVAL, MAX_SCHEDULES } from '../model/limits';
 export const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 export const MONTH_DAYS_REJECTED =
-  'nothing: Azure ML ignores monthDays on compute schedules (its own SDK drops them: "\'month_days\' is ignored for not supported on compute recurrence schedule"); '
-  + 'use triggerType "Cron" with a day-of-month field instead';
+  'nothing: Azure ML ignores monthDays on compute schedules (its own SDK drops them: "\'month_days\' is ignored for not supported on compute recurrence schedule"); ' +
+  'use triggerType "Cron" with a day-of-month field instead';
 
 const timeZone = { type: 'string', description: TIME_ZONE_ALLOWED };
 const startTime = { type: 'string', pattern: START_TIME_PATTERN, description: START_TIME_ALLOWED };
@@ -47,7 +47,8 @@ function intervalLimits(): object[] {
 }
 
 const CRON_DESCRIPTION = 'with triggerType "Cron", an object { expression, timeZone?, startTime? }';
-const RECURRENCE_DESCRIPTION = 'with triggerType "Recurrence", an object { frequency, interval, schedule, timeZone?, startTime? }';
+const RECURRENCE_DESCRIPTION =
+  'with triggerType "Recurrence", an object { frequency, interval, schedule, timeZone?, startTime? }';
 
 const forbidden = (why: string) => ({ not: {}, description: why });
 
@@ -97,7 +98,9 @@ export const COMPUTE_START_STOP_SCHEDULE_SCHEMA = deepFreeze({
             hours: integerList('hour', 0, 23),
             minutes: integerList('minute', 0, 59),
             weekDays: {
-              type: 'array', description: 'a list of days, "Monday" to "Sunday"', uniqueItems: true,
+              type: 'array',
+              description: 'a list of days, "Monday" to "Sunday"',
+              uniqueItems: true,
               items: { enum: [...WEEK_DAYS], description: '"Monday" to "Sunday"' },
             },
             monthDays: forbidden(MONTH_DAYS_REJECTED),

@@ -5,8 +5,16 @@
 
 /** Words people write for a frequency, by Azure's spelling. */
 const FREQUENCY_ALIASES: Record<string, string> = {
-  minutely: 'Minute', minutes: 'Minute', hourly: 'Hour', hours: 'Hour', daily: 'Day', days: 'Day',
-  weekly: 'Week', weeks: 'Week', monthly: 'Month', months: 'Month',
+  minutely: 'Minute',
+  minutes: 'Minute',
+  hourly: 'Hour',
+  hours: 'Hour',
+  daily: 'Day',
+  days: 'Day',
+  weekly: 'Week',
+  weeks: 'Week',
+  monthly: 'Month',
+  months: 'Month',
 };
 
 /** Azure's spelling that `value` most likely means, or undefined when nothing is close. */

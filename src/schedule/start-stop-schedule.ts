@@ -87,7 +87,8 @@ export interface WeeklyUptimeOptions {
 }
 
 /** An entry that passed the schema through objects whose fields JSON would not write (inherited ones). */
-const PLAIN_OBJECTS_ALLOWED = 'an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields';
+const PLAIN_OBJECTS_ALLOWED =
+  'an entry of plain objects (object literals or parsed JSON), not class instances or objects that inherit their fields';
 
 /** The most fire times one preview returns. */
 const MAX_RUNS = 10_000;
@@ -95,7 +96,10 @@ const WEEK_MS = 7 * 86_400_000;
 
 /** A factory's props name fields without the ARM entry's nesting (`expression`, not `cron.expression`). */
 function propField(field: string): string {
-  return field.replace(/^cron\./, '').replace(/^recurrence\.schedule\./, '').replace(/^recurrence\./, '');
+  return field
+    .replace(/^cron\./, '')
+    .replace(/^recurrence\.schedule\./, '')
+    .replace(/^recurrence\./, '');
 }
 
 /** A deep copy of a valid entry (whose shape the schema has fixed), keeping its key order. */
@@ -166,7 +170,12 @@ export class StartStopSchedule {
    * undefined, with the problem added under `field`.
    * @internal
    */
-  static adopt(problems: Problems, field: string, value: unknown, allowed = 'a StartStopSchedule made by its factories'): StartStopSchedule | undefined {
+  static adopt(
+    problems: Problems,
+    field: string,
+    value: unknown,
+    allowed = 'a StartStopSchedule made by its factories',
+  ): StartStopSchedule | undefined {
     if (typeof value === 'object' && value !== null && #entry in value) return value as StartStopSchedule;
     const copy = StartStopSchedule.isStartStopSchedule(value) ? jsonObjectCopy(() => value.toArm()) : undefined;
     if (copy === undefined) {
@@ -180,42 +189,54 @@ export class StartStopSchedule {
   static cron(props: CronScheduleProps): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.cron');
     const p = propsOf<CronScheduleProps>(problems, props, '{ action, expression, timeZone?, enabled?, startTime? }');
-    return StartStopSchedule.validated(problems, {
-      action: p.action as ScheduleAction,
-      triggerType: 'Cron',
-      status: p.enabled === false ? 'Disabled' : 'Enabled',
-      cron: {
-        expression: p.expression as string,
-        timeZone: p.timeZone ?? 'UTC',
-        ...(p.startTime !== undefined ? { startTime: p.startTime } : {}),
+    return StartStopSchedule.validated(
+      problems,
+      {
+        action: p.action as ScheduleAction,
+        triggerType: 'Cron',
+        status: p.enabled === false ? 'Disabled' : 'Enabled',
+        cron: {
+          expression: p.expression as string,
+          timeZone: p.timeZone ?? 'UTC',
+          ...(p.startTime !== undefined ? { startTime: p.startTime } : {}),
+        },
       },
-    }, p.enabled, propField);
+      p.enabled,
+      propField,
+    );
   }
 
   /** A schedule from a recurrence (the Logic Apps recurrence shape). */
   static recurrence(props: RecurrenceScheduleProps): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.recurrence');
     const p = propsOf<RecurrenceScheduleProps>(
-      problems, props, '{ action, frequency, interval?, hours, minutes, weekDays?, timeZone?, enabled?, startTime? }',
+      problems,
+      props,
+      '{ action, frequency, interval?, hours, minutes, weekDays?, timeZone?, enabled?, startTime? }',
     );
     const copy = <T>(v: T): T => (Array.isArray(v) ? ([...v] as T) : v);
-    return StartStopSchedule.validated(problems, {
-      action: p.action as ScheduleAction,
-      triggerType: 'Recurrence',
-      status: p.enabled === false ? 'Disabled' : 'Enabled',
-      recurrence: {
-        frequency: p.frequency as RecurrenceFrequency,
-        interval: p.interval ?? 1,
-        timeZone: p.timeZone ?? 'UTC',
-        ...(p.startTime !== undefined ? { startTime: p.startTime } : {}),
-        schedule: {
-          hours: copy(p.hours) as number[],
-          minutes: copy(p.minutes) as number[],
-          ...(p.weekDays !== undefined ? { weekDays: copy(p.weekDays) } : {}),
-          ...(p.monthDays !== undefined ? { monthDays: copy(p.monthDays) } : {}),
+    return StartStopSchedule.validated(
+      problems,
+      {
+        action: p.action as ScheduleAction,
+        triggerType: 'Recurrence',
+        status: p.enabled === false ? 'Disabled' : 'Enabled',
+        recurrence: {
+          frequency: p.frequency as RecurrenceFrequency,
+          interval: p.interval ?? 1,
+          timeZone: p.timeZone ?? 'UTC',
+          ...(p.startTime !== undefined ? { startTime: p.startTime } : {}),
+          schedule: {
+            hours: copy(p.hours) as number[],
+            minutes: copy(p.minutes) as number[],
+            ...(p.weekDays !== undefined ? { weekDays: copy(p.weekDays) } : {}),
+            ...(p.monthDays !== undefined ? { monthDays: copy(p.monthDays) } : {}),
+          },
         },
       },
-    }, p.enabled, propField);
+      p.enabled,
+      propField,
+    );
   }
 
   /**
@@ -254,13 +275,19 @@ export class StartStopSchedule {
     if (!validateList(list)) {
       for (const error of validateList.errors ?? []) {
         if (error.instancePath !== '') continue;
-        if (error.keyword === 'maxItems') problems.add('list', `${(list as unknown[]).length} schedules`, `at most ${MAX_SCHEDULES} schedules per compute instance`);
+        if (error.keyword === 'maxItems')
+          problems.add(
+            'list',
+            `${(list as unknown[]).length} schedules`,
+            `at most ${MAX_SCHEDULES} schedules per compute instance`,
+          );
         else problems.add('list', list, 'a list of computeStartStop schedules');
       }
     }
     if (!Array.isArray(list)) problems.throwIfAny();
     list.forEach((entry, i) => {
-      for (const p of armEntryProblems(entry)) problems.add(p.field ? `[${i}].${p.field}` : `[${i}]`, p.value, p.allowed);
+      for (const p of armEntryProblems(entry))
+        problems.add(p.field ? `[${i}].${p.field}` : `[${i}]`, p.value, p.allowed);
     });
     problems.throwIfAny();
     list.forEach((entry, i) => {
@@ -320,7 +347,10 @@ export class StartStopSchedule {
 
   /** Validates an entry built by a factory (or given to fromArm), naming fields with `field`. */
   private static validated(
-    problems: Problems, entry: ArmComputeStartStopSchedule, enabled: unknown, field: (armField: string) => string,
+    problems: Problems,
+    entry: ArmComputeStartStopSchedule,
+    enabled: unknown,
+    field: (armField: string) => string,
   ): StartStopSchedule {
     if (enabled !== undefined && typeof enabled !== 'boolean') problems.add('enabled', enabled, 'true or false');
     for (const p of armEntryProblems(entry)) problems.add(field(p.field), p.value, p.allowed);
@@ -334,7 +364,11 @@ export class StartStopSchedule {
     // TypeScript keeps the constructor private; JavaScript does not, so it checks who calls it.
     if (validated !== VALIDATED || new.target !== StartStopSchedule) {
       const problems = new Problems('StartStopSchedule');
-      problems.add('constructor', new.target.name, 'a schedule from StartStopSchedule.cron, .recurrence, .workingHours, .fromArm or .fromArmList (the class cannot be constructed or extended)');
+      problems.add(
+        'constructor',
+        new.target.name,
+        'a schedule from StartStopSchedule.cron, .recurrence, .workingHours, .fromArm or .fromArmList (the class cannot be constructed or extended)',
+      );
       problems.throwIfAny();
     }
     this.#entry = entry;
@@ -378,7 +412,8 @@ export class StartStopSchedule {
    */
   nextRuns(count: number, from: Date = new Date()): Date[] {
     const problems = new Problems('StartStopSchedule.nextRuns');
-    if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) problems.add('count', count, `an integer from 1 to ${MAX_RUNS}`);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS)
+      problems.add('count', count, `an integer from 1 to ${MAX_RUNS}`);
     if (!isValidDate(from)) problems.add('from', shownDate(from), DATE_ALLOWED);
     this.checkPreviewable(problems, 'schedule');
     problems.throwIfAny();
@@ -399,7 +434,11 @@ export class StartStopSchedule {
 
   private checkPreviewable(problems: Problems, field: string): void {
     if (containsToken(this.#entry)) {
-      problems.add(field, this.toString(), 'a schedule without Terraform references (values known only at apply), whose fire times can be previewed');
+      problems.add(
+        field,
+        this.toString(),
+        'a schedule without Terraform references (values known only at apply), whose fire times can be previewed',
+      );
     }
   }
 }

@@ -4,7 +4,8 @@ import { LocalDateTime, daysInMonth } from './zoned-time';
 export const START_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$';
 const START_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 
-export const START_TIME_ALLOWED = 'a date and time "yyyy-MM-ddTHH:mm:ss" in the schedule\'s time zone, without offset, such as "2025-01-06T08:00:00"';
+export const START_TIME_ALLOWED =
+  'a date and time "yyyy-MM-ddTHH:mm:ss" in the schedule\'s time zone, without offset, such as "2025-01-06T08:00:00"';
 
 /** The same moment written the way Azure takes it, when `value` is a common near miss. */
 function rewritten(value: string): string | undefined {
@@ -21,7 +22,16 @@ export function parseStartTime(value: string): LocalDateTime | undefined {
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
   // Azure reads startTime as a .NET DateTime, whose years run from 0001.
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+  if (
+    year < 1 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return undefined;
   }
   return { year, month, day, hour, minute, second };
@@ -31,10 +41,14 @@ export function parseStartTime(value: string): LocalDateTime | undefined {
 export function startTimeProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return START_TIME_ALLOWED;
   if (parseStartTime(value)) return undefined;
-  if (/^0000-/.test(value) && START_TIME.test(value)) return `${START_TIME_ALLOWED}; there is no year 0000 (years start at 0001)`;
-  if (START_TIME.test(value)) return `${START_TIME_ALLOWED}; ${value.slice(0, 10)} ${value.slice(11)} is not a real date and time`;
+  if (/^0000-/.test(value) && START_TIME.test(value))
+    return `${START_TIME_ALLOWED}; there is no year 0000 (years start at 0001)`;
+  if (START_TIME.test(value))
+    return `${START_TIME_ALLOWED}; ${value.slice(0, 10)} ${value.slice(11)} is not a real date and time`;
   const fix = rewritten(value);
   if (!fix) return START_TIME_ALLOWED;
-  const offset = /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim()) ? '; the time is read in the schedule\'s time zone, so leave the offset out' : '';
+  const offset = /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim())
+    ? "; the time is read in the schedule's time zone, so leave the offset out"
+    : '';
   return `${START_TIME_ALLOWED}${offset}; write "${fix}" instead`;
 }

@@ -12,13 +12,25 @@
  * ids; this one is the project's, checked against windows-iana's CLDR table for the zone each names.
  */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  cet: 'W. Europe Standard Time', cest: 'W. Europe Standard Time', met: 'W. Europe Standard Time', mest: 'W. Europe Standard Time',
-  eet: 'GTB Standard Time', eest: 'GTB Standard Time',
-  wet: 'GMT Standard Time', west: 'GMT Standard Time',
-  pst: 'Pacific Standard Time', pdt: 'Pacific Standard Time',
-  edt: 'Eastern Standard Time', cdt: 'Central Standard Time', mdt: 'Mountain Standard Time',
-  jst: 'Tokyo Standard Time', kst: 'Korea Standard Time', sgt: 'Singapore Standard Time',
-  aedt: 'AUS Eastern Standard Time', nzst: 'New Zealand Standard Time', nzdt: 'New Zealand Standard Time',
+  cet: 'W. Europe Standard Time',
+  cest: 'W. Europe Standard Time',
+  met: 'W. Europe Standard Time',
+  mest: 'W. Europe Standard Time',
+  eet: 'GTB Standard Time',
+  eest: 'GTB Standard Time',
+  wet: 'GMT Standard Time',
+  west: 'GMT Standard Time',
+  pst: 'Pacific Standard Time',
+  pdt: 'Pacific Standard Time',
+  edt: 'Eastern Standard Time',
+  cdt: 'Central Standard Time',
+  mdt: 'Mountain Standard Time',
+  jst: 'Tokyo Standard Time',
+  kst: 'Korea Standard Time',
+  sgt: 'Singapore Standard Time',
+  aedt: 'AUS Eastern Standard Time',
+  nzst: 'New Zealand Standard Time',
+  nzdt: 'New Zealand Standard Time',
   msk: 'Russian Standard Time',
 };
 

@@ -31,7 +31,8 @@ function zoneTables(): ZoneTables {
   // Aliases (US/Pacific, Asia/Calcutta) take the Windows id of the zone they name.
   for (const { alias } of IANA_ALIAS_MAP) {
     const windows = alias.map((a) => windowsByIana.get(a.toLowerCase())).find((w) => w !== undefined);
-    if (windows) for (const a of alias) if (!windowsByIana.has(a.toLowerCase())) windowsByIana.set(a.toLowerCase(), windows);
+    if (windows)
+      for (const a of alias) if (!windowsByIana.has(a.toLowerCase())) windowsByIana.set(a.toLowerCase(), windows);
   }
   const windowsByLowerCase = new Map([...ianaByWindows.keys()].map((w) => [w.toLowerCase(), w] as [string, string]));
   tables = { ianaByWindows, windowsByLowerCase, windowsByIana };
@@ -50,7 +51,8 @@ export function ianaZoneOf(windowsId: string): string {
   return iana;
 }
 
-export const TIME_ZONE_ALLOWED = 'a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"';
+export const TIME_ZONE_ALLOWED =
+  'a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"';
 
 /** The `allowed:` text when `value` is not a Windows time zone id, with the id to write instead if known. */
 export function timeZoneProblem(value: unknown): string | undefined {
@@ -63,7 +65,8 @@ export function timeZoneProblem(value: unknown): string | undefined {
   const fromIana = t.windowsByIana.get(lower);
   if (fromIana) return `${TIME_ZONE_ALLOWED}; Azure does not take IANA names: write "${fromIana}" instead`;
   const fromAbbreviation = windowsIdOfAbbreviation(value);
-  if (fromAbbreviation) return `${TIME_ZONE_ALLOWED}; Azure does not take abbreviations: write "${fromAbbreviation}" instead`;
+  if (fromAbbreviation)
+    return `${TIME_ZONE_ALLOWED}; Azure does not take abbreviations: write "${fromAbbreviation}" instead`;
   const near = nearestWindowsId(value, [...t.ianaByWindows.keys()]);
   if (near) return `${TIME_ZONE_ALLOWED}; write "${near}" instead`;
   return TIME_ZONE_ALLOWED;

@@ -32,7 +32,9 @@ export function localPattern(e: ArmComputeStartStopSchedule): LocalPattern | und
   if (r.frequency === 'Day') return { minutes: r.schedule.minutes, hours: r.schedule.hours, months: ALL_MONTHS };
   if (r.frequency === 'Week' && r.schedule.weekDays && r.schedule.weekDays.length > 0) {
     return {
-      minutes: r.schedule.minutes, hours: r.schedule.hours, months: ALL_MONTHS,
+      minutes: r.schedule.minutes,
+      hours: r.schedule.hours,
+      months: ALL_MONTHS,
       daysOfWeek: r.schedule.weekDays.map((d) => (WEEK_DAYS.indexOf(d) + 1) % 7),
     };
   }
@@ -45,12 +47,28 @@ function common(a: readonly number[] | undefined, b: readonly number[] | undefin
 
 /** The first wall-clock minute both patterns fire at on some date (every month/day/weekday combination occurs in some year). */
 export function commonWallClock(a: LocalPattern, b: LocalPattern): string | undefined {
-  const minutes = common(a.minutes, b.minutes, Array.from({ length: 60 }, (_, i) => i));
-  const hours = common(a.hours, b.hours, Array.from({ length: 24 }, (_, i) => i));
+  const minutes = common(
+    a.minutes,
+    b.minutes,
+    Array.from({ length: 60 }, (_, i) => i),
+  );
+  const hours = common(
+    a.hours,
+    b.hours,
+    Array.from({ length: 24 }, (_, i) => i),
+  );
   if (minutes.length === 0 || hours.length === 0) return undefined;
   const weekdays = common(a.daysOfWeek, b.daysOfWeek, [0, 1, 2, 3, 4, 5, 6]);
-  const someDay = weekdays.length > 0 && common(a.months, b.months, ALL_MONTHS).some((month) =>
-    common(a.daysOfMonth, b.daysOfMonth, Array.from({ length: LONGEST_MONTH[month - 1] }, (_, i) => i + 1)).length > 0);
+  const someDay =
+    weekdays.length > 0 &&
+    common(a.months, b.months, ALL_MONTHS).some(
+      (month) =>
+        common(
+          a.daysOfMonth,
+          b.daysOfMonth,
+          Array.from({ length: LONGEST_MONTH[month - 1] }, (_, i) => i + 1),
+        ).length > 0,
+    );
   if (!someDay) return undefined;
   return `${String(hours[0]).padStart(2, '0')}:${String(minutes[0]).padStart(2, '0')}`;
 }
@@ -66,14 +84,20 @@ export interface PatternSets {
 
 export function setsOf(p: LocalPattern): PatternSets {
   return {
-    minutes: new Set(p.minutes), hours: new Set(p.hours), months: new Set(p.months),
+    minutes: new Set(p.minutes),
+    hours: new Set(p.hours),
+    months: new Set(p.months),
     ...(p.daysOfMonth ? { daysOfMonth: new Set(p.daysOfMonth) } : {}),
     ...(p.daysOfWeek ? { daysOfWeek: new Set(p.daysOfWeek) } : {}),
   };
 }
 
 function dayMatches(p: PatternSets, year: number, month: number, day: number): boolean {
-  return p.months.has(month) && (!p.daysOfMonth || p.daysOfMonth.has(day)) && (!p.daysOfWeek || p.daysOfWeek.has(weekdayOf(year, month, day)));
+  return (
+    p.months.has(month) &&
+    (!p.daysOfMonth || p.daysOfMonth.has(day)) &&
+    (!p.daysOfWeek || p.daysOfWeek.has(weekdayOf(year, month, day)))
+  );
 }
 
 /** True when the pattern fires on the local day numbered `day` (days since 1970-01-01). */
@@ -89,7 +113,14 @@ export function matchesAt(p: PatternSets, t: LocalDateTime): boolean {
 /** Wall-clock time from a UTC instant and a known offset (no time zone lookup). */
 export function shifted(utcMs: number, offsetMs: number): LocalDateTime {
   const d = new Date(utcMs + offsetMs);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: 0,
+  };
 }
 
 function civil(day: number): { year: number; month: number; day: number } {
@@ -128,7 +159,11 @@ function placed(wallMs: number, before: number, after: number, switchMs: number)
  * place it (forward over a gap, first of a repeat).
  */
 export function* patternFires(
-  p: PatternSets, zone: string, fromMs: number, days: number, onDay?: (day: number) => boolean,
+  p: PatternSets,
+  zone: string,
+  fromMs: number,
+  days: number,
+  onDay?: (day: number) => boolean,
 ): Generator<number> {
   const first = toLocal(fromMs, zone);
   const firstDay = dayNumber(first.year, first.month, first.day);

@@ -95,7 +95,8 @@ function toCronEntries(events: readonly Event[], timeZone: string): ArmComputeSt
   const crons: { action: ScheduleAction; expression: string; order: number }[] = [];
   for (const group of timesByDays.values()) {
     const minutesByHour = new Map<number, number[]>();
-    for (const m of group.minutes) minutesByHour.set(Math.floor(m / 60), [...(minutesByHour.get(Math.floor(m / 60)) ?? []), m % 60]);
+    for (const m of group.minutes)
+      minutesByHour.set(Math.floor(m / 60), [...(minutesByHour.get(Math.floor(m / 60)) ?? []), m % 60]);
     const hoursByMinutes = new Map<string, number[]>();
     for (const [hour, minutes] of minutesByHour) {
       const key = formatCronValues(minutes, 0, 59);
@@ -112,7 +113,12 @@ function toCronEntries(events: readonly Event[], timeZone: string): ArmComputeSt
   }
   return crons
     .sort((a, b) => a.order - b.order || a.expression.localeCompare(b.expression))
-    .map((c) => ({ action: c.action, triggerType: 'Cron', status: 'Enabled', cron: { expression: c.expression, timeZone } }));
+    .map((c) => ({
+      action: c.action,
+      triggerType: 'Cron',
+      status: 'Enabled',
+      cron: { expression: c.expression, timeZone },
+    }));
 }
 
 /**
@@ -120,7 +126,10 @@ function toCronEntries(events: readonly Event[], timeZone: string): ArmComputeSt
  * may not overlap or meet (a stop and a start in the same minute), and must fit in the 4 schedules an
  * instance takes.
  */
-export function workingHoursEntries(input: WorkingHoursProps | WorkingHoursProps[], problems: Problems): ArmComputeStartStopSchedule[] {
+export function workingHoursEntries(
+  input: WorkingHoursProps | WorkingHoursProps[],
+  problems: Problems,
+): ArmComputeStartStopSchedule[] {
   const many = Array.isArray(input);
   const shifts: WorkingHoursProps[] = many ? input : [input];
   if (shifts.length === 0) problems.add('shifts', [], 'at least one shift { days, start, stop }');
@@ -141,43 +150,62 @@ export function workingHoursEntries(input: WorkingHoursProps | WorkingHoursProps
       if (allowed) problems.add(at(i, field), s?.[field], allowed);
     }
     if (s?.start === s?.stop && HH_MM.test(String(s?.start))) {
-      problems.add(at(i, 'stop'), s.stop, `a time other than start ("${s.start}"): a shift that stops when it starts never runs`);
+      problems.add(
+        at(i, 'stop'),
+        s.stop,
+        `a time other than start ("${s.start}"): a shift that stops when it starts never runs`,
+      );
     }
     const zone = s?.timeZone ?? 'UTC';
     if (!isToken(zone)) {
       const allowed = timeZoneProblem(zone);
       if (allowed) problems.add(at(i, 'timeZone'), zone, allowed);
       else if (zone !== timeZone) {
-        problems.add(at(i, 'timeZone'), zone, `"${timeZone}", the time zone of the first shift (declare shifts of another time zone in another workingHours call)`);
+        problems.add(
+          at(i, 'timeZone'),
+          zone,
+          `"${timeZone}", the time zone of the first shift (declare shifts of another time zone in another workingHours call)`,
+        );
       }
     }
   });
   if (problems.count > 0) return [];
 
-  const intervals: Interval[] = shifts.flatMap((s, shift) => s.days.map((day) => {
-    const from = WEEK_DAYS.indexOf(day) * DAY_MINUTES + minutesOf(s.start);
-    const length = (minutesOf(s.stop) - minutesOf(s.start) + DAY_MINUTES) % DAY_MINUTES;
-    return { shift, day, from, to: from + length };
-  }));
+  const intervals: Interval[] = shifts.flatMap((s, shift) =>
+    s.days.map((day) => {
+      const from = WEEK_DAYS.indexOf(day) * DAY_MINUTES + minutesOf(s.start);
+      const length = (minutesOf(s.stop) - minutesOf(s.start) + DAY_MINUTES) % DAY_MINUTES;
+      return { shift, day, from, to: from + length };
+    }),
+  );
   const clash = firstClash(intervals);
   if (clash) {
     const [a, b] = clash;
-    problems.add(at(b.shift, 'days'), shifts[b.shift].days,
-      `shifts that neither overlap nor meet; on ${b.day} this one overlaps or meets [${a.shift}] (${shifts[a.shift].start}-${shifts[a.shift].stop} on ${a.day}): merge them into one shift`);
+    problems.add(
+      at(b.shift, 'days'),
+      shifts[b.shift].days,
+      `shifts that neither overlap nor meet; on ${b.day} this one overlaps or meets [${a.shift}] (${shifts[a.shift].start}-${shifts[a.shift].stop} on ${a.day}): merge them into one shift`,
+    );
     return [];
   }
 
-  const events: Event[] = shifts.flatMap((s) => s.days.flatMap((day) => {
-    const weekday = cronWeekday(day);
-    const overnight = minutesOf(s.stop) < minutesOf(s.start);
-    return [
-      { action: 'Start' as const, minute: minutesOf(s.start), weekday },
-      { action: 'Stop' as const, minute: minutesOf(s.stop), weekday: overnight ? (weekday + 1) % 7 : weekday },
-    ];
-  }));
+  const events: Event[] = shifts.flatMap((s) =>
+    s.days.flatMap((day) => {
+      const weekday = cronWeekday(day);
+      const overnight = minutesOf(s.stop) < minutesOf(s.start);
+      return [
+        { action: 'Start' as const, minute: minutesOf(s.start), weekday },
+        { action: 'Stop' as const, minute: minutesOf(s.stop), weekday: overnight ? (weekday + 1) % 7 : weekday },
+      ];
+    }),
+  );
   const entries = toCronEntries(events, timeZone);
   if (entries.length > MAX_ENTRIES) {
-    problems.add('shifts', `${entries.length} schedules`, `shifts that fit in ${MAX_ENTRIES} schedules, the most a compute instance takes`);
+    problems.add(
+      'shifts',
+      `${entries.length} schedules`,
+      `shifts that fit in ${MAX_ENTRIES} schedules, the most a compute instance takes`,
+    );
   }
   return entries;
 }

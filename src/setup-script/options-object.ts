@@ -1,7 +1,6 @@
 import { isPlainObject } from '../validation/plain-object';
 import { ScriptProblems } from './script-problems';
 
-
 /**
  * The options argument of a factory or a step. A default parameter (`options = {}`) only replaces
  * undefined, so null, a string or a list would reach the checks and fail there with a TypeError. Anything

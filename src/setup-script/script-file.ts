@@ -27,7 +27,11 @@ export function readScriptFile(problems: ScriptProblems, field: string, path: st
       return undefined;
     }
     if (stat.size > MAX_SCRIPT_BYTES) {
-      problems.add(field, path, `a file of at most ${MAX_SCRIPT_BYTES} bytes (this one has ${stat.size}); put a bigger script in the workspace share and use SetupScript.fromWorkspace`);
+      problems.add(
+        field,
+        path,
+        `a file of at most ${MAX_SCRIPT_BYTES} bytes (this one has ${stat.size}); put a bigger script in the workspace share and use SetupScript.fromWorkspace`,
+      );
       return undefined;
     }
     bytes = readFileSync(path);

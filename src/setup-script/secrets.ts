@@ -25,7 +25,10 @@ const PATTERNS: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
   // 64 random bytes in base64: the shape of a storage account (and most Azure service) access key.
   { kind: 'storage account key', pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/ },
   { kind: 'password', pattern: new RegExp(`(?<![A-Za-z])(?:password|passwd)\\s*=\\s*${LITERAL}`, 'i') },
-  { kind: 'credentials in a URL', pattern: new RegExp(`[A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@'"]+:${LITERAL}[^\\s/@'"]+@`) },
+  {
+    kind: 'credentials in a URL',
+    pattern: new RegExp(`[A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@'"]+:${LITERAL}[^\\s/@'"]+@`),
+  },
   { kind: 'GitHub token', pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})/ },
 ];
 
@@ -40,5 +43,6 @@ export function findSecrets(text: string): SecretFinding[] {
 }
 
 /** What to do instead, for the error message. */
-export const SECRETS_ALLOWED = 'no secrets in a setup script, since Azure stores it readable with the compute and logs its output to the workspace share; '
-  + 'fetch secrets when the script runs (Key Vault with the instance\'s managed identity), or pass allowSecrets: true if this is deliberate';
+export const SECRETS_ALLOWED =
+  'no secrets in a setup script, since Azure stores it readable with the compute and logs its output to the workspace share; ' +
+  "fetch secrets when the script runs (Key Vault with the instance's managed identity), or pass allowSecrets: true if this is deliberate";

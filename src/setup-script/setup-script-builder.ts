@@ -5,8 +5,21 @@ import { ScriptProblems } from './script-problems';
 import { inlineSetupScript, SetupScript, SetupScriptOptions } from './setup-script';
 import { shellQuote, shellWords } from './shell-quote';
 import {
-  ALWAYS_NO_PROXY, checkCondaEnvironment, checkDirectory, checkPackages, checkText, ENV_NAME, GIT_CONFIG_KEY, GIT_REF, GIT_URL,
-  NO_PROXY_ENTRY, PROXY_URL, PYTHON_VERSION, RESERVED_NAMES, RESERVED_PREFIXES, SCRIPT_NAME,
+  ALWAYS_NO_PROXY,
+  checkCondaEnvironment,
+  checkDirectory,
+  checkPackages,
+  checkText,
+  ENV_NAME,
+  GIT_CONFIG_KEY,
+  GIT_REF,
+  GIT_URL,
+  NO_PROXY_ENTRY,
+  PROXY_URL,
+  PYTHON_VERSION,
+  RESERVED_NAMES,
+  RESERVED_PREFIXES,
+  SCRIPT_NAME,
 } from './step-rules';
 import { AZUREUSER, CONDA_ROOT, persistEnvironment, renderScript, repositoryName, Step } from './steps';
 
@@ -109,7 +122,12 @@ const USER_PART = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*@/;
  * The entries of a `{ key: value }` argument (git settings, variables); a problem of `field` when it is not
  * an object, or is empty.
  */
-function entriesOf(problems: ScriptProblems, field: string, record: unknown, allowed: { shape: string; empty: string }): Array<[string, string]> {
+function entriesOf(
+  problems: ScriptProblems,
+  field: string,
+  record: unknown,
+  allowed: { shape: string; empty: string },
+): Array<[string, string]> {
   if (!isPlainObject(record)) {
     problems.add(field, record, allowed.shape);
     return [];
@@ -143,10 +161,22 @@ export class SetupScriptBuilder {
     this.name = checked.name ?? 'setup-script';
     this.condaRoot = checked.condaRoot ?? CONDA_ROOT;
     if (typeof this.name !== 'string' || !SCRIPT_NAME.test(this.name)) {
-      problems.add('name', checked.name, '1 to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit');
+      problems.add(
+        'name',
+        checked.name,
+        '1 to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit',
+      );
     }
-    if (typeof this.condaRoot !== 'string' || !this.condaRoot.startsWith('/') || /[\s\\]|\/\.\.?(\/|$)|\/\/|.\/$/.test(this.condaRoot)) {
-      problems.add('condaRoot', checked.condaRoot, 'an absolute path without spaces, "." or ".." segments, or a trailing "/"');
+    if (
+      typeof this.condaRoot !== 'string' ||
+      !this.condaRoot.startsWith('/') ||
+      /[\s\\]|\/\.\.?(\/|$)|\/\/|.\/$/.test(this.condaRoot)
+    ) {
+      problems.add(
+        'condaRoot',
+        checked.condaRoot,
+        'an absolute path without spaces, "." or ".." segments, or a trailing "/"',
+      );
     }
     problems.throwIfAny();
   }
@@ -158,7 +188,7 @@ export class SetupScriptBuilder {
     if (isPlainObject(options)) {
       checkCondaEnvironment(problems, 'condaEnvironment', options.condaEnvironment, { allowBase: true });
     } else {
-      problems.add('options', options, 'an object naming the conda environment, like { condaEnvironment: \'base\' }');
+      problems.add('options', options, "an object naming the conda environment, like { condaEnvironment: 'base' }");
     }
     problems.throwIfAny();
     const env = options.condaEnvironment;
@@ -181,17 +211,34 @@ export class SetupScriptBuilder {
       problems.add('python', checked.python, 'a Python version like 3.11');
     }
     if (checked.packages !== undefined) checkPackages(problems, 'packages', checked.packages, { allowEmpty: true });
-    if (checked.channels !== undefined) checkPackages(problems, 'channels', checked.channels, { allowEmpty: true, what: 'conda channel names or URLs' });
+    if (checked.channels !== undefined)
+      checkPackages(problems, 'channels', checked.channels, { allowEmpty: true, what: 'conda channel names or URLs' });
     if (checked.kernelDisplayName !== undefined) checkText(problems, 'kernelDisplayName', checked.kernelDisplayName);
     problems.throwIfAny();
     const prefix = `${this.condaRoot}/envs/${name}`;
     const create = [
-      `${this.condaRoot}/bin/conda`, 'create', '--yes', '--quiet', '--prefix', prefix,
+      `${this.condaRoot}/bin/conda`,
+      'create',
+      '--yes',
+      '--quiet',
+      '--prefix',
+      prefix,
       ...(checked.channels ?? []).flatMap((c) => ['--channel', c]),
-      checked.python ? `python=${checked.python}` : 'python', 'ipykernel', ...(checked.packages ?? []),
+      checked.python ? `python=${checked.python}` : 'python',
+      'ipykernel',
+      ...(checked.packages ?? []),
     ];
-    const kernel = [`${prefix}/bin/python`, '-m', 'ipykernel', 'install', '--user', '--name', name,
-      '--display-name', checked.kernelDisplayName ?? `Python (${name})`];
+    const kernel = [
+      `${prefix}/bin/python`,
+      '-m',
+      'ipykernel',
+      'install',
+      '--user',
+      '--name',
+      name,
+      '--display-name',
+      checked.kernelDisplayName ?? `Python (${name})`,
+    ];
     return this.add({
       title: `conda environment ${name} and its Jupyter kernel`,
       lines: [
@@ -210,10 +257,18 @@ export class SetupScriptBuilder {
     const problems = new ScriptProblems('SetupScriptBuilder.gitClone');
     const checked = optionsOf<GitCloneOptions>(problems, options);
     if (typeof url === 'string') {
-      problems.screen('url', url, 'a URL without credentials; give azureuser a credential helper or an SSH key instead');
+      problems.screen(
+        'url',
+        url,
+        'a URL without credentials; give azureuser a credential helper or an SSH key instead',
+      );
     }
     if (typeof url !== 'string' || isToken(url) || !GIT_URL.test(url)) {
-      problems.add('url', url, 'a git URL (https://, ssh://, git://, file:// or user@host:path), without spaces or backslashes');
+      problems.add(
+        'url',
+        url,
+        'a git URL (https://, ssh://, git://, file:// or user@host:path), without spaces or backslashes',
+      );
     }
     const directory = checked.directory ?? (typeof url === 'string' ? repositoryName(url) : undefined);
     if (checked.directory !== undefined || directory !== undefined) checkDirectory(problems, 'directory', directory);
@@ -225,11 +280,7 @@ export class SetupScriptBuilder {
     const clone = ['git', 'clone', ...(checked.branch ? ['--branch', checked.branch] : []), '--', url, directory!];
     return this.add({
       title: `git clone into ${directory}`,
-      lines: [
-        `if ! as_azureuser test -e ${shellQuote(directory!)}; then`,
-        `  as_azureuser ${shellWords(clone)}`,
-        'fi',
-      ],
+      lines: [`if ! as_azureuser test -e ${shellQuote(directory!)}; then`, `  as_azureuser ${shellWords(clone)}`, 'fi'],
       asAzureuser: true,
     });
   }
@@ -238,10 +289,12 @@ export class SetupScriptBuilder {
   gitConfig(settings: Record<string, string>): this {
     const problems = new ScriptProblems('SetupScriptBuilder.gitConfig');
     const entries = entriesOf(problems, 'settings', settings, {
-      shape: 'an object of git settings, like { \'user.name\': \'Alice\' }', empty: 'at least one setting',
+      shape: "an object of git settings, like { 'user.name': 'Alice' }",
+      empty: 'at least one setting',
     });
     for (const [key, value] of entries) {
-      if (!GIT_CONFIG_KEY.test(key)) problems.add(key, key, 'a git setting name like user.name or url.<base>.insteadOf');
+      if (!GIT_CONFIG_KEY.test(key))
+        problems.add(key, key, 'a git setting name like user.name or url.<base>.insteadOf');
       checkText(problems, key, value);
     }
     problems.throwIfAny();
@@ -260,7 +313,8 @@ export class SetupScriptBuilder {
   environment(variables: Record<string, string>): this {
     const problems = new ScriptProblems('SetupScriptBuilder.environment');
     const entries = entriesOf(problems, 'variables', variables, {
-      shape: 'an object of variables, like { DATA_DIR: \'/mnt/data\' }', empty: 'at least one variable',
+      shape: "an object of variables, like { DATA_DIR: '/mnt/data' }",
+      empty: 'at least one variable',
     });
     for (const [name, value] of entries) this.checkVariable(problems, name, value);
     problems.throwIfAny();
@@ -287,7 +341,8 @@ export class SetupScriptBuilder {
       if (url === undefined) continue;
       // Checked first, so that any other problem of the URL describes it instead of showing it. The user
       // part alone is a credential too: a proxy takes an API key there.
-      let credentials = typeof url === 'string' && problems.screen(scheme, url, PROXY_WITHOUT_CREDENTIALS) !== undefined;
+      let credentials =
+        typeof url === 'string' && problems.screen(scheme, url, PROXY_WITHOUT_CREDENTIALS) !== undefined;
       if (!credentials && typeof url === 'string' && USER_PART.test(url)) {
         problems.secret(scheme, 'credentials in a URL', PROXY_WITHOUT_CREDENTIALS);
         credentials = true;
@@ -301,7 +356,11 @@ export class SetupScriptBuilder {
     }
     const noProxy = checked.noProxy ?? [];
     if (!Array.isArray(noProxy) || noProxy.some((h) => typeof h !== 'string' || !NO_PROXY_ENTRY.test(h))) {
-      problems.add('noProxy', noProxy, 'host names, domains (.example.com), addresses and CIDR ranges, without spaces or commas');
+      problems.add(
+        'noProxy',
+        noProxy,
+        'host names, domains (.example.com), addresses and CIDR ranges, without spaces or commas',
+      );
     } else {
       const hosts = [...new Set([...ALWAYS_NO_PROXY, ...noProxy])].join(',');
       variables.no_proxy = hosts;
@@ -349,12 +408,15 @@ export class SetupScriptBuilder {
     } else if (!Array.isArray(command) || command.length === 0) {
       problems.add('command', command, 'a bash command line, or a non-empty list of a program and its arguments');
     } else {
-      command.forEach((word, i) => checkText(problems, `command[${i}]`, word, { allowNewline: true, allowEmpty: i > 0 }));
+      command.forEach((word, i) =>
+        checkText(problems, `command[${i}]`, word, { allowNewline: true, allowEmpty: i > 0 }),
+      );
     }
     problems.throwIfAny();
-    const line = typeof command === 'string'
-      ? `bash --norc -euo pipefail -c ${shellQuote(command)} setup-script "$@"`
-      : shellWords(command);
+    const line =
+      typeof command === 'string'
+        ? `bash --norc -euo pipefail -c ${shellQuote(command)} setup-script "$@"`
+        : shellWords(command);
     return this.add({
       title: `command as ${as}`,
       lines: [as === AZUREUSER ? `as_azureuser ${line}` : line],
@@ -365,11 +427,19 @@ export class SetupScriptBuilder {
   /** The script's text. */
   render(): string {
     const environment = [...this.variables.entries()];
-    const persist: Step[] = environment.length === 0 ? [] : [{
-      title: 'environment variables for the shells of azureuser',
-      lines: persistEnvironment(this.name, environment.map(([n]) => n)),
-      asAzureuser: true,
-    }];
+    const persist: Step[] =
+      environment.length === 0
+        ? []
+        : [
+            {
+              title: 'environment variables for the shells of azureuser',
+              lines: persistEnvironment(
+                this.name,
+                environment.map(([n]) => n),
+              ),
+              asAzureuser: true,
+            },
+          ];
     return renderScript({ environment, steps: [...persist, ...this.steps] });
   }
 
@@ -396,7 +466,11 @@ export class SetupScriptBuilder {
     if (!ENV_NAME.test(name)) {
       problems.add(name, name, 'a variable name of letters, digits and "_", not starting with a digit');
     } else if (RESERVED_NAMES.has(name) || RESERVED_PREFIXES.some((p) => name.startsWith(p))) {
-      problems.add(name, name, `a name other than ${[...RESERVED_NAMES].join(', ')} or ${RESERVED_PREFIXES.map((p) => `${p}*`).join(', ')}, which the shell, sudo or Azure rely on`);
+      problems.add(
+        name,
+        name,
+        `a name other than ${[...RESERVED_NAMES].join(', ')} or ${RESERVED_PREFIXES.map((p) => `${p}*`).join(', ')}, which the shell, sudo or Azure rely on`,
+      );
     } else if (this.variables.has(name) && this.variables.get(name) !== value) {
       problems.add(name, name, 'one value per variable (this builder sets it to a different value already)');
     }

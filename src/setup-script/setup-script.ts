@@ -44,7 +44,11 @@ const SETUP_SCRIPT_BRAND = Symbol.for('cdktf-azureml-compute.SetupScript');
 /** Only the factories of this module hold it: the constructor refuses to run without it. */
 const VALIDATED = Symbol('validated SetupScript');
 /** Set by SetupScript's static block: the constructor, for `inlineSetupScript`. */
-let makeSetupScript: (reference: ArmScriptReference, text: string | undefined, warnings: readonly string[]) => SetupScript;
+let makeSetupScript: (
+  reference: ArmScriptReference,
+  text: string | undefined,
+  warnings: readonly string[],
+) => SetupScript;
 
 /**
  * A creation or startup script of a compute instance: one ARM `ScriptReference`. Azure runs it as root, in
@@ -67,7 +71,12 @@ export class SetupScript {
    * them, with the `allowSecrets` it was given.
    * @internal
    */
-  static adopt(problems: Problems, field: string, value: unknown, allowed = 'a SetupScript made by its factories'): SetupScript | undefined {
+  static adopt(
+    problems: Problems,
+    field: string,
+    value: unknown,
+    allowed = 'a SetupScript made by its factories',
+  ): SetupScript | undefined {
     if (typeof value === 'object' && value !== null && #reference in value) return value as SetupScript;
     if (!SetupScript.isSetupScript(value)) {
       problems.add(field, value, allowed);
@@ -120,7 +129,7 @@ export class SetupScript {
     const problems = new ScriptProblems('SetupScript.fromWorkspace');
     const checked = optionsOf<SetupScriptOptions>(problems, options);
     if (typeof path !== 'string' || path === '') {
-      problems.add('path', path, 'a path in the workspace\'s notebooks file share, like Users/admin/setup.sh');
+      problems.add('path', path, "a path in the workspace's notebooks file share, like Users/admin/setup.sh");
     } else if (!isToken(path)) {
       const allowed = workspacePathProblem(path);
       if (allowed) problems.add('path', path, allowed);
@@ -142,11 +151,20 @@ export class SetupScript {
 
   readonly #reference: ArmScriptReference;
 
-  private constructor(reference: ArmScriptReference, text: string | undefined, warnings: readonly string[], validated: typeof VALIDATED) {
+  private constructor(
+    reference: ArmScriptReference,
+    text: string | undefined,
+    warnings: readonly string[],
+    validated: typeof VALIDATED,
+  ) {
     // TypeScript keeps the constructor private; JavaScript does not, so it checks who calls it.
     if (validated !== VALIDATED || new.target !== SetupScript) {
       const problems = new Problems('SetupScript');
-      problems.add('constructor', new.target.name, 'a script from SetupScript.inline, .fromFile or .fromWorkspace, or SetupScriptBuilder.build (the class cannot be constructed or extended)');
+      problems.add(
+        'constructor',
+        new.target.name,
+        'a script from SetupScript.inline, .fromFile or .fromWorkspace, or SetupScriptBuilder.build (the class cannot be constructed or extended)',
+      );
       problems.throwIfAny();
     }
     this.#reference = reference;
@@ -172,7 +190,12 @@ export class SetupScript {
  * An inline script from `text`, its problems reported under `path` (the factory) and `field`.
  * @internal
  */
-export function inlineSetupScript(path: string, field: string, text: string, options: SetupScriptOptions | undefined): SetupScript {
+export function inlineSetupScript(
+  path: string,
+  field: string,
+  text: string,
+  options: SetupScriptOptions | undefined,
+): SetupScript {
   // A fleet gives many instances the same script: its checks (the secret scan above all) run once per text.
   const plain = options === undefined && typeof text === 'string';
   const known = plain ? checkedInlineTexts.get(text) : undefined;
@@ -190,32 +213,53 @@ export function inlineSetupScript(path: string, field: string, text: string, opt
 }
 
 /** Inline texts without options that passed every check, with what they gave; bounded, as a fleet has few. */
-const checkedInlineTexts = new Map<string, { readonly reference: ArmScriptReference; readonly warnings: readonly string[] }>();
+const checkedInlineTexts = new Map<
+  string,
+  { readonly reference: ArmScriptReference; readonly warnings: readonly string[] }
+>();
 const CHECKED_INLINE_TEXTS_KEPT = 64;
 
 /** Checks the text of an inline or local-file script; returns its warnings. */
-function checkText(problems: ScriptProblems, field: string, text: unknown, options: Partial<SetupScriptOptions>, checks: { shebang?: boolean } = {}): string[] {
+function checkText(
+  problems: ScriptProblems,
+  field: string,
+  text: unknown,
+  options: Partial<SetupScriptOptions>,
+  checks: { shebang?: boolean } = {},
+): string[] {
   if (typeof text !== 'string' || text.trim() === '') {
     problems.add(field, text, 'the text of a script');
     return [];
   }
   if (isToken(text)) {
-    problems.add(field, text, 'literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead');
+    problems.add(
+      field,
+      text,
+      'literal text; a Terraform reference cannot be base64-encoded at synth, so pass it in arguments instead',
+    );
     return [];
   }
   if (options.allowSecrets !== true) problems.screenLines(field, text, SECRETS_ALLOWED);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_SCRIPT_BYTES) {
-    problems.add(field, `${bytes} bytes`, `at most ${MAX_SCRIPT_BYTES} bytes of script; put a bigger script in the workspace share and use SetupScript.fromWorkspace`);
+    problems.add(
+      field,
+      `${bytes} bytes`,
+      `at most ${MAX_SCRIPT_BYTES} bytes of script; put a bigger script in the workspace share and use SetupScript.fromWorkspace`,
+    );
   }
   if (text.includes('\0')) problems.add(field, 'text with a NUL character', 'text without NUL characters');
   const warnings: string[] = [];
   const where = checks.shebang ? field : 'the inline script';
   if (text.includes('\r\n')) {
-    warnings.push(`${where} has CRLF (Windows) line ends: bash on the instance reads the \\r as part of each command and fails. Save it with LF line ends.`);
+    warnings.push(
+      `${where} has CRLF (Windows) line ends: bash on the instance reads the \\r as part of each command and fails. Save it with LF line ends.`,
+    );
   }
   if (checks.shebang && text.startsWith('\uFEFF')) {
-    warnings.push(`${where} starts with a byte order mark: the instance does not see its first line as a shebang. Save it as UTF-8 without BOM.`);
+    warnings.push(
+      `${where} starts with a byte order mark: the instance does not see its first line as a shebang. Save it as UTF-8 without BOM.`,
+    );
   } else if (checks.shebang && !text.startsWith('#!')) {
     warnings.push(`${where} has no shebang: start it with #!/bin/bash so that the instance runs it with bash.`);
   }
@@ -226,7 +270,12 @@ function checkText(problems: ScriptProblems, field: string, text: unknown, optio
  * The ARM reference, after checking the options; undefined when any problem is recorded, by these checks
  * or before them (then `data` may not be text at all).
  */
-function scriptReference(problems: ScriptProblems, factory: Factory, data: string | undefined, options: Partial<SetupScriptOptions>): ArmScriptReference | undefined {
+function scriptReference(
+  problems: ScriptProblems,
+  factory: Factory,
+  data: string | undefined,
+  options: Partial<SetupScriptOptions>,
+): ArmScriptReference | undefined {
   const scriptArguments = argumentsString(problems, options);
   const timeout = timeoutString(problems, options.timeout);
   if (options.allowSecrets !== undefined && typeof options.allowSecrets !== 'boolean') {
@@ -259,7 +308,11 @@ function argumentsString(problems: ScriptProblems, options: Partial<SetupScriptO
   args.forEach((a: string, i) => {
     screen(`arguments[${i}]`, a);
     if (isToken(a)) {
-      problems.add(`arguments[${i}]`, a, 'literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one');
+      problems.add(
+        `arguments[${i}]`,
+        a,
+        'literal text; a Terraform reference cannot be shell-quoted at synth, so pass the arguments as one string to use one',
+      );
     } else if (a.includes('\0')) {
       problems.add(`arguments[${i}]`, a, 'text without NUL characters');
     }
@@ -273,7 +326,11 @@ function timeoutString(problems: ScriptProblems, given: unknown): string | undef
   if (timeout === undefined) return undefined;
   const seconds = timeout.toSeconds();
   if (seconds < 1 || seconds > MAX_SCRIPT_TIMEOUT.toSeconds()) {
-    problems.add('timeout', timeout.toHumanString(), `1 second to ${MAX_SCRIPT_TIMEOUT.toHumanString()} (Azure's default is 15 minutes)`);
+    problems.add(
+      'timeout',
+      timeout.toHumanString(),
+      `1 second to ${MAX_SCRIPT_TIMEOUT.toHumanString()} (Azure's default is 15 minutes)`,
+    );
     return undefined;
   }
   return timeout.toGnuTimeout();
@@ -291,7 +348,8 @@ function fromReference(reference: ArmScriptReference): SetupScript {
   const gnu = typeof timeout === 'string' ? /^(\d+)([smhd])$/.exec(timeout) : null;
   if (timeout !== undefined && gnu === null) problems.add('timeout', timeout, 'a GNU timeout duration, like 15m');
   if (typeof scriptData !== 'string') problems.add('scriptData', scriptData, 'a string');
-  if (scriptSource !== 'inline' && scriptSource !== 'workspaceStorage') problems.add('scriptSource', scriptSource, '"inline" or "workspaceStorage"');
+  if (scriptSource !== 'inline' && scriptSource !== 'workspaceStorage')
+    problems.add('scriptSource', scriptSource, '"inline" or "workspaceStorage"');
   problems.throwIfAny();
   const options: SetupScriptOptions = {
     ...(scriptArguments !== undefined ? { arguments: scriptArguments as string } : {}),
@@ -299,10 +357,18 @@ function fromReference(reference: ArmScriptReference): SetupScript {
     allowSecrets: true,
   };
   if (scriptSource === 'workspaceStorage') return SetupScript.fromWorkspace(scriptData as string, options);
-  return inlineSetupScript('SetupScript', 'scriptData', Buffer.from(scriptData as string, 'base64').toString('utf8'), options);
+  return inlineSetupScript(
+    'SetupScript',
+    'scriptData',
+    Buffer.from(scriptData as string, 'base64').toString('utf8'),
+    options,
+  );
 }
 
 function sameFields(a: ArmScriptReference, b: ArmScriptReference): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k as keyof ArmScriptReference] === b[k as keyof ArmScriptReference]);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => a[k as keyof ArmScriptReference] === b[k as keyof ArmScriptReference])
+  );
 }

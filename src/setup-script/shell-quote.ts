@@ -24,7 +24,7 @@ export function shellWords(values: readonly string[]): string {
 
 function ansiC(ch: string): string {
   if (ch === '\\') return '\\\\';
-  if (ch === '\'') return '\\\'';
+  if (ch === "'") return "\\'";
   if (ch === '\n') return '\\n';
   if (ch === '\t') return '\\t';
   const code = ch.charCodeAt(0);

@@ -38,28 +38,28 @@ export function renderScript(parts: ScriptParts): string {
   const out: string[] = [
     '#!/bin/bash',
     'set -euo pipefail',
-    '# Written by cdktf-azureml-compute\'s SetupScriptBuilder. Azure runs it as root, once at creation or at',
+    "# Written by cdktf-azureml-compute's SetupScriptBuilder. Azure runs it as root, once at creation or at",
     '# every start; each generated step checks before it changes anything, so a second run changes nothing.',
   ];
   if (parts.environment.length > 0) {
-    out.push('', '# For this script, its azureuser commands, and (step 1) azureuser\'s shells.');
+    out.push('', "# For this script, its azureuser commands, and (step 1) azureuser's shells.");
     for (const [name, value] of parts.environment) out.push(`export ${name}=${shellQuote(value)}`);
   }
   if (parts.steps.some((s) => s.asAzureuser)) {
     const run = 'bash --norc -c \'cd ~ && exec "$@"\' as_azureuser "$@"';
     out.push(
       '',
-      '# Runs a command as azureuser in its home directory. sudo hands it neither this script\'s arguments',
+      "# Runs a command as azureuser in its home directory. sudo hands it neither this script's arguments",
       '# nor its environment, so the command line carries every value the command needs. (--norc: bash reads',
       '# ~/.bashrc even without a terminal when its input is a socket.)',
       'as_azureuser() {',
       ...(parts.environment.length === 0
         ? [`  sudo -u ${AZUREUSER} -H -- ${run}`]
         : [
-          `  sudo -u ${AZUREUSER} -H -- env \\`,
-          ...parts.environment.map(([name]) => `    ${name}="$${name}" \\`),
-          `    ${run}`,
-        ]),
+            `  sudo -u ${AZUREUSER} -H -- env \\`,
+            ...parts.environment.map(([name]) => `    ${name}="$${name}" \\`),
+            `    ${run}`,
+          ]),
       '}',
     );
   }
@@ -76,7 +76,7 @@ export function persistEnvironment(name: string, names: string[]): string[] {
   return [
     'as_azureuser mkdir -p .setup-env.d',
     // %q writes each value so that bash reads it back exactly.
-    'printf \'export %s=%q\\n\' \\',
+    "printf 'export %s=%q\\n' \\",
     ...names.map((n) => `  ${n} "$${n}" \\`),
     `  | as_azureuser tee ${shellQuote(file)} >/dev/null`,
     `if ! as_azureuser grep -qsxF -- ${shellQuote(line)} .bashrc; then`,

@@ -9,7 +9,8 @@ export function workspacePathProblem(path: string): string | undefined {
   if (path.includes('\\')) reasons.push('"/" between folders, not "\\"');
   const segments = path.split('/');
   if (segments.some((s) => s === '..' || s === '.')) reasons.push('no "." or ".." segments');
-  if (segments.some((s, i) => s === '' && !(i === 0 && path.startsWith('/')))) reasons.push('no empty segments ("//" or a trailing "/")');
+  if (segments.some((s, i) => s === '' && !(i === 0 && path.startsWith('/'))))
+    reasons.push('no empty segments ("//" or a trailing "/")');
   if (/[\x00-\x1f\x7f]/.test(path)) reasons.push('no control characters');
   if (!path.endsWith('.sh') || segments[segments.length - 1] === '.sh') reasons.push('a file name ending in ".sh"');
   if (reasons.length === 0) return undefined;

@@ -14,21 +14,47 @@ export interface ArmIdShape {
   readonly example: string;
 }
 
-const GROUP: readonly Segment[] = ['subscriptions', { name: 'subscription GUID', guid: true }, 'resourceGroups', { name: 'group' }];
+const GROUP: readonly Segment[] = [
+  'subscriptions',
+  { name: 'subscription GUID', guid: true },
+  'resourceGroups',
+  { name: 'group' },
+];
 const GUID_TEXT = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const GUID = new RegExp(`^${GUID_TEXT}$`);
 
 function shape(label: string, segments: readonly Segment[]): ArmIdShape {
-  const regex = segments.map((s) => (typeof s === 'string' ? s.replace(/\./g, '\\.') : s.guid ? GUID_TEXT : '[^/]+')).join('/');
+  const regex = segments
+    .map((s) => (typeof s === 'string' ? s.replace(/\./g, '\\.') : s.guid ? GUID_TEXT : '[^/]+'))
+    .join('/');
   const example = segments.map((s) => (typeof s === 'string' ? s : `<${s.name}>`)).join('/');
   return { label, segments, pattern: new RegExp(`^/${regex}$`, 'i'), example: `/${example}` };
 }
 
 export const ARM_ID_SHAPES = {
-  workspace: shape('an Azure ML workspace', [...GROUP, 'providers', 'Microsoft.MachineLearningServices', 'workspaces', { name: 'workspace' }]),
-  subnet: shape('a subnet', [...GROUP, 'providers', 'Microsoft.Network', 'virtualNetworks', { name: 'vnet' }, 'subnets', { name: 'subnet' }]),
-  userAssignedIdentity: shape('a user-assigned identity',
-    [...GROUP, 'providers', 'Microsoft.ManagedIdentity', 'userAssignedIdentities', { name: 'identity' }]),
+  workspace: shape('an Azure ML workspace', [
+    ...GROUP,
+    'providers',
+    'Microsoft.MachineLearningServices',
+    'workspaces',
+    { name: 'workspace' },
+  ]),
+  subnet: shape('a subnet', [
+    ...GROUP,
+    'providers',
+    'Microsoft.Network',
+    'virtualNetworks',
+    { name: 'vnet' },
+    'subnets',
+    { name: 'subnet' },
+  ]),
+  userAssignedIdentity: shape('a user-assigned identity', [
+    ...GROUP,
+    'providers',
+    'Microsoft.ManagedIdentity',
+    'userAssignedIdentities',
+    { name: 'identity' },
+  ]),
   resourceGroup: shape('a resource group', GROUP),
 } as const;
 
@@ -54,18 +80,27 @@ export function wrongArmIdSegment(id: string, expected: ArmIdShape): string | un
   const other = LOOK_ALIKES.find((s) => s !== expected && s.pattern.test(id));
   if (other) {
     const rest = expected.segments.slice(other.segments.length);
-    const extends_ = other.segments.length < expected.segments.length
-      && other.segments.every((s, i) => JSON.stringify(s) === JSON.stringify(expected.segments[i]));
-    return `this is the id of ${other.label}, not of ${expected.label}`
-      + (extends_ ? `; ${expected.label}'s id continues with /${rest.map((s) => (typeof s === 'string' ? s : `<${s.name}>`)).join('/')}` : '');
+    const extends_ =
+      other.segments.length < expected.segments.length &&
+      other.segments.every((s, i) => JSON.stringify(s) === JSON.stringify(expected.segments[i]));
+    return (
+      `this is the id of ${other.label}, not of ${expected.label}` +
+      (extends_
+        ? `; ${expected.label}'s id continues with /${rest.map((s) => (typeof s === 'string' ? s : `<${s.name}>`)).join('/')}`
+        : '')
+    );
   }
-  if (!id.startsWith('/')) return id.toLowerCase().startsWith('subscriptions/') ? 'it lacks the leading "/"' : 'it does not start with /subscriptions/';
+  if (!id.startsWith('/'))
+    return id.toLowerCase().startsWith('subscriptions/')
+      ? 'it lacks the leading "/"'
+      : 'it does not start with /subscriptions/';
   const parts = id.slice(1).split('/');
   for (let i = 0; i < expected.segments.length; i++) {
     const segment = expected.segments[i];
     if (i >= parts.length) return `it stops where segment ${i + 1}, ${describe(segment)}, belongs`;
     if (!segmentMatches(segment, parts[i])) {
-      return parts[i] === '' ? `segment ${i + 1} is empty where ${describe(segment)} belongs`
+      return parts[i] === ''
+        ? `segment ${i + 1} is empty where ${describe(segment)} belongs`
         : `segment ${i + 1} is "${parts[i]}" where ${describe(segment)} belongs`;
     }
   }

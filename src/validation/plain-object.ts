@@ -35,7 +35,8 @@ const SNAPSHOT_DEPTH = 8;
 export function plainSnapshot(value: unknown, depth = 0): unknown {
   if (depth >= SNAPSHOT_DEPTH) return value;
   if (Array.isArray(value)) return Array.from(value, (v) => plainSnapshot(v, depth + 1));
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainSnapshot(v, depth + 1)]));
+  if (isPlainObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainSnapshot(v, depth + 1)]));
   return value;
 }
 

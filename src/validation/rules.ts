@@ -13,13 +13,17 @@ const LETTER_AFTER_LAST_DASH = /^[^-]*$|-[a-zA-Z0-9]*[a-zA-Z][a-zA-Z0-9]*$/;
 
 export function computeNameProblem(name: string): string | undefined {
   if (COMPUTE_NAME.test(name) && LETTER_AFTER_LAST_DASH.test(name)) return undefined;
-  return '3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-)'
-    + lengthNote(name, 3, 24);
+  return (
+    '3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-)' +
+    lengthNote(name, 3, 24)
+  );
 }
 
 /** `; this one has N characters` when `text` is outside min..max characters, else nothing. */
 export function lengthNote(text: string, min: number, max: number): string {
-  return text.length < min || text.length > max ? `; this one has ${text.length} character${text.length === 1 ? '' : 's'}` : '';
+  return text.length < min || text.length > max
+    ? `; this one has ${text.length} character${text.length === 1 ? '' : 's'}`
+    : '';
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,4 +67,3 @@ const LOCATION = /^[a-zA-Z][a-zA-Z0-9 ]*[a-zA-Z0-9]$/;
 export function locationProblem(value: string): string | undefined {
   return LOCATION.test(value) ? undefined : 'an Azure region name such as westeurope or eastus2';
 }
-

@@ -17,16 +17,19 @@ export const SSH_KEY_ALLOWED =
 /** What is wrong, described without quoting the input, or undefined for a valid key. */
 export function sshPublicKeyProblem(text: string): string | undefined {
   if (/PRIVATE KEY/.test(text) || /^PuTTY-User-Key-File/m.test(text)) return 'a private key';
-  if (/^---- BEGIN SSH2 PUBLIC KEY ----/m.test(text)) return 'an SSH2 (RFC 4716) public key; convert it with ssh-keygen -i -f';
+  if (/^---- BEGIN SSH2 PUBLIC KEY ----/m.test(text))
+    return 'an SSH2 (RFC 4716) public key; convert it with ssh-keygen -i -f';
   const trimmed = text.trim();
   if (/[\r\n]/.test(trimmed)) return `${trimmed.split(/\r?\n/).length} lines`;
   const [type, body, ...comment] = trimmed.split(/\s+/);
   void comment;
   const check = KEY_TYPES[type];
   if (!check) return `text of ${text.length} characters that does not start with a known key type`;
-  if (!body || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return `a ${type} key whose body is not base64`;
+  if (!body || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
+    return `a ${type} key whose body is not base64`;
   const fields = sshWireFields(Buffer.from(body, 'base64'));
-  if (!fields || fields[0].toString('latin1') !== type || !check(fields)) return `a ${type} key whose body is not a whole ${type} key`;
+  if (!fields || fields[0].toString('latin1') !== type || !check(fields))
+    return `a ${type} key whose body is not a whole ${type} key`;
   return undefined;
 }
 

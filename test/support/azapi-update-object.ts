@@ -21,7 +21,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
-  if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  if (isObject(v))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical(v[k])]),
+    );
   return v;
 }
 
@@ -69,7 +74,8 @@ export function overrideWithPaths(old: Json, remote: Json, paths: readonly strin
   if (isObject(old) && isObject(remote)) {
     const out: { [key: string]: Json } = {};
     for (const [key, value] of Object.entries(old)) {
-      out[key] = key in remote ? overrideWithPaths(value, remote[key], paths, path === '' ? key : `${path}.${key}`) : value;
+      out[key] =
+        key in remote ? overrideWithPaths(value, remote[key], paths, path === '' ? key : `${path}.${key}`) : value;
     }
     return out;
   }

@@ -15,7 +15,9 @@ import type { Json } from './azapi-update-object';
  * - write-only fields not returned: `sshSettings.adminPublicKey` (the example's sshSettings has none), with
  *   `adminUserName` and `sshPort` returned instead.
  */
-const EXAMPLE = JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/compute-instance-get-2025-12-01.json'), 'utf8')).body;
+const EXAMPLE = JSON.parse(
+  readFileSync(join(__dirname, '../../../test/fixtures/compute-instance-get-2025-12-01.json'), 'utf8'),
+).body;
 
 type Obj = { [key: string]: Json };
 
@@ -27,7 +29,7 @@ export function azureGetAnswer(putBody: Obj, tags?: Obj): Obj {
   const { adminPublicKey: _key, ...sshAnswered } = ssh;
   void _key;
   const answeredCi: Obj = {
-    ...lowerResourceGroups(ci) as Obj,
+    ...(lowerResourceGroups(ci) as Obj),
     vmSize: String(ci.vmSize).toUpperCase(),
     sshSettings: { ...sshAnswered, adminUserName: 'azureuser', sshPort: 22 },
     applicationSharingPolicy: (ci.applicationSharingPolicy ?? 'Shared') as Json,
@@ -54,6 +56,7 @@ export function azureGetAnswer(putBody: Obj, tags?: Obj): Obj {
 function lowerResourceGroups(value: Json): Json {
   if (typeof value === 'string') return value.replace('/resourceGroups/', '/resourcegroups/');
   if (Array.isArray(value)) return value.map(lowerResourceGroups);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, lowerResourceGroups(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, lowerResourceGroups(v)]));
   return value;
 }

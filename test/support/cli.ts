@@ -22,13 +22,20 @@ export interface CliRun {
  * Runs the command in-process: files come from `files` (by the name given) or from the repository
  * (relative to its root), writes are kept in `written`.
  */
-export async function runCli(argv: string[], options: { files?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  options: { files?: Record<string, string>; isTTY?: boolean } = {},
+): Promise<CliRun> {
   let out = '';
   let err = '';
   const written: Record<string, string> = {};
   const io: CliIo = {
-    out: (t) => { out += t; },
-    err: (t) => { err += t; },
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
     isTTY: options.isTTY ?? false,
     readFile: (path) => {
       if (options.files && path in options.files) return options.files[path];
@@ -36,7 +43,9 @@ export async function runCli(argv: string[], options: { files?: Record<string, s
       if (!existsSync(full)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return readFileSync(full, 'utf8');
     },
-    writeFile: (path, text) => { written[path] = text; },
+    writeFile: (path, text) => {
+      written[path] = text;
+    },
   };
   const code = await main(argv, io);
   return { code, out, err, written };

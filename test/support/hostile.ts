@@ -2,12 +2,25 @@ import { SetupScriptBuilder } from '../../src';
 
 /** Values that would break out of naive quoting, run a command, or expand, if quoted wrongly. */
 export const HOSTILE = [
-  `it's`, `'; touch pwned; '`, '$(touch pwned)', '`touch pwned`', '${HOME}', '%{ if true }x%{ endif }', '"double" \\ back\\',
-  '~root', 'a b\tc', 'Zürich 東京 🚀', '!event', '*', '#not a comment',
+  `it's`,
+  `'; touch pwned; '`,
+  '$(touch pwned)',
+  '`touch pwned`',
+  '${HOME}',
+  '%{ if true }x%{ endif }',
+  '"double" \\ back\\',
+  '~root',
+  'a b\tc',
+  'Zürich 東京 🚀',
+  '!event',
+  '*',
+  '#not a comment',
 ];
 
 /** A directory name made of the hostile values that a directory may hold (no "~" start, tab or backslash). */
-export const HOSTILE_DIRECTORY = HOSTILE.filter((v) => !v.startsWith('~')).join('/').replace(/[\t\\]/g, '');
+export const HOSTILE_DIRECTORY = HOSTILE.filter((v) => !v.startsWith('~'))
+  .join('/')
+  .replace(/[\t\\]/g, '');
 
 /** A builder that puts hostile values everywhere a value goes. */
 export function hostileBuilder(condaRoot?: string): SetupScriptBuilder {

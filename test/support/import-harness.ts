@@ -19,11 +19,17 @@ export function runImport(...files: string[]): ImportRun {
   let out = '';
   let err = '';
   const code = run(files, {
-    out: (t) => { out += t; },
-    err: (t) => { err += t; },
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
     isTTY: false,
     readFile: (p) => fs.readFileSync(p, 'utf8'),
-    writeFile: () => { throw new Error('import writes no file'); },
+    writeFile: () => {
+      throw new Error('import writes no file');
+    },
   });
   return { code, out, err };
 }
@@ -34,7 +40,10 @@ export function runImport(...files: string[]): ImportRun {
  * folder beside them that links to this repository. Returns each module's `addInstances`, or the compiler's
  * diagnostics.
  */
-export function compileModules(sources: Record<string, string>): { modules: Record<string, (scope: TerraformStack) => void>; diagnostics: string[] } {
+export function compileModules(sources: Record<string, string>): {
+  modules: Record<string, (scope: TerraformStack) => void>;
+  diagnostics: string[];
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-import-'));
   fs.mkdirSync(path.join(dir, 'node_modules'));
   fs.symlinkSync(REPO, path.join(dir, 'node_modules', 'cdktf-azureml-compute'));
@@ -45,12 +54,19 @@ export function compileModules(sources: Record<string, string>): { modules: Reco
     return file;
   });
   const program = ts.createProgram(files, {
-    strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true,
-    skipLibCheck: true, noUnusedLocals: true, outDir: dir, types: [],
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    noUnusedLocals: true,
+    outDir: dir,
+    types: [],
   });
   const emitted = program.emit();
-  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics]
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+  );
   const modules: Record<string, (scope: TerraformStack) => void> = {};
   if (diagnostics.length === 0) {
     for (const name of Object.keys(sources)) modules[name] = require(path.join(dir, `${name}.js`)).addInstances;

@@ -11,7 +11,9 @@ export function deploymentOf(stackJson: any): Deployment {
   for (const type of ['azapi_resource', 'azapi_resource_action']) {
     for (const [key, value] of Object.entries<any>(stackJson.resource?.[type] ?? {})) {
       const { '//': _m, lifecycle, provider: _p, depends_on: _d, ...attributes } = value;
-      void _m; void _p; void _d;
+      void _m;
+      void _p;
+      void _d;
       out.set(`${type}.${key}`, { type, config: { attributes, lifecycle } });
     }
   }
@@ -32,7 +34,10 @@ export function applyAndRefresh(first: Deployment): Map<string, ResourceState> {
     let state = create(type, config);
     if (type === 'azapi_resource') {
       const a = state.attributes;
-      state = refresh(state, azureGetAnswer(a.body as { [k: string]: Json }, a.tags as { [k: string]: Json } | undefined));
+      state = refresh(
+        state,
+        azureGetAnswer(a.body as { [k: string]: Json }, a.tags as { [k: string]: Json } | undefined),
+      );
     }
     states.set(address, state);
   }
@@ -51,7 +56,13 @@ export function secondPlan(states: Map<string, ResourceState>, next: Deployment)
     if (!address.startsWith('azapi_resource_action.') || !states.has(address) || !next.has(address)) continue;
     const resourceId = String(next.get(address)!.config.attributes.resource_id);
     const parent = [...changes.entries()].find(([a, c]) => resourceId === `\${${a}.id}` && c.action === 'replace');
-    if (parent) changes.set(address, { action: 'replace', request: true, replaceBecause: ['resource_id (unknown: its compute is replaced)'], ...(change.error ? { error: change.error } : {}) });
+    if (parent)
+      changes.set(address, {
+        action: 'replace',
+        request: true,
+        replaceBecause: ['resource_id (unknown: its compute is replaced)'],
+        ...(change.error ? { error: change.error } : {}),
+      });
   }
   return changes;
 }

@@ -75,8 +75,11 @@ export function conditionHolds(condition: Json, ctx: Context): boolean {
     const count = c.count as { field: string; where?: Json };
     const arrayValue = read(ctx.resource, aliasPath(count.field.replace(/\[\*\]$/, '')));
     const items = Array.isArray(arrayValue) ? arrayValue : [];
-    const n = items.filter((item) => count.where === undefined
-      || conditionHolds(count.where, { ...ctx, element: { alias: count.field, value: item } })).length;
+    const n = items.filter(
+      (item) =>
+        count.where === undefined ||
+        conditionHolds(count.where, { ...ctx, element: { alias: count.field, value: item } }),
+    ).length;
     return compare(n, c);
   }
   if ('field' in c) return compare(fieldValue(ctx, c.field as string), c);
@@ -127,7 +130,9 @@ export function evaluateExpression(text: string, ctx: Context): Value {
   if (!text.startsWith('[') || !text.endsWith(']')) throw new Error(`not an expression: ${text}`);
   const source = text.slice(1, -1);
   let pos = 0;
-  const skipSpace = () => { while (source[pos] === ' ') pos++; };
+  const skipSpace = () => {
+    while (source[pos] === ' ') pos++;
+  };
   type Node = { kind: 'literal'; value: Value } | { kind: 'call'; name: string; args: Node[] };
   const parse = (): Node => {
     skipSpace();
@@ -135,22 +140,35 @@ export function evaluateExpression(text: string, ctx: Context): Value {
       let out = '';
       pos++;
       for (;;) {
-        if (source[pos] === "'" && source[pos + 1] === "'") { out += "'"; pos += 2; continue; }
-        if (source[pos] === "'") { pos++; break; }
+        if (source[pos] === "'" && source[pos + 1] === "'") {
+          out += "'";
+          pos += 2;
+          continue;
+        }
+        if (source[pos] === "'") {
+          pos++;
+          break;
+        }
         if (pos >= source.length) throw new Error('unterminated string');
         out += source[pos++];
       }
       return { kind: 'literal', value: out };
     }
     const number = /^-?\d+/.exec(source.slice(pos));
-    if (number) { pos += number[0].length; return { kind: 'literal', value: Number(number[0]) }; }
+    if (number) {
+      pos += number[0].length;
+      return { kind: 'literal', value: Number(number[0]) };
+    }
     const name = /^[A-Za-z]+/.exec(source.slice(pos));
     if (!name) throw new Error(`unexpected ${source.slice(pos, pos + 10)}`);
     pos += name[0].length;
     if (source[pos++] !== '(') throw new Error(`expected ( after ${name[0]}`);
     const args: Node[] = [];
     skipSpace();
-    if (source[pos] === ')') { pos++; return { kind: 'call', name: name[0], args }; }
+    if (source[pos] === ')') {
+      pos++;
+      return { kind: 'call', name: name[0], args };
+    }
     for (;;) {
       args.push(parse());
       skipSpace();

@@ -25,12 +25,19 @@ export function shellcheckFindings(scripts: Record<string, string>): Record<stri
     writeFileSync(file, text);
     return { label, file };
   });
-  const result = spawnSync('shellcheck', ['--shell=bash', '--severity=style', '--format=gcc', ...files.map((f) => f.file)], { encoding: 'utf8' });
+  const result = spawnSync(
+    'shellcheck',
+    ['--shell=bash', '--severity=style', '--format=gcc', ...files.map((f) => f.file)],
+    { encoding: 'utf8' },
+  );
   rmSync(dir, { recursive: true, force: true });
   if (result.error) throw result.error;
   const out: Record<string, string> = {};
   for (const { label, file } of files) {
-    out[label] = result.stdout.split('\n').filter((l) => l.startsWith(`${file}:`)).join('\n');
+    out[label] = result.stdout
+      .split('\n')
+      .filter((l) => l.startsWith(`${file}:`))
+      .join('\n');
   }
   return out;
 }

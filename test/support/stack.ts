@@ -8,7 +8,8 @@ export const SUBNET_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-net/p
 export const TENANT_ID = '11111111-1111-1111-1111-111111111111';
 export const OBJECT_ID = 'aaaaaaaa-0000-0000-0000-000000000001';
 /** A real ed25519 public key (generated for these tests; its private half was discarded). */
-export const ED25519_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK33/Qpei5tjffpRI3CwcZ1pb38cymQ8fAK2V3LHoMBi test@example';
+export const ED25519_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK33/Qpei5tjffpRI3CwcZ1pb38cymQ8fAK2V3LHoMBi test@example';
 
 /** The props every test starts from: only the required ones. */
 export const REQUIRED: ComputeInstanceProps = {

@@ -117,10 +117,21 @@ export class StubInstance {
     // instance, and the script must cope with that.
     const result = spawnSync('bash', ['-c', `bash ./setup.sh ${argumentLine}`], {
       cwd: join(this.root, 'work'),
-      env: { PATH: `${join(this.root, 'bin')}:/usr/bin:/bin`, HOME: join(this.root, 'work'), STUB_LOG: log, STUB_ROOT: this.root, LANG: 'C.UTF-8' },
+      env: {
+        PATH: `${join(this.root, 'bin')}:/usr/bin:/bin`,
+        HOME: join(this.root, 'work'),
+        STUB_LOG: log,
+        STUB_ROOT: this.root,
+        LANG: 'C.UTF-8',
+      },
       encoding: 'utf8',
     });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr, calls: this.parse(readFileSync(log, 'utf8')) };
+    return {
+      status: result.status,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      calls: this.parse(readFileSync(log, 'utf8')),
+    };
   }
 
   /** Every file under azureuser's home and the conda root, with its content: what a run changed. */
@@ -145,7 +156,9 @@ export class StubInstance {
   /** Runs bash in azureuser's home with `~/.bashrc` read, as a terminal would, and returns what `command` prints. */
   userShell(command: string): string {
     const result = spawnSync('bash', ['--norc', '-c', `. ~/.bashrc; ${command}`], {
-      cwd: join(this.root, 'home'), env: { PATH: '/usr/bin:/bin', HOME: join(this.root, 'home'), LANG: 'C.UTF-8' }, encoding: 'utf8',
+      cwd: join(this.root, 'home'),
+      env: { PATH: '/usr/bin:/bin', HOME: join(this.root, 'home'), LANG: 'C.UTF-8' },
+      encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (result.status !== 0) throw new Error(`user shell failed: ${result.stderr}`);
@@ -163,16 +176,19 @@ export class StubInstance {
   }
 
   private parse(log: string): Call[] {
-    return log.split(RECORD).filter((r) => r !== '').map((r) => {
-      const [user, cwd, program, httpsProxy, ...args] = r.split(FIELD);
-      args.pop(); // the record ends with a separator
-      return {
-        user,
-        cwd: cwd === join(this.root, 'home') ? '~' : relative(this.root, cwd),
-        program: program.startsWith(this.root) ? relative(this.root, program) : program,
-        args,
-        httpsProxy,
-      };
-    });
+    return log
+      .split(RECORD)
+      .filter((r) => r !== '')
+      .map((r) => {
+        const [user, cwd, program, httpsProxy, ...args] = r.split(FIELD);
+        args.pop(); // the record ends with a separator
+        return {
+          user,
+          cwd: cwd === join(this.root, 'home') ? '~' : relative(this.root, cwd),
+          program: program.startsWith(this.root) ? relative(this.root, program) : program,
+          args,
+          httpsProxy,
+        };
+      });
   }
 }

@@ -60,18 +60,32 @@ export interface PlannedChange {
 }
 
 const AZAPI_RESOURCE_DEFAULTS: Attributes = { ignore_casing: false, ignore_missing_property: true };
-const SKIP_ON_UPDATE = ['timeouts', 'retry', 'create_headers', 'create_query_parameters', 'delete_headers',
-  'delete_query_parameters', 'read_headers', 'read_query_parameters'];
+const SKIP_ON_UPDATE = [
+  'timeouts',
+  'retry',
+  'create_headers',
+  'create_query_parameters',
+  'delete_headers',
+  'delete_query_parameters',
+  'read_headers',
+  'read_query_parameters',
+];
 /** Arguments that are not stored in state (write-only, or private state). */
 const WRITE_ONLY = ['ignore_body_changes'];
 
 function withDefaults(type: string, attributes: Attributes): Attributes {
   const stored = Object.fromEntries(Object.entries(attributes).filter(([k]) => !WRITE_ONLY.includes(k)));
-  return type === 'azapi_resource' ? { ...AZAPI_RESOURCE_DEFAULTS, ...stored } : { when: 'apply', method: 'POST', ...stored };
+  return type === 'azapi_resource'
+    ? { ...AZAPI_RESOURCE_DEFAULTS, ...stored }
+    : { when: 'apply', method: 'POST', ...stored };
 }
 
 /** T1: the configuration with ignored attributes (or body paths) set to the prior values. */
-export function applyIgnoreChanges(prior: Attributes, config: Attributes, ignoreChanges: readonly string[]): Attributes {
+export function applyIgnoreChanges(
+  prior: Attributes,
+  config: Attributes,
+  ignoreChanges: readonly string[],
+): Attributes {
   let out: Json = config;
   for (const path of ignoreChanges) {
     const steps = path.split('.');
@@ -105,7 +119,10 @@ function setAt(value: Json, steps: readonly string[], replacement: Json | undefi
 
 /** Apply of a create: the planned attributes become state; the body is what was sent (A1 shapes it on refresh). */
 export function create(type: string, config: ResourceConfig): ResourceState {
-  return { attributes: withDefaults(type, config.attributes), ignoreBodyChanges: (config.attributes.ignore_body_changes as string[] | undefined) ?? [] };
+  return {
+    attributes: withDefaults(type, config.attributes),
+    ignoreBodyChanges: (config.attributes.ignore_body_changes as string[] | undefined) ?? [],
+  };
 }
 
 /** A1: refresh of an azapi_resource against Azure's GET answer. */
@@ -122,9 +139,15 @@ export function refresh(state: ResourceState, answer: { [key: string]: Json }): 
 }
 
 /** The plan of one resource instance (T1-T3, A2-A5). `config` undefined plans a delete. */
-export function plan(type: string, state: ResourceState | undefined, config: ResourceConfig | undefined): PlannedChange {
+export function plan(
+  type: string,
+  state: ResourceState | undefined,
+  config: ResourceConfig | undefined,
+): PlannedChange {
   if (!config) {
-    return state ? { action: 'delete', request: false, replaceBecause: [] } : { action: 'no-op', request: false, replaceBecause: [] };
+    return state
+      ? { action: 'delete', request: false, replaceBecause: [] }
+      : { action: 'no-op', request: false, replaceBecause: [] };
   }
   const configured = withDefaults(type, config.attributes);
   if (!state) return { action: 'create', request: true, replaceBecause: [], planned: configured };
@@ -133,21 +156,26 @@ export function plan(type: string, state: ResourceState | undefined, config: Res
   const because: string[] = [];
   if (type === 'azapi_resource') {
     // A7: computed attributes and a location that normalizes alike keep the state's value.
-    for (const computed of ['id', 'output']) if (prior[computed] !== undefined) planned = { ...planned, [computed]: prior[computed] };
-    if (normalizedLocation(planned.location) === normalizedLocation(prior.location)) planned = { ...planned, location: prior.location };
+    for (const computed of ['id', 'output'])
+      if (prior[computed] !== undefined) planned = { ...planned, [computed]: prior[computed] };
+    if (normalizedLocation(planned.location) === normalizedLocation(prior.location))
+      planned = { ...planned, location: prior.location };
     const ignoreBody = (config.attributes.ignore_body_changes as string[] | undefined) ?? [];
     if (ignoreBody.length > 0) planned = { ...planned, body: overrideWithPaths(planned.body, prior.body, ignoreBody) };
     if (deepEqual(planned.body, prior.body)) planned = { ...planned, body: prior.body };
     if (planned.name !== prior.name) because.push('name');
     if (normalizedLocation(planned.location) !== normalizedLocation(prior.location)) because.push('location');
     for (const ref of (planned.replace_triggers_refs as string[] | undefined) ?? []) {
-      if (!deepEqual(valueAt(prior.body, ref) ?? null, valueAt(planned.body, ref) ?? null)) because.push(`replace_triggers_refs: ${ref}`);
+      if (!deepEqual(valueAt(prior.body, ref) ?? null, valueAt(planned.body, ref) ?? null))
+        because.push(`replace_triggers_refs: ${ref}`);
     }
     const oldValues = prior.replace_triggers_external_values ?? null;
     const newValues = planned.replace_triggers_external_values ?? null;
-    if (oldValues !== null && newValues !== null && !deepEqual(oldValues, newValues)) because.push('replace_triggers_external_values');
+    if (oldValues !== null && newValues !== null && !deepEqual(oldValues, newValues))
+      because.push('replace_triggers_external_values');
   } else {
-    for (const name of ['type', 'resource_id', 'action']) if (!deepEqual(prior[name], planned[name])) because.push(name);
+    for (const name of ['type', 'resource_id', 'action'])
+      if (!deepEqual(prior[name], planned[name])) because.push(name);
   }
   const changed = Object.keys({ ...prior, ...planned }).filter((k) => !deepEqual(prior[k] ?? null, planned[k] ?? null));
   if (because.length > 0) {
@@ -156,9 +184,10 @@ export function plan(type: string, state: ResourceState | undefined, config: Res
     return config.lifecycle?.prevent_destroy ? { ...change, error: preventDestroyError(type) } : change;
   }
   if (changed.length === 0) return { action: 'no-op', request: false, replaceBecause: [] };
-  const request = type === 'azapi_resource'
-    ? changed.some((k) => !SKIP_ON_UPDATE.includes(k))
-    : planned.when === 'apply' && changed.some((k) => !SKIP_ON_UPDATE.includes(k));
+  const request =
+    type === 'azapi_resource'
+      ? changed.some((k) => !SKIP_ON_UPDATE.includes(k))
+      : planned.when === 'apply' && changed.some((k) => !SKIP_ON_UPDATE.includes(k));
   return { action: 'update', request, replaceBecause: [], planned, changed: changed.sort() };
 }
 
@@ -174,13 +203,19 @@ export function applyUpdate(state: ResourceState, change: PlannedChange): Resour
 /** A6: the body an update of an azapi_resource PUTs. */
 export function updateRequestBody(planned: Attributes): { [key: string]: Json } {
   const body = { ...(planned.body as { [key: string]: Json }) };
-  if (body.location == null && typeof planned.location === 'string' && planned.location !== '') body.location = planned.location;
+  if (body.location == null && typeof planned.location === 'string' && planned.location !== '')
+    body.location = planned.location;
   if (body.tags == null && planned.tags != null && Object.keys(planned.tags).length > 0) body.tags = planned.tags;
   // identity.ExpandIdentity (internal/azure/identity/identity.go): the state's list of one block back to ARM's shape.
-  const identity = Array.isArray(planned.identity) ? (planned.identity[0] as { [key: string]: Json } | undefined) : undefined;
+  const identity = Array.isArray(planned.identity)
+    ? (planned.identity[0] as { [key: string]: Json } | undefined)
+    : undefined;
   if (body.identity == null && identity) {
     const ids = (identity.identity_ids ?? []) as string[];
-    body.identity = { type: identity.type, ...(ids.length > 0 ? { userAssignedIdentities: Object.fromEntries(ids.map((id) => [id, {}])) } : {}) };
+    body.identity = {
+      type: identity.type,
+      ...(ids.length > 0 ? { userAssignedIdentities: Object.fromEntries(ids.map((id) => [id, {}])) } : {}),
+    };
   }
   return body;
 }

@@ -9,7 +9,8 @@ import { sarifLog } from '../sarif';
 import { packageVersion } from '../version';
 import { AuditedRule, rulesFrom } from './recognize-rules';
 
-export const AUDIT_USAGE = 'aml-compute audit --policy FILE [--policy FILE...] INSTANCES... [--parameters FILE] [--format text|json|sarif]';
+export const AUDIT_USAGE =
+  'aml-compute audit --policy FILE [--policy FILE...] INSTANCES... [--parameters FILE] [--format text|json|sarif]';
 
 const INNER = 'properties.properties';
 const LEVEL = { denied: 'error', audited: 'warning', appended: 'note', unknown: 'note' } as const;
@@ -17,20 +18,31 @@ const LEVEL = { denied: 'error', audited: 'warning', appended: 'note', unknown: 
 interface InstanceVerdict {
   readonly file: string;
   readonly name: string;
-  readonly findings: Array<{ readonly source: string; readonly outcome: Finding['outcome']; readonly text: string; readonly path: string; readonly line?: number }>;
+  readonly findings: Array<{
+    readonly source: string;
+    readonly outcome: Finding['outcome'];
+    readonly text: string;
+    readonly path: string;
+    readonly line?: number;
+  }>;
 }
 
 function describe(f: Finding): string {
   switch (f.outcome) {
-    case 'appended': return `adds ${f.added}`;
-    case 'unknown': return f.reason;
-    default: return `${f.field}: received ${f.received}; allowed: ${f.allowed}`;
+    case 'appended':
+      return `adds ${f.added}`;
+    case 'unknown':
+      return f.reason;
+    default:
+      return `${f.field}: received ${f.received}; allowed: ${f.allowed}`;
   }
 }
 
 export function run(args: string[], io: CliIo): number {
   const { values, positionals } = parseVerbArgs(args, {
-    policy: { type: 'string', multiple: true }, parameters: { type: 'string' }, format: { type: 'string' },
+    policy: { type: 'string', multiple: true },
+    parameters: { type: 'string' },
+    format: { type: 'string' },
   });
   const format = formatOf(values.format);
   const policyFiles = (values.policy as string[] | undefined) ?? [];
@@ -51,47 +63,75 @@ export function run(args: string[], io: CliIo): number {
   const loaded = loadInstances(io, positionals, values.parameters as string | undefined);
   const sourceOf = new Map<unknown, AuditedRule>(rules.map((r) => [r.rule, r]));
 
-  const verdicts: InstanceVerdict[] = loaded.instances.filter((i) => i.kind === 'instance').map((instance) => {
-    const findings = evaluateRules(rules.map((r) => r.rule), instance.resource.properties.properties as unknown as ArmComputeInstanceProperties);
-    return {
-      file: instance.file,
-      name: instance.name,
-      findings: findings.map((f) => {
-        const field = f.outcome === 'denied' || f.outcome === 'audited' ? `${INNER}.${f.field}` : INNER;
-        const at = instance.locate(field);
-        return {
-          source: sourceOf.get(f.rule)?.source ?? f.rule.name, outcome: f.outcome, text: describe(f),
-          path: at.path, line: lineOf(loaded.lines.get(at.file) ?? new Map(), at.path),
-        };
-      }),
-    };
-  });
-  if (verdicts.length === 0) throw new UnusableInput(`${positionals.join(', ')}: no compute instance to audit (parameter files hold only schedules)`);
+  const verdicts: InstanceVerdict[] = loaded.instances
+    .filter((i) => i.kind === 'instance')
+    .map((instance) => {
+      const findings = evaluateRules(
+        rules.map((r) => r.rule),
+        instance.resource.properties.properties as unknown as ArmComputeInstanceProperties,
+      );
+      return {
+        file: instance.file,
+        name: instance.name,
+        findings: findings.map((f) => {
+          const field = f.outcome === 'denied' || f.outcome === 'audited' ? `${INNER}.${f.field}` : INNER;
+          const at = instance.locate(field);
+          return {
+            source: sourceOf.get(f.rule)?.source ?? f.rule.name,
+            outcome: f.outcome,
+            text: describe(f),
+            path: at.path,
+            line: lineOf(loaded.lines.get(at.file) ?? new Map(), at.path),
+          };
+        }),
+      };
+    });
+  if (verdicts.length === 0)
+    throw new UnusableInput(
+      `${positionals.join(', ')}: no compute instance to audit (parameter files hold only schedules)`,
+    );
   const denied = verdicts.filter((v) => v.findings.some((f) => f.outcome === 'denied'));
 
   if (format === 'json') {
-    io.out(`${JSON.stringify({
-      rules: rules.map((r) => ({ source: r.source, rule: r.rule.name, effect: r.rule.effect })),
-      instances: verdicts,
-      notes,
-    }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(
+        {
+          rules: rules.map((r) => ({ source: r.source, rule: r.rule.name, effect: r.rule.effect })),
+          instances: verdicts,
+          notes,
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } else if (format === 'sarif') {
-    const results = verdicts.flatMap((v) => v.findings.map((f) => ({
-      ruleId: f.source, level: LEVEL[f.outcome], message: `${v.name}: ${f.outcome} by ${f.source}: ${f.text}`,
-      file: v.file, line: f.line, path: f.path,
-    })));
+    const results = verdicts.flatMap((v) =>
+      v.findings.map((f) => ({
+        ruleId: f.source,
+        level: LEVEL[f.outcome],
+        message: `${v.name}: ${f.outcome} by ${f.source}: ${f.text}`,
+        file: v.file,
+        line: f.line,
+        path: f.path,
+      })),
+    );
     const sarifRules = rules.map((r) => ({ id: r.source, description: r.rule.displayName }));
     io.out(`${JSON.stringify(sarifLog(sarifRules, results, packageVersion()), null, 2)}\n`);
   } else {
-    io.out(`rules: ${rules.length === 0 ? 'none recognized' : rules.map((r) => `${r.source} (${r.rule.effect})`).join(', ')}\n`);
+    io.out(
+      `rules: ${rules.length === 0 ? 'none recognized' : rules.map((r) => `${r.source} (${r.rule.effect})`).join(', ')}\n`,
+    );
     for (const v of verdicts) {
       io.out(`${v.name} (${v.file}):\n`);
       if (v.findings.length === 0) io.out('  compliant\n');
       for (const f of v.findings) io.out(`  ${f.outcome.padEnd(8)} ${f.source}: ${f.text}\n`);
     }
     for (const n of notes) io.out(`note: ${n}\n`);
-    const count = (outcome: Finding['outcome']) => verdicts.filter((v) => v.findings.some((f) => f.outcome === outcome)).length;
-    io.out(`${verdicts.length} ${verdicts.length === 1 ? 'instance' : 'instances'}: ${denied.length} denied, ${count('audited')} audited, ${count('appended')} appended\n`);
+    const count = (outcome: Finding['outcome']) =>
+      verdicts.filter((v) => v.findings.some((f) => f.outcome === outcome)).length;
+    io.out(
+      `${verdicts.length} ${verdicts.length === 1 ? 'instance' : 'instances'}: ${denied.length} denied, ${count('audited')} audited, ${count('appended')} appended\n`,
+    );
   }
   return denied.length > 0 ? EXIT.problems : EXIT.clean;
 }

@@ -39,7 +39,12 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 function sorted(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sorted);
-  if (isPlainObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
+  if (isPlainObject(v))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sorted(v[k])]),
+    );
   return typeof v === 'string' ? v.toLowerCase() : v;
 }
 
@@ -51,16 +56,24 @@ function conditionsOf(rule: unknown): unknown[] {
 
 /** The type and computeType conditions every rule may start with (Azure's built-ins and the docs' sample). */
 function isScopeCondition(c: unknown): boolean {
-  return isPlainObject(c) && typeof c.field === 'string' && ['type', ALIAS.computeType.toLowerCase()].includes(c.field.toLowerCase());
+  return (
+    isPlainObject(c) &&
+    typeof c.field === 'string' &&
+    ['type', ALIAS.computeType.toLowerCase()].includes(c.field.toLowerCase())
+  );
 }
 
 function detailsOf(rule: unknown): Array<{ field: string; value: unknown }> {
   const then = isPlainObject(rule) && isPlainObject(rule.then) ? rule.then : {};
-  return Array.isArray(then.details) ? then.details.filter((d: unknown) => isPlainObject(d) && typeof d.field === 'string') : [];
+  return Array.isArray(then.details)
+    ? then.details.filter((d: unknown) => isPlainObject(d) && typeof d.field === 'string')
+    : [];
 }
 
 function mentions(value: unknown, alias: string): boolean {
-  return JSON.stringify(value ?? null).toLowerCase().includes(`"${alias.toLowerCase()}"`);
+  return JSON.stringify(value ?? null)
+    .toLowerCase()
+    .includes(`"${alias.toLowerCase()}"`);
 }
 
 /** The factory's rule for a definition's values, before its condition is compared. */
@@ -74,8 +87,11 @@ function candidate(def: PolicyDefinitionInput, effect: PolicyEffect): ShutdownRu
   }
   if (detail(ALIAS.creationScriptData) !== undefined) {
     const script = {
-      scriptSource: detail(ALIAS.creationScriptSource), scriptData: detail(ALIAS.creationScriptData),
-      ...(detail(ALIAS.creationScriptArguments) !== undefined ? { scriptArguments: detail(ALIAS.creationScriptArguments) } : {}),
+      scriptSource: detail(ALIAS.creationScriptSource),
+      scriptData: detail(ALIAS.creationScriptData),
+      ...(detail(ALIAS.creationScriptArguments) !== undefined
+        ? { scriptArguments: detail(ALIAS.creationScriptArguments) }
+        : {}),
       ...(detail(ALIAS.creationScriptTimeout) !== undefined ? { timeout: detail(ALIAS.creationScriptTimeout) } : {}),
     } as ArmScriptReference;
     return defaultSetupScriptRule(script);
@@ -106,7 +122,9 @@ function recognize(def: PolicyDefinitionInput, effect: PolicyEffect): ShutdownRu
   const own = conditionsOf(def.policyRule).filter((c) => !isScopeCondition(c));
   const expected = conditionsOf(rule.policyRule).filter((c) => !isScopeCondition(c));
   const sameDetails = deepEqual(detailsOf(def.policyRule), detailsOf(rule.policyRule));
-  return own.length === expected.length && own.every((c, i) => deepEqual(c, expected[i])) && sameDetails ? rule : undefined;
+  return own.length === expected.length && own.every((c, i) => deepEqual(c, expected[i])) && sameDetails
+    ? rule
+    : undefined;
 }
 
 /** `append` -> `Append`; an effect this audit does not judge -> undefined. */
@@ -117,7 +135,11 @@ function effectName(value: unknown): PolicyEffect | undefined {
 const PARAMETER = /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i;
 
 /** A value that may be `[parameters('x')]`: from `given`, else the declaration's default. */
-function parameterValue(value: unknown, given: Readonly<Record<string, unknown>>, declared: Readonly<Record<string, ParameterDeclaration>>): unknown {
+function parameterValue(
+  value: unknown,
+  given: Readonly<Record<string, unknown>>,
+  declared: Readonly<Record<string, ParameterDeclaration>>,
+): unknown {
   const m = typeof value === 'string' ? PARAMETER.exec(value) : null;
   if (!m) return value;
   const name = Object.keys(given).find((k) => k.toLowerCase() === m[1].toLowerCase());
@@ -138,7 +160,12 @@ function modeNote(def: PolicyDefinitionInput): string | undefined {
     : `${def.name}: skipped: mode "${def.mode}" is a resource provider mode, which does not evaluate compute instances (only All and Indexed do)`;
 }
 
-function ruleFor(def: PolicyDefinitionInput, given: Readonly<Record<string, unknown>>, source: string, notes: string[]): AuditedRule | undefined {
+function ruleFor(
+  def: PolicyDefinitionInput,
+  given: Readonly<Record<string, unknown>>,
+  source: string,
+  notes: string[],
+): AuditedRule | undefined {
   const mode = modeNote(def);
   if (mode) {
     notes.push(mode);
@@ -148,7 +175,9 @@ function ruleFor(def: PolicyDefinitionInput, given: Readonly<Record<string, unkn
   const raw = parameterValue(then.effect, given, def.parameters);
   const effect = effectName(raw);
   if (effect === undefined) {
-    notes.push(`${source}: skipped: effect ${JSON.stringify(raw ?? then.effect)} is not one this audit judges (Append, Audit, Deny, Disabled)`);
+    notes.push(
+      `${source}: skipped: effect ${JSON.stringify(raw ?? then.effect)} is not one this audit judges (Append, Audit, Deny, Disabled)`,
+    );
     return undefined;
   }
   if (effect === 'Disabled') {
@@ -157,7 +186,9 @@ function ruleFor(def: PolicyDefinitionInput, given: Readonly<Record<string, unkn
   }
   const rule = recognize(def, effect);
   if (!rule) {
-    notes.push(`${source}: skipped: not a rule this audit knows (the ShutdownPolicy rules and the docs' default-schedule sample)`);
+    notes.push(
+      `${source}: skipped: not a rule this audit knows (the ShutdownPolicy rules and the docs' default-schedule sample)`,
+    );
     return undefined;
   }
   return { source, rule: { ...rule, effect } };
@@ -177,10 +208,13 @@ export function rulesFrom(inputs: PolicyInputs): RuleSet {
     for (const ref of init.references) {
       const source = ref.referenceId ?? ref.definition;
       const key = referenceKey(ref.definition);
-      const resolvedParameters = Object.fromEntries(Object.entries(ref.parameters).map(([k, v]) => [k, parameterValue(v, given, init.parameters)]));
+      const resolvedParameters = Object.fromEntries(
+        Object.entries(ref.parameters).map(([k, v]) => [k, parameterValue(v, given, init.parameters)]),
+      );
       if (key === BUILT_IN_IDLE) {
         const effect = effectName(resolvedParameters.effect ?? 'Audit');
-        if (effect === 'Audit' || effect === 'Deny') rules.push({ source, rule: idleShutdownRule({ effect, useBuiltInDefinition: true }) });
+        if (effect === 'Audit' || effect === 'Deny')
+          rules.push({ source, rule: idleShutdownRule({ effect, useBuiltInDefinition: true }) });
         else notes.push(`${source}: skipped: its effect is ${String(resolvedParameters.effect)}`);
         continue;
       }
@@ -201,8 +235,7 @@ export function rulesFrom(inputs: PolicyInputs): RuleSet {
       if (init) {
         reached.add(init);
         initiativeRules(init, a.parameters);
-      }
-      else if (def) {
+      } else if (def) {
         const r = ruleFor(def, a.parameters, def.name, notes);
         if (r) rules.push(r);
       } else notes.push(`${a.name}: skipped: it assigns ${a.target}, which is not in the policy files given`);

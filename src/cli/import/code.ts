@@ -33,7 +33,10 @@ export interface Item {
 export const lit = (value: string | number | boolean): Expr => ({ kind: 'literal', value });
 export const raw = (text: string): Expr => ({ kind: 'raw', text });
 export const obj = (props: readonly Prop[]): Expr => ({ kind: 'object', props });
-export const arr = (items: readonly (Expr | Item)[]): Expr => ({ kind: 'array', items: items.map((i) => ('kind' in i ? { value: i } : i)) });
+export const arr = (items: readonly (Expr | Item)[]): Expr => ({
+  kind: 'array',
+  items: items.map((i) => ('kind' in i ? { value: i } : i)),
+});
 export const call = (callee: string, ...args: Expr[]): Expr => ({ kind: 'call', callee, args });
 export const prop = (key: string, value: Expr, comments: readonly string[] = []): Prop => ({ key, value, comments });
 
@@ -53,7 +56,8 @@ export function stringLiteral(text: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (ch < ' ' || ch === '\u2028' || ch === '\u2029') out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    else if (ch < ' ' || ch === '\u2028' || ch === '\u2029')
+      out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   return `${quote}${out}${quote}`;
@@ -131,7 +135,12 @@ function printProp(p: Prop, indent: string): string {
   const head = `${comments(p.comments, indent)}${indent}${key}`;
   const one = flat(p.value);
   const fits = one !== undefined && indent.length + key.length + one.length + 1 <= WIDTH;
-  if (!fits && p.value.kind === 'literal' && typeof p.value.value === 'string' && propertyKey(p.key).length >= SHORT_KEY) {
+  if (
+    !fits &&
+    p.value.kind === 'literal' &&
+    typeof p.value.value === 'string' &&
+    propertyKey(p.key).length >= SHORT_KEY
+  ) {
     return `${head.trimEnd()}\n${indent}${INDENT}${one},\n`;
   }
   return `${head}${print(p.value, indent, indent.length + key.length, ',')}\n`;

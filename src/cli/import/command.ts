@@ -5,7 +5,8 @@ import { camel, InstanceCode, instanceToCode } from './props-to-code';
 import { unlistedFields, valueAt } from './unlisted-fields';
 import { writeModule } from './write-module';
 
-export const IMPORT_USAGE = 'usage: aml-compute import FILE...   (REST GET or list JSON, or az ml compute show|list -o json)';
+export const IMPORT_USAGE =
+  'usage: aml-compute import FILE...   (REST GET or list JSON, or az ml compute show|list -o json)';
 
 /**
  * `aml-compute import FILE...`: prints a TypeScript module declaring every compute instance found in the
@@ -30,20 +31,31 @@ export function run(args: string[], io: CliIo): number {
     const instances = locateAzureInstances(json);
     if (instances.length === 0) {
       const what = isAzureComputeOutput(json) ? 'computes, but no compute instance' : 'no compute instance';
-      io.err(`aml-compute import: ${file}: ${what} (expected a REST GET or list of computes, or az ml compute show|list -o json)\n`);
+      io.err(
+        `aml-compute import: ${file}: ${what} (expected a REST GET or list of computes, or az ml compute show|list -o json)\n`,
+      );
       return EXIT.unusable;
     }
-    found.push(...instances.map((l) => ({ instance: l.instance, file, unlisted: unlistedFields(valueAt(json, l.path), l.instance.properties.properties) })));
+    found.push(
+      ...instances.map((l) => ({
+        instance: l.instance,
+        file,
+        unlisted: unlistedFields(valueAt(json, l.path), l.instance.properties.properties),
+      })),
+    );
   }
 
   // One declaration per compute, in a stable order whatever the order of the files.
   const key = (i: AzureInstance) => (i.id ?? i.name).toLowerCase();
   const byId = new Map<string, (typeof found)[number]>();
   for (const f of found) {
-    if (byId.has(key(f.instance))) io.err(`aml-compute import: ${f.file}: ${f.instance.name} appears again; declared once\n`);
+    if (byId.has(key(f.instance)))
+      io.err(`aml-compute import: ${f.file}: ${f.instance.name} appears again; declared once\n`);
     else byId.set(key(f.instance), f);
   }
-  const sorted = [...byId.values()].sort((a, b) => (key(a.instance) < key(b.instance) ? -1 : key(a.instance) > key(b.instance) ? 1 : 0));
+  const sorted = [...byId.values()].sort((a, b) =>
+    key(a.instance) < key(b.instance) ? -1 : key(a.instance) > key(b.instance) ? 1 : 0,
+  );
   // Construct ids and script constant names, unique in the module (the same name in two workspaces, or
   // names that differ only in punctuation, get a number).
   const taken = new Set<string>();

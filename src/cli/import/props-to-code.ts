@@ -22,13 +22,26 @@ export interface InstanceCode extends Findings {
 
 /** Fields of the inner properties the library writes; the rest Azure reported are not expressed. */
 const EXPRESSED = [
-  'vmSize', 'subnet', 'applicationSharingPolicy', 'sshSettings', 'personalComputeInstanceSettings', 'setupScripts',
-  'schedules', 'enableNodePublicIp', 'enableSSO', 'idleTimeBeforeShutdown',
+  'vmSize',
+  'subnet',
+  'applicationSharingPolicy',
+  'sshSettings',
+  'personalComputeInstanceSettings',
+  'setupScripts',
+  'schedules',
+  'enableNodePublicIp',
+  'enableSSO',
+  'idleTimeBeforeShutdown',
 ];
 /** Azure's only value, and its default: the library does not write it (see README, "Adopting existing instances"). */
 const IMPLIED = { computeInstanceAuthorizationType: 'personal' };
 const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned'];
-const UNITS = [['days', 86400], ['hours', 3600], ['minutes', 60], ['seconds', 1]] as const;
+const UNITS = [
+  ['days', 86400],
+  ['hours', 3600],
+  ['minutes', 60],
+  ['seconds', 1],
+] as const;
 
 /** A Duration as the factory call of its largest whole unit (`Duration.minutes(30)`). */
 export function durationCode(d: Duration): Expr {
@@ -40,7 +53,9 @@ export function durationCode(d: Duration): Expr {
 /** `ci-alice` -> `ciAlice`, for the names of script constants. */
 export function camel(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
-  const joined = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  const joined = words
+    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('');
   return /^[A-Za-z_$]/.test(joined) ? joined : `ci${joined}`;
 }
 
@@ -60,7 +75,12 @@ function propOf(field: string): string {
  * on them: each value the library refuses is kept and marked with a comment, found by running the same
  * factories and the same ComputeInstance validation a synth runs.
  */
-export function instanceToCode(instance: AzureInstance, constructId: string, unlisted: readonly string[] = [], scriptPrefix = camel(constructId)): InstanceCode {
+export function instanceToCode(
+  instance: AzureInstance,
+  constructId: string,
+  unlisted: readonly string[] = [],
+  scriptPrefix = camel(constructId),
+): InstanceCode {
   const outer = instance.properties;
   const ci = outer.properties as Record<string, any>;
   const unsupported: string[] = [...unlisted];
@@ -79,26 +99,35 @@ export function instanceToCode(instance: AzureInstance, constructId: string, unl
   set('existing', lit(true), true);
   set('name', lit(instance.name), instance.name);
   const workspaceId = workspaceOf(instance.id);
-  if (workspaceId === undefined) notes.push(`the input gives no compute id (${show(instance.id)}): write the workspace's ARM id in workspaceId`);
+  if (workspaceId === undefined)
+    notes.push(`the input gives no compute id (${show(instance.id)}): write the workspace's ARM id in workspaceId`);
   set('workspaceId', lit(workspaceId ?? ''), workspaceId ?? '');
   set('location', lit(instance.location ?? ''), instance.location ?? '');
   set('vmSize', lit(ci.vmSize ?? ''), ci.vmSize ?? '');
   if (outer.description !== undefined) set('description', lit(outer.description), outer.description);
   if (outer.disableLocalAuth === false) set('localAuth', lit(true), true);
   if (outer.disableLocalAuth === undefined) {
-    notes.push('Azure did not report disableLocalAuth: the library sends true (local authentication off); if the instance has it on, add localAuth: true (it is create-only: a change replaces the instance)');
+    notes.push(
+      'Azure did not report disableLocalAuth: the library sends true (local authentication off); if the instance has it on, add localAuth: true (it is create-only: a change replaces the instance)',
+    );
   }
   if (isPlainObject(ci.subnet) && typeof ci.subnet.id === 'string') set('subnetId', lit(ci.subnet.id), ci.subnet.id);
   else if (ci.subnet !== undefined) unsupported.push(`subnet (${show(ci.subnet)}): no subnet id`);
-  if (typeof ci.enableNodePublicIp === 'boolean') set('nodePublicIp', lit(ci.enableNodePublicIp), ci.enableNodePublicIp);
+  if (typeof ci.enableNodePublicIp === 'boolean')
+    set('nodePublicIp', lit(ci.enableNodePublicIp), ci.enableNodePublicIp);
   else if (code.has('subnetId')) {
-    notes.push('Azure did not report enableNodePublicIp: inside a subnet the library sends false (no public IP); if the instance has one, add nodePublicIp: true (it is create-only: a change replaces the instance)');
+    notes.push(
+      'Azure did not report enableNodePublicIp: inside a subnet the library sends false (no public IP); if the instance has one, add nodePublicIp: true (it is create-only: a change replaces the instance)',
+    );
   }
 
   const ssh = ci.sshSettings;
   if (isPlainObject(ssh) && ssh.sshPublicAccess === 'Enabled') {
     const key = typeof ssh.adminPublicKey === 'string' ? ssh.adminPublicKey : '';
-    if (key === '') mark('ssh', ['aml-compute import: SSH is enabled but Azure did not return the admin public key: write the key the instance was created with (SSH settings are create-only)']);
+    if (key === '')
+      mark('ssh', [
+        'aml-compute import: SSH is enabled but Azure did not return the admin public key: write the key the instance was created with (SSH settings are create-only)',
+      ]);
     set('ssh', obj([prop('publicKey', lit(key))]), { publicKey: key });
   } else if (isPlainObject(ssh) && ssh.adminPublicKey !== undefined) {
     unsupported.push('sshSettings.adminPublicKey with SSH access disabled');
@@ -106,19 +135,24 @@ export function instanceToCode(instance: AzureInstance, constructId: string, unl
 
   const user = ci.personalComputeInstanceSettings?.assignedUser;
   if (isPlainObject(user)) {
-    set('assignedUser', obj([prop('objectId', lit(String(user.objectId))), prop('tenantId', lit(String(user.tenantId)))]),
-      { objectId: String(user.objectId), tenantId: String(user.tenantId) });
+    set(
+      'assignedUser',
+      obj([prop('objectId', lit(String(user.objectId))), prop('tenantId', lit(String(user.tenantId)))]),
+      { objectId: String(user.objectId), tenantId: String(user.tenantId) },
+    );
   }
   if (typeof ci.enableSSO === 'boolean') set('sso', lit(ci.enableSSO), ci.enableSSO);
   if (ci.applicationSharingPolicy !== undefined) {
-    if (['Personal', 'Shared'].includes(ci.applicationSharingPolicy)) set('applicationSharingPolicy', lit(ci.applicationSharingPolicy), ci.applicationSharingPolicy);
+    if (['Personal', 'Shared'].includes(ci.applicationSharingPolicy))
+      set('applicationSharingPolicy', lit(ci.applicationSharingPolicy), ci.applicationSharingPolicy);
     else unsupported.push(`applicationSharingPolicy ${show(ci.applicationSharingPolicy)}, not "Personal" or "Shared"`);
   }
   identityToCode(instance.identity, set, unsupported);
 
   const schedules = schedulesToCode(ci.schedules?.computeStartStop);
   if (isPlainObject(ci.schedules)) {
-    for (const k of Object.keys(ci.schedules).filter((k) => k !== 'computeStartStop')) unsupported.push(`schedules.${k} (${show(ci.schedules[k])})`);
+    for (const k of Object.keys(ci.schedules).filter((k) => k !== 'computeStartStop'))
+      unsupported.push(`schedules.${k} (${show(ci.schedules[k])})`);
   }
   if (schedules) {
     set('schedules', schedules.code, schedules.schedules);
@@ -130,9 +164,14 @@ export function instanceToCode(instance: AzureInstance, constructId: string, unl
     const idle = typeof ci.idleTimeBeforeShutdown === 'string' ? tryParseIso(ci.idleTimeBeforeShutdown) : undefined;
     if (idle) {
       set('idleShutdown', durationCode(idle), idle);
-      if (idle.toIsoString() !== ci.idleTimeBeforeShutdown) notes.push(`idleTimeBeforeShutdown: Azure has "${ci.idleTimeBeforeShutdown}"; the library writes the same time as "${idle.toIsoString()}"`);
+      if (idle.toIsoString() !== ci.idleTimeBeforeShutdown)
+        notes.push(
+          `idleTimeBeforeShutdown: Azure has "${ci.idleTimeBeforeShutdown}"; the library writes the same time as "${idle.toIsoString()}"`,
+        );
     } else {
-      unsupported.push(`idleTimeBeforeShutdown ${show(ci.idleTimeBeforeShutdown)}: not an ISO 8601 duration of days, hours, minutes and seconds`);
+      unsupported.push(
+        `idleTimeBeforeShutdown ${show(ci.idleTimeBeforeShutdown)}: not an ISO 8601 duration of days, hours, minutes and seconds`,
+      );
     }
   }
 
@@ -150,7 +189,9 @@ export function instanceToCode(instance: AzureInstance, constructId: string, unl
   // The same validation a synth runs, on the values the factories accepted.
   // A throwaway app: cdktf makes its outdir when constructed, so it gets one that exists already.
   const stack = new TerraformStack(new App({ outdir: tmpdir() }), 'aml-compute-import');
-  for (const r of refusalsOf(() => new ComputeInstance(stack, constructId, runtime as unknown as ComputeInstanceProps))) {
+  for (const r of refusalsOf(
+    () => new ComputeInstance(stack, constructId, runtime as unknown as ComputeInstanceProps),
+  )) {
     refusals.push(r);
     mark(propOf(r), refusalComments([r]));
   }
@@ -188,8 +229,14 @@ function identityToCode(identity: unknown, set: (k: string, e: Expr, v: unknown)
     return;
   }
   const ids = isPlainObject(identity.userAssignedIdentities) ? Object.keys(identity.userAssignedIdentities) : [];
-  set('identity', obj([prop('type', lit(type)), ...(ids.length > 0 ? [prop('userAssignedIdentityIds', arr(ids.map((id) => lit(id))))] : [])]),
-    { type, ...(ids.length > 0 ? { userAssignedIdentityIds: ids } : {}) });
+  set(
+    'identity',
+    obj([
+      prop('type', lit(type)),
+      ...(ids.length > 0 ? [prop('userAssignedIdentityIds', arr(ids.map((id) => lit(id))))] : []),
+    ]),
+    { type, ...(ids.length > 0 ? { userAssignedIdentityIds: ids } : {}) },
+  );
 }
 
 interface ScriptSink {
@@ -210,10 +257,17 @@ function scriptsToCode(setupScripts: unknown, prefix: string, sink: ScriptSink):
   }
   const props: Prop[] = [];
   const values: Record<string, unknown> = {};
-  for (const [kind, armKey] of [['creation', 'creationScript'], ['startup', 'startupScript']] as const) {
+  for (const [kind, armKey] of [
+    ['creation', 'creationScript'],
+    ['startup', 'startupScript'],
+  ] as const) {
     if (scripts[armKey] === undefined) continue;
     const field = `setupScripts.scripts.${armKey}`;
-    const script = scriptToCode(scripts[armKey], field, `${prefix}${kind === 'creation' ? 'Creation' : 'Startup'}Script`);
+    const script = scriptToCode(
+      scripts[armKey],
+      field,
+      `${prefix}${kind === 'creation' ? 'Creation' : 'Startup'}Script`,
+    );
     if ('unsupported' in script) {
       sink.unsupported.push(...script.unsupported);
       continue;
@@ -225,6 +279,7 @@ function scriptsToCode(setupScripts: unknown, prefix: string, sink: ScriptSink):
     if (refused.length === 0) values[kind] = script.build();
     props.push(prop(kind, script.code, refusalComments(refused)));
   }
-  for (const k of Object.keys(scripts).filter((k) => k !== 'creationScript' && k !== 'startupScript')) sink.unsupported.push(`setupScripts.scripts.${k}`);
+  for (const k of Object.keys(scripts).filter((k) => k !== 'creationScript' && k !== 'startupScript'))
+    sink.unsupported.push(`setupScripts.scripts.${k}`);
   if (props.length > 0) sink.set('setupScripts', obj(props), values);
 }

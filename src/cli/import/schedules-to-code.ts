@@ -34,7 +34,10 @@ export function jsonToCode(value: unknown): Expr {
 }
 
 function unknownKeys(value: Record<string, unknown>, known: readonly string[], where: string): string[] {
-  return Object.keys(value).filter((k) => !known.includes(k)).sort().map((k) => `${where}.${k} (${show(value[k])})`);
+  return Object.keys(value)
+    .filter((k) => !known.includes(k))
+    .sort()
+    .map((k) => `${where}.${k} (${show(value[k])})`);
 }
 
 /**
@@ -47,7 +50,10 @@ function entryUnsupported(entry: unknown, where: string): string[] {
   for (const [key, allowed] of Object.entries(ENUMS)) {
     const holder = key === 'frequency' ? entry.recurrence : entry;
     if (!isPlainObject(holder) || holder[key] === undefined) continue;
-    if (!allowed.includes(holder[key] as string)) found.push(`${where}.${key === 'frequency' ? 'recurrence.' : ''}${key} ${show(holder[key])}, not one of ${allowed.join(', ')}`);
+    if (!allowed.includes(holder[key] as string))
+      found.push(
+        `${where}.${key === 'frequency' ? 'recurrence.' : ''}${key} ${show(holder[key])}, not one of ${allowed.join(', ')}`,
+      );
   }
   if (isPlainObject(entry.cron)) found.push(...unknownKeys(entry.cron, CRON_KEYS, `${where}.cron`));
   if (isPlainObject(entry.recurrence)) {
@@ -57,7 +63,9 @@ function entryUnsupported(entry: unknown, where: string): string[] {
       found.push(...unknownKeys(pattern, PATTERN_KEYS, `${where}.recurrence.schedule`));
       const days = pattern.weekDays;
       if (Array.isArray(days)) {
-        for (const d of days) if (!WEEK_DAYS.includes(d)) found.push(`${where}.recurrence.schedule.weekDays ${show(d)}, not a day's full name`);
+        for (const d of days)
+          if (!WEEK_DAYS.includes(d))
+            found.push(`${where}.recurrence.schedule.weekDays ${show(d)}, not a day's full name`);
       }
     }
   }
@@ -68,27 +76,56 @@ function entryUnsupported(entry: unknown, where: string): string[] {
 function entryCode(e: ArmComputeStartStopSchedule): { code: Expr; build: () => StartStopSchedule } {
   const enabled: Prop[] = e.status === 'Disabled' ? [prop('enabled', lit(false))] : [];
   const startTime = (t: string | undefined): Prop[] => (t !== undefined ? [prop('startTime', lit(t))] : []);
-  if (e.status !== undefined && e.triggerType === 'Cron' && e.cron && e.recurrence === undefined && e.cron.timeZone !== undefined) {
+  if (
+    e.status !== undefined &&
+    e.triggerType === 'Cron' &&
+    e.cron &&
+    e.recurrence === undefined &&
+    e.cron.timeZone !== undefined
+  ) {
     const props = {
-      action: e.action, expression: e.cron.expression, timeZone: e.cron.timeZone,
-      ...(e.status === 'Disabled' ? { enabled: false } : {}), ...(e.cron.startTime !== undefined ? { startTime: e.cron.startTime } : {}),
+      action: e.action,
+      expression: e.cron.expression,
+      timeZone: e.cron.timeZone,
+      ...(e.status === 'Disabled' ? { enabled: false } : {}),
+      ...(e.cron.startTime !== undefined ? { startTime: e.cron.startTime } : {}),
     };
     return {
-      code: call('StartStopSchedule.cron', obj([
-        prop('action', lit(e.action)), prop('expression', lit(e.cron.expression)), prop('timeZone', lit(e.cron.timeZone)),
-        ...enabled, ...startTime(e.cron.startTime),
-      ])),
+      code: call(
+        'StartStopSchedule.cron',
+        obj([
+          prop('action', lit(e.action)),
+          prop('expression', lit(e.cron.expression)),
+          prop('timeZone', lit(e.cron.timeZone)),
+          ...enabled,
+          ...startTime(e.cron.startTime),
+        ]),
+      ),
       build: () => StartStopSchedule.cron(props),
     };
   }
   const r = e.recurrence;
-  if (e.status !== undefined && e.triggerType === 'Recurrence' && r && e.cron === undefined && r.timeZone !== undefined
-    && r.interval !== undefined && isPlainObject(r.schedule)) {
+  if (
+    e.status !== undefined &&
+    e.triggerType === 'Recurrence' &&
+    r &&
+    e.cron === undefined &&
+    r.timeZone !== undefined &&
+    r.interval !== undefined &&
+    isPlainObject(r.schedule)
+  ) {
     const s = r.schedule;
     const props = {
-      action: e.action, frequency: r.frequency, interval: r.interval, hours: s.hours, minutes: s.minutes,
-      ...(s.weekDays !== undefined ? { weekDays: s.weekDays } : {}), ...(s.monthDays !== undefined ? { monthDays: s.monthDays } : {}),
-      timeZone: r.timeZone, ...(e.status === 'Disabled' ? { enabled: false } : {}), ...(r.startTime !== undefined ? { startTime: r.startTime } : {}),
+      action: e.action,
+      frequency: r.frequency,
+      interval: r.interval,
+      hours: s.hours,
+      minutes: s.minutes,
+      ...(s.weekDays !== undefined ? { weekDays: s.weekDays } : {}),
+      ...(s.monthDays !== undefined ? { monthDays: s.monthDays } : {}),
+      timeZone: r.timeZone,
+      ...(e.status === 'Disabled' ? { enabled: false } : {}),
+      ...(r.startTime !== undefined ? { startTime: r.startTime } : {}),
     };
     return {
       code: call('StartStopSchedule.recurrence', obj(Object.entries(props).map(([k, v]) => prop(k, jsonToCode(v))))),
@@ -102,11 +139,20 @@ function entryCode(e: ArmComputeStartStopSchedule): { code: Expr; build: () => S
 /** The `schedules` prop for Azure's `computeStartStop` list; undefined when the list is empty. */
 export function schedulesToCode(list: unknown): SchedulesCode | undefined {
   if (!Array.isArray(list)) {
-    return list === undefined ? undefined : { code: arr([]), schedules: [], refusals: [], unsupported: [`schedules.computeStartStop (${show(list)}): not a list`] };
+    return list === undefined
+      ? undefined
+      : {
+          code: arr([]),
+          schedules: [],
+          refusals: [],
+          unsupported: [`schedules.computeStartStop (${show(list)}): not a list`],
+        };
   }
   if (list.length === 0) return undefined;
   const unsupported = list.flatMap((e, i) => entryUnsupported(e, `schedules.computeStartStop[${i}]`));
-  const writable = list.filter((e, i) => entryUnsupported(e, `schedules.computeStartStop[${i}]`).length === 0) as ArmComputeStartStopSchedule[];
+  const writable = list.filter(
+    (e, i) => entryUnsupported(e, `schedules.computeStartStop[${i}]`).length === 0,
+  ) as ArmComputeStartStopSchedule[];
   const shifts = unsupported.length === 0 ? workingHoursFor(writable) : undefined;
   if (shifts) {
     const shiftCode = shifts.map((s) => obj(Object.entries(s).map(([k, v]) => prop(k, jsonToCode(v)))));

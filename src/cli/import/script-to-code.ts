@@ -36,9 +36,15 @@ function decodedText(base64: string): string | undefined {
  * and kept in a constant, a workspace one as `SetupScript.fromWorkspace(path)`. Returns the problems with
  * what cannot be written instead of code.
  */
-export function scriptToCode(reference: unknown, field: string, constantName: string): ScriptCode | { unsupported: string[] } {
+export function scriptToCode(
+  reference: unknown,
+  field: string,
+  constantName: string,
+): ScriptCode | { unsupported: string[] } {
   if (!isPlainObject(reference)) return { unsupported: [`${field} (${show(reference)}): not a script reference`] };
-  const extra = Object.keys(reference).filter((k) => !REFERENCE_KEYS.includes(k)).sort();
+  const extra = Object.keys(reference)
+    .filter((k) => !REFERENCE_KEYS.includes(k))
+    .sort();
   if (extra.length > 0) return { unsupported: extra.map((k) => `${field}.${k} (${show(reference[k])})`) };
   const { scriptSource, scriptData, scriptArguments, timeout } = reference;
   if (typeof scriptData !== 'string' || (scriptArguments !== undefined && typeof scriptArguments !== 'string')) {
@@ -53,18 +59,28 @@ export function scriptToCode(reference: unknown, field: string, constantName: st
   }
   if (timeout !== undefined) {
     const duration = typeof timeout === 'string' ? timeoutDuration(timeout) : undefined;
-    if (!duration) return { unsupported: [`${field}.timeout (${show(timeout)}): not a whole number of seconds, minutes, hours or days`] };
+    if (!duration)
+      return {
+        unsupported: [`${field}.timeout (${show(timeout)}): not a whole number of seconds, minutes, hours or days`],
+      };
     options.push(prop('timeout', duration.code));
     values.timeout = duration.value;
     if (duration.value.toGnuTimeout() !== timeout) {
-      notes.push(`${field}.timeout: Azure has "${timeout}"; the library writes the same time as "${duration.value.toGnuTimeout()}"`);
+      notes.push(
+        `${field}.timeout: Azure has "${timeout}"; the library writes the same time as "${duration.value.toGnuTimeout()}"`,
+      );
     }
   }
   const args = options.length > 0 ? [obj(options)] : [];
   const opts: SetupScriptOptions = values;
   if (scriptSource === 'workspaceStorage') {
     const build = () => SetupScript.fromWorkspace(scriptData, opts);
-    return { code: call('SetupScript.fromWorkspace', lit(scriptData), ...args), build, refusals: refusalsOf(build), notes };
+    return {
+      code: call('SetupScript.fromWorkspace', lit(scriptData), ...args),
+      build,
+      refusals: refusalsOf(build),
+      notes,
+    };
   }
   if (scriptSource !== 'inline') {
     return { unsupported: [`${field}.scriptSource ${show(scriptSource)}, not "inline" or "workspaceStorage"`] };

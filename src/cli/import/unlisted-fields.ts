@@ -6,8 +6,16 @@ import { isPlainObject } from '../../validation/plain-object';
  * who created it, endpoints, OS image metadata, errors. Dropped without a word.
  */
 const READ_ONLY = [
-  'applications', 'connectivityEndpoints', 'containers', 'createdBy', 'dataDisks', 'errors', 'lastOperation',
-  'osImageMetadata', 'state', 'versions',
+  'applications',
+  'connectivityEndpoints',
+  'containers',
+  'createdBy',
+  'dataDisks',
+  'errors',
+  'lastOperation',
+  'osImageMetadata',
+  'state',
+  'versions',
 ];
 
 /** The value at a JSON path as `locateAzureInstances` writes it (`responses.200.body`, `value[1]`, `[0]`). */
@@ -25,12 +33,18 @@ export function valueAt(json: unknown, path: string): unknown {
  * this version does not know. Each is a line for the "not expressed" comment.
  */
 export function unlistedFields(rawCompute: unknown, kept: Record<string, unknown>): string[] {
-  const inner = isPlainObject(rawCompute) && isPlainObject(rawCompute.properties) ? rawCompute.properties.properties : undefined;
+  const inner =
+    isPlainObject(rawCompute) && isPlainObject(rawCompute.properties) ? rawCompute.properties.properties : undefined;
   if (!isPlainObject(inner)) return [];
-  return Object.keys(inner).sort().flatMap((key) => {
-    const value = inner[key];
-    if (key in kept || READ_ONLY.includes(key) || value === null) return [];
-    if (key === 'dataMounts') return Array.isArray(value) && value.length === 0 ? [] : [`dataMounts (${show(value)}): set them again with az ml compute update or in the studio`];
-    return [`${key} (${show(value)}): a field this version of the library does not know`];
-  });
+  return Object.keys(inner)
+    .sort()
+    .flatMap((key) => {
+      const value = inner[key];
+      if (key in kept || READ_ONLY.includes(key) || value === null) return [];
+      if (key === 'dataMounts')
+        return Array.isArray(value) && value.length === 0
+          ? []
+          : [`dataMounts (${show(value)}): set them again with az ml compute update or in the studio`];
+      return [`${key} (${show(value)}): a field this version of the library does not know`];
+    });
 }

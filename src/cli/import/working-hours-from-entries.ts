@@ -19,10 +19,18 @@ const hhmm = (minuteOfDay: number) =>
 export function workingHoursFor(entries: readonly ArmComputeStartStopSchedule[]): WorkingHoursProps[] | undefined {
   if (entries.length === 0) return undefined;
   const timeZone = entries[0].cron?.timeZone;
-  const simple = entries.every((e) => e.triggerType === 'Cron' && e.status === 'Enabled' && e.recurrence === undefined && e.cron
-    && Object.keys(e).every((k) => ['action', 'triggerType', 'status', 'cron'].includes(k))
-    && Object.keys(e.cron).every((k) => k === 'expression' || k === 'timeZone')
-    && e.cron.timeZone === timeZone && typeof e.cron.expression === 'string' && azureCronProblem(e.cron.expression) === undefined);
+  const simple = entries.every(
+    (e) =>
+      e.triggerType === 'Cron' &&
+      e.status === 'Enabled' &&
+      e.recurrence === undefined &&
+      e.cron &&
+      Object.keys(e).every((k) => ['action', 'triggerType', 'status', 'cron'].includes(k)) &&
+      Object.keys(e.cron).every((k) => k === 'expression' || k === 'timeZone') &&
+      e.cron.timeZone === timeZone &&
+      typeof e.cron.expression === 'string' &&
+      azureCronProblem(e.cron.expression) === undefined,
+  );
   if (!simple || timeZone === undefined) return undefined;
 
   const events: { start: boolean; at: number }[] = [];
@@ -30,9 +38,11 @@ export function workingHoursFor(entries: readonly ArmComputeStartStopSchedule[])
     const cron = parseAzureCron(e.cron!.expression);
     if (cron.daysOfMonth !== undefined || cron.months.length !== 12) return undefined;
     const days = cron.daysOfWeek ?? [0, 1, 2, 3, 4, 5, 6];
-    for (const d of days) for (const h of cron.hours) for (const m of cron.minutes) {
-      events.push({ start: e.action === 'Start', at: ((d + 6) % 7) * DAY + h * 60 + m });
-    }
+    for (const d of days)
+      for (const h of cron.hours)
+        for (const m of cron.minutes) {
+          events.push({ start: e.action === 'Start', at: ((d + 6) % 7) * DAY + h * 60 + m });
+        }
   }
   events.sort((a, b) => a.at - b.at);
   const first = events.findIndex((e) => e.start);
@@ -54,7 +64,11 @@ export function workingHoursFor(entries: readonly ArmComputeStartStopSchedule[])
   });
   const problems = new Problems('aml-compute import');
   const rebuilt = workingHoursEntries(shifts, problems);
-  return problems.count === 0 && isDeepStrictEqual(rebuilt, entries.map((e) => ({ ...e, cron: { ...e.cron } })))
+  return problems.count === 0 &&
+    isDeepStrictEqual(
+      rebuilt,
+      entries.map((e) => ({ ...e, cron: { ...e.cron } })),
+    )
     ? shifts
     : undefined;
 }

@@ -23,9 +23,9 @@ export function writeModule(instances: readonly InstanceCode[], sources: readonl
     '// The compute instances Azure reported, each marked existing: the first `terraform apply` imports them.',
     ...(refused > 0
       ? [
-        `// ${refused === 1 ? '1 instance breaks' : `${refused} instances break`} a rule of cdktf-azureml-compute: the values are kept and marked`,
-        '// "the library refuses"; addInstances throws the library\'s ValidationError until they are changed.',
-      ]
+          `// ${refused === 1 ? '1 instance breaks' : `${refused} instances break`} a rule of cdktf-azureml-compute: the values are kept and marked`,
+          '// "the library refuses"; addInstances throws the library\'s ValidationError until they are changed.',
+        ]
       : []),
   ];
   return [

@@ -38,15 +38,29 @@ function tokens(text: string): Token[] | undefined {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (c === ' ') { i++; continue; }
-    if ('(),'.includes(c)) { out.push({ kind: 'punct', text: c }); i++; continue; }
-    if (c === '\'') {
+    if (c === ' ') {
+      i++;
+      continue;
+    }
+    if ('(),'.includes(c)) {
+      out.push({ kind: 'punct', text: c });
+      i++;
+      continue;
+    }
+    if (c === "'") {
       let s = '';
       i++;
       for (;;) {
         if (i >= text.length) return undefined;
-        if (text[i] === '\'' && text[i + 1] === '\'') { s += '\''; i += 2; continue; }
-        if (text[i] === '\'') { i++; break; }
+        if (text[i] === "'" && text[i + 1] === "'") {
+          s += "'";
+          i += 2;
+          continue;
+        }
+        if (text[i] === "'") {
+          i++;
+          break;
+        }
         s += text[i++];
       }
       out.push({ kind: 'string', text: s });
@@ -68,7 +82,12 @@ export function resolveArmValue(value: unknown, scope: ExpressionScope): Resolve
   if (!list) {
     const call = /([A-Za-z_]\w*)\(/.exec(value.slice(1))?.[1];
     const known = call !== undefined && !KNOWN_FUNCTIONS.includes(call.toLowerCase());
-    return { known: false, reason: known ? `${value} uses ${call}(), known only when Azure deploys the template` : `${value} is not an expression this command reads` };
+    return {
+      known: false,
+      reason: known
+        ? `${value} uses ${call}(), known only when Azure deploys the template`
+        : `${value} is not an expression this command reads`,
+    };
   }
   let at = 0;
   const parse = (): Resolved => {
@@ -76,7 +95,8 @@ export function resolveArmValue(value: unknown, scope: ExpressionScope): Resolve
     if (!t) return { known: false, reason: `${value} ends early` };
     if (t.kind === 'string') return { known: true, value: t.text };
     if (t.kind === 'number') return { known: true, value: Number(t.text) };
-    if (t.kind !== 'name' || list[at]?.text !== '(') return { known: false, reason: `${value} is not an expression this command reads` };
+    if (t.kind !== 'name' || list[at]?.text !== '(')
+      return { known: false, reason: `${value} is not an expression this command reads` };
     at++;
     const args: Resolved[] = [];
     while (list[at] && list[at].text !== ')') {
@@ -88,26 +108,37 @@ export function resolveArmValue(value: unknown, scope: ExpressionScope): Resolve
     if (unknown) return unknown;
     const values = args.map((a) => (a as { value: unknown }).value);
     switch (t.text.toLowerCase()) {
-      case 'parameters': return scope.parameter(String(values[0]));
-      case 'variables': return scope.variable(String(values[0]));
+      case 'parameters':
+        return scope.parameter(String(values[0]));
+      case 'variables':
+        return scope.variable(String(values[0]));
       case 'concat':
         return values.every((v) => Array.isArray(v))
           ? { known: true, value: values.flat() }
           : { known: true, value: values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('') };
-      case 'base64': return { known: true, value: Buffer.from(String(values[0]), 'utf8').toString('base64') };
-      case 'string': return { known: true, value: typeof values[0] === 'string' ? values[0] : JSON.stringify(values[0]) };
-      default: return { known: false, reason: `${value} uses ${t.text}(), known only when Azure deploys the template` };
+      case 'base64':
+        return { known: true, value: Buffer.from(String(values[0]), 'utf8').toString('base64') };
+      case 'string':
+        return { known: true, value: typeof values[0] === 'string' ? values[0] : JSON.stringify(values[0]) };
+      default:
+        return { known: false, reason: `${value} uses ${t.text}(), known only when Azure deploys the template` };
     }
   };
   const result = parse();
-  if (result.known && at !== list.length) return { known: false, reason: `${value} is not an expression this command reads` };
+  if (result.known && at !== list.length)
+    return { known: false, reason: `${value} is not an expression this command reads` };
   // Only a whole `[parameters('x')]` keeps the parameter's origin: a value built from it was not written there.
-  if (result.known && result.origin && !/^\[\s*parameters\('[^']*'\)\s*\]$/i.test(value)) return { known: true, value: result.value };
+  if (result.known && result.origin && !/^\[\s*parameters\('[^']*'\)\s*\]$/i.test(value))
+    return { known: true, value: result.value };
   return result;
 }
 
 /** A template's scope: parameter values from the parameter file, else the template's defaults. */
-export function templateScope(template: Record<string, any>, templateFile: string, parameterFile?: { file: string; json: unknown }): ExpressionScope {
+export function templateScope(
+  template: Record<string, any>,
+  templateFile: string,
+  parameterFile?: { file: string; json: unknown },
+): ExpressionScope {
   const declared = isPlainObject(template.parameters) ? template.parameters : {};
   const file: unknown = parameterFile?.json;
   const given: Record<string, any> = isPlainObject(file) && isPlainObject(file.parameters) ? file.parameters : {};
@@ -117,21 +148,36 @@ export function templateScope(template: Record<string, any>, templateFile: strin
     parameter(name) {
       const key = Object.keys(given).find((k) => k.toLowerCase() === name.toLowerCase());
       if (key !== undefined && isPlainObject(given[key]) && 'value' in given[key]) {
-        return { known: true, value: given[key].value, origin: { file: parameterFile!.file, path: joinPath('parameters', key, 'value') } };
+        return {
+          known: true,
+          value: given[key].value,
+          origin: { file: parameterFile!.file, path: joinPath('parameters', key, 'value') },
+        };
       }
       if (key !== undefined && isPlainObject(given[key]) && 'reference' in given[key]) {
         return { known: false, reason: `parameter ${name} is a Key Vault reference, read only when Azure deploys` };
       }
       const declaredKey = Object.keys(declared).find((k) => k.toLowerCase() === name.toLowerCase());
-      if (declaredKey === undefined || !isPlainObject(declared[declaredKey]) || !('defaultValue' in declared[declaredKey])) {
-        return { known: false, reason: `parameter ${name} has no value${parameterFile ? ` in ${parameterFile.file}` : ' (give one with --parameters FILE)'} and no default` };
+      if (
+        declaredKey === undefined ||
+        !isPlainObject(declared[declaredKey]) ||
+        !('defaultValue' in declared[declaredKey])
+      ) {
+        return {
+          known: false,
+          reason: `parameter ${name} has no value${parameterFile ? ` in ${parameterFile.file}` : ' (give one with --parameters FILE)'} and no default`,
+        };
       }
       if (resolving.has(name)) return { known: false, reason: `parameter ${name} refers to itself` };
       resolving.add(name);
       const resolved = resolveArmValue(declared[declaredKey].defaultValue, scope);
       resolving.delete(name);
       return resolved.known && !isArmExpression(declared[declaredKey].defaultValue)
-        ? { known: true, value: resolved.value, origin: { file: templateFile, path: joinPath('parameters', declaredKey, 'defaultValue') } }
+        ? {
+            known: true,
+            value: resolved.value,
+            origin: { file: templateFile, path: joinPath('parameters', declaredKey, 'defaultValue') },
+          }
         : resolved;
     },
     variable(name) {

@@ -52,8 +52,18 @@ export interface LocatedAzureInstance {
  * left out, so that what is read back can be deployed on 2025-12-01.
  */
 const WRITABLE_PROPERTIES = [
-  'vmSize', 'subnet', 'applicationSharingPolicy', 'sshSettings', 'customServices', 'computeInstanceAuthorizationType',
-  'enableSSO', 'personalComputeInstanceSettings', 'setupScripts', 'schedules', 'enableNodePublicIp', 'idleTimeBeforeShutdown',
+  'vmSize',
+  'subnet',
+  'applicationSharingPolicy',
+  'sshSettings',
+  'customServices',
+  'computeInstanceAuthorizationType',
+  'enableSSO',
+  'personalComputeInstanceSettings',
+  'setupScripts',
+  'schedules',
+  'enableNodePublicIp',
+  'idleTimeBeforeShutdown',
 ];
 /** Read-only fields of a `computeStartStop` entry (`id`, `provisioningStatus`) and of `sshSettings`. */
 const SCHEDULE_READ_ONLY = ['id', 'provisioningStatus'];
@@ -78,14 +88,20 @@ export function locateAzureInstances(json: unknown): LocatedAzureInstance[] {
   const example = specExampleBody(json);
   const body = example ?? json;
   const prefix = example !== undefined ? 'responses["200"].body' : '';
-  const at = (suffix: string) => [prefix, suffix].filter((s) => s !== '').join('.').replace(/\.\[/g, '[');
+  const at = (suffix: string) =>
+    [prefix, suffix]
+      .filter((s) => s !== '')
+      .join('.')
+      .replace(/\.\[/g, '[');
   const one = (c: unknown, path: string): LocatedAzureInstance[] => {
-    if (isRestCompute(c)) return isPlainObject(c.properties) && c.properties.computeType === 'ComputeInstance' ? [fromRest(c, path)] : [];
+    if (isRestCompute(c))
+      return isPlainObject(c.properties) && c.properties.computeType === 'ComputeInstance' ? [fromRest(c, path)] : [];
     if (isAzMlCompute(c)) return String(c.type).toLowerCase() === 'computeinstance' ? [fromAzMl(c, path)] : [];
     return [];
   };
   if (Array.isArray(body)) return body.flatMap((c, i) => one(c, at(`[${i}]`)));
-  if (isPlainObject(body) && Array.isArray(body.value)) return body.value.flatMap((c: unknown, i: number) => one(c, at(`value[${i}]`)));
+  if (isPlainObject(body) && Array.isArray(body.value))
+    return body.value.flatMap((c: unknown, i: number) => one(c, at(`value[${i}]`)));
   return one(body, at(''));
 }
 
@@ -97,16 +113,29 @@ function specExampleBody(json: unknown): unknown {
 
 /** A compute resource as ARM returns it: a name and `properties.computeType`. */
 function isRestCompute(c: unknown): c is Record<string, any> {
-  return isPlainObject(c) && typeof c.name === 'string' && isPlainObject(c.properties) && typeof c.properties.computeType === 'string';
+  return (
+    isPlainObject(c) &&
+    typeof c.name === 'string' &&
+    isPlainObject(c.properties) &&
+    typeof c.properties.computeType === 'string'
+  );
 }
 
 /** A compute as azure-ai-ml dumps it: a name and a lower-case `type` (`computeinstance`, `amlcompute`, ...). */
 function isAzMlCompute(c: unknown): c is Record<string, any> {
-  return isPlainObject(c) && typeof c.name === 'string' && typeof c.type === 'string' && !c.type.includes('/') && !('properties' in c);
+  return (
+    isPlainObject(c) &&
+    typeof c.name === 'string' &&
+    typeof c.type === 'string' &&
+    !c.type.includes('/') &&
+    !('properties' in c)
+  );
 }
 
 function pick(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((k) => source[k] !== undefined && source[k] !== null).map((k) => [k, source[k]]));
+  return Object.fromEntries(
+    keys.filter((k) => source[k] !== undefined && source[k] !== null).map((k) => [k, source[k]]),
+  );
 }
 
 function omit(source: unknown, keys: readonly string[]): unknown {
@@ -121,7 +150,10 @@ function fromRest(c: Record<string, any>, path: string): LocatedAzureInstance {
   if (properties.sshSettings !== undefined) properties.sshSettings = omit(properties.sshSettings, SSH_READ_ONLY);
   const schedules = properties.schedules;
   if (isPlainObject(schedules) && Array.isArray(schedules.computeStartStop)) {
-    properties.schedules = { ...schedules, computeStartStop: schedules.computeStartStop.map((e: unknown) => omit(e, SCHEDULE_READ_ONLY)) };
+    properties.schedules = {
+      ...schedules,
+      computeStartStop: schedules.computeStartStop.map((e: unknown) => omit(e, SCHEDULE_READ_ONLY)),
+    };
   }
   const instance: AzureInstance = {
     ...(typeof c.id === 'string' ? { id: c.id } : {}),
@@ -142,7 +174,10 @@ function fromRest(c: Record<string, any>, path: string): LocatedAzureInstance {
 /** `stop` -> `Stop`, `system_assigned` -> `SystemAssigned`: azure-ai-ml's lower-case or snake-case enums in Azure's spelling. */
 function azureSpelling(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  return value.split('_').map((w) => `${w.charAt(0).toUpperCase()}${w.slice(1)}`).join('');
+  return value
+    .split('_')
+    .map((w) => `${w.charAt(0).toUpperCase()}${w.slice(1)}`)
+    .join('');
 }
 
 function defined(entries: Record<string, unknown>): Record<string, unknown> {
@@ -163,17 +198,19 @@ function scheduleFromAzMl(s: unknown): unknown {
     ...(type === 'Cron' ? { cron: defined({ expression: trigger.expression, ...common }) } : {}),
     ...(type === 'Recurrence'
       ? {
-        recurrence: defined({
-          frequency: azureSpelling(trigger.frequency),
-          interval: trigger.interval,
-          ...common,
-          schedule: pattern && defined({
-            hours: pattern.hours,
-            minutes: pattern.minutes,
-            weekDays: Array.isArray(pattern.week_days) ? pattern.week_days.map(azureSpelling) : undefined,
+          recurrence: defined({
+            frequency: azureSpelling(trigger.frequency),
+            interval: trigger.interval,
+            ...common,
+            schedule:
+              pattern &&
+              defined({
+                hours: pattern.hours,
+                minutes: pattern.minutes,
+                weekDays: Array.isArray(pattern.week_days) ? pattern.week_days.map(azureSpelling) : undefined,
+              }),
           }),
-        }),
-      }
+        }
       : {}),
   });
 }
@@ -192,27 +229,55 @@ function scriptFromAzMl(s: unknown): unknown {
 function identityFromAzMl(identity: unknown): unknown {
   if (!isPlainObject(identity)) return undefined;
   const ids = Array.isArray(identity.user_assigned_identities)
-    ? identity.user_assigned_identities.flatMap((u: unknown) => (isPlainObject(u) && typeof u.resource_id === 'string' ? [u.resource_id] : []))
+    ? identity.user_assigned_identities.flatMap((u: unknown) =>
+        isPlainObject(u) && typeof u.resource_id === 'string' ? [u.resource_id] : [],
+      )
     : [];
-  const type = typeof identity.type === 'string' ? identity.type.split(',').map((t: string) => azureSpelling(t.trim())).join(',') : identity.type;
-  return defined({ type, userAssignedIdentities: ids.length > 0 ? Object.fromEntries(ids.map((id: string) => [id, {}])) : undefined });
+  const type =
+    typeof identity.type === 'string'
+      ? identity.type
+          .split(',')
+          .map((t: string) => azureSpelling(t.trim()))
+          .join(',')
+      : identity.type;
+  return defined({
+    type,
+    userAssignedIdentities: ids.length > 0 ? Object.fromEntries(ids.map((id: string) => [id, {}])) : undefined,
+  });
 }
 
 function fromAzMl(c: Record<string, any>, path: string): LocatedAzureInstance {
-  const idle = c.idle_time_before_shutdown
-    ?? (typeof c.idle_time_before_shutdown_minutes === 'number' ? `PT${c.idle_time_before_shutdown_minutes}M` : undefined);
+  const idle =
+    c.idle_time_before_shutdown ??
+    (typeof c.idle_time_before_shutdown_minutes === 'number' ? `PT${c.idle_time_before_shutdown_minutes}M` : undefined);
   const scripts = isPlainObject(c.setup_scripts) ? c.setup_scripts : undefined;
   const creationScript = scriptFromAzMl(scripts?.creation_script);
   const startupScript = scriptFromAzMl(scripts?.startup_script);
   const user = isPlainObject(c.create_on_behalf_of) ? c.create_on_behalf_of : undefined;
   const ssh = isPlainObject(c.ssh_settings) ? c.ssh_settings : undefined;
-  const schedules = isPlainObject(c.schedules) && Array.isArray(c.schedules.compute_start_stop) ? c.schedules.compute_start_stop : undefined;
-  const sshAccess = typeof c.ssh_public_access_enabled === 'boolean' ? (c.ssh_public_access_enabled ? 'Enabled' : 'Disabled') : undefined;
+  const schedules =
+    isPlainObject(c.schedules) && Array.isArray(c.schedules.compute_start_stop)
+      ? c.schedules.compute_start_stop
+      : undefined;
+  const sshAccess =
+    typeof c.ssh_public_access_enabled === 'boolean'
+      ? c.ssh_public_access_enabled
+        ? 'Enabled'
+        : 'Disabled'
+      : undefined;
   const properties = defined({
     vmSize: c.size,
-    subnet: isPlainObject(c.network_settings) && typeof c.network_settings.subnet === 'string' ? { id: c.network_settings.subnet } : undefined,
-    sshSettings: sshAccess !== undefined || ssh?.ssh_key_value ? defined({ sshPublicAccess: sshAccess, adminPublicKey: ssh?.ssh_key_value }) : undefined,
-    personalComputeInstanceSettings: user ? { assignedUser: defined({ objectId: user.user_object_id, tenantId: user.user_tenant_id }) } : undefined,
+    subnet:
+      isPlainObject(c.network_settings) && typeof c.network_settings.subnet === 'string'
+        ? { id: c.network_settings.subnet }
+        : undefined,
+    sshSettings:
+      sshAccess !== undefined || ssh?.ssh_key_value
+        ? defined({ sshPublicAccess: sshAccess, adminPublicKey: ssh?.ssh_key_value })
+        : undefined,
+    personalComputeInstanceSettings: user
+      ? { assignedUser: defined({ objectId: user.user_object_id, tenantId: user.user_tenant_id }) }
+      : undefined,
     setupScripts: creationScript || startupScript ? { scripts: defined({ creationScript, startupScript }) } : undefined,
     schedules: schedules ? { computeStartStop: schedules.map(scheduleFromAzMl) } : undefined,
     enableNodePublicIp: c.enable_node_public_ip,

@@ -28,7 +28,8 @@ export type InputKind = 'arm-template' | 'arm-parameters' | 'terraform-json' | '
 export function inputKind(json: unknown): InputKind {
   if (!isPlainObject(json)) return isAzureComputeOutput(json) ? 'azure-output' : 'unknown';
   const schema = typeof json.$schema === 'string' ? json.$schema : '';
-  if (/deploymentTemplate\.json/i.test(schema) || (Array.isArray(json.resources) && 'contentVersion' in json)) return 'arm-template';
+  if (/deploymentTemplate\.json/i.test(schema) || (Array.isArray(json.resources) && 'contentVersion' in json))
+    return 'arm-template';
   if (/deploymentParameters\.json/i.test(schema)) return 'arm-parameters';
   if (isPlainObject(json.resource) || isPlainObject(json.terraform)) return 'terraform-json';
   if (isAzureComputeOutput(json)) return 'azure-output';
@@ -37,22 +38,40 @@ export function inputKind(json: unknown): InputKind {
 
 const TERRAFORM_REFERENCE = /\$\{/;
 
-export function findInstances(file: string, json: unknown, parameters?: { file: string; json: unknown }): FoundInstance[] {
+export function findInstances(
+  file: string,
+  json: unknown,
+  parameters?: { file: string; json: unknown },
+): FoundInstance[] {
   switch (inputKind(json)) {
-    case 'arm-template': return fromTemplate(file, json as Record<string, any>, parameters);
-    case 'arm-parameters': return fromParameterFile(file, json as Record<string, any>);
-    case 'terraform-json': return fromTerraform(file, json as Record<string, any>);
-    case 'azure-output': return fromAzure(file, json);
-    default: return [];
+    case 'arm-template':
+      return fromTemplate(file, json as Record<string, any>, parameters);
+    case 'arm-parameters':
+      return fromParameterFile(file, json as Record<string, any>);
+    case 'terraform-json':
+      return fromTerraform(file, json as Record<string, any>);
+    case 'azure-output':
+      return fromAzure(file, json);
+    default:
+      return [];
   }
 }
 
 /** A locator from recorded origins: the longest recorded prefix of the field wins. */
-function locator(file: string, basePath: string, origins: Map<string, Origin>, rename: (field: string) => string = (f) => f): (field: string) => Origin {
+function locator(
+  file: string,
+  basePath: string,
+  origins: Map<string, Origin>,
+  rename: (field: string) => string = (f) => f,
+): (field: string) => Origin {
   return (field) => {
     let best: string | undefined;
     for (const prefix of origins.keys()) {
-      if ((field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`)) && (best === undefined || prefix.length > best.length)) best = prefix;
+      if (
+        (field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`)) &&
+        (best === undefined || prefix.length > best.length)
+      )
+        best = prefix;
     }
     if (best !== undefined) {
       const origin = origins.get(best)!;
@@ -62,12 +81,17 @@ function locator(file: string, basePath: string, origins: Map<string, Origin>, r
   };
 }
 
-function fromTemplate(file: string, template: Record<string, any>, parameters?: { file: string; json: unknown }): FoundInstance[] {
+function fromTemplate(
+  file: string,
+  template: Record<string, any>,
+  parameters?: { file: string; json: unknown },
+): FoundInstance[] {
   const scope = templateScope(template, file, parameters);
   const resources: unknown[] = Array.isArray(template.resources) ? template.resources : [];
   const found: FoundInstance[] = [];
   resources.forEach((r, i) => {
-    if (!isPlainObject(r) || typeof r.type !== 'string' || r.type.toLowerCase() !== COMPUTE_RESOURCE_TYPE.toLowerCase()) return;
+    if (!isPlainObject(r) || typeof r.type !== 'string' || r.type.toLowerCase() !== COMPUTE_RESOURCE_TYPE.toLowerCase())
+      return;
     const notes: string[] = [];
     const origins = new Map<string, Origin>();
     // Every expression in the resource, resolved where it can be; an unknown value is left out with a note.
@@ -101,9 +125,21 @@ function fromTemplate(file: string, template: Record<string, any>, parameters?: 
       ...(resource.location !== undefined ? { location: resource.location } : {}),
       ...(isPlainObject(resource.tags) ? { tags: resource.tags as Record<string, string> } : {}),
       ...(resource.identity !== undefined ? { identity: resource.identity } : {}),
-      properties: { ...resource.properties, computeType: 'ComputeInstance', properties: isPlainObject(resource.properties.properties) ? resource.properties.properties : {} },
+      properties: {
+        ...resource.properties,
+        computeType: 'ComputeInstance',
+        properties: isPlainObject(resource.properties.properties) ? resource.properties.properties : {},
+      },
     };
-    found.push({ file, name, ...(fullName === undefined ? { nameUnknown: true } : {}), kind: 'instance', resource: instance, locate: locator(file, `resources[${i}]`, origins), notes });
+    found.push({
+      file,
+      name,
+      ...(fullName === undefined ? { nameUnknown: true } : {}),
+      kind: 'instance',
+      resource: instance,
+      locate: locator(file, `resources[${i}]`, origins),
+      notes,
+    });
   });
   return found;
 }
@@ -118,16 +154,28 @@ function fromParameterFile(file: string, json: Record<string, any>): FoundInstan
   return Object.entries(parameters).flatMap(([key, p]) => {
     if (!isPlainObject(p) || !isSchedules(p.value)) return [];
     const path = joinPath('parameters', key, 'value');
-    const resource: AzureInstance = { name: key, properties: { computeType: 'ComputeInstance', properties: { schedules: p.value } } };
-    const locate = (field: string): Origin => ({ file, path: under(path, field.replace(/^properties\.properties\.schedules\.?/, '')) });
+    const resource: AzureInstance = {
+      name: key,
+      properties: { computeType: 'ComputeInstance', properties: { schedules: p.value } },
+    };
+    const locate = (field: string): Origin => ({
+      file,
+      path: under(path, field.replace(/^properties\.properties\.schedules\.?/, '')),
+    });
     return [{ file, name: key, kind: 'schedules' as const, resource, locate, notes: [] }];
   });
 }
 
 function fromTerraform(file: string, json: Record<string, any>): FoundInstance[] {
-  const resources = isPlainObject(json.resource) && isPlainObject(json.resource.azapi_resource) ? json.resource.azapi_resource : {};
+  const resources =
+    isPlainObject(json.resource) && isPlainObject(json.resource.azapi_resource) ? json.resource.azapi_resource : {};
   return Object.entries(resources).flatMap(([id, r]) => {
-    if (!isPlainObject(r) || typeof r.type !== 'string' || !r.type.toLowerCase().startsWith(`${COMPUTE_RESOURCE_TYPE.toLowerCase()}@`)) return [];
+    if (
+      !isPlainObject(r) ||
+      typeof r.type !== 'string' ||
+      !r.type.toLowerCase().startsWith(`${COMPUTE_RESOURCE_TYPE.toLowerCase()}@`)
+    )
+      return [];
     const body = isPlainObject(r.body) ? r.body : {};
     if (!isPlainObject(body.properties) || body.properties.computeType !== 'ComputeInstance') return [];
     const notes: string[] = [];
@@ -140,10 +188,12 @@ function fromTerraform(file: string, json: Record<string, any>): FoundInstance[]
       }
       if (Array.isArray(value)) return value.map((v, j) => known(v, `${field}[${j}]`));
       if (isPlainObject(value)) {
-        return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => {
-          const kept = known(v, `${field}.${k}`);
-          return kept === undefined ? [] : [[k, kept]];
-        }));
+        return Object.fromEntries(
+          Object.entries(value).flatMap(([k, v]) => {
+            const kept = known(v, `${field}.${k}`);
+            return kept === undefined ? [] : [[k, kept]];
+          }),
+        );
       }
       return value;
     };
@@ -154,7 +204,11 @@ function fromTerraform(file: string, json: Record<string, any>): FoundInstance[]
       ...(typeof r.location === 'string' && !TERRAFORM_REFERENCE.test(r.location) ? { location: r.location } : {}),
       ...(isPlainObject(r.tags) ? { tags: known(r.tags, 'tags') as Record<string, string> } : {}),
       ...(r.identity !== undefined ? { identity: r.identity } : {}),
-      properties: { ...properties, computeType: 'ComputeInstance', properties: isPlainObject(properties.properties) ? properties.properties : {} },
+      properties: {
+        ...properties,
+        computeType: 'ComputeInstance',
+        properties: isPlainObject(properties.properties) ? properties.properties : {},
+      },
     };
     const rename = (field: string) => (field.startsWith('properties') ? `body.${field}` : field);
     return [{ file, name, kind: 'instance' as const, resource, locate: locator(file, base, new Map(), rename), notes }];

@@ -21,7 +21,9 @@ export function loadInstances(io: CliIo, files: readonly string[], parametersFil
   };
   const parameters = parametersFile === undefined ? undefined : { file: parametersFile, json: read(parametersFile) };
   if (parameters && inputKind(parameters.json) !== 'arm-parameters' && !isParameterShape(parameters.json)) {
-    throw new UnusableInput(`${parametersFile}: not an ARM parameter file ({ "parameters": { "<name>": { "value": ... } } })`);
+    throw new UnusableInput(
+      `${parametersFile}: not an ARM parameter file ({ "parameters": { "<name>": { "value": ... } } })`,
+    );
   }
   const instances: FoundInstance[] = [];
   for (const file of files) {
@@ -30,9 +32,12 @@ export function loadInstances(io: CliIo, files: readonly string[], parametersFil
     const found = findInstances(file, json, parameters);
     if (found.length === 0) {
       const kind = inputKind(json);
-      const what = kind === 'unknown'
-        ? 'not a shape this command reads (ARM template or parameter file, cdk.tf.json, Azure REST or az ml compute output)'
-        : kind === 'arm-parameters' ? 'no schedules object (a parameter whose value is { "computeStartStop": [...] }) in it' : 'no compute instance in it';
+      const what =
+        kind === 'unknown'
+          ? 'not a shape this command reads (ARM template or parameter file, cdk.tf.json, Azure REST or az ml compute output)'
+          : kind === 'arm-parameters'
+            ? 'no schedules object (a parameter whose value is { "computeStartStop": [...] }) in it'
+            : 'no compute instance in it';
       throw new UnusableInput(`${file}: ${what}`);
     }
     instances.push(...found);

@@ -74,26 +74,45 @@ function keysOf(name: string, id?: string, address?: string): string[] {
 /** `{ "x": { "value": v } }` -> `{ x: v }`. */
 function values(parameters: unknown): Record<string, unknown> {
   if (!isPlainObject(parameters)) return {};
-  return Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, isPlainObject(v) && 'value' in v ? v.value : v]));
+  return Object.fromEntries(
+    Object.entries(parameters).map(([k, v]) => [k, isPlainObject(v) && 'value' in v ? v.value : v]),
+  );
 }
 
 function declarations(parameters: unknown): Record<string, ParameterDeclaration> {
-  return isPlainObject(parameters) ? parameters as Record<string, ParameterDeclaration> : {};
+  return isPlainObject(parameters) ? (parameters as Record<string, ParameterDeclaration>) : {};
 }
 
 /** A policy object: `properties` holds the fields (REST) or they are at the top (az CLI, docs samples). */
-function addAzureObject(into: PolicyInputs, file: string, o: Record<string, any>, fallbackName: string, address?: string): void {
-  const p = isPlainObject(o.properties) && (o.properties.policyRule || o.properties.policyDefinitions || o.properties.policyDefinitionId) ? o.properties : o;
+function addAzureObject(
+  into: PolicyInputs,
+  file: string,
+  o: Record<string, any>,
+  fallbackName: string,
+  address?: string,
+): void {
+  const p =
+    isPlainObject(o.properties) &&
+    (o.properties.policyRule || o.properties.policyDefinitions || o.properties.policyDefinitionId)
+      ? o.properties
+      : o;
   const name = typeof o.name === 'string' ? o.name : fallbackName;
   const id = typeof o.id === 'string' ? o.id : undefined;
   if (p.policyRule !== undefined) {
     into.definitions.push({
-      keys: keysOf(name, id, address), name, ...(typeof p.mode === 'string' ? { mode: p.mode } : {}),
-      parameters: declarations(p.parameters), policyRule: p.policyRule, file,
+      keys: keysOf(name, id, address),
+      name,
+      ...(typeof p.mode === 'string' ? { mode: p.mode } : {}),
+      parameters: declarations(p.parameters),
+      policyRule: p.policyRule,
+      file,
     });
   } else if (Array.isArray(p.policyDefinitions)) {
     into.initiatives.push({
-      keys: keysOf(name, id, address), name, parameters: declarations(p.parameters), file,
+      keys: keysOf(name, id, address),
+      name,
+      parameters: declarations(p.parameters),
+      file,
       references: p.policyDefinitions.filter(isPlainObject).map((r: Record<string, any>) => ({
         definition: String(r.policyDefinitionId ?? ''),
         ...(typeof r.policyDefinitionReferenceId === 'string' ? { referenceId: r.policyDefinitionReferenceId } : {}),
@@ -110,7 +129,10 @@ function armLiterals(value: unknown): unknown {
   if (typeof value === 'string') {
     if (value.startsWith('[[')) return value.slice(1);
     if (/^\[string\('.*'\)\]$/.test(value)) {
-      const r = resolveArmValue(value, { parameter: () => ({ known: false, reason: '' }), variable: () => ({ known: false, reason: '' }) });
+      const r = resolveArmValue(value, {
+        parameter: () => ({ known: false, reason: '' }),
+        variable: () => ({ known: false, reason: '' }),
+      });
       return r.known ? r.value : value;
     }
     return value;
@@ -138,20 +160,43 @@ function fromTerraform(into: PolicyInputs, file: string, resources: Record<strin
       const name = typeof r.name === 'string' ? r.name : address;
       const tfAddress = `${type}.${address}`;
       if (type === 'azurerm_policy_definition') {
-        addAzureObject(into, file, {
-          name, mode: r.mode, parameters: terraformJson(r.parameters) ?? {}, policyRule: terraformJson(r.policy_rule),
-        }, name, tfAddress);
+        addAzureObject(
+          into,
+          file,
+          {
+            name,
+            mode: r.mode,
+            parameters: terraformJson(r.parameters) ?? {},
+            policyRule: terraformJson(r.policy_rule),
+          },
+          name,
+          tfAddress,
+        );
       } else if (/^azurerm_(management_group_)?policy_set_definition$/.test(type)) {
         const refs = Array.isArray(r.policy_definition_reference) ? r.policy_definition_reference : [];
-        addAzureObject(into, file, {
+        addAzureObject(
+          into,
+          file,
+          {
+            name,
+            parameters: terraformJson(r.parameters) ?? {},
+            policyDefinitions: refs.map((ref: Record<string, any>) => ({
+              policyDefinitionId: ref.policy_definition_id,
+              policyDefinitionReferenceId: ref.reference_id,
+              parameters: terraformJson(ref.parameter_values) ?? {},
+            })),
+          },
           name,
-          parameters: terraformJson(r.parameters) ?? {},
-          policyDefinitions: refs.map((ref: Record<string, any>) => ({
-            policyDefinitionId: ref.policy_definition_id, policyDefinitionReferenceId: ref.reference_id, parameters: terraformJson(ref.parameter_values) ?? {},
-          })),
-        }, name, tfAddress);
+          tfAddress,
+        );
       } else if (/_policy_assignment$/.test(type)) {
-        addAzureObject(into, file, { name, policyDefinitionId: r.policy_definition_id, parameters: terraformJson(r.parameters) ?? {} }, name, tfAddress);
+        addAzureObject(
+          into,
+          file,
+          { name, policyDefinitionId: r.policy_definition_id, parameters: terraformJson(r.parameters) ?? {} },
+          name,
+          tfAddress,
+        );
       }
     }
   }
@@ -164,7 +209,8 @@ export function readPolicies(file: string, json: unknown): PolicyInputs {
     if (!isPlainObject(o)) return;
     if (Array.isArray(o.resources) && typeof o.$schema === 'string') {
       o.resources.forEach((r: unknown, i: number) => {
-        if (!isPlainObject(r) || typeof r.type !== 'string' || !Object.values(TYPE).includes(r.type.toLowerCase())) return;
+        if (!isPlainObject(r) || typeof r.type !== 'string' || !Object.values(TYPE).includes(r.type.toLowerCase()))
+          return;
         addAzureObject(into, file, armLiterals(r) as Record<string, any>, `resources[${i}]`);
       });
       return;

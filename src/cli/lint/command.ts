@@ -10,13 +10,26 @@ export const LINT_USAGE = 'aml-compute lint FILE... [--parameters FILE] [--forma
 
 /** SARIF rules: one per kind of field, told apart by the JSON path. */
 const RULES: ReadonlyArray<SarifRule & { match: RegExp }> = [
-  { id: 'schedule', description: 'A start/stop schedule Azure would refuse or run unpredictably (cron grammar, time zones, recurrence, Start and Stop in one minute)', match: /computeStartStop|schedules|compute_start_stop/ },
-  { id: 'setup-script', description: 'A setup script the library refuses (secrets, size, workspace path, arguments, timeout)', match: /[Ss]cript/ },
+  {
+    id: 'schedule',
+    description:
+      'A start/stop schedule Azure would refuse or run unpredictably (cron grammar, time zones, recurrence, Start and Stop in one minute)',
+    match: /computeStartStop|schedules|compute_start_stop/,
+  },
+  {
+    id: 'setup-script',
+    description: 'A setup script the library refuses (secrets, size, workspace path, arguments, timeout)',
+    match: /[Ss]cript/,
+  },
   { id: 'idle-shutdown', description: 'Idle shutdown outside 15 minutes to 3 days', match: /idle/i },
   { id: 'ssh-key', description: 'Not one OpenSSH public key line', match: /adminPublicKey|ssh_key/ },
   { id: 'identity', description: 'A managed identity setting Azure refuses', match: /identity/ },
-  { id: 'tags', description: 'Tags beyond Azure\'s limits', match: /tags/ },
-  { id: 'id', description: 'A GUID or ARM id of the wrong shape', match: /subnet|objectId|tenantId|user_object_id|user_tenant_id/ },
+  { id: 'tags', description: "Tags beyond Azure's limits", match: /tags/ },
+  {
+    id: 'id',
+    description: 'A GUID or ARM id of the wrong shape',
+    match: /subnet|objectId|tenantId|user_object_id|user_tenant_id/,
+  },
   { id: 'vm-size', description: 'Not an Azure VM size name', match: /vmSize|size/ },
   { id: 'location', description: 'Not an Azure region name', match: /location/ },
   { id: 'name', description: 'A compute instance name Azure refuses', match: /name|computeName/ },
@@ -35,26 +48,52 @@ export function run(args: string[], io: CliIo): number {
   const line = (p: { file: string; path: string }) => lineOf(loaded.lines.get(p.file) ?? new Map(), p.path);
   const notes = loaded.instances.flatMap((i) => i.notes.map((note) => ({ file: i.file, instance: i.name, note })));
   if (format === 'json') {
-    io.out(`${JSON.stringify({
-      instances: loaded.instances.map((i) => ({ file: i.file, name: i.name })),
-      problems: problems.map((p) => ({ ...p, line: line(p), rule: ruleOf(p) })),
-      notes,
-    }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(
+        {
+          instances: loaded.instances.map((i) => ({ file: i.file, name: i.name })),
+          problems: problems.map((p) => ({ ...p, line: line(p), rule: ruleOf(p) })),
+          notes,
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } else if (format === 'sarif') {
     const results = problems.map((p) => ({
-      ruleId: ruleOf(p), level: 'error' as const, message: `${p.instance}: ${p.path}: received ${p.received}; allowed: ${p.allowed}`,
-      file: p.file, line: line(p), path: p.path,
+      ruleId: ruleOf(p),
+      level: 'error' as const,
+      message: `${p.instance}: ${p.path}: received ${p.received}; allowed: ${p.allowed}`,
+      file: p.file,
+      line: line(p),
+      path: p.path,
     }));
-    io.out(`${JSON.stringify(sarifLog(RULES.map(({ id, description }) => ({ id, description })), results, packageVersion()), null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(
+        sarifLog(
+          RULES.map(({ id, description }) => ({ id, description })),
+          results,
+          packageVersion(),
+        ),
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     for (const p of problems) {
       const at = line(p);
-      io.out(`${p.file}${at !== undefined ? `:${at}` : ''}: ${p.path}: ${p.instance}: received ${p.received}; allowed: ${p.allowed}\n`);
+      io.out(
+        `${p.file}${at !== undefined ? `:${at}` : ''}: ${p.path}: ${p.instance}: received ${p.received}; allowed: ${p.allowed}\n`,
+      );
     }
     for (const n of notes) io.out(`note: ${n.file}: ${n.instance}: ${n.note}\n`);
     const count = loaded.instances.length;
     const what = `${count} ${count === 1 ? 'instance' : 'instances'}`;
-    io.out(problems.length === 0 ? `no problems in ${what}\n` : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${what}\n`);
+    io.out(
+      problems.length === 0
+        ? `no problems in ${what}\n`
+        : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${what}\n`,
+    );
   }
   return problems.length > 0 ? EXIT.problems : EXIT.clean;
 }

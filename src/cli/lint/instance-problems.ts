@@ -1,6 +1,11 @@
 import type { ComputeInstanceProps } from '../../compute-instance-props';
 import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
-import { IDLE_SHUTDOWN_MAX, IDLE_SHUTDOWN_MIN, validateIdentity, validateTags } from '../../compute-instance-validation';
+import {
+  IDLE_SHUTDOWN_MAX,
+  IDLE_SHUTDOWN_MIN,
+  validateIdentity,
+  validateTags,
+} from '../../compute-instance-validation';
 import { MAX_SCHEDULES } from '../../model/limits';
 import { Duration } from '../../duration';
 import { Problem, Problems, ValidationError } from '../../errors';
@@ -38,11 +43,15 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     if (!found.nameUnknown) checkString(problems, 'name', r.name, computeNameProblem);
     if (r.location !== undefined) checkString(problems, 'location', r.location, locationProblem);
     if (ci.vmSize !== undefined) checkString(problems, `${INNER}.vmSize`, ci.vmSize, vmSizeProblem);
-    if (isPlainObject(ci.subnet) && ci.subnet.id !== undefined) checkString(problems, `${INNER}.subnet.id`, ci.subnet.id, (v) => armIdProblem(v, 'subnet'));
-    const user = isPlainObject(ci.personalComputeInstanceSettings) ? ci.personalComputeInstanceSettings.assignedUser : undefined;
+    if (isPlainObject(ci.subnet) && ci.subnet.id !== undefined)
+      checkString(problems, `${INNER}.subnet.id`, ci.subnet.id, (v) => armIdProblem(v, 'subnet'));
+    const user = isPlainObject(ci.personalComputeInstanceSettings)
+      ? ci.personalComputeInstanceSettings.assignedUser
+      : undefined;
     if (isPlainObject(user)) {
       for (const key of ['objectId', 'tenantId']) {
-        if (user[key] !== undefined) checkString(problems, `${INNER}.personalComputeInstanceSettings.assignedUser.${key}`, user[key], guidProblem);
+        if (user[key] !== undefined)
+          checkString(problems, `${INNER}.personalComputeInstanceSettings.assignedUser.${key}`, user[key], guidProblem);
       }
     }
     checkSsh(problems, ci.sshSettings);
@@ -51,10 +60,19 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     if (r.tags !== undefined) prefixed(problems, '', (p) => validateTags(p, r.tags));
     const identity: unknown = r.identity;
     if (isPlainObject(identity)) {
-      const ids = isPlainObject(identity.userAssignedIdentities) ? Object.keys(identity.userAssignedIdentities) : undefined;
-      const asProps = { identity: { type: identity.type, ...(ids ? { userAssignedIdentityIds: ids } : {}) } } as Pick<ComputeInstanceProps, 'identity'>;
-      prefixed(problems, '', (p) => validateIdentity(p, asProps),
-        (field) => field.replace(/^identity\.userAssignedIdentityIds(\[\d+\])?/, 'identity.userAssignedIdentities'));
+      const ids = isPlainObject(identity.userAssignedIdentities)
+        ? Object.keys(identity.userAssignedIdentities)
+        : undefined;
+      const asProps = { identity: { type: identity.type, ...(ids ? { userAssignedIdentityIds: ids } : {}) } } as Pick<
+        ComputeInstanceProps,
+        'identity'
+      >;
+      prefixed(
+        problems,
+        '',
+        (p) => validateIdentity(p, asProps),
+        (field) => field.replace(/^identity\.userAssignedIdentityIds(\[\d+\])?/, 'identity.userAssignedIdentities'),
+      );
     }
   }
   checkSchedules(problems, ci.schedules);
@@ -74,7 +92,12 @@ function problemsOf(problems: Problems): readonly Problem[] {
 }
 
 /** Runs a library check on a fresh Problems and takes its problems over, with fields renamed into the resource. */
-function prefixed(into: LintProblems, prefix: string, check: (p: Problems) => void, rename: (field: string) => string = (f) => f): void {
+function prefixed(
+  into: LintProblems,
+  prefix: string,
+  check: (p: Problems) => void,
+  rename: (field: string) => string = (f) => f,
+): void {
   const own = new Problems(into.path);
   check(own);
   for (const p of problemsOf(own)) into.take(p, rename(prefix === '' ? p.field : `${prefix}.${p.field}`));
@@ -97,7 +120,12 @@ class LintProblems extends Problems {
   }
 }
 
-function checkString(problems: LintProblems, field: string, value: unknown, rule: (v: string) => string | undefined): void {
+function checkString(
+  problems: LintProblems,
+  field: string,
+  value: unknown,
+  rule: (v: string) => string | undefined,
+): void {
   if (typeof value !== 'string' || value.trim() === '') {
     problems.add(field, value, rule('') ?? 'a non-empty string');
     return;
@@ -125,7 +153,10 @@ function checkIdleShutdown(problems: LintProblems, idle: unknown): void {
   } else {
     problems.add(field, idle, 'an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H');
   }
-  if (duration && (duration.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || duration.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds())) {
+  if (
+    duration &&
+    (duration.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || duration.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds())
+  ) {
     problems.add(field, idle, '15 minutes to 3 days');
   }
 }
@@ -135,10 +166,21 @@ function gnuTimeout(text: string): Duration | undefined {
   const m = /^(\d+)([smhd]?)$/.exec(text);
   if (!m) return undefined;
   const n = Number(m[1]);
-  return m[2] === 'd' ? Duration.days(n) : m[2] === 'h' ? Duration.hours(n) : m[2] === 'm' ? Duration.minutes(n) : Duration.seconds(n);
+  return m[2] === 'd'
+    ? Duration.days(n)
+    : m[2] === 'h'
+      ? Duration.hours(n)
+      : m[2] === 'm'
+        ? Duration.minutes(n)
+        : Duration.seconds(n);
 }
 
-const SCRIPT_FIELDS: Record<string, string> = { text: 'scriptData', path: 'scriptData', arguments: 'scriptArguments', timeout: 'timeout' };
+const SCRIPT_FIELDS: Record<string, string> = {
+  text: 'scriptData',
+  path: 'scriptData',
+  arguments: 'scriptArguments',
+  timeout: 'timeout',
+};
 
 /** Each script through the factory that makes its kind (inline or workspace), so its checks and secret scan apply. */
 function checkScripts(problems: LintProblems, setupScripts: unknown): void {
@@ -152,14 +194,23 @@ function checkScripts(problems: LintProblems, setupScripts: unknown): void {
     if (s.scriptArguments !== undefined) (options as { arguments?: unknown }).arguments = s.scriptArguments;
     if (typeof s.timeout === 'string') {
       const timeout = gnuTimeout(s.timeout);
-      if (timeout === undefined) problems.add(`${base}.timeout`, s.timeout, 'a duration as GNU timeout reads it (30m, 900s, 1h), from 1 second to 1 day');
+      if (timeout === undefined)
+        problems.add(
+          `${base}.timeout`,
+          s.timeout,
+          'a duration as GNU timeout reads it (30m, 900s, 1h), from 1 second to 1 day',
+        );
       else (options as { timeout?: Duration }).timeout = timeout;
     }
     const own = new Problems(problems.path);
     if (s.scriptSource === 'inline') {
       const data = s.scriptData;
       if (typeof data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) {
-        problems.addSecret(`${base}.scriptData`, typeof data === 'string' ? `text of ${data.length} characters` : `a value of type ${typeof data}`, 'the script\'s text, base64-encoded');
+        problems.addSecret(
+          `${base}.scriptData`,
+          typeof data === 'string' ? `text of ${data.length} characters` : `a value of type ${typeof data}`,
+          "the script's text, base64-encoded",
+        );
         continue;
       }
       own.collect('', () => SetupScript.inline(Buffer.from(data, 'base64').toString('utf8'), options));
@@ -186,7 +237,11 @@ function checkSchedules(problems: LintProblems, schedules: unknown): void {
   }
   const entries: unknown[] = schedules.computeStartStop;
   if (entries.length > MAX_SCHEDULES) {
-    problems.add(`${field}.computeStartStop`, `${entries.length} schedules`, `at most ${MAX_SCHEDULES} schedules per compute instance`);
+    problems.add(
+      `${field}.computeStartStop`,
+      `${entries.length} schedules`,
+      `at most ${MAX_SCHEDULES} schedules per compute instance`,
+    );
   }
   let allValid = true;
   entries.forEach((entry, i) => {

@@ -12,7 +12,8 @@ import { svgChart, SvgBlock } from './svg-chart';
 import { textChart } from './text-chart';
 import { hoursOf, runningIntervals, weekOf } from './week';
 
-export const PREVIEW_USAGE = 'aml-compute preview FILE... | --cron "Start|Stop EXPR"... [--cron-tz WINDOWS_ID] [--tz ZONE] [--from YYYY-MM-DD] [--price-per-hour N] [--svg FILE] [--parameters FILE]';
+export const PREVIEW_USAGE =
+  'aml-compute preview FILE... | --cron "Start|Stop EXPR"... [--cron-tz WINDOWS_ID] [--tz ZONE] [--from YYYY-MM-DD] [--price-per-hour N] [--svg FILE] [--parameters FILE]';
 
 /** A month is 365.25 × 24 / 12 hours: the average over a leap cycle. */
 const HOURS_PER_MONTH = 730.5;
@@ -28,7 +29,9 @@ function displayZone(tz: string): string {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {
-    throw new UnusableInput(`--tz ${tz}: allowed: a Windows time zone id ("W. Europe Standard Time") or an IANA name ("Europe/Berlin")`);
+    throw new UnusableInput(
+      `--tz ${tz}: allowed: a Windows time zone id ("W. Europe Standard Time") or an IANA name ("Europe/Berlin")`,
+    );
   }
   return zone;
 }
@@ -40,7 +43,10 @@ function money(n: number): string {
 /** `--cron "Stop 0 18 * * 1-5"`: a schedule the library's factory validates. */
 function cronSchedule(text: string, timeZone: string): ArmComputeStartStopSchedule {
   const m = /^\s*(start|stop)\s+(.+)$/i.exec(text);
-  if (!m) throw new UnusableInput(`--cron ${JSON.stringify(text)}: allowed: "Start EXPR" or "Stop EXPR", such as "Stop 0 18 * * 1-5"`);
+  if (!m)
+    throw new UnusableInput(
+      `--cron ${JSON.stringify(text)}: allowed: "Start EXPR" or "Stop EXPR", such as "Stop 0 18 * * 1-5"`,
+    );
   const action = (m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase()) as ScheduleAction;
   try {
     return StartStopSchedule.cron({ action, expression: m[2], timeZone }).toArm();
@@ -57,8 +63,13 @@ interface Charted {
 
 export function run(args: string[], io: CliIo): number {
   const { values, positionals } = parseVerbArgs(args, {
-    tz: { type: 'string' }, from: { type: 'string' }, 'price-per-hour': { type: 'string' }, svg: { type: 'string' },
-    cron: { type: 'string', multiple: true }, 'cron-tz': { type: 'string' }, parameters: { type: 'string' },
+    tz: { type: 'string' },
+    from: { type: 'string' },
+    'price-per-hour': { type: 'string' },
+    svg: { type: 'string' },
+    cron: { type: 'string', multiple: true },
+    'cron-tz': { type: 'string' },
+    parameters: { type: 'string' },
   });
   const zone = displayZone((values.tz as string | undefined) ?? 'UTC');
   const from = (values.from as string | undefined) ?? new Date().toISOString().slice(0, 10);
@@ -67,9 +78,11 @@ export function run(args: string[], io: CliIo): number {
   }
   const priceText = values['price-per-hour'] as string | undefined;
   const price = priceText === undefined ? undefined : Number(priceText);
-  if (price !== undefined && (!Number.isFinite(price) || price < 0)) throw new UnusableInput(`--price-per-hour ${priceText}: allowed: a number of 0 or more`);
+  if (price !== undefined && (!Number.isFinite(price) || price < 0))
+    throw new UnusableInput(`--price-per-hour ${priceText}: allowed: a number of 0 or more`);
   const crons = (values.cron as string[] | undefined) ?? [];
-  if (crons.length === 0 && positionals.length === 0) throw new UnusableInput(`no FILE and no --cron given; usage: ${PREVIEW_USAGE}`);
+  if (crons.length === 0 && positionals.length === 0)
+    throw new UnusableInput(`no FILE and no --cron given; usage: ${PREVIEW_USAGE}`);
 
   const charted: Charted[] = [];
   let problems = 0;
@@ -80,11 +93,14 @@ export function run(args: string[], io: CliIo): number {
   if (positionals.length > 0) {
     for (const instance of loadInstances(io, positionals, values.parameters as string | undefined).instances) {
       const schedules: unknown = instance.resource.properties.properties.schedules;
-      const entries: unknown[] = isPlainObject(schedules) && Array.isArray(schedules.computeStartStop) ? schedules.computeStartStop : [];
+      const entries: unknown[] =
+        isPlainObject(schedules) && Array.isArray(schedules.computeStartStop) ? schedules.computeStartStop : [];
       const invalid = entries.filter((e) => armEntryProblems(e).length > 0).length;
       if (invalid > 0) {
         problems++;
-        io.out(`${instance.name} (${instance.file}): not charted: ${invalid} of its schedules ${invalid === 1 ? 'is' : 'are'} invalid; run aml-compute lint ${instance.file}\n\n`);
+        io.out(
+          `${instance.name} (${instance.file}): not charted: ${invalid} of its schedules ${invalid === 1 ? 'is' : 'are'} invalid; run aml-compute lint ${instance.file}\n\n`,
+        );
         continue;
       }
       charted.push({ title: `${instance.name} (${instance.file})`, entries: entries as ArmComputeStartStopSchedule[] });
@@ -107,7 +123,7 @@ export function run(args: string[], io: CliIo): number {
         : []),
       ...textChart(intervals, week, io.isTTY),
     ];
-    const summary = `runs ${hours.toFixed(1)} h of ${weekHours.toFixed(0)} h in the week of ${week.days[0]} (${zone}), ${(100 * hours / weekHours).toFixed(1)} %`;
+    const summary = `runs ${hours.toFixed(1)} h of ${weekHours.toFixed(0)} h in the week of ${week.days[0]} (${zone}), ${((100 * hours) / weekHours).toFixed(1)} %`;
     lines.push(summary);
     if (price !== undefined) {
       const weekly = hours * price;
@@ -115,7 +131,9 @@ export function run(args: string[], io: CliIo): number {
       const alwaysWeekly = weekHours * price;
       const alwaysMonthly = HOURS_PER_MONTH * price;
       const saving = alwaysWeekly - weekly;
-      lines.push(`cost at ${price}/h: ${money(weekly)} a week, ${money(monthly)} a month; always on: ${money(alwaysWeekly)} a week, ${money(alwaysMonthly)} a month; saving ${money(saving)} a week (${alwaysWeekly === 0 ? '0.0' : (100 * saving / alwaysWeekly).toFixed(1)} %)`);
+      lines.push(
+        `cost at ${price}/h: ${money(weekly)} a week, ${money(monthly)} a month; always on: ${money(alwaysWeekly)} a week, ${money(alwaysMonthly)} a month; saving ${money(saving)} a week (${alwaysWeekly === 0 ? '0.0' : ((100 * saving) / alwaysWeekly).toFixed(1)} %)`,
+      );
     }
     io.out(`${lines.join('\n')}\n\n`);
     blocks.push({ title: c.title, intervals, summary });
@@ -125,7 +143,9 @@ export function run(args: string[], io: CliIo): number {
     try {
       io.writeFile(svg, svgChart(blocks, week));
     } catch (e) {
-      throw new UnusableInput(`--svg ${svg}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new UnusableInput(
+        `--svg ${svg}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
     }
   }
   return problems > 0 ? EXIT.problems : EXIT.clean;

@@ -34,16 +34,22 @@ export function svgChart(blocks: readonly SvgBlock[], week: Week): string {
   blocks.forEach((block, b) => {
     const top = b * blockHeight + 10;
     out.push(`<g class="instance">`);
-    out.push(`<text x="4" y="${top + 12}" font-weight="bold">${escapeXml(block.title)} (${escapeXml(week.zone)})</text>`);
+    out.push(
+      `<text x="4" y="${top + 12}" font-weight="bold">${escapeXml(block.title)} (${escapeXml(week.zone)})</text>`,
+    );
     for (let h = 0; h <= 24; h += 3) {
       const x = LABEL + h * HOUR;
       out.push(`<text x="${x}" y="${top + 26}" text-anchor="middle">${String(h).padStart(2, '0')}</text>`);
-      out.push(`<line x1="${x}" y1="${top + 30}" x2="${x}" y2="${top + 30 + 7 * ROW}" stroke="#999999" stroke-width="0.5"/>`);
+      out.push(
+        `<line x1="${x}" y1="${top + 30}" x2="${x}" y2="${top + 30 + 7 * ROW}" stroke="#999999" stroke-width="0.5"/>`,
+      );
     }
     DAY_NAMES.forEach((name, d) => {
       const y = top + 30 + d * ROW;
       out.push(`<text x="4" y="${y + 13}">${name} ${week.days[d]}</text>`);
-      out.push(`<rect x="${LABEL}" y="${y + 2}" width="${24 * HOUR}" height="${ROW - 4}" fill="none" stroke="#999999" stroke-width="0.5"/>`);
+      out.push(
+        `<rect x="${LABEL}" y="${y + 2}" width="${24 * HOUR}" height="${ROW - 4}" fill="none" stroke="#999999" stroke-width="0.5"/>`,
+      );
     });
     block.intervals.forEach((iv, n) => {
       const from = localPosition(iv.startMs, week);
@@ -56,7 +62,9 @@ export function svgChart(blocks: readonly SvgBlock[], week: Week): string {
         const x = LABEL + (startMin / 60) * HOUR;
         const w = ((endMin - startMin) / 60) * HOUR;
         const y = top + 30 + d * ROW + 4;
-        out.push(`<rect class="run" data-interval="${n}" x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${ROW - 8}" fill="#000000"><title>${escapeXml(label)}</title></rect>`);
+        out.push(
+          `<rect class="run" data-interval="${n}" x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${ROW - 8}" fill="#000000"><title>${escapeXml(label)}</title></rect>`,
+        );
       }
     });
     out.push(`<text x="4" y="${top + 30 + 7 * ROW + 16}">${escapeXml(block.summary)}</text>`);

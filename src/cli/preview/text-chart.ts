@@ -23,12 +23,14 @@ export function textChart(intervals: readonly Interval[], week: Week, colour: bo
   });
   const header = `               ${Array.from({ length: 24 }, (_, h) => (h % 3 === 0 ? String(h).padStart(2, '0').padEnd(6) : '')).join('')}`;
   const rows = DAY_NAMES.map((name, d) => {
-    const cells = total[d].map((n, s) => {
-      if (n === 0) return ' ';
-      const r = running[d][s];
-      const [ch, c] = r === n ? ['#', COLOUR.run] : r === 0 ? ['.', COLOUR.stop] : ['+', COLOUR.part];
-      return colour ? `${c}${ch}${COLOUR.reset}` : ch;
-    }).join('');
+    const cells = total[d]
+      .map((n, s) => {
+        if (n === 0) return ' ';
+        const r = running[d][s];
+        const [ch, c] = r === n ? ['#', COLOUR.run] : r === 0 ? ['.', COLOUR.stop] : ['+', COLOUR.part];
+        return colour ? `${c}${ch}${COLOUR.reset}` : ch;
+      })
+      .join('');
     return `${name} ${week.days[d]} |${cells}| ${(perDay[d] / 60).toFixed(1).padStart(4)} h`;
   });
   return [header.trimEnd(), ...rows];

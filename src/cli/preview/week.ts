@@ -34,12 +34,25 @@ export function weekOf(from: string, zone: string): Week {
   const noon = Date.UTC(y, m - 1, d, 12);
   const mondayOffset = (new Date(noon).getUTCDay() + 6) % 7;
   const days = Array.from({ length: 8 }, (_, i) => new Date(noon + (i - mondayOffset) * 86_400_000));
-  const midnight = (date: Date) => fromLocal({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute: 0, second: 0 }, zone);
+  const midnight = (date: Date) =>
+    fromLocal(
+      {
+        year: date.getUTCFullYear(),
+        month: date.getUTCMonth() + 1,
+        day: date.getUTCDate(),
+        hour: 0,
+        minute: 0,
+        second: 0,
+      },
+      zone,
+    );
   return {
     zone,
     startMs: midnight(days[0]),
     endMs: midnight(days[7]),
-    days: days.slice(0, 7).map((date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`),
+    days: days
+      .slice(0, 7)
+      .map((date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`),
   };
 }
 
@@ -82,7 +95,10 @@ export function minuteSlots(week: Week): Array<{ day: number; slot: number }> {
   const dayIndex = new Map(week.days.map((d, i) => [d, i]));
   for (let t = week.startMs; t < week.endMs; t += MINUTE_MS) {
     const l = toLocal(t, week.zone);
-    slots.push({ day: dayIndex.get(`${l.year}-${pad(l.month)}-${pad(l.day)}`) ?? 0, slot: l.hour * 2 + (l.minute >= 30 ? 1 : 0) });
+    slots.push({
+      day: dayIndex.get(`${l.year}-${pad(l.month)}-${pad(l.day)}`) ?? 0,
+      slot: l.hour * 2 + (l.minute >= 30 ? 1 : 0),
+    });
   }
   return slots;
 }

@@ -22,13 +22,18 @@ export function defaultSchedulesRule(entries: readonly ArmComputeStartStopSchedu
       then: { effect: EFFECT_FROM_PARAMETER, details: [{ field: ALIAS.schedules, value }] },
     },
     nonComplianceMessage: 'Compute instances without schedules get the default start/stop schedules.',
-    check: (ci) => (ci.schedules === undefined
-      ? { status: 'non-compliant', field: 'schedules', received: 'no schedules', allowed: 'schedules of its own, or the default ones' }
-      : COMPLIANT),
+    check: (ci) =>
+      ci.schedules === undefined
+        ? {
+            status: 'non-compliant',
+            field: 'schedules',
+            received: 'no schedules',
+            allowed: 'schedules of its own, or the default ones',
+          }
+        : COMPLIANT,
     append: {
       apply: (ci) => (ci.schedules === undefined ? { ...ci, schedules: structuredClone(value) } : undefined),
       description: `schedules = ${JSON.stringify(value)}`,
     },
   };
 }
-

@@ -13,7 +13,9 @@ export function defaultSetupScriptRule(script: ArmScriptReference): ShutdownRule
   const details = [
     { field: ALIAS.creationScriptSource, value: script.scriptSource },
     { field: ALIAS.creationScriptData, value: script.scriptData },
-    ...(script.scriptArguments !== undefined ? [{ field: ALIAS.creationScriptArguments, value: script.scriptArguments }] : []),
+    ...(script.scriptArguments !== undefined
+      ? [{ field: ALIAS.creationScriptArguments, value: script.scriptArguments }]
+      : []),
     ...(script.timeout !== undefined ? [{ field: ALIAS.creationScriptTimeout, value: script.timeout }] : []),
   ];
   return {
@@ -29,13 +31,20 @@ export function defaultSetupScriptRule(script: ArmScriptReference): ShutdownRule
       then: { effect: EFFECT_FROM_PARAMETER, details },
     },
     nonComplianceMessage: 'Compute instances without a creation script get the default one.',
-    check: (ci) => (ci.setupScripts?.scripts.creationScript === undefined
-      ? { status: 'non-compliant', field: 'setupScripts.scripts.creationScript', received: 'no creation script', allowed: 'a creation script of its own, or the default one' }
-      : COMPLIANT),
+    check: (ci) =>
+      ci.setupScripts?.scripts.creationScript === undefined
+        ? {
+            status: 'non-compliant',
+            field: 'setupScripts.scripts.creationScript',
+            received: 'no creation script',
+            allowed: 'a creation script of its own, or the default one',
+          }
+        : COMPLIANT,
     append: {
-      apply: (ci) => (ci.setupScripts?.scripts.creationScript !== undefined
-        ? undefined
-        : { ...ci, setupScripts: { scripts: { ...ci.setupScripts?.scripts, creationScript: { ...script } } } }),
+      apply: (ci) =>
+        ci.setupScripts?.scripts.creationScript !== undefined
+          ? undefined
+          : { ...ci, setupScripts: { scripts: { ...ci.setupScripts?.scripts, creationScript: { ...script } } } },
       description: `setupScripts.scripts.creationScript = ${JSON.stringify(script)}`,
     },
   };

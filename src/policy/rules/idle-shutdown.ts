@@ -7,7 +7,8 @@ import { EFFECT_FROM_PARAMETER, isComputeInstanceConditions, PolicyCondition, Po
 import { COMPLIANT, ShutdownRule, Verdict } from '../shutdown-rule';
 
 /** Azure's built-in "Azure Machine Learning Compute Instance should have idle shutdown" (Audit, Deny, Disabled). */
-export const IDLE_SHUTDOWN_BUILT_IN_DEFINITION_ID = '/providers/Microsoft.Authorization/policyDefinitions/679ddf89-ab8f-48a5-9029-e76054077449';
+export const IDLE_SHUTDOWN_BUILT_IN_DEFINITION_ID =
+  '/providers/Microsoft.Authorization/policyDefinitions/679ddf89-ab8f-48a5-9029-e76054077449';
 
 export interface IdleShutdownRuleOptions {
   readonly effect: 'Audit' | 'Deny' | 'Append';
@@ -31,18 +32,21 @@ export function idleShutdownRule(options: IdleShutdownRuleOptions): ShutdownRule
     { field: ALIAS.idleTimeBeforeShutdown, exists: 'false' },
     { field: ALIAS.idleTimeBeforeShutdown, equals: '' },
   ];
-  const tooLong: PolicyCondition[] = options.max === undefined
-    ? []
-    : [{ value: isoDurationSecondsExpression(ALIAS.idleTimeBeforeShutdown), greater: options.max.toSeconds() }];
+  const tooLong: PolicyCondition[] =
+    options.max === undefined
+      ? []
+      : [{ value: isoDurationSecondsExpression(ALIAS.idleTimeBeforeShutdown), greater: options.max.toSeconds() }];
   const fallback = options.default?.toIsoString();
-  const allowedEffects: PolicyEffect[] = fallback === undefined ? ['Audit', 'Deny', 'Disabled'] : ['Append', 'Audit', 'Deny', 'Disabled'];
+  const allowedEffects: PolicyEffect[] =
+    fallback === undefined ? ['Audit', 'Deny', 'Disabled'] : ['Append', 'Audit', 'Deny', 'Disabled'];
   return {
     name: NAME,
     key: 'idle-shutdown',
     displayName: DISPLAY_NAME,
-    description: options.max === undefined
-      ? 'An Azure Machine Learning compute instance needs idle shutdown (idleTimeBeforeShutdown).'
-      : `An Azure Machine Learning compute instance needs idle shutdown after at most ${options.max.toHumanString()}.`,
+    description:
+      options.max === undefined
+        ? 'An Azure Machine Learning compute instance needs idle shutdown (idleTimeBeforeShutdown).'
+        : `An Azure Machine Learning compute instance needs idle shutdown after at most ${options.max.toHumanString()}.`,
     effect: options.effect,
     allowedEffects,
     defaultEffect: 'Audit',
@@ -53,18 +57,20 @@ export function idleShutdownRule(options: IdleShutdownRuleOptions): ShutdownRule
         ...(fallback === undefined ? {} : { details: [{ field: ALIAS.idleTimeBeforeShutdown, value: fallback }] }),
       },
     },
-    nonComplianceMessage: options.max === undefined
-      ? 'Compute instances need idle shutdown (idleTimeBeforeShutdown).'
-      : `Compute instances need idle shutdown after at most ${options.max.toHumanString()} (idleTimeBeforeShutdown <= ${options.max.toIsoString()}).`,
+    nonComplianceMessage:
+      options.max === undefined
+        ? 'Compute instances need idle shutdown (idleTimeBeforeShutdown).'
+        : `Compute instances need idle shutdown after at most ${options.max.toHumanString()} (idleTimeBeforeShutdown <= ${options.max.toIsoString()}).`,
     check: (ci) => idleVerdict(ci.idleTimeBeforeShutdown, options.max),
     ...(fallback === undefined
       ? {}
       : {
-        append: {
-          apply: (ci) => (ci.idleTimeBeforeShutdown === undefined ? { ...ci, idleTimeBeforeShutdown: fallback } : undefined),
-          description: `idleTimeBeforeShutdown = ${JSON.stringify(fallback)}`,
-        },
-      }),
+          append: {
+            apply: (ci) =>
+              ci.idleTimeBeforeShutdown === undefined ? { ...ci, idleTimeBeforeShutdown: fallback } : undefined,
+            description: `idleTimeBeforeShutdown = ${JSON.stringify(fallback)}`,
+          },
+        }),
   };
 }
 
@@ -73,7 +79,7 @@ function builtInIdleShutdownRule(effect: 'Audit' | 'Deny'): ShutdownRule {
     name: NAME,
     key: 'idle-shutdown',
     displayName: DISPLAY_NAME,
-    description: 'Azure\'s built-in definition: an Azure Machine Learning compute instance needs idle shutdown.',
+    description: "Azure's built-in definition: an Azure Machine Learning compute instance needs idle shutdown.",
     effect,
     allowedEffects: ['Audit', 'Deny', 'Disabled'],
     defaultEffect: 'Audit',
@@ -84,9 +90,10 @@ function builtInIdleShutdownRule(effect: 'Audit' | 'Deny'): ShutdownRule {
 }
 
 function idleVerdict(value: string | undefined, max: Duration | undefined): Verdict {
-  const allowed = max === undefined
-    ? 'an idle shutdown (idleTimeBeforeShutdown)'
-    : `an idle shutdown of at most ${max.toHumanString()} (${max.toIsoString()})`;
+  const allowed =
+    max === undefined
+      ? 'an idle shutdown (idleTimeBeforeShutdown)'
+      : `an idle shutdown of at most ${max.toHumanString()} (${max.toIsoString()})`;
   if (value === undefined || value === '') {
     return { status: 'non-compliant', field: 'idleTimeBeforeShutdown', received: 'no idle shutdown', allowed };
   }

@@ -17,8 +17,14 @@ export function requireSetupScriptRule(effect: Exclude<PolicyEffect, 'Append'>):
       then: { effect: EFFECT_FROM_PARAMETER },
     },
     nonComplianceMessage: 'Compute instances need a creation script.',
-    check: (ci) => (ci.setupScripts?.scripts.creationScript?.scriptData === undefined
-      ? { status: 'non-compliant', field: 'setupScripts.scripts.creationScript', received: 'no creation script', allowed: 'a creation script' }
-      : COMPLIANT),
+    check: (ci) =>
+      ci.setupScripts?.scripts.creationScript?.scriptData === undefined
+        ? {
+            status: 'non-compliant',
+            field: 'setupScripts.scripts.creationScript',
+            received: 'no creation script',
+            allowed: 'a creation script',
+          }
+        : COMPLIANT,
   };
 }

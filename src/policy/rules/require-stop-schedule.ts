@@ -49,10 +49,15 @@ export function requireStopScheduleRule(effect: Exclude<PolicyEffect, 'Append'>)
 function stopScheduleVerdict(entries: readonly ArmComputeStartStopSchedule[]): Verdict {
   if (hasEnabledStop(entries)) return COMPLIANT;
   if (entries.some((e) => isToken(e.action) || isToken(e.status))) {
-    return { status: 'not-applicable', reason: 'a schedule\'s action or status is known only at apply' };
+    return { status: 'not-applicable', reason: "a schedule's action or status is known only at apply" };
   }
   const received = entries.length === 0 ? 'no schedules' : show(scheduleSummaries(entries));
-  return { status: 'non-compliant', field: 'schedules', received, allowed: `${ALLOWED}${missingStatusNote(entries, 'schedules')}` };
+  return {
+    status: 'non-compliant',
+    field: 'schedules',
+    received,
+    allowed: `${ALLOWED}${missingStatusNote(entries, 'schedules')}`,
+  };
 }
 
 /** What the rule's `count` finds: an entry whose action is "Stop" and whose status is "Enabled", as written. */
