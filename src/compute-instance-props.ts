@@ -131,6 +131,13 @@ export interface ComputeInstanceProps {
    * it. The id imported is derived from `workspaceId` and `name`. The block may stay after the first apply
    * ("leave them as a record of the resource's origin", developer.hashicorp.com/terraform/language/import).
    * `aml-compute import` writes this for every instance it reads.
+   *
+   * Terraform then never sends the instance a request: besides `body`, `tags` and `identity`, it ignores
+   * `ignore_casing`, `replace_triggers_external_values` and `timeouts`, which an import leaves at azapi's
+   * defaults and which would otherwise be updated by a PUT of Azure's own values on the first apply. The
+   * cost: a later change of a create-only setting (VM size, subnet, SSH, ...) plans nothing for an adopted
+   * instance, since Terraform holds no baseline to compare it with; replace it with
+   * `terraform apply -replace=<address>` (after turning `deletionProtection` off). A warning says so.
    * @default false - Terraform creates the instance
    */
   readonly existing?: boolean;

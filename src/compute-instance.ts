@@ -77,7 +77,11 @@ export class ComputeInstance extends Construct {
         stopAfterCreation(this, this.id, undefined, { create: timeout, update: timeout });
       }
     } else {
-      this.id = renderAzapiComputeInstance(this, this.spec, { deletionProtection, stopAfterCreation: stopped }).id;
+      this.id = renderAzapiComputeInstance(this, this.spec, {
+        deletionProtection,
+        stopAfterCreation: stopped,
+        adopted: props.existing === true,
+      }).id;
     }
     // Terraform adopts the instance on the first apply instead of creating one (both renderers name it Resource).
     if (props.existing) {
@@ -131,6 +135,11 @@ export class ComputeInstance extends Construct {
   private warn(props: ComputeInstanceProps): void {
     const warn = (message: string) => Annotations.of(this).addWarning(message);
     if (props.ssh) warn('SSH is enabled (ssh.publicKey): the instance accepts SSH logins with that key.');
+    if (props.existing && this.terraformResource === 'azapi') {
+      warn(
+        'existing: Terraform adopts this instance and never sends it a request; a later change of a create-only setting (vmSize, subnetId, ssh, nodePublicIp, localAuth, assignedUser, setupScripts, ...) plans nothing for it. Replace it with terraform apply -replace=<address> after turning deletionProtection off.',
+      );
+    }
     if (props.localAuth)
       warn(
         "Local authentication is enabled (localAuth: true): Azure's built-in policy e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f reports it non-compliant.",

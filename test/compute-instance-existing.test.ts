@@ -34,12 +34,42 @@ describe('ComputeInstance with existing: true', () => {
     expect(json.import).toHaveLength(1);
   });
 
+  test("ignores, besides body, tags and identity, what an import leaves at azapi's defaults: no request on the first apply", () => {
+    expect(json.resource.azapi_resource[keys[0]].lifecycle.ignore_changes).toEqual([
+      'body',
+      'tags',
+      'identity',
+      'ignore_casing',
+      'replace_triggers_external_values',
+      'timeouts',
+    ]);
+  });
+
+  test('warns that a create-only change plans nothing for an adopted instance, and how to replace it', () => {
+    const warnings = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === '@cdktf/warn')
+      .map((m) => String(m.data));
+    expect(warnings).toContainEqual(
+      expect.stringContaining('existing: Terraform adopts this instance and never sends it a request'),
+    );
+    expect(warnings.join('\n')).toContain('terraform apply -replace=<address> after turning deletionProtection off');
+  });
+
   test("passes cdktf's synth validations, among them the import block's Terraform >= 1.5 check", () => {
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 });
 
 describe('ComputeInstance existing flag', () => {
+  test('without it, the lifecycle ignores only body, tags and identity (create-only changes replace)', () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'alice', REQUIRED);
+    const r = Object.values<any>(synthJson(stack).resource.azapi_resource)[0];
+    expect(r.lifecycle.ignore_changes).toEqual(['body', 'tags', 'identity']);
+  });
+
   test('without it (the default), the stack has no import block', () => {
     const { stack } = newStack();
     new ComputeInstance(stack, 'alice', REQUIRED);

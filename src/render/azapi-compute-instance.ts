@@ -22,9 +22,26 @@ import { createTimeoutMinutes, DELETE_MINUTES, minutes } from './compute-timeout
  */
 export const IGNORED_CHANGES = ['body', 'tags', 'identity'];
 
+/**
+ * What an adopted instance (`existing: true`) also ignores. An import leaves these arguments at azapi's
+ * defaults (Azure/terraform-provider-azapi internal/services/azapi_resource.go, `ImportState` starts from
+ * `NewDefaultAzapiResourceModel()`), and updating `ignore_casing` or `replace_triggers_external_values`
+ * sends a PUT (internal/skip/skip.go: only attributes tagged `skip_on:"update"` skip the request), here of
+ * the imported body, Azure's own values: a re-PUT of an instance with schedules is reported to fail
+ * (AZURE-FACTS.md, "Schedules"). `timeouts` would update without a request, but would still show as a change.
+ */
+export const ADOPTED_IGNORED_CHANGES = [
+  ...IGNORED_CHANGES,
+  'ignore_casing',
+  'replace_triggers_external_values',
+  'timeouts',
+];
+
 export interface AzapiRenderOptions {
   readonly deletionProtection: boolean;
   readonly stopAfterCreation: boolean;
+  /** The instance exists and is imported (`existing: true`). */
+  readonly adopted: boolean;
 }
 
 /** Renders the spec as `azapi_resource`, plus the actions that idle shutdown and a stopped start need. */
@@ -51,7 +68,10 @@ export function renderAzapiComputeInstance(
     // keeps the configured one only with ignore_casing (azapi utils/json.go, UpdateObject).
     ignoreCasing: true,
     timeouts: { create: minutes(createTimeout), delete: minutes(DELETE_MINUTES) },
-    lifecycle: { preventDestroy: options.deletionProtection, ignoreChanges: IGNORED_CHANGES },
+    lifecycle: {
+      preventDestroy: options.deletionProtection,
+      ignoreChanges: options.adopted ? ADOPTED_IGNORED_CHANGES : IGNORED_CHANGES,
+    },
   });
 
   const idle = spec.properties.properties.idleTimeBeforeShutdown;
