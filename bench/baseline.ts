@@ -17,7 +17,7 @@ import {
   scheduleSet,
   TENANT_ID,
   WORKSPACE_ID,
-} from './workload';
+} from './workload-data';
 
 /**
  * The baseline: the same Terraform JSON as the library's workload, built from plain cdktf objects and

@@ -7,8 +7,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { buildBaselineFleet, buildBaselineStack, PolicyFixture } from './baseline';
-import { buildLibraryFleet, buildLibraryStack, buildPolicy } from './workload';
+import type { PolicyFixture } from './baseline';
+
+/**
+ * Each side is required only in the mode that measures it: the baseline process never loads the library
+ * (its load time is the library's cost), and the library process never loads the baseline.
+ */
+const library = () => require('./workload') as typeof import('./workload');
+const baseline = () => require('./baseline') as typeof import('./baseline');
 
 const [mode, count, outdir, workload] = process.argv.slice(2);
 const distinct = workload === 'distinct';
@@ -25,7 +31,7 @@ if (mode === 'policy-fixture') {
   // Not measured: the policy resources as the library writes them, for the baseline to copy.
   const app = new App({ outdir, skipValidation: true });
   const stack = new TerraformStack(app, 'bench');
-  buildPolicy(stack);
+  library().buildPolicy(stack);
   app.synth();
   const json = JSON.parse(require('node:fs').readFileSync(join(outdir, 'stacks', 'bench', 'cdk.tf.json'), 'utf8'));
   const fixture = Object.fromEntries(Object.entries(json.resource).filter(([type]) => POLICY_TYPES.test(type)));
@@ -40,13 +46,14 @@ if (mode === 'policy-fixture') {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 } else {
-  const app = new App({ outdir, skipValidation: true });
+  // Validations on, as `cdktf synth` runs them: the library's policy check is one, cdktf's provider check another.
+  const app = new App({ outdir, skipValidation: false });
   const fixture = () =>
     JSON.parse(require('node:fs').readFileSync(join(outdir, '..', 'policy-fixture.json'), 'utf8')) as PolicyFixture;
-  if (mode === 'library') buildLibraryStack(app, n, distinct);
-  else if (mode === 'library-fleet') buildLibraryFleet(app, n, perStack);
-  else if (mode === 'baseline-fleet') buildBaselineFleet(app, n, perStack, fixture());
-  else buildBaselineStack(app, n, fixture(), distinct);
+  if (mode === 'library') library().buildLibraryStack(app, n, distinct);
+  else if (mode === 'library-fleet') library().buildLibraryFleet(app, n, perStack);
+  else if (mode === 'baseline-fleet') baseline().buildBaselineFleet(app, n, perStack, fixture());
+  else baseline().buildBaselineStack(app, n, fixture(), distinct);
   app.synth();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   process.stdout.write(`${JSON.stringify({ ms, cpuMs: cpuMs(), maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import type { ArmComputeStartStopSchedule, StartStopSchedule as StartStopScheduleClass } from '../src';
-import { armEntryProblems, uncachedArmEntryProblems } from '../src/schedule/entry-validation';
+import { armEntryProblems, cronEntryKey, uncachedArmEntryProblems } from '../src/schedule/entry-validation';
 import { jsonDataKey } from '../src/validation/json-data-key';
 
 const VALID_CRON: ArmComputeStartStopSchedule = {
@@ -177,4 +177,76 @@ test('property: the verdict on an entry does not depend on the entries validated
     }),
     { numRuns: 500 },
   );
+});
+
+describe('the key of an entry StartStopSchedule.cron built (cronEntryKey)', () => {
+  /** The entry as StartStopSchedule.cron builds it from its props. */
+  const built = (action: unknown, expression: unknown, timeZone: unknown, startTime?: unknown, enabled = true) =>
+    ({
+      action,
+      triggerType: 'Cron',
+      status: enabled ? 'Enabled' : 'Disabled',
+      cron: { expression, timeZone, ...(startTime !== undefined ? { startTime } : {}) },
+    }) as ArmComputeStartStopSchedule;
+
+  test('is undefined where a value is not a string, so such an entry is never cached', () => {
+    expect(cronEntryKey(built('Stop', '0 18 * * *', 'UTC'))).toBe('cron["Stop","Enabled","0 18 * * *","UTC",null]');
+    expect(cronEntryKey(built(1, '0 18 * * *', 'UTC'))).toBeUndefined();
+    expect(cronEntryKey(built('Stop', ['0 18 * * *'], 'UTC'))).toBeUndefined();
+    expect(cronEntryKey(built('Stop', '0 18 * * *', { id: 'UTC' }))).toBeUndefined();
+    expect(cronEntryKey(built('Stop', '0 18 * * *', 'UTC', new Date(0)))).toBeUndefined();
+  });
+
+  const field = fc.constantFrom<unknown>(
+    'Stop',
+    'Start',
+    'stop',
+    '0 18 * * *',
+    '0 25 * * *',
+    'UTC',
+    'utc',
+    '',
+    7,
+    null,
+  );
+  const cronEntry = fc
+    .tuple(
+      field,
+      field,
+      field,
+      fc.option(fc.constantFrom<unknown>('2026-01-01T08:00:00', 'soon', 3), { nil: undefined }),
+      fc.boolean(),
+    )
+    .map(([a, e, z, s, on]) => built(a, e, z, s, on));
+
+  test('property: two built entries share a key only when they are the same data', () => {
+    fc.assert(
+      fc.property(cronEntry, cronEntry, (a, b) => {
+        const [ka, kb] = [cronEntryKey(a), cronEntryKey(b)];
+        if (ka !== undefined && ka === kb) expect(a).toEqual(b);
+        if (ka !== undefined && jsonDataKey(a) === jsonDataKey(b)) expect(ka).toBe(kb);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('property: a verdict under the key is the uncached verdict, whatever was validated before', () => {
+    fc.assert(
+      fc.property(fc.array(cronEntry, { maxLength: 8 }), cronEntry, (before, entry) => {
+        for (const earlier of before) armEntryProblems(earlier, cronEntryKey(earlier));
+        expect(armEntryProblems(entry, cronEntryKey(entry))).toEqual(uncachedArmEntryProblems(entry));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('StartStopSchedule.cron refuses a wrong time zone after the right one was cached', () => {
+    const StartStopSchedule = freshStartStopSchedule();
+    expect(messageOf(() => StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *', timeZone: 'UTC' }))).toBe(
+      'accepted',
+    );
+    expect(
+      messageOf(() => StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *', timeZone: 'UTC ' })),
+    ).toContain('timeZone: received "UTC "');
+  });
 });

@@ -1,4 +1,5 @@
 import { TerraformMetaArguments, TerraformResource } from '../framework';
+import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { azapiResourceConfig } from './provider';
 
@@ -83,7 +84,7 @@ export class AzapiResource extends TerraformResource {
 
   /** The resource's ARM id. One token, made once: each new reference token costs a stack trace. */
   get id(): string {
-    this.idToken ??= this.getStringAttribute('id');
+    this.idToken ??= attributeReference(this, 'id');
     return this.idToken;
   }
 

@@ -1,4 +1,5 @@
 import { TerraformMetaArguments, TerraformResource } from '../framework';
+import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { hclAttributes, hclBlock, hclBoolean, hclString, hclStringList, hclStringMap } from './hcl';
 import { azurermResourceConfig } from './provider';
@@ -47,7 +48,7 @@ export class MachineLearningComputeInstance extends TerraformResource {
 
   /** The compute's ARM id. Made once: each token costs a stack trace. */
   get id(): string {
-    this.idToken ??= this.getStringAttribute('id');
+    this.idToken ??= attributeReference(this, 'id');
     return this.idToken;
   }
 

@@ -1,4 +1,5 @@
 import { TerraformResource } from '../framework';
+import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { hclAttributes, hclBlock, hclString } from './hcl';
 import { azurermResourceConfig } from './provider';
@@ -47,7 +48,7 @@ export abstract class PolicyAssignmentBase extends TerraformResource {
 
   /** The assignment's ARM id. Made once: each token costs a stack trace. */
   get id(): string {
-    this.idToken ??= this.getStringAttribute('id');
+    this.idToken ??= attributeReference(this, 'id');
     return this.idToken;
   }
 

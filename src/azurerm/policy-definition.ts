@@ -1,4 +1,5 @@
 import { TerraformResource } from '../framework';
+import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { hclAttributes, hclString } from './hcl';
 import { azurermResourceConfig } from './provider';
@@ -33,7 +34,7 @@ export class PolicyDefinition extends TerraformResource {
 
   /** The definition's ARM id. Made once: each token costs a stack trace. */
   get id(): string {
-    this.idToken ??= this.getStringAttribute('id');
+    this.idToken ??= attributeReference(this, 'id');
     return this.idToken;
   }
 

@@ -1,4 +1,5 @@
 import { TerraformResource } from '../framework';
+import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { hclAttributes, hclBlock, hclString, hclStringList } from './hcl';
 import { azurermResourceConfig } from './provider';
@@ -30,7 +31,7 @@ export class RoleDefinition extends TerraformResource {
 
   /** The role's ARM id, the one an assignment takes (`id` is `<role id>|<scope>`). Made once: each token costs a stack trace. */
   get roleDefinitionResourceId(): string {
-    this.roleDefinitionResourceIdToken ??= this.getStringAttribute('role_definition_resource_id');
+    this.roleDefinitionResourceIdToken ??= attributeReference(this, 'role_definition_resource_id');
     return this.roleDefinitionResourceIdToken;
   }
 

@@ -2,7 +2,7 @@ import { ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekD
 import { MAX_SCHEDULES } from '../model/limits';
 import { Problems } from '../errors';
 import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../validation/plain-object';
-import { armEntryProblems } from './entry-validation';
+import { armEntryProblems, cronEntryKey } from './entry-validation';
 import { fireTimes } from './fire-times';
 import { containsToken, describeEntry } from './schedule-set-rules';
 import { scheduleListValidator } from './schemas';
@@ -189,21 +189,18 @@ export class StartStopSchedule {
   static cron(props: CronScheduleProps): StartStopSchedule {
     const problems = new Problems('StartStopSchedule.cron');
     const p = propsOf<CronScheduleProps>(problems, props, '{ action, expression, timeZone?, enabled?, startTime? }');
-    return StartStopSchedule.validated(
-      problems,
-      {
-        action: p.action as ScheduleAction,
-        triggerType: 'Cron',
-        status: p.enabled === false ? 'Disabled' : 'Enabled',
-        cron: {
-          expression: p.expression as string,
-          timeZone: p.timeZone ?? 'UTC',
-          ...(p.startTime !== undefined ? { startTime: p.startTime } : {}),
-        },
+    // The entry is built first and the key read from it: the props are read once, even a getter.
+    const entry: ArmComputeStartStopSchedule = {
+      action: p.action as ScheduleAction,
+      triggerType: 'Cron',
+      status: p.enabled === false ? 'Disabled' : 'Enabled',
+      cron: {
+        expression: p.expression as string,
+        timeZone: p.timeZone ?? 'UTC',
+        ...(p.startTime !== undefined ? { startTime: p.startTime } : {}),
       },
-      p.enabled,
-      propField,
-    );
+    };
+    return StartStopSchedule.validated(problems, entry, p.enabled, propField, cronEntryKey(entry));
   }
 
   /** A schedule from a recurrence (the Logic Apps recurrence shape). */
@@ -351,9 +348,10 @@ export class StartStopSchedule {
     entry: ArmComputeStartStopSchedule,
     enabled: unknown,
     field: (armField: string) => string,
+    cacheKey?: string,
   ): StartStopSchedule {
     if (enabled !== undefined && typeof enabled !== 'boolean') problems.add('enabled', enabled, 'true or false');
-    for (const p of armEntryProblems(entry)) problems.add(field(p.field), p.value, p.allowed);
+    for (const p of armEntryProblems(entry, cacheKey)) problems.add(field(p.field), p.value, p.allowed);
     problems.throwIfAny();
     return new StartStopSchedule(entry, VALIDATED);
   }
