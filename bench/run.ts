@@ -4,7 +4,8 @@
  * Measures, side by side in one run, what users of large stacks feel: synth of the library's workload
  * against a plain-cdktf baseline that writes the same bytes, cold start against cdktf alone, schedule
  * validation against a bare ajv validate, and the floor (JSON.stringify and write of the same output).
- * Every size runs in fresh processes; figures are medians.
+ * Every size runs in fresh processes; figures are medians. The two sides alternate run by run, and the
+ * paired CPU ratio is the median (and quartiles) of the ratios of runs made back to back.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +22,8 @@ interface SizeResult {
   n: number;
   library: Sample;
   baseline: Sample;
+  /** CPU ratio of each run pair (the two ran back to back): one process's CPU time moves by ±15 % here. */
+  pairedCpuRatios: number[];
   floorMs: number;
   identical: boolean;
 }
@@ -51,6 +54,17 @@ const say = (line: string) => {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** The value at fraction `q` of the sorted values (nearest rank). */
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+}
+
+/** Library over baseline CPU time of each pair of runs, in run order. */
+function pairedCpuRatios(samples: Record<'library' | 'baseline', Sample[]>): number[] {
+  return samples.library.map((s, i) => s.cpuMs / samples.baseline[i].cpuMs);
 }
 
 function medianSample(samples: Sample[]): Sample {
@@ -88,6 +102,7 @@ function synthSize(n: number): SizeResult {
     n,
     library: medianSample(samples.library),
     baseline: medianSample(samples.baseline),
+    pairedCpuRatios: pairedCpuRatios(samples),
     floorMs: median(floor),
     identical,
   };
@@ -97,6 +112,7 @@ interface FleetResult {
   shape: string;
   library: Sample;
   baseline: Sample;
+  pairedCpuRatios: number[];
   identical: boolean;
 }
 
@@ -119,7 +135,13 @@ function synthFleet(shape: string): FleetResult {
       ),
     );
   rmSync(root, { recursive: true, force: true });
-  return { shape, library: medianSample(samples.library), baseline: medianSample(samples.baseline), identical };
+  return {
+    shape,
+    library: medianSample(samples.library),
+    baseline: medianSample(samples.baseline),
+    pairedCpuRatios: pairedCpuRatios(samples),
+    identical,
+  };
 }
 
 /** Wall time of a fresh `node` that requires `target`, median of `count` interleaved runs. */
@@ -141,6 +163,12 @@ function coldStart(count: number): { libraryMs: number; cdktfMs: number } {
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const round = (x: number) => Math.round(x * 10) / 10;
+/** Median and quartiles of the paired ratios: the spread says how far one run's ratio can be trusted. */
+const paired = (ratios: number[]) => ({
+  median: ratio(median(ratios), 1),
+  q1: ratio(quantile(ratios, 0.25), 1),
+  q3: ratio(quantile(ratios, 0.75), 1),
+});
 
 const results: SizeResult[] = [];
 for (const n of sizes) {
@@ -167,6 +195,7 @@ const report = {
     libraryCpuMs: round(r.library.cpuMs),
     baselineCpuMs: round(r.baseline.cpuMs),
     cpuRatio: ratio(r.library.cpuMs, r.baseline.cpuMs),
+    pairedCpuRatio: paired(r.pairedCpuRatios),
     libraryRssMb: round(r.library.maxRssMb),
     baselineRssMb: round(r.baseline.maxRssMb),
     rssRatio: ratio(r.library.maxRssMb, r.baseline.maxRssMb),
@@ -182,6 +211,7 @@ const report = {
     libraryCpuMs: round(r.library.cpuMs),
     baselineCpuMs: round(r.baseline.cpuMs),
     cpuRatio: ratio(r.library.cpuMs, r.baseline.cpuMs),
+    pairedCpuRatio: paired(r.pairedCpuRatios),
     libraryRssMb: round(r.library.maxRssMb),
     baselineRssMb: round(r.baseline.maxRssMb),
     identicalOutput: r.identical,
@@ -211,28 +241,32 @@ const report = {
   },
 };
 
+function pairedCell(p: { median: number; q1: number; q3: number }): string {
+  return `${p.median} (${p.q1}–${p.q3})`;
+}
+
 if (json) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else {
   say('');
   say(
-    '| instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | library RSS MB | baseline RSS MB | RSS ratio | floor ms | same bytes |',
+    '| instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | paired CPU ratio (quartiles) | library RSS MB | baseline RSS MB | RSS ratio | floor ms | same bytes |',
   );
-  say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+  say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
   for (const s of report.synth) {
     say(
-      `| ${s.instances} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryCpuMs} | ${s.baselineCpuMs} | ${s.cpuRatio} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`,
+      `| ${s.instances} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryCpuMs} | ${s.baselineCpuMs} | ${s.cpuRatio} | ${pairedCell(s.pairedCpuRatio)} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`,
     );
   }
   if (report.fleet.length > 0) {
     say('');
     say(
-      '| stacks x instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | library RSS MB | baseline RSS MB | same bytes |',
+      '| stacks x instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | paired CPU ratio (quartiles) | library RSS MB | baseline RSS MB | same bytes |',
     );
-    say('|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+    say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
     for (const f of report.fleet) {
       say(
-        `| ${f.stacks} x ${f.instancesPerStack} | ${f.libraryMs} | ${f.baselineMs} | ${f.timeRatio} | ${f.libraryCpuMs} | ${f.baselineCpuMs} | ${f.cpuRatio} | ${f.libraryRssMb} | ${f.baselineRssMb} | ${f.identicalOutput ? 'yes' : 'NO'} |`,
+        `| ${f.stacks} x ${f.instancesPerStack} | ${f.libraryMs} | ${f.baselineMs} | ${f.timeRatio} | ${f.libraryCpuMs} | ${f.baselineCpuMs} | ${f.cpuRatio} | ${pairedCell(f.pairedCpuRatio)} | ${f.libraryRssMb} | ${f.baselineRssMb} | ${f.identicalOutput ? 'yes' : 'NO'} |`,
       );
     }
     if (report.fleetCpuScaling !== undefined)

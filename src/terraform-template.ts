@@ -6,14 +6,29 @@ import { isToken } from './validation/tokens';
  * that cdktf resolves at synth) are left as they are.
  */
 export function escapeTerraformTemplates<T>(value: T): T {
-  // One native serialization finds that nothing needs escaping (no `${` or `%{` in any key or string, no
-  // token either) faster than walking the value: the usual case, once per compute instance.
-  if (value !== null && typeof value === 'object' && !TEMPLATE_START.test(JSON.stringify(value))) return value;
+  if (value !== null && typeof value === 'object' && !mayNeedTemplateEscapes(value)) return value;
   return escapeValue(value);
 }
 
-/** `${` or `%{`, as JSON.stringify writes them (it escapes neither character). */
-const TEMPLATE_START = /[$%]\{/;
+/**
+ * False when no key or string in `value` holds `${` or `%{` (a cdktf token does), so nothing made from its
+ * strings needs escaping either: the usual case, once per compute instance. It reads what `escapeValue`
+ * reads (own enumerable keys, array items), with one `includes` per string and no copy.
+ */
+export function mayNeedTemplateEscapes(value: unknown): boolean {
+  if (typeof value === 'string') return hasTemplateStart(value);
+  if (Array.isArray(value)) return value.some(mayNeedTemplateEscapes);
+  if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (hasTemplateStart(key) || mayNeedTemplateEscapes((value as Record<string, unknown>)[key])) return true;
+    }
+  }
+  return false;
+}
+
+function hasTemplateStart(text: string): boolean {
+  return text.includes('{') && (text.includes('${') || text.includes('%{'));
+}
 
 function escapeValue<T>(value: T): T {
   if (typeof value === 'string') {

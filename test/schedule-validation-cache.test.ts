@@ -1,5 +1,9 @@
 import * as fc from 'fast-check';
-import type { ArmComputeStartStopSchedule, StartStopSchedule as StartStopScheduleClass } from '../src';
+import type { TerraformStack } from 'cdktf';
+import { ComputeInstance, StartStopSchedule } from '../src';
+import type { ArmComputeStartStopSchedule } from '../src';
+import { sameMinuteProblemsOfSet } from '../src/schedule/schedule-set-rules';
+import { newStack, REQUIRED } from './support/stack';
 import { armEntryProblems, cronEntryKey, uncachedArmEntryProblems } from '../src/schedule/entry-validation';
 import { jsonDataKey } from '../src/validation/json-data-key';
 
@@ -25,8 +29,8 @@ const BOGUS_MESSAGE =
   '  - StartStopSchedule.fromArm: bogus: received nothing; allowed: only the fields action, triggerType, status, cron, recurrence';
 
 /** A copy of the library with nothing validated yet (module state, the cache included, starts empty). */
-function freshStartStopSchedule(): typeof StartStopScheduleClass {
-  let loaded: typeof StartStopScheduleClass | undefined;
+function freshStartStopSchedule(): typeof StartStopSchedule {
+  let loaded: typeof StartStopSchedule | undefined;
   jest.isolateModules(() => {
     loaded = (require('../src') as typeof import('../src')).StartStopSchedule;
   });
@@ -248,5 +252,48 @@ describe('the key of an entry StartStopSchedule.cron built (cronEntryKey)', () =
     expect(
       messageOf(() => StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *', timeZone: 'UTC ' })),
     ).toContain('timeZone: received "UTC "');
+  });
+});
+
+describe('the schedule-set cache (a Start and a Stop in the same minute, judged once per set)', () => {
+  const pool = [
+    StartStopSchedule.cron({ action: 'Start', expression: '0 8 * * 1-5', timeZone: 'UTC' }),
+    StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * 1-5', timeZone: 'UTC' }),
+    StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *', timeZone: 'UTC' }),
+    StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * *', timeZone: 'W. Europe Standard Time' }),
+    StartStopSchedule.cron({ action: 'Stop', expression: '0 8 * * 1-5', timeZone: 'UTC', enabled: false }),
+    StartStopSchedule.recurrence({ action: 'Stop', frequency: 'Week', hours: [8], minutes: [0], weekDays: ['Monday'] }),
+    StartStopSchedule.fromArm({
+      action: 'Stop',
+      triggerType: 'Cron',
+      status: 'Enabled',
+      cron: { expression: '0 8 * * 1-5', timeZone: 'UTC' },
+    }),
+  ];
+
+  test('entryKey tells entries apart: the same props give one key, any other field another', () => {
+    const again = StartStopSchedule.cron({ action: 'Start', expression: '0 8 * * 1-5', timeZone: 'UTC' });
+    expect(again.entryKey).toBe(pool[0].entryKey);
+    expect(new Set(pool.map((s) => s.entryKey)).size).toBe(pool.length);
+    expect(pool[6].entryKey).toBe(JSON.stringify(pool[6].toArm()));
+  });
+
+  test("property: an instance's verdict is the uncached one, whatever sets were judged before", () => {
+    const index = fc.nat(pool.length - 1);
+    const set = fc.array(index, { minLength: 1, maxLength: 4 });
+    let uncachedKey = 0;
+    const verdictOf = (stack: TerraformStack, name: string, picks: number[]) =>
+      messageOf(() => new ComputeInstance(stack, name, { ...REQUIRED, name, schedules: picks.map((i) => pool[i]) }));
+    fc.assert(
+      fc.property(fc.array(set, { maxLength: 6 }), set, (before, picks) => {
+        const { stack } = newStack();
+        before.forEach((b, i) => verdictOf(stack, `ci-before-${i}`, b));
+        const verdict = verdictOf(stack, 'ci-judged', picks);
+        const uncached = sameMinuteProblemsOfSet(`uncached ${uncachedKey++}`, () => picks.map((i) => pool[i].toArm()));
+        if (uncached.length === 0) expect(verdict).toBe('accepted');
+        for (const p of uncached) expect(verdict).toContain(`${p.field}: received "${p.value}"; allowed: ${p.allowed}`);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

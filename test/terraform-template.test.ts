@@ -1,5 +1,6 @@
 import { TerraformVariable } from 'cdktf';
-import { escapeTerraformTemplates } from '../src/terraform-template';
+import * as fc from 'fast-check';
+import { escapeTerraformTemplates, mayNeedTemplateEscapes } from '../src/terraform-template';
 import { newStack } from './support/stack';
 
 describe('escapeTerraformTemplates', () => {
@@ -20,5 +21,30 @@ describe('escapeTerraformTemplates', () => {
     const { stack } = newStack();
     const v = new TerraformVariable(stack, 'v', { type: 'string' }).stringValue;
     expect(escapeTerraformTemplates(v)).toBe(v);
+  });
+});
+
+describe('mayNeedTemplateEscapes', () => {
+  test('finds ${ and %{ in a string, a key or a nested value, and nothing in text without them', () => {
+    expect(mayNeedTemplateEscapes({ a: ['x', { b: 'cost $5 at 50% {ok}' }], n: 1, z: null })).toBe(false);
+    expect(mayNeedTemplateEscapes({ a: ['x', { b: 'run ${HOME}' }] })).toBe(true);
+    expect(mayNeedTemplateEscapes({ a: [{ 'k%{x}': 1 }] })).toBe(true);
+    expect(mayNeedTemplateEscapes('%{if c}')).toBe(true);
+  });
+
+  test('finds a cdktf reference, which escapeTerraformTemplates must then look at', () => {
+    const { stack } = newStack();
+    const v = new TerraformVariable(stack, 'v', { type: 'string' }).stringValue;
+    expect(mayNeedTemplateEscapes({ tags: { owner: v } })).toBe(true);
+  });
+
+  test('agrees with a search of the JSON text for any JSON data', () => {
+    const text = fc.string({ unit: fc.constantFrom('$', '%', '{', '}', 'a', ' ') });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.dictionary(text, text), (value, extra) => {
+        const data = { value, extra };
+        expect(mayNeedTemplateEscapes(data)).toBe(/[$%]\{/.test(JSON.stringify(data)));
+      }),
+    );
   });
 });

@@ -61,16 +61,26 @@ function active(e: ArmComputeStartStopSchedule): boolean {
  * times depend on when Azure creates them (no startTime) cannot be compared before deployment and are left out.
  */
 export function sameMinuteProblems(entries: readonly ArmComputeStartStopSchedule[]): ScheduleSetProblem[] {
-  // A fleet gives thousands of instances the same few schedule sets: judge each set once.
   // The entries are validated ones (toArm() of this copy's schedules): strings, integers and lists the
   // schema let through, so their JSON tells them apart; a field left undefined reads as absent here too.
   // The exact-data key that raw input needs (entry-validation) would cost 25 µs more per instance.
-  const key = JSON.stringify(entries);
-  let found = judgedSets.get(key);
+  return sameMinuteProblemsOfSet(JSON.stringify(entries), () => entries);
+}
+
+/**
+ * `sameMinuteProblems` of the entries `entriesOf` gives, judged once per `setKey`: a fleet gives thousands
+ * of instances the same few schedule sets. `setKey` must differ whenever the list of entries differs; a
+ * caller that knows its schedules' keys (`StartStopSchedule.entryKey`) saves serializing every set.
+ */
+export function sameMinuteProblemsOfSet(
+  setKey: string,
+  entriesOf: () => readonly ArmComputeStartStopSchedule[],
+): ScheduleSetProblem[] {
+  let found = judgedSets.get(setKey);
   if (!found) {
     if (judgedSets.size >= JUDGED_SETS_LIMIT) judgedSets.clear();
-    found = Object.freeze(findSameMinute(entries));
-    judgedSets.set(key, found);
+    found = Object.freeze(findSameMinute(entriesOf()));
+    judgedSets.set(setKey, found);
   }
   return [...found];
 }

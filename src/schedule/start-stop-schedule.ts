@@ -353,12 +353,14 @@ export class StartStopSchedule {
     if (enabled !== undefined && typeof enabled !== 'boolean') problems.add('enabled', enabled, 'true or false');
     for (const p of armEntryProblems(entry, cacheKey)) problems.add(field(p.field), p.value, p.allowed);
     problems.throwIfAny();
-    return new StartStopSchedule(entry, VALIDATED);
+    return new StartStopSchedule(entry, VALIDATED, cacheKey);
   }
 
   readonly #entry: ArmComputeStartStopSchedule;
+  /** See `entryKey`; the validation cache's key when the factory had one, made on first use otherwise. */
+  #entryKey: string | undefined;
 
-  private constructor(entry: ArmComputeStartStopSchedule, validated: typeof VALIDATED) {
+  private constructor(entry: ArmComputeStartStopSchedule, validated: typeof VALIDATED, entryKey?: string) {
     // TypeScript keeps the constructor private; JavaScript does not, so it checks who calls it.
     if (validated !== VALIDATED || new.target !== StartStopSchedule) {
       const problems = new Problems('StartStopSchedule');
@@ -370,6 +372,7 @@ export class StartStopSchedule {
       problems.throwIfAny();
     }
     this.#entry = entry;
+    this.#entryKey = entryKey;
     Object.defineProperty(this, START_STOP_SCHEDULE_BRAND, { value: true });
     Object.freeze(this);
   }
@@ -390,6 +393,17 @@ export class StartStopSchedule {
   /** The Windows time zone id the schedule runs in. */
   get timeZone(): string {
     return (this.#entry.cron ?? this.#entry.recurrence)?.timeZone ?? 'UTC';
+  }
+
+  /**
+   * A string that differs whenever two schedules' entries differ, for caches over sets of schedules. The
+   * entry is a validated one (strings, integers, lists), so its JSON is exact; a cron factory's key
+   * (`cronEntryKey`, `cron[...]`) never starts as JSON does.
+   * @internal
+   */
+  get entryKey(): string {
+    // A private field, so it can be set on the frozen object.
+    return (this.#entryKey ??= JSON.stringify(this.#entry));
   }
 
   /** The ARM `computeStartStop` entry. */
