@@ -165,6 +165,7 @@ const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const round = (x: number) => Math.round(x * 10) / 10;
 /** Median and quartiles of the paired ratios: the spread says how far one run's ratio can be trusted. */
 const paired = (ratios: number[]) => ({
+  runs: ratios.map((r) => ratio(r, 1)),
   median: ratio(median(ratios), 1),
   q1: ratio(quantile(ratios, 0.25), 1),
   q3: ratio(quantile(ratios, 0.75), 1),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { TerraformVariable } from 'cdktf';
 import { ArmTemplate, ComputeInstance, Duration, SetupScript, ValidationError } from '../src';
 import { readFailure } from '../src/setup-script/script-file';
+import { ScriptProblems } from '../src/setup-script/script-problems';
 import { ED25519_KEY, newStack, onlyResource, REQUIRED, synthJson, thrown, warningsOf } from './support/stack';
 
 const SECRETS_ALLOWED =
@@ -24,6 +25,25 @@ function decode(base64: string): string {
 const STORAGE_KEY = Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) % 256)).toString('base64');
 
 describe('SetupScript.inline', () => {
+  test("checks a text once (a fleet's thousands of instances share a few scripts), and again with options", () => {
+    const screen = jest.spyOn(ScriptProblems.prototype, 'screenLines');
+    try {
+      const text = '#!/bin/bash\necho checked once\n';
+      const first = SetupScript.inline(text);
+      const second = SetupScript.inline(text);
+      expect(screen).toHaveBeenCalledTimes(1);
+      expect(second.toArm()).toEqual(first.toArm());
+      expect(second.warnings).toEqual(first.warnings);
+      SetupScript.inline(text, { timeout: Duration.minutes(5) });
+      expect(screen).toHaveBeenCalledTimes(2);
+      expect(() => SetupScript.inline('#!/bin/bash\nmysql -u root --password=hunter2\n')).toThrow();
+      expect(() => SetupScript.inline('#!/bin/bash\nmysql -u root --password=hunter2\n')).toThrow();
+      expect(screen).toHaveBeenCalledTimes(4);
+    } finally {
+      screen.mockRestore();
+    }
+  });
+
   test('sends the text base64-encoded, with nothing else set', () => {
     expect(SetupScript.inline('#!/bin/bash\necho hi\n').toArm()).toEqual({
       scriptSource: 'inline',

@@ -98,7 +98,8 @@ export class SetupScript {
   }
 
   /** A script given as text; Azure receives it base64-encoded. */
-  static inline(text: string, options: SetupScriptOptions = {}): SetupScript {
+  static inline(text: string, options?: SetupScriptOptions): SetupScript {
+    // Options passed on as given: without them, the text's checks are remembered (inlineSetupScript).
     return inlineSetupScript('SetupScript.inline', 'text', text, options);
   }
 
