@@ -2,7 +2,6 @@ import { ComputeInstanceProps, SetupScripts } from './compute-instance-props';
 import { Duration } from './duration';
 import { Problems } from './errors';
 import { IDLE_SHUTDOWN_MAX_SECONDS, IDLE_SHUTDOWN_MIN_SECONDS, MAX_SCHEDULES, TAG_LIMITS } from './model/limits';
-import { sameMinuteProblemsOfSet } from './schedule/schedule-set-rules';
 import { StartStopSchedule } from './schedule/start-stop-schedule';
 import { SetupScript } from './setup-script/setup-script';
 import {
@@ -188,11 +187,7 @@ function validateSchedules(problems: Problems, schedules: unknown): StartStopSch
   }
   const own = schedules.map((s, i) => StartStopSchedule.adopt(problems, `schedules[${i}]`, s));
   if (!own.every((s) => s !== undefined)) return undefined;
-  // The set's key joins its schedules' keys (never a JSON list, so no clash with sameMinuteProblems' keys).
-  const setKey = `schedules\n${own.map((s) => s.entryKey).join('\n')}`;
-  for (const p of sameMinuteProblemsOfSet(setKey, () => own.map((s) => s.toArm()))) {
-    problems.add(p.field, p.value, p.allowed);
-  }
+  for (const p of StartStopSchedule.sameMinuteProblems(own)) problems.add(p.field, p.value, p.allowed);
   return own;
 }
 

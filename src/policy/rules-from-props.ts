@@ -1,7 +1,6 @@
 import { ArmComputeStartStopSchedule } from '../model/compute-arm';
 import { Duration } from '../duration';
 import { Problems } from '../errors';
-import { sameMinuteProblems } from '../schedule/schedule-set-rules';
 import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
 import { isPlainObject } from '../validation/plain-object';
@@ -90,7 +89,7 @@ function defaultScheduleEntries(
   );
   if (!own.every((s) => s !== undefined)) return undefined;
   const entries = own.map((s) => s.toArm());
-  for (const p of sameMinuteProblems(entries)) {
+  for (const p of StartStopSchedule.sameMinuteProblems(own)) {
     problems.add(
       `default${capitalized(p.field)}`,
       p.value,

@@ -69,8 +69,8 @@ export function sameMinuteProblems(entries: readonly ArmComputeStartStopSchedule
 
 /**
  * `sameMinuteProblems` of the entries `entriesOf` gives, judged once per `setKey`: a fleet gives thousands
- * of instances the same few schedule sets. `setKey` must differ whenever the list of entries differs; a
- * caller that knows its schedules' keys (`StartStopSchedule.entryKey`) saves serializing every set.
+ * of instances the same few schedule sets. `setKey` must differ whenever the list of entries differs;
+ * `StartStopSchedule.sameMinuteProblems` builds it from its schedules' keys instead of serializing every set.
  */
 export function sameMinuteProblemsOfSet(
   setKey: string,

@@ -4,7 +4,7 @@ import { Problems } from '../errors';
 import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../validation/plain-object';
 import { armEntryProblems, cronEntryKey } from './entry-validation';
 import { fireTimes } from './fire-times';
-import { containsToken, describeEntry } from './schedule-set-rules';
+import { containsToken, describeEntry, sameMinuteProblemsOfSet, type ScheduleSetProblem } from './schedule-set-rules';
 import { scheduleListValidator } from './schemas';
 import { WorkingHoursProps, workingHoursEntries } from './working-hours';
 
@@ -404,6 +404,17 @@ export class StartStopSchedule {
   get entryKey(): string {
     // A private field, so it can be set on the frozen object.
     return (this.#entryKey ??= JSON.stringify(this.#entry));
+  }
+
+  /**
+   * The same-minute problems of this copy's `schedules` taken together (a Start and a Stop that fire in the
+   * same minute), judged once per set under the schedules' keys: a fleet gives thousands of instances the
+   * same few sets. The key is never a JSON list, so it cannot meet `sameMinuteProblems`' own keys.
+   * @internal
+   */
+  static sameMinuteProblems(schedules: readonly StartStopSchedule[]): ScheduleSetProblem[] {
+    const setKey = `schedules\n${schedules.map((s) => s.entryKey).join('\n')}`;
+    return sameMinuteProblemsOfSet(setKey, () => schedules.map((s) => s.toArm()));
   }
 
   /** The ARM `computeStartStop` entry. */
