@@ -1,5 +1,10 @@
 import { Problems } from '../errors';
-import { findSecrets } from './secrets';
+import { findSecrets } from '../validation/secrets';
+
+/** What to do instead of a secret in a setup script, for the error message. */
+export const SECRETS_ALLOWED =
+  'no secrets in a setup script, since Azure stores it readable with the compute and logs its output to the workspace share; ' +
+  "fetch secrets when the script runs (Key Vault with the instance's managed identity), or pass allowSecrets: true if this is deliberate";
 
 /**
  * The problems of setup-script input. A setup script is where users paste keys, so no value reaches a
