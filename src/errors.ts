@@ -1,3 +1,5 @@
+import { firstSecretKind } from './validation/secrets';
+
 /**
  * One problem found while validating input: where, which field, what was received and what is allowed.
  */
@@ -47,11 +49,24 @@ function formatProblems(problems: readonly Problem[]): string {
 
 const MAX_SHOWN = 80;
 
-/** Renders a received value for a message: JSON, shortened when long unless `whole` (ids, where the mistake may be at the end). */
+/**
+ * How much of a shortened value is scanned for secrets. A secret that starts in the part shown ends
+ * within a few kB (the longest match of the scan is a JSON web token of at most about 9 kB), so this
+ * covers every secret the message could show the start of, at a bounded cost for huge values.
+ */
+const SCANNED_WHEN_SHORTENED = 16 * 1024;
+
+/**
+ * Renders a received value for a message: JSON, shortened when long unless `whole` (ids, where the mistake
+ * may be at the end). A value that looks like it holds a credential (a key=value secret, a token, a URL
+ * with a password, a SAS signature) is described instead: `<redacted: SAS token, 120 characters>`.
+ */
 export function show(value: unknown, whole = false): string {
   if (value === undefined) return 'nothing';
   // JSON has no NaN or Infinity: it would print them as null.
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  const kind = secretKindIn(value, { left: whole ? Infinity : SCANNED_WHEN_SHORTENED }, new Set());
+  if (kind !== undefined) return `<redacted: ${describeSecret(kind, value)}>`;
   let text: string;
   try {
     text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
@@ -59,6 +74,51 @@ export function show(value: unknown, whole = false): string {
     text = shownAsText(value);
   }
   return !whole && text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 3)}...` : text;
+}
+
+/**
+ * The kind of the first secret in `value`: a string, or any string (keys too) in a list or object, however
+ * deep, until `budget.left` characters have been scanned.
+ */
+export function secretKindIn(
+  value: unknown,
+  budget = { left: Infinity },
+  seen = new Set<object>(),
+): string | undefined {
+  if (budget.left <= 0) return undefined;
+  if (typeof value === 'string') {
+    const scanned = value.length > budget.left ? value.slice(0, budget.left) : value;
+    budget.left -= scanned.length + 1;
+    return firstSecretKind(scanned);
+  }
+  if (typeof value !== 'object' || value === null || seen.has(value)) return undefined;
+  seen.add(value);
+  let entries: [string, unknown][];
+  try {
+    entries = Object.entries(value);
+  } catch {
+    return undefined; // a proxy that throws: show() renders it as text, which holds no user string
+  }
+  for (const [key, item] of entries) {
+    const kind =
+      (Array.isArray(value) ? undefined : secretKindIn(key, budget, seen)) ?? secretKindIn(item, budget, seen);
+    if (kind !== undefined || budget.left <= 0) return kind;
+  }
+  return undefined;
+}
+
+/** What is said of a secret value instead of the value: its kind, and its length or shape. */
+export function describeSecret(kind: string, value: unknown): string {
+  if (typeof value === 'string') return `${kind}, ${value.length} characters`;
+  if (Array.isArray(value)) return `${kind}, in a list of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
+  if (typeof value === 'object' && value !== null) return `${kind}, in an object`;
+  return kind;
+}
+
+/** A field as shown: fields are user text too where they hold keys the user chose (tag names, variables). */
+function shownField(field: string): string {
+  const kind = firstSecretKind(field);
+  return kind === undefined ? field : `<redacted name: ${kind}>`;
 }
 
 /** A value whose JSON failed (a cycle, a throwing toJSON), as text; its own toString may throw too. */
@@ -80,12 +140,12 @@ export class Problems {
 
   /** Records a problem with `value` shown as received (in full with `whole`, else shortened when long). */
   add(field: string, value: unknown, allowed: string, options: { readonly whole?: boolean } = {}): void {
-    this.found.push({ path: this.path, field, received: show(value, options.whole), allowed });
+    this.found.push({ path: this.path, field: shownField(field), received: show(value, options.whole), allowed });
   }
 
   /** Records a problem whose value must never be repeated (keys, passwords): only `description` is shown. */
   addSecret(field: string, description: string, allowed: string): void {
-    this.found.push({ path: this.path, field, received: `<redacted: ${description}>`, allowed });
+    this.found.push({ path: this.path, field: shownField(field), received: `<redacted: ${description}>`, allowed });
   }
 
   /** Takes over the problems of a nested validation, with their fields prefixed by `fieldPrefix`. */
