@@ -42,9 +42,33 @@ const VALIDATION_ERROR_BRAND = Symbol.for('cdktf-azureml-compute.ValidationError
 
 function formatProblems(problems: readonly Problem[]): string {
   const paths = [...new Set(problems.map((p) => p.path))];
-  const head = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const total = problems.reduce((sum, p) => sum + (unlistedIn(p) ?? 1), 0);
+  const head = total === 1 ? '1 problem' : `${total} problems`;
   const lines = problems.map((p) => `  - ${p.path}: ${p.field}: received ${p.received}; allowed: ${p.allowed}`);
   return `Invalid input in ${paths.join(', ')} (${head}):\n${lines.join('\n')}`;
+}
+
+/**
+ * An error lists at most this many problems of one field, counting the items of a list as one field
+ * (`weekDays[0]`, `weekDays[1]`: `weekDays`) and the lines of a script as one (`text line 3`: `text`), and
+ * at most MAX_LISTED in all; the rest are counted on a summary line per field. A million bad weekDays made
+ * a 159 MB message.
+ */
+export const MAX_LISTED_PER_FIELD = 10;
+export const MAX_LISTED = 100;
+/** At most this many fields get a summary line of their own; the rest share one. */
+const MAX_SUMMARIZED_FIELDS = 10;
+
+/** Marks a summary line: how many problems it stands for. */
+const UNLISTED = Symbol('cdktf-azureml-compute.unlistedProblems');
+
+function unlistedIn(p: Problem): number | undefined {
+  return (p as { [UNLISTED]?: number })[UNLISTED];
+}
+
+/** The field a problem counts under for the cap: a list's items and a script's lines are one field. */
+function fieldGroup(field: string): string {
+  return field.replace(/(?:\[\d+\]| line \d+)$/, '');
 }
 
 const MAX_SHOWN = 80;
@@ -135,23 +159,35 @@ function shownAsText(value: unknown): string {
  */
 export class Problems {
   private readonly found: Problem[] = [];
+  /** Problems listed so far per field group. */
+  private readonly listed = new Map<string, number>();
+  /** Problems found but not listed, per field group (the first MAX_SUMMARIZED_FIELDS groups). */
+  private readonly unlisted = new Map<string, number>();
+  /** Problems found but not listed, in the other groups. */
+  private unlistedElsewhere = 0;
 
   constructor(public readonly path: string) {}
 
   /** Records a problem with `value` shown as received (in full with `whole`, else shortened when long). */
   add(field: string, value: unknown, allowed: string, options: { readonly whole?: boolean } = {}): void {
+    // Counted before the value is rendered: an unlisted problem costs no rendering.
+    if (this.isFull(field, 1)) return;
     this.found.push({ path: this.path, field: shownField(field), received: show(value, options.whole), allowed });
   }
 
   /** Records a problem whose value must never be repeated (keys, passwords): only `description` is shown. */
   addSecret(field: string, description: string, allowed: string): void {
+    if (this.isFull(field, 1)) return;
     this.found.push({ path: this.path, field: shownField(field), received: `<redacted: ${description}>`, allowed });
   }
 
   /** Takes over the problems of a nested validation, with their fields prefixed by `fieldPrefix`. */
   adopt(fieldPrefix: string, error: ValidationError): void {
     for (const p of error.problems) {
-      this.found.push({ ...p, path: this.path, field: `${fieldPrefix}${p.field === '' ? '' : `.${p.field}`}` });
+      const field = `${fieldPrefix}${p.field === '' ? '' : `.${p.field}`}`;
+      const unlisted = unlistedIn(p);
+      if (unlisted !== undefined) this.countUnlisted(fieldGroup(field), unlisted);
+      else if (!this.isFull(field, 1)) this.found.push({ ...p, path: this.path, field });
     }
   }
 
@@ -168,11 +204,49 @@ export class Problems {
     }
   }
 
+  /** Every problem found, listed or not. */
   get count(): number {
-    return this.found.length;
+    let unlisted = this.unlistedElsewhere;
+    for (const n of this.unlisted.values()) unlisted += n;
+    return this.found.length + unlisted;
   }
 
   throwIfAny(): void {
-    if (this.found.length > 0) throw new ValidationError(this.found);
+    if (this.count > 0) throw new ValidationError([...this.found, ...this.summaries()]);
+  }
+
+  /** Whether a problem of `field` goes unlisted (then it is counted); otherwise it is counted as listed. */
+  private isFull(field: string, n: number): boolean {
+    const group = fieldGroup(field);
+    const listed = this.listed.get(group) ?? 0;
+    if (listed >= MAX_LISTED_PER_FIELD || this.found.length >= MAX_LISTED) {
+      this.countUnlisted(group, n);
+      return true;
+    }
+    this.listed.set(group, listed + 1);
+    return false;
+  }
+
+  private countUnlisted(group: string, n: number): void {
+    const known = this.unlisted.get(group);
+    if (known !== undefined) this.unlisted.set(group, known + n);
+    else if (this.unlisted.size < MAX_SUMMARIZED_FIELDS) this.unlisted.set(group, n);
+    else this.unlistedElsewhere += n;
+  }
+
+  /** One line per field with unlisted problems, and one for the rest. */
+  private summaries(): Problem[] {
+    const limits = `an error lists the first ${MAX_LISTED_PER_FIELD} problems of a field and ${MAX_LISTED} in all; fix these and run again to see the rest`;
+    const line = (field: string, n: number, where: string): Problem =>
+      ({
+        path: this.path,
+        field,
+        received: `${n} more ${n === 1 ? 'problem' : 'problems'} ${where}, not listed`,
+        allowed: limits,
+        [UNLISTED]: n,
+      }) as Problem;
+    const lines = [...this.unlisted].map(([group, n]) => line(shownField(group), n, 'in this field'));
+    if (this.unlistedElsewhere > 0) lines.push(line('other fields', this.unlistedElsewhere, 'in other fields'));
+    return lines;
   }
 }
