@@ -1,3 +1,5 @@
+import { SetupScript } from '../src';
+import { thrown } from './support/stack';
 import { findSecrets, SECRET_PATTERNS } from '../src/validation/secrets';
 
 /** The quantifiers of a regular expression's source that have no upper bound (`*`, `+`, `{n,}`). */
@@ -84,5 +86,31 @@ describe('credential shapes a data scientist pastes', () => {
     ['a placeholder', 'PASSWORD=<your password>'],
   ])('does not flag %s', (_what, line) => {
     expect(kindOf(line)).toBeUndefined();
+  });
+});
+
+describe('setup scripts with huge lines are judged quickly', () => {
+  const elapsedMs = (fn: () => unknown) => {
+    const start = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+
+  test('1 MB of script arguments (a URL-like run of letters) is scanned, then accepted, within seconds', () => {
+    const args = `--data ${'a'.repeat(1_000_000)}`;
+    let arm: unknown;
+    // The quadratic scan took 12 s for 100 kB here; a guard, generous for a shared machine.
+    expect(elapsedMs(() => (arm = SetupScript.inline('ls', { arguments: args }).toArm()))).toBeLessThan(3000);
+    expect(arm).toEqual({ scriptSource: 'inline', scriptData: 'bHM=', scriptArguments: args });
+  });
+
+  test('an 80 kB one-line inline script fails for its size only, within seconds', () => {
+    const text = `#!/bin/bash\necho ${'b'.repeat(80_000)}\n`;
+    let message = '';
+    expect(elapsedMs(() => (message = thrown(() => SetupScript.inline(text)).message))).toBeLessThan(3000);
+    expect(message).toBe(
+      'Invalid input in SetupScript.inline (1 problem):\n' +
+        '  - SetupScript.inline: text: received "80018 bytes"; allowed: at most 65536 bytes of script; put a bigger script in the workspace share and use SetupScript.fromWorkspace',
+    );
   });
 });
