@@ -15,6 +15,7 @@ import {
 import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from './validation/ssh-key';
 import { isPlainObject } from './validation/plain-object';
 import { isToken } from './validation/tokens';
+import { screenDescriptionAndTags } from './validation/metadata-secrets';
 
 export const IDLE_SHUTDOWN_MIN = Duration.seconds(IDLE_SHUTDOWN_MIN_SECONDS);
 export const IDLE_SHUTDOWN_MAX = Duration.seconds(IDLE_SHUTDOWN_MAX_SECONDS);
@@ -95,6 +96,7 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   const setupScripts = validateSetupScripts(problems, props);
   validateIdentity(problems, props);
   validateTags(problems, props.tags);
+  screenDescriptionAndTags(problems, props);
   for (const field of ['localAuth', 'sso', 'deletionProtection'] as const) checkBoolean(problems, field, props[field]);
   validateSso(problems, props);
   if (

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TerraformVariable } from 'cdktf';
 import { ArmTemplate, ComputeInstance, Duration, SetupScript, ValidationError } from '../src';
+import { show } from '../src/errors';
 import { readFailure } from '../src/setup-script/script-file';
 import { ScriptProblems } from '../src/setup-script/script-problems';
 import { ED25519_KEY, newStack, onlyResource, REQUIRED, synthJson, thrown, warningsOf } from './support/stack';
@@ -314,6 +315,10 @@ describe('SetupScript.fromWorkspace', () => {
     });
   });
 
+  test.each(['Users/admin/setup.sh', 'Users/alice.smith/.config/set_up-2.sh', 'setup.sh'])('accepts %p', (path) => {
+    expect(SetupScript.fromWorkspace(path).toArm().scriptData).toBe(path);
+  });
+
   test('accepts a Terraform reference as the path', () => {
     const { stack } = newStack();
     const path = new TerraformVariable(stack, 'path', { type: 'string' }).stringValue;
@@ -329,9 +334,31 @@ describe('SetupScript.fromWorkspace', () => {
     ['Users/admin/setup.py', 'a file name ending in ".sh"'],
     ['Users/admin/.sh', 'a file name ending in ".sh"'],
     ['Users/admin/', 'no empty segments ("//" or a trailing "/"); a file name ending in ".sh"'],
+    ['%2e%2e/x.sh', 'no "%" (no percent-encoding like "%2e": write the characters themselves)'],
+    ['\uff0e\uff0e/x.sh', 'names of ASCII letters, digits, "-", "_" and "." only (this one has "\uff0e" (U+FF0E))'],
+    ['~/x.sh', 'relative to the share, not starting with "~"'],
+    [
+      '$(id).sh',
+      'names of ASCII letters, digits, "-", "_" and "." only (this one has "$" (U+0024), "(" (U+0028), ")" (U+0029))',
+    ],
+    [
+      'x;rm -rf ~.sh',
+      'names of ASCII letters, digits, "-", "_" and "." only (this one has ";" (U+003B), " " (U+0020), "~" (U+007E))',
+    ],
+    ['C:/x.sh', 'no drive letter ("C:")'],
+    [
+      'Users/${team}/%{x}/setup.sh',
+      'no "%" (no percent-encoding like "%2e": write the characters themselves); names of ASCII letters, digits, "-", "_" and "." only (this one has "$" (U+0024), "{" (U+007B), "}" (U+007D))',
+    ],
+    ['C:\\x.sh', 'no drive letter ("C:"); "/" between folders, not "\\"'],
+    ['Users/-rf.sh', 'no name starting with "-" (a command reads it as an option)'],
+    ['Users/my setup.sh', 'names of ASCII letters, digits, "-", "_" and "." only (this one has " " (U+0020))'],
+    ['Users/a\nb.sh', 'no control characters'],
+    [`Users/${'a'.repeat(253)}.sh`, 'names of at most 255 characters'],
+    [`${'abcdefgh/'.repeat(228)}x.sh`, 'at most 2048 characters'],
   ])('fails for %p: %s', (path, reason) => {
     expect(errorOf(() => SetupScript.fromWorkspace(path)).message).toBe(
-      `Invalid input in SetupScript.fromWorkspace (1 problem):\n  - SetupScript.fromWorkspace: path: received ${JSON.stringify(path)}; allowed: a path in the workspace's notebooks file share, like Users/admin/setup.sh: ${reason}`,
+      `Invalid input in SetupScript.fromWorkspace (1 problem):\n  - SetupScript.fromWorkspace: path: received ${show(path)}; allowed: a path in the workspace's notebooks file share, like Users/admin/setup.sh: ${reason}`,
     );
   });
 });
@@ -359,7 +386,7 @@ describe('setup scripts on a ComputeInstance', () => {
     ]);
   });
 
-  test("survive Terraform's template syntax: ${ and %{ in arguments and paths are escaped, and the text is base64", () => {
+  test("survive Terraform's template syntax: ${ and %{ in arguments are escaped, and the text is base64", () => {
     const { stack } = newStack();
     const text = '#!/bin/bash\necho "${CI_NAME}" \'%{ if x }\' "quoted" Zürich 東京\n';
     const words = ['${HOME}', '%{ for x in y }', 'it\'s "q"', 'Zürich'];
@@ -367,7 +394,8 @@ describe('setup scripts on a ComputeInstance', () => {
       ...REQUIRED,
       setupScripts: {
         creation: SetupScript.inline(text, { arguments: words }),
-        startup: SetupScript.fromWorkspace('Users/${team}/%{x}/setup.sh', { arguments: 'echo ${X} %{Y}' }),
+        // A workspace path cannot hold "$", "{" or "%" (see SetupScript.fromWorkspace): only its arguments can.
+        startup: SetupScript.fromWorkspace('Users/team/setup.sh', { arguments: 'echo ${X} %{Y}' }),
       },
     });
     const scripts = onlyResource(synthJson(stack), 'azapi_resource').body.properties.properties.setupScripts.scripts;
@@ -379,8 +407,8 @@ describe('setup scripts on a ComputeInstance', () => {
     );
     expect(decode(scripts.creationScript.scriptData)).toBe(text);
     expect(scripts.creationScript.scriptData).not.toMatch(/[$%]\{/);
-    expect(scripts.startupScript.scriptData).toBe('Users/$${team}/%%{x}/setup.sh');
-    expect(terraformReads(scripts.startupScript.scriptData)).toBe('Users/${team}/%{x}/setup.sh');
+    expect(scripts.startupScript.scriptData).toBe('Users/team/setup.sh');
+    expect(scripts.startupScript.scriptArguments).toBe('echo $${X} %%{Y}');
     expect(terraformReads(scripts.startupScript.scriptArguments)).toBe('echo ${X} %{Y}');
   });
 

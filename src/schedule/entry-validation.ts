@@ -5,7 +5,7 @@ import { isToken } from '../validation/tokens';
 import type { FieldProblem } from './field-problem';
 import { AZURE_CRON_ALLOWED, azureCronProblem } from './azure-cron';
 import { intervalAllowed, recurrenceRuleProblems } from './recurrence-rules';
-import { scheduleEntryValidator } from './schemas';
+import { scheduleEntryValidator, WEEK_DAYS } from './schemas';
 import { enumAllowed, nearMiss } from './spelling';
 import { startTimeProblem } from './start-time';
 import { TIME_ZONE_ALLOWED, timeZoneProblem } from './time-zones';
@@ -138,11 +138,46 @@ export function cronEntryKey(entry: ArmComputeStartStopSchedule): string | undef
 const knownValid = new Set<string>();
 const KNOWN_VALID_LIMIT = 1000;
 
-/** The same verdict without the cache: what the cache must always agree with. */
-export function uncachedArmEntryProblems(entry: unknown): FieldProblem[] {
-  const validate = scheduleEntryValidator();
+/**
+ * The longest list each recurrence schedule field can hold without repeating a value (the schema forbids
+ * repeats): 7 days, 24 hours, 60 minutes. A longer list is wrong as a whole; it is reported by its length
+ * before the schema looks at it item by item, so a list of a million items costs one problem, not a million.
+ */
+const LIST_LIMITS = {
+  weekDays: { most: WEEK_DAYS.length, what: 'days, "Monday" to "Sunday"' },
+  hours: { most: 24, what: 'hours, integers from 0 to 23' },
+  minutes: { most: 60, what: 'minutes, integers from 0 to 59' },
+} as const;
+
+/**
+ * The entry with each over-long recurrence list emptied (so the schema and the rules judge the rest), and
+ * a problem for each such list.
+ */
+function withoutOverlongLists(entry: unknown): { entry: unknown; problems: FieldProblem[] } {
+  const schedule = (entry as { recurrence?: { schedule?: unknown } } | null)?.recurrence?.schedule;
+  if (schedule === null || typeof schedule !== 'object') return { entry, problems: [] };
   const problems: FieldProblem[] = [];
-  const inError = new Set<string>();
+  const trimmed: Record<string, unknown> = { ...schedule };
+  for (const [name, limit] of Object.entries(LIST_LIMITS)) {
+    const list = trimmed[name];
+    if (!Array.isArray(list) || list.length <= limit.most) continue;
+    trimmed[name] = [];
+    problems.push({
+      field: `recurrence.schedule.${name}`,
+      value: `a list of ${list.length} items`,
+      allowed: `a list of at most ${limit.most} ${limit.what}, each listed once`,
+    });
+  }
+  if (problems.length === 0) return { entry, problems };
+  const e = entry as { recurrence: object };
+  return { entry: { ...e, recurrence: { ...e.recurrence, schedule: trimmed } }, problems };
+}
+
+/** The same verdict without the cache: what the cache must always agree with. */
+export function uncachedArmEntryProblems(given: unknown): FieldProblem[] {
+  const validate = scheduleEntryValidator();
+  const { entry, problems } = withoutOverlongLists(given);
+  const inError = new Set<string>(problems.map((p) => p.field));
   if (!validate(entry)) {
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
     // Inside a field that must not be there, nothing else is worth saying.

@@ -6,8 +6,7 @@ import { isToken } from '../validation/tokens';
 import { optionsOf } from './options-object';
 import { MAX_SCRIPT_BYTES, SCRIPT_TIMEOUT_MAX_SECONDS } from '../model/limits';
 import { readScriptFile } from './script-file';
-import { ScriptProblems } from './script-problems';
-import { SECRETS_ALLOWED } from './secrets';
+import { ScriptProblems, SECRETS_ALLOWED } from './script-problems';
 import { shellWords } from './shell-quote';
 import { workspacePathProblem } from './workspace-path';
 

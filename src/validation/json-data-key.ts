@@ -28,8 +28,14 @@ export function jsonDataKey(value: unknown): string | undefined {
   }
 }
 
+/**
+ * Lists longer than this get no key: the entries worth caching (a fleet's few schedules) are small, and
+ * listing the own keys of an absurd list (a million weekDays) would cost more than judging it.
+ */
+const MAX_KEYED_LIST = 1000;
+
 function arrayKey(list: unknown[]): string | undefined {
-  if (Object.getPrototypeOf(list) !== Array.prototype) return undefined;
+  if (Object.getPrototypeOf(list) !== Array.prototype || list.length > MAX_KEYED_LIST) return undefined;
   // Own keys are the indexes and `length`: no holes and nothing else.
   if (Reflect.ownKeys(list).length !== list.length + 1) return undefined;
   const parts: string[] = [];
