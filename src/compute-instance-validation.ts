@@ -14,7 +14,7 @@ import {
 } from './validation/rules';
 import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from './validation/ssh-key';
 import { isPlainObject } from './validation/plain-object';
-import { isToken } from './validation/tokens';
+import { isToken, LITERAL_TEXT_ONLY, literalParts } from './validation/tokens';
 import { screenDescriptionAndTags } from './validation/metadata-secrets';
 
 export const IDLE_SHUTDOWN_MIN = Duration.seconds(IDLE_SHUTDOWN_MIN_SECONDS);
@@ -54,6 +54,17 @@ function checkString(
 /** An ARM id is shown whole: the wrong segment is often the last one. */
 function checkArmId(problems: Problems, field: string, value: unknown, kind: ArmIdKind): void {
   checkString(problems, field, value, (v) => armIdProblem(v, kind), true);
+  // Text joined to a reference is not checked as an id, but must not carry a Terraform template either.
+  if (typeof value === 'string' && isToken(value) && literalParts(value).some(hasTemplateSequence)) {
+    problems.add(field, value, TEMPLATE_IN_REFERENCE, { whole: true });
+  }
+}
+
+const TEMPLATE_IN_REFERENCE =
+  'a Terraform reference, alone or joined to text without "${" or "%{" (an ARM id holds no "$", "%", "{" or "}")';
+
+function hasTemplateSequence(text: string): boolean {
+  return text.includes('${') || text.includes('%{');
 }
 
 function checkBoolean(problems: Problems, field: string, value: unknown): void {
@@ -86,6 +97,8 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   checkString(problems, 'vmSize', props.vmSize, vmSizeProblem);
   if (props.description !== undefined && typeof props.description !== 'string') {
     problems.add('description', props.description, 'a string');
+  } else if (isToken(props.description)) {
+    problems.add('description', props.description, LITERAL_TEXT_ONLY);
   }
   validateNetwork(problems, props);
   validateSsh(problems, props);
@@ -250,7 +263,10 @@ export function validateTags(problems: Problems, tags: Record<string, string> | 
   // Azure compares tag names without case: `Team` and `team` are one tag.
   const seen = new Map<string, string>();
   for (const [key, value] of entries) {
-    if (isToken(key)) continue;
+    if (isToken(key)) {
+      problems.add('tags', key, LITERAL_TEXT_ONLY);
+      continue;
+    }
     const first = seen.get(key.toLowerCase());
     if (first !== undefined) {
       problems.add(
@@ -267,7 +283,9 @@ export function validateTags(problems: Problems, tags: Record<string, string> | 
     }
     if (typeof value !== 'string') {
       problems.add(`tags.${key}`, value, 'a string');
-    } else if (!isToken(value) && value.length > TAG_LIMITS.valueLength) {
+    } else if (isToken(value)) {
+      problems.add(`tags.${key}`, value, LITERAL_TEXT_ONLY);
+    } else if (value.length > TAG_LIMITS.valueLength) {
       problems.add(
         `tags.${key}`,
         `${value.length} characters`,

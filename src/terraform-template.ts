@@ -1,9 +1,15 @@
-import { isToken } from './validation/tokens';
+import { isPlainObject } from './validation/plain-object';
+import { isToken, STRING_TOKEN } from './validation/tokens';
 
 /**
  * Terraform reads every string in `.tf.json` as a template: a literal `${` or `%{` would be taken for an
- * interpolation or a directive. Doubling the opening character keeps it literal. cdktf tokens (references
- * that cdktf resolves at synth) are left as they are.
+ * interpolation or a directive (hashicorp/hcl json/spec.md, "Expression Evaluation": strings are parsed as
+ * templates; hclsyntax/spec.md, "Template Literals": `$${` and `%%{` are the escapes). Doubling the opening
+ * character keeps it literal. cdktf tokens (references that cdktf resolves at synth) are left as they are.
+ * Arrays and plain objects are walked; any other object (a cdktf resolvable) is left as given.
+ *
+ * The library's bindings apply it once per element to everything they write (`TemplateSafeResource`,
+ * the providers): nothing else escapes, so nothing is escaped twice.
  */
 export function escapeTerraformTemplates<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !mayNeedTemplateEscapes(value)) return value;
@@ -18,7 +24,7 @@ export function escapeTerraformTemplates<T>(value: T): T {
 export function mayNeedTemplateEscapes(value: unknown): boolean {
   if (typeof value === 'string') return hasTemplateStart(value);
   if (Array.isArray(value)) return value.some(mayNeedTemplateEscapes);
-  if (value !== null && typeof value === 'object') {
+  if (isPlainObject(value)) {
     for (const key of Object.keys(value)) {
       if (hasTemplateStart(key) || mayNeedTemplateEscapes((value as Record<string, unknown>)[key])) return true;
     }
@@ -37,7 +43,7 @@ function escapeValue<T>(value: T): T {
     if (!isToken(value)) return escapeLiteral(value) as T;
     // Text around a reference (`"--ws " + ws.id + " --dir ${HOME}"`) is literal: escape it, not the reference.
     return value
-      .split(TOKEN)
+      .split(STRING_TOKEN)
       .map((part, i) => (i % 2 === 1 ? part : escapeLiteral(part)))
       .join('') as T;
   }
@@ -47,7 +53,7 @@ function escapeValue<T>(value: T): T {
     const escaped = value.map(escapeValue);
     return (escaped.some((v, i) => v !== value[i]) ? escaped : value) as T;
   }
-  if (value !== null && typeof value === 'object') {
+  if (isPlainObject(value)) {
     const entries = Object.entries(value);
     const escaped = entries.map(([k, v]) => [escapeValue(k), escapeValue(v)] as const);
     if (escaped.every(([k, v], i) => k === entries[i][0] && v === entries[i][1])) return value;
@@ -56,9 +62,6 @@ function escapeValue<T>(value: T): T {
   }
   return value;
 }
-
-/** A cdktf string token, as cdktf encodes it (tokens/private/encoding); captured, so split keeps it. */
-const TOKEN = /(\$\{TfToken\[[a-zA-Z0-9:._-]+\]\})/;
 
 function escapeLiteral(text: string): string {
   return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');

@@ -405,6 +405,9 @@ describe('MachineLearningComputeInstance writes what the generated azurerm_machi
   const required = { name: 'ci-alice', machineLearningWorkspaceId: WS, virtualMachineSize: 'Standard_DS3_v2' };
 
   test('every argument the library sets: ssh, assign_to_user and identity as single objects', () => {
+    // The generated class writes strings as given; ours escapes Terraform templates itself
+    // (TemplateSafeResource), so it gets the raw text where the generated one gets it escaped by hand.
+    const raw = { description: 'Alice (${HOME})', tags: { team: 'ml', note: '${literal}' } };
     const full = {
       ...required,
       description: 'Alice ($${HOME})',
@@ -422,7 +425,7 @@ describe('MachineLearningComputeInstance writes what the generated azurerm_machi
     };
     const json = sameAsGenerated(
       (s) => new generatedCompute.MachineLearningComputeInstance(s, 'Resource', full),
-      (s) => new MachineLearningComputeInstance(s, 'Resource', full),
+      (s) => new MachineLearningComputeInstance(s, 'Resource', { ...full, ...raw }),
     );
     const ci = only(json, 'azurerm_machine_learning_compute_instance');
     expect(args(ci)).toEqual([

@@ -1,4 +1,4 @@
-import { TerraformResource } from '../framework';
+import { TemplateSafeResource } from '../template-safe-resource';
 import { Construct } from 'constructs';
 import { hclAttributes, hclString } from '../azurerm/hcl';
 import { azurermResourceConfig } from '../azurerm/provider';
@@ -16,7 +16,7 @@ export interface ComputeRoleAssignmentConfig {
  * object for every assignment, which cdktf then resolves at every synth, 2.3 s of CPU per 10,000 instances
  * in `npm run bench` against about 1 s for this. The synthesized JSON is the same.
  */
-export class ComputeRoleAssignment extends TerraformResource {
+export class ComputeRoleAssignment extends TemplateSafeResource {
   constructor(
     scope: Construct,
     id: string,
@@ -25,7 +25,7 @@ export class ComputeRoleAssignment extends TerraformResource {
     super(scope, id, azurermResourceConfig('azurerm_role_assignment'));
   }
 
-  protected synthesizeAttributes(): Record<string, unknown> {
+  protected terraformArguments(): Record<string, unknown> {
     return {
       scope: this.config.scope,
       role_definition_id: this.config.roleDefinitionId,
@@ -34,7 +34,7 @@ export class ComputeRoleAssignment extends TerraformResource {
     };
   }
 
-  protected synthesizeHclAttributes(): Record<string, unknown> {
+  protected hclArguments(): Record<string, unknown> {
     return hclAttributes({
       principal_id: hclString(this.config.principalId),
       principal_type: hclString(this.config.principalType),

@@ -1,5 +1,6 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResourceConfig, TerraformStack } from '../framework';
 import { Construct } from 'constructs';
+import { escapeTerraformTemplates } from '../terraform-template';
 import { isStackDefault, markStackDefault, stackDefaultOf, userProviderOf } from '../providers/stack-default-provider';
 
 /** azapi 2.9 is the first release whose embedded schemas know computes@2025-12-01. */
@@ -169,7 +170,8 @@ export class AzapiProvider extends TerraformProvider {
         },
       ];
     }
-    return out;
+    // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
+    return escapeTerraformTemplates(out);
   }
 }
 

@@ -1,4 +1,5 @@
-import { TerraformMetaArguments, TerraformResource } from '../framework';
+import { TerraformMetaArguments } from '../framework';
+import { TemplateSafeResource } from '../template-safe-resource';
 import { Construct } from 'constructs';
 import { azapiResourceConfig } from './provider';
 import type { AzapiTimeouts } from './resource';
@@ -27,7 +28,7 @@ export interface AzapiResourceActionConfig extends TerraformMetaArguments {
  * `azapi_resource_action`: a request to an existing resource, made when the action is created and again
  * whenever its arguments change.
  */
-export class AzapiResourceAction extends TerraformResource {
+export class AzapiResourceAction extends TemplateSafeResource {
   static readonly tfResourceType = 'azapi_resource_action';
 
   constructor(
@@ -38,7 +39,7 @@ export class AzapiResourceAction extends TerraformResource {
     super(scope, id, azapiResourceConfig(scope, AzapiResourceAction.tfResourceType, config));
   }
 
-  protected synthesizeAttributes(): Record<string, unknown> {
+  protected terraformArguments(): Record<string, unknown> {
     const c = this.config;
     return {
       type: c.type,

@@ -1,4 +1,5 @@
-import { TerraformMetaArguments, TerraformResource } from '../framework';
+import { TerraformMetaArguments } from '../framework';
+import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { azapiResourceConfig } from './provider';
@@ -69,7 +70,7 @@ export interface AzapiTimeouts {
 }
 
 /** `azapi_resource`: any ARM resource, its body sent as given. */
-export class AzapiResource extends TerraformResource {
+export class AzapiResource extends TemplateSafeResource {
   static readonly tfResourceType = 'azapi_resource';
 
   constructor(
@@ -88,7 +89,7 @@ export class AzapiResource extends TerraformResource {
     return this.idToken;
   }
 
-  protected synthesizeAttributes(): Record<string, unknown> {
+  protected terraformArguments(): Record<string, unknown> {
     const c = this.config;
     return {
       type: c.type,

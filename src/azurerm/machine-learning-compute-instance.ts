@@ -1,4 +1,5 @@
-import { TerraformMetaArguments, TerraformResource } from '../framework';
+import { TerraformMetaArguments } from '../framework';
+import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { hclAttributes, hclBlock, hclBoolean, hclString, hclStringList, hclStringMap } from './hcl';
@@ -35,7 +36,7 @@ export interface MachineLearningComputeInstanceConfig {
  * object, which Terraform reads as one nested block (HCL's JSON syntax, hashicorp/hcl json/spec.md, to which
  * developer.hashicorp.com/terraform/language/syntax/json refers); so does this, so that the output stays the same.
  */
-export class MachineLearningComputeInstance extends TerraformResource {
+export class MachineLearningComputeInstance extends TemplateSafeResource {
   constructor(
     scope: Construct,
     id: string,
@@ -52,7 +53,7 @@ export class MachineLearningComputeInstance extends TerraformResource {
     return this.idToken;
   }
 
-  protected synthesizeAttributes(): Record<string, unknown> {
+  protected terraformArguments(): Record<string, unknown> {
     const c = this.config;
     return {
       description: c.description,
@@ -71,7 +72,7 @@ export class MachineLearningComputeInstance extends TerraformResource {
     };
   }
 
-  protected synthesizeHclAttributes(): Record<string, unknown> {
+  protected hclArguments(): Record<string, unknown> {
     const c = this.config;
     return hclAttributes({
       description: hclString(c.description),

@@ -1,4 +1,4 @@
-import { TerraformResource } from '../framework';
+import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { hclAttributes, hclBlock, hclString } from './hcl';
@@ -34,7 +34,7 @@ export interface PolicyAssignmentScope {
  * The generated classes write the plain arguments in alphabetical order, then the blocks, so the scope
  * argument's place depends on its name; HCL output keeps that order.
  */
-export abstract class PolicyAssignmentBase extends TerraformResource {
+export abstract class PolicyAssignmentBase extends TemplateSafeResource {
   protected constructor(
     scope: Construct,
     id: string,
@@ -52,7 +52,7 @@ export abstract class PolicyAssignmentBase extends TerraformResource {
     return this.idToken;
   }
 
-  protected synthesizeAttributes(): Record<string, unknown> {
+  protected terraformArguments(): Record<string, unknown> {
     const c = this.config;
     return {
       description: c.description,
@@ -68,7 +68,7 @@ export abstract class PolicyAssignmentBase extends TerraformResource {
     };
   }
 
-  protected synthesizeHclAttributes(): Record<string, unknown> {
+  protected hclArguments(): Record<string, unknown> {
     const c = this.config;
     const plain = Object.entries({
       description: hclString(c.description),

@@ -1,4 +1,4 @@
-import { TerraformResource } from '../framework';
+import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { hclAttributes, hclString } from './hcl';
@@ -21,7 +21,7 @@ export interface PolicyDefinitionConfig {
 }
 
 /** `azurerm_policy_definition`: a custom policy definition, at a management group or in a subscription. */
-export class PolicyDefinition extends TerraformResource {
+export class PolicyDefinition extends TemplateSafeResource {
   constructor(
     scope: Construct,
     id: string,
@@ -38,7 +38,7 @@ export class PolicyDefinition extends TerraformResource {
     return this.idToken;
   }
 
-  protected synthesizeAttributes(): Record<string, unknown> {
+  protected terraformArguments(): Record<string, unknown> {
     const c = this.config;
     return {
       description: c.description,
@@ -53,7 +53,7 @@ export class PolicyDefinition extends TerraformResource {
     };
   }
 
-  protected synthesizeHclAttributes(): Record<string, unknown> {
+  protected hclArguments(): Record<string, unknown> {
     const c = this.config;
     return hclAttributes({
       description: hclString(c.description),

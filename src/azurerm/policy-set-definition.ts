@@ -1,4 +1,4 @@
-import { TerraformResource } from '../framework';
+import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { hclAttributes, hclBlock, hclString } from './hcl';
@@ -27,7 +27,7 @@ export interface PolicySetDefinitionConfig {
  * What the subscription and management-group initiatives share: their arguments are the same but for the
  * management group, and so is how they are written.
  */
-export abstract class PolicySetDefinitionBase extends TerraformResource {
+export abstract class PolicySetDefinitionBase extends TemplateSafeResource {
   protected constructor(
     scope: Construct,
     id: string,
@@ -47,7 +47,7 @@ export abstract class PolicySetDefinitionBase extends TerraformResource {
     return this.idToken;
   }
 
-  protected synthesizeAttributes(): Record<string, unknown> {
+  protected terraformArguments(): Record<string, unknown> {
     const c = this.config;
     return {
       description: c.description,
@@ -65,7 +65,7 @@ export abstract class PolicySetDefinitionBase extends TerraformResource {
     };
   }
 
-  protected synthesizeHclAttributes(): Record<string, unknown> {
+  protected hclArguments(): Record<string, unknown> {
     const c = this.config;
     return hclAttributes({
       description: hclString(c.description),

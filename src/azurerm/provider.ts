@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformResourceConfig } from '../framework';
 import { Construct, IConstruct } from 'constructs';
+import { escapeTerraformTemplates } from '../terraform-template';
 import { hclAttributes, hclBlock, hclString } from './hcl';
 
 /**
@@ -52,14 +53,17 @@ export class AzurermProvider extends TerraformProvider {
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {
-    return { subscription_id: this.subscription(), features: [{}] };
+    // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
+    return escapeTerraformTemplates({ subscription_id: this.subscription(), features: [{}] });
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    return hclAttributes({
-      subscription_id: hclString(this.subscription()),
-      features: hclBlock([{}], 'AzurermProviderFeaturesList'),
-    });
+    return escapeTerraformTemplates(
+      hclAttributes({
+        subscription_id: hclString(this.subscription()),
+        features: hclBlock([{}], 'AzurermProviderFeaturesList'),
+      }),
+    );
   }
 }
 

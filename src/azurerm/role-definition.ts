@@ -1,4 +1,4 @@
-import { TerraformResource } from '../framework';
+import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { hclAttributes, hclBlock, hclString, hclStringList } from './hcl';
@@ -18,7 +18,7 @@ export interface RoleDefinitionConfig {
 }
 
 /** `azurerm_role_definition`: a custom role. */
-export class RoleDefinition extends TerraformResource {
+export class RoleDefinition extends TemplateSafeResource {
   constructor(
     scope: Construct,
     id: string,
@@ -35,7 +35,7 @@ export class RoleDefinition extends TerraformResource {
     return this.roleDefinitionResourceIdToken;
   }
 
-  protected synthesizeAttributes(): Record<string, unknown> {
+  protected terraformArguments(): Record<string, unknown> {
     const c = this.config;
     return {
       assignable_scopes: c.assignableScopes,
@@ -46,7 +46,7 @@ export class RoleDefinition extends TerraformResource {
     };
   }
 
-  protected synthesizeHclAttributes(): Record<string, unknown> {
+  protected hclArguments(): Record<string, unknown> {
     const c = this.config;
     return hclAttributes({
       assignable_scopes: hclStringList(c.assignableScopes, 'list'),

@@ -5,7 +5,6 @@ import { PolicyDefinition } from '../azurerm/policy-definition';
 import { PolicyDefinitionReference, PolicySetDefinition } from '../azurerm/policy-set-definition';
 import { ResourceGroupPolicyAssignment } from '../azurerm/resource-group-policy-assignment';
 import { SubscriptionPolicyAssignment } from '../azurerm/subscription-policy-assignment';
-import { escapeTerraformTemplates } from '../terraform-template';
 import {
   assignmentParameters,
   definitionParameters,
@@ -19,9 +18,9 @@ import { definitionName } from './policy-names';
 import { ResolvedScope } from './policy-scope';
 import { ShutdownRule } from './shutdown-rule';
 
-/** azurerm takes policy JSON as strings; Terraform reads them as templates, so literal `${` is escaped first. */
+/** azurerm takes policy JSON as strings; the bindings escape them for Terraform with every other argument. */
 function json(value: unknown): string {
-  return JSON.stringify(escapeTerraformTemplates(value));
+  return JSON.stringify(value);
 }
 
 export interface PolicyTerraform {

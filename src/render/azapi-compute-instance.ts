@@ -3,7 +3,6 @@ import { AzapiResource } from '../azapi/resource';
 import { AzapiResourceAction } from '../azapi/resource-action';
 import { ComputeInstanceSpec } from '../model/compute-arm';
 import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
-import { escapeTerraformTemplates, mayNeedTemplateEscapes } from '../terraform-template';
 import { terraformIdentityType } from './identity-type';
 import { stopAfterCreation } from './stop-after-creation';
 import { creationSettings } from './creation-settings';
@@ -53,8 +52,6 @@ export function renderAzapiComputeInstance(
   const ids = Object.keys(spec.identity?.userAssignedIdentities ?? {});
   const createTimeout = createTimeoutMinutes(spec);
   const actionTimeouts = { create: minutes(createTimeout), update: minutes(createTimeout) };
-  // The body, tags and trigger values are all made of the spec's strings: one check of the spec clears them.
-  const escape = mayNeedTemplateEscapes(spec) ? escapeTerraformTemplates : <T>(value: T): T => value;
   const resource = new AzapiResource(scope, 'Resource', {
     type: AZAPI_COMPUTE_TYPE,
     name: spec.name,
@@ -63,9 +60,9 @@ export function renderAzapiComputeInstance(
     identity: spec.identity
       ? { type: terraformIdentityType(spec.identity.type), ...(ids.length > 0 ? { identityIds: ids } : {}) }
       : undefined,
-    tags: spec.tags ? escape(spec.tags) : undefined,
-    body: { properties: escape(spec.properties) },
-    replaceTriggersExternalValues: escape(creationSettings(spec)),
+    tags: spec.tags,
+    body: { properties: spec.properties },
+    replaceTriggersExternalValues: creationSettings(spec),
     // Azure may answer a string in another case (the REST spec's GET example has "STANDARD_NC6"); azapi
     // keeps the configured one only with ignore_casing (azapi utils/json.go, UpdateObject).
     ignoreCasing: true,

@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { ensureAzurermProvider } from '../azurerm-provider';
 import { MachineLearningComputeInstance } from '../azurerm/machine-learning-compute-instance';
 import { ComputeInstanceSpec } from '../model/compute-arm';
-import { escapeTerraformTemplates } from '../terraform-template';
 import { terraformIdentityType } from './identity-type';
 
 /**
@@ -40,7 +39,7 @@ export function renderAzurermComputeInstance(
     name: spec.name,
     machineLearningWorkspaceId: spec.workspaceId,
     virtualMachineSize: ci.vmSize,
-    description: escapeTerraformTemplates(spec.properties.description),
+    description: spec.properties.description,
     localAuthEnabled: !spec.properties.disableLocalAuth,
     nodePublicIpEnabled: ci.enableNodePublicIp,
     subnetResourceId: ci.subnet?.id,
@@ -49,7 +48,7 @@ export function renderAzurermComputeInstance(
     identity: spec.identity
       ? { type: terraformIdentityType(spec.identity.type), identityIds: ids.length > 0 ? ids : undefined }
       : undefined,
-    tags: spec.tags ? escapeTerraformTemplates(spec.tags) : undefined,
+    tags: spec.tags,
     lifecycle: { preventDestroy: deletionProtection },
   });
 }

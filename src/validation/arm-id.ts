@@ -22,13 +22,22 @@ const GROUP: readonly Segment[] = [
 ];
 const GUID_TEXT = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const GUID = new RegExp(`^${GUID_TEXT}$`);
+/**
+ * The characters any name in these ids may hold: the union of Azure's rules for resource groups (letters and
+ * digits, `_`, `-`, `.`, `(`, `)`), workspaces and user-assigned identities (alphanumerics, `-`, `_`), virtual
+ * networks and subnets (alphanumerics, `_`, `.`, `-`) (MicrosoftDocs/azure-docs,
+ * articles/azure-resource-manager/management/resource-name-rules.md). No `$`, `%`, `{` or `}`, so an id that
+ * holds a Terraform template (`${file("creds.json")}`) is refused before it reaches any output.
+ */
+const NAME_TEXT = '[\\p{L}\\p{Nd}_.()-]';
+const NAME = new RegExp(`^${NAME_TEXT}+$`, 'u');
 
 function shape(label: string, segments: readonly Segment[]): ArmIdShape {
   const regex = segments
-    .map((s) => (typeof s === 'string' ? s.replace(/\./g, '\\.') : s.guid ? GUID_TEXT : '[^/]+'))
+    .map((s) => (typeof s === 'string' ? s.replace(/\./g, '\\.') : s.guid ? GUID_TEXT : `${NAME_TEXT}+`))
     .join('/');
   const example = segments.map((s) => (typeof s === 'string' ? s : `<${s.name}>`)).join('/');
-  return { label, segments, pattern: new RegExp(`^/${regex}$`, 'i'), example: `/${example}` };
+  return { label, segments, pattern: new RegExp(`^/${regex}$`, 'iu'), example: `/${example}` };
 }
 
 export const ARM_ID_SHAPES = {
@@ -67,7 +76,13 @@ const LOOK_ALIKES: readonly ArmIdShape[] = [
 
 function segmentMatches(segment: Segment, part: string): boolean {
   if (typeof segment === 'string') return segment.toLowerCase() === part.toLowerCase();
-  return part !== '' && (!segment.guid || GUID.test(part));
+  return segment.guid ? GUID.test(part) : NAME.test(part);
+}
+
+/** The characters of `part` no name in an ARM id holds, each once, quoted. */
+function foreignCharacters(part: string): string {
+  const foreign = [...new Set(part.replace(new RegExp(NAME_TEXT, 'gu'), ''))];
+  return foreign.map((c) => JSON.stringify(c)).join(' ');
 }
 
 function describe(segment: Segment): string {
@@ -99,9 +114,10 @@ export function wrongArmIdSegment(id: string, expected: ArmIdShape): string | un
     const segment = expected.segments[i];
     if (i >= parts.length) return `it stops where segment ${i + 1}, ${describe(segment)}, belongs`;
     if (!segmentMatches(segment, parts[i])) {
-      return parts[i] === ''
-        ? `segment ${i + 1} is empty where ${describe(segment)} belongs`
-        : `segment ${i + 1} is "${parts[i]}" where ${describe(segment)} belongs`;
+      if (parts[i] === '') return `segment ${i + 1} is empty where ${describe(segment)} belongs`;
+      if (typeof segment !== 'string' && !segment.guid)
+        return `segment ${i + 1}, ${describe(segment)}, holds ${foreignCharacters(parts[i])}: names in ARM ids hold only letters, digits, "_", "-", "." and "(" ")"`;
+      return `segment ${i + 1} is "${parts[i]}" where ${describe(segment)} belongs`;
     }
   }
   return `it goes on after ${expected.label}'s id: "/${parts.slice(expected.segments.length).join('/')}"`;

@@ -13,3 +13,23 @@ export function isToken(value: unknown): boolean {
 }
 
 const STRING_TOKEN_MARKER = '${TfToken[';
+
+/**
+ * A cdktf string token as cdktf finds it (lib/tokens/private/encoding.js, STRING_TOKEN_REGEX: the marker,
+ * a key of `[a-zA-Z0-9:._-]`, then `]}`); captured, so that `split` keeps the tokens at odd indexes.
+ */
+export const STRING_TOKEN = /(\$\{TfToken\[[a-zA-Z0-9:._-]+\]\})/;
+
+/** The literal text of a string around its tokens (the whole string when it holds none). */
+export function literalParts(value: string): string[] {
+  return value.split(STRING_TOKEN).filter((_, i) => i % 2 === 0);
+}
+
+/**
+ * What a field that takes only literal text says of a cdktf token marker. cdktf replaces every registered
+ * `${TfToken[<key>]}` it finds in a string with the value the key stands for (encoding.js `TokenString.split`,
+ * token-map.js `lookupToken`): the marker is how cdktf writes a reference into a string, so one typed (or read
+ * from a file) cannot be told from a reference, and would turn into another resource's attribute.
+ */
+export const LITERAL_TEXT_ONLY =
+  'literal text without the cdktf token marker "${TfToken[": cdktf replaces the marker with the value it stands for (another resource\'s attribute), so this field takes no Terraform reference';
