@@ -40,7 +40,7 @@ const PLACES: Record<string, (compute: any, text: string) => void> = {
     c.properties.properties[t] = 1;
   },
   services: (c, t) => {
-    c.properties.properties.customServices = [{ name: t }];
+    c.properties.properties.customServices = [t];
   },
   identity: (c, t) => {
     c.identity = { type: t };
