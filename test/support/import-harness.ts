@@ -16,6 +16,18 @@ export interface ImportRun {
 
 /** `aml-compute import FILES...` with the files read from disk and the output captured. */
 export function runImport(...files: string[]): ImportRun {
+  return runImportWith(files, (p) => fs.readFileSync(p, 'utf8'));
+}
+
+/** `aml-compute import` on files held in memory: their names may be any text, not only what a disk takes. */
+export function runImportOn(files: Record<string, string>): ImportRun {
+  return runImportWith(Object.keys(files), (p) => {
+    if (!Object.hasOwn(files, p)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    return files[p];
+  });
+}
+
+function runImportWith(files: string[], readFile: (file: string) => string): ImportRun {
   let out = '';
   let err = '';
   const code = run(files, {
@@ -26,7 +38,7 @@ export function runImport(...files: string[]): ImportRun {
       err += t;
     },
     isTTY: false,
-    readFile: (p) => fs.readFileSync(p, 'utf8'),
+    readFile,
     writeFile: () => {
       throw new Error('import writes no file');
     },
