@@ -16,6 +16,18 @@ export interface ImportRun {
 
 /** `aml-compute import FILES...` with the files read from disk and the output captured. */
 export function runImport(...files: string[]): ImportRun {
+  return runImportWith(files, (p) => fs.readFileSync(p, 'utf8'));
+}
+
+/** `aml-compute import` on files held in memory: their names may be any text, not only what a disk takes. */
+export function runImportOn(files: Record<string, string>): ImportRun {
+  return runImportWith(Object.keys(files), (p) => {
+    if (!Object.hasOwn(files, p)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    return files[p];
+  });
+}
+
+function runImportWith(files: string[], readFile: (file: string) => string): ImportRun {
   let out = '';
   let err = '';
   const code = run(files, {
@@ -26,7 +38,7 @@ export function runImport(...files: string[]): ImportRun {
       err += t;
     },
     isTTY: false,
-    readFile: (p) => fs.readFileSync(p, 'utf8'),
+    readFile,
     writeFile: () => {
       throw new Error('import writes no file');
     },
@@ -44,10 +56,26 @@ export function compileModules(sources: Record<string, string>): {
   modules: Record<string, (scope: TerraformStack) => void>;
   diagnostics: string[];
 } {
+  const dir = compileDirectory();
+  const { diagnostics } = compileIn(dir, sources);
+  const modules: Record<string, (scope: TerraformStack) => void> = {};
+  if (diagnostics.length === 0) {
+    for (const name of Object.keys(sources)) modules[name] = require(path.join(dir, `${name}.js`)).addInstances;
+  }
+  return { modules, diagnostics };
+}
+
+/** A temporary directory whose node_modules links `cdktf-azureml-compute` to this repository. */
+function compileDirectory(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-import-'));
   fs.mkdirSync(path.join(dir, 'node_modules'));
   fs.symlinkSync(REPO, path.join(dir, 'node_modules', 'cdktf-azureml-compute'));
   fs.symlinkSync(path.join(REPO, 'node_modules', 'constructs'), path.join(dir, 'node_modules', 'constructs'));
+  return dir;
+}
+
+/** Writes `sources` as .ts files in `dir` and compiles them in one program (strict), emitting beside them. */
+function compileIn(dir: string, sources: Record<string, string>): { diagnostics: string[] } {
   const files = Object.entries(sources).map(([name, text]) => {
     const file = path.join(dir, `${name}.ts`);
     fs.writeFileSync(file, text);
@@ -67,11 +95,36 @@ export function compileModules(sources: Record<string, string>): {
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map((d) =>
     ts.flattenDiagnosticMessageText(d.messageText, '\n'),
   );
-  const modules: Record<string, (scope: TerraformStack) => void> = {};
-  if (diagnostics.length === 0) {
-    for (const name of Object.keys(sources)) modules[name] = require(path.join(dir, `${name}.js`)).addInstances;
+  return { diagnostics };
+}
+
+/** What running generated modules did: the compiler's diagnostics, and each module's error when it threw. */
+export interface ExecutedModules {
+  readonly diagnostics: string[];
+  /** The name of each module whose load or `addInstances` threw, with the error's name (ValidationError, ...). */
+  readonly thrown: Record<string, string>;
+}
+
+/**
+ * Compiles generated modules in one TypeScript program and then loads and runs every one of them, whatever
+ * the compiler said (tsc emits despite type errors, as a user's ts-node --transpile-only or a careless build
+ * would run them): each `addInstances` is called with a real stack. An attack shows as a side effect
+ * (a file written), which the caller checks.
+ */
+export function compileAndExecute(sources: Record<string, string>): ExecutedModules {
+  const dir = compileDirectory();
+  const program = compileIn(dir, sources);
+  const thrown: Record<string, string> = {};
+  for (const name of Object.keys(sources)) {
+    try {
+      const stack = new TerraformStack(Testing.app(), 'adopted');
+      require(path.join(dir, `${name}.js`)).addInstances(stack);
+      Testing.synth(stack);
+    } catch (e) {
+      thrown[name] = (e as Error).name;
+    }
   }
-  return { modules, diagnostics };
+  return { diagnostics: program.diagnostics, thrown };
 }
 
 /** The synthesized Terraform JSON of a fresh stack that `addInstances` filled. */

@@ -13,7 +13,7 @@
 
 export type Expr =
   | { readonly kind: 'literal'; readonly value: string | number | boolean }
-  | { readonly kind: 'raw'; readonly text: string }
+  | { readonly kind: 'name'; readonly name: string }
   | { readonly kind: 'object'; readonly props: readonly Prop[] }
   | { readonly kind: 'array'; readonly items: readonly Item[] }
   | { readonly kind: 'call'; readonly callee: string; readonly args: readonly Expr[] };
@@ -30,56 +30,138 @@ export interface Item {
   readonly comments?: readonly string[];
 }
 
+/*
+ * Input text reaches the module only through stringLiteral, templateLiteral and inertText (comments):
+ * names and callees are checked to be identifiers, so no other way writes input into the code.
+ */
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** A callee: `new ` and a dotted name (`new ComputeInstance`, `StartStopSchedule.cron`). */
+const CALLEE = /^(new )?[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
+
+function checked(text: string, pattern: RegExp, what: string): string {
+  if (!pattern.test(text)) throw new Error(`aml-compute import wrote ${JSON.stringify(text)} as ${what}`);
+  return text;
+}
+
 export const lit = (value: string | number | boolean): Expr => ({ kind: 'literal', value });
-export const raw = (text: string): Expr => ({ kind: 'raw', text });
+/** A variable of the module (`scope`, a script constant); anything but an identifier is a bug and throws. */
+export const name = (text: string): Expr => ({ kind: 'name', name: checked(text, IDENTIFIER, 'a name') });
 export const obj = (props: readonly Prop[]): Expr => ({ kind: 'object', props });
 export const arr = (items: readonly (Expr | Item)[]): Expr => ({
   kind: 'array',
   items: items.map((i) => ('kind' in i ? { value: i } : i)),
 });
-export const call = (callee: string, ...args: Expr[]): Expr => ({ kind: 'call', callee, args });
+export const call = (callee: string, ...args: Expr[]): Expr => ({
+  kind: 'call',
+  callee: checked(callee, CALLEE, 'a callee'),
+  args,
+});
 export const prop = (key: string, value: Expr, comments: readonly string[] = []): Prop => ({ key, value, comments });
 
 const WIDTH = 120;
 const INDENT = '  ';
 const SHORT_KEY = 5;
 
+/**
+ * Code points that are never written as they are: JavaScript's line terminators (\n, \r, U+2028, U+2029;
+ * ECMA-262 "Line Terminators"), the other C0 and C1 controls and DEL (ESC starts terminal sequences), the
+ * bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069, and the marks U+061C, U+200E, U+200F)
+ * that make a reviewer read code in another order than the compiler does (CVE-2021-42574, "Trojan Source"),
+ * invisible characters (soft hyphen, zero-width ones, word joiners, BOM, interlinear annotations, Unicode tags)
+ * and lone surrogates, which no UTF-8 output can carry.
+ */
+function unsafe(cp: number): boolean {
+  return (
+    cp < 0x20 ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    cp === 0xad ||
+    cp === 0x061c ||
+    cp === 0x180e ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x2028 && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0xfeff ||
+    (cp >= 0xfff9 && cp <= 0xfffb) ||
+    (cp >= 0xd800 && cp <= 0xdfff) ||
+    (cp >= 0xe0000 && cp <= 0xe007f)
+  );
+}
+
+const SHORT_ESCAPES: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t' };
+
+/** The JavaScript escape of one code point (`\n`, `\u001b`, `\u{e0041}`). */
+function escapeOf(cp: number): string {
+  return SHORT_ESCAPES[cp] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`);
+}
+
+/** `text` with each unsafe code point escaped, and each code point for which `extra` gives a text replaced. */
+function escaped(text: string, extra: (ch: string) => string | undefined = () => undefined): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    out += extra(ch) ?? (unsafe(cp) ? escapeOf(cp) : ch);
+  }
+  return out;
+}
+
+/**
+ * Input text as it may sit in a `//` comment of the module or on a line of the terminal: on one line, with
+ * every unsafe code point written as its escape and `*\/` broken, so that a reader sees what it holds and no
+ * input ends the comment.
+ */
+export function inertText(text: string): string {
+  return escaped(text).replace(/\*\//g, '*\\/');
+}
+
+/** `// text` lines at `indent`, the only way the module gets a comment. */
+export function commentLines(lines: readonly string[] | undefined, indent: string): string {
+  return (lines ?? []).map((c) => `${indent}// ${inertText(c)}\n`).join('');
+}
+
 /** A string literal as Prettier writes it: single quotes unless the text holds more of them than double quotes. */
 export function stringLiteral(text: string): string {
   const singles = (text.match(/'/g) ?? []).length;
   const doubles = (text.match(/"/g) ?? []).length;
   const quote = singles > doubles ? '"' : "'";
-  let out = '';
-  for (const ch of text) {
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch < ' ' || ch === '\u2028' || ch === '\u2029')
-      out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return `${quote}${out}${quote}`;
+  const body = escaped(text, (ch) => (ch === '\\' ? '\\\\' : ch === quote ? `\\${quote}` : undefined));
+  return `${quote}${body}${quote}`;
 }
 
-/** A template literal holding `text` unchanged (for script bodies, which read best as written). */
+/**
+ * A template literal holding `text` (for script bodies, which read best as written): line feeds and tabs
+ * stay, a carriage return is escaped (a template literal reads a raw CR or CRLF as LF: ECMA-262,
+ * "Static Semantics: TV and TRV"), and so is every other unsafe code point.
+ */
 export function templateLiteral(text: string): string {
-  return `\`${text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
+  const body = escaped(text, (ch) =>
+    ch === '\n' || ch === '\t' ? ch : ch === '\\' ? '\\\\' : ch === '`' ? '\\`' : undefined,
+  );
+  return `\`${body.replace(/\$\{/g, '\\${')}\``;
 }
 
-/** An object key: bare where JavaScript allows it, else quoted (Prettier's quoteProps "as-needed"). */
+/**
+ * An object key: bare where JavaScript allows it, else quoted (Prettier's quoteProps "as-needed"); `__proto__`
+ * is computed, since as a plain key it sets the object's prototype instead of a property (ECMA-262, "Runtime
+ * Semantics: PropertyDefinitionEvaluation").
+ */
 export function propertyKey(key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : stringLiteral(key);
+  if (key === '__proto__') return `[${stringLiteral(key)}]`;
+  return IDENTIFIER.test(key) ? key : stringLiteral(key);
+}
+
+/** `const name = template;`, a module-level constant holding a text. */
+export function textConstant(constantName: string, text: string): string {
+  return `const ${checked(constantName, IDENTIFIER, 'a name')} = ${templateLiteral(text)};\n`;
 }
 
 /** The one-line form of `e`, or undefined when it has to span lines (objects and comments always do). */
 function flat(e: Expr): string | undefined {
   switch (e.kind) {
     case 'literal':
-      return typeof e.value === 'string' ? stringLiteral(e.value) : String(e.value);
-    case 'raw':
-      return e.text.includes('\n') ? undefined : e.text;
+      return literal(e.value);
+    case 'name':
+      return e.name;
     case 'object':
       return e.props.length === 0 ? '{}' : undefined;
     case 'array': {
@@ -94,8 +176,14 @@ function flat(e: Expr): string | undefined {
   }
 }
 
-function comments(lines: readonly string[] | undefined, indent: string): string {
-  return (lines ?? []).map((c) => `${indent}// ${c}\n`).join('');
+/**
+ * A literal's code. Input may hold another type than its field's (an array where a string belongs): such a
+ * value is written as the string of its JSON, never as code.
+ */
+function literal(value: unknown): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+  return stringLiteral(JSON.stringify(value) ?? String(value));
 }
 
 /**
@@ -108,12 +196,12 @@ export function print(e: Expr, indent: string, column: number, suffix: string): 
   const inner = indent + INDENT;
   switch (e.kind) {
     case 'literal':
-    case 'raw':
-      return (one ?? (e as { text: string }).text) + suffix;
+    case 'name':
+      return one + suffix;
     case 'object':
       return `{\n${e.props.map((p) => printProp(p, inner)).join('')}${indent}}${suffix}`;
     case 'array':
-      return `[\n${e.items.map((i) => `${comments(i.comments, inner)}${inner}${print(i.value, inner, inner.length, ',')}\n`).join('')}${indent}]${suffix}`;
+      return `[\n${e.items.map((i) => `${commentLines(i.comments, inner)}${inner}${print(i.value, inner, inner.length, ',')}\n`).join('')}${indent}]${suffix}`;
     case 'call': {
       const head = `${e.callee}(`;
       const last = e.args[e.args.length - 1];
@@ -132,7 +220,7 @@ export function print(e: Expr, indent: string, column: number, suffix: string): 
 
 function printProp(p: Prop, indent: string): string {
   const key = `${propertyKey(p.key)}: `;
-  const head = `${comments(p.comments, indent)}${indent}${key}`;
+  const head = `${commentLines(p.comments, indent)}${indent}${key}`;
   const one = flat(p.value);
   const fits = one !== undefined && indent.length + key.length + one.length + 1 <= WIDTH;
   if (

@@ -1,6 +1,7 @@
 import { CliIo, EXIT, readJson, UnusableInput } from '../io';
 import { isAzureComputeOutput, locateAzureInstances } from '../inputs/azure-instances';
 import type { AzureInstance } from '../inputs/azure-instances';
+import { inertText } from './code';
 import { camel, InstanceCode, instanceToCode } from './props-to-code';
 import { unlistedFields, valueAt } from './unlisted-fields';
 import { writeModule } from './write-module';
@@ -14,8 +15,10 @@ export const IMPORT_USAGE =
  * of the library, 2 when a file is unusable or holds no compute instance (nothing is written then).
  */
 export function run(args: string[], io: CliIo): number {
+  // Every line names input (a file, a compute, a value): it reaches the terminal escaped, on one line.
+  const report = (line: string) => io.err(`${inertText(line)}\n`);
   if (args.length === 0 || args.some((a) => a.startsWith('-'))) {
-    io.err(`${IMPORT_USAGE}\n`);
+    report(IMPORT_USAGE);
     return EXIT.unusable;
   }
   const found: { instance: AzureInstance; file: string; unlisted: string[] }[] = [];
@@ -25,14 +28,14 @@ export function run(args: string[], io: CliIo): number {
       json = readJson(io, file);
     } catch (e) {
       if (!(e instanceof UnusableInput)) throw e;
-      io.err(`aml-compute import: ${e.message}\n`);
+      report(`aml-compute import: ${e.message}`);
       return EXIT.unusable;
     }
     const instances = locateAzureInstances(json);
     if (instances.length === 0) {
       const what = isAzureComputeOutput(json) ? 'computes, but no compute instance' : 'no compute instance';
-      io.err(
-        `aml-compute import: ${file}: ${what} (expected a REST GET or list of computes, or az ml compute show|list -o json)\n`,
+      report(
+        `aml-compute import: ${file}: ${what} (expected a REST GET or list of computes, or az ml compute show|list -o json)`,
       );
       return EXIT.unusable;
     }
@@ -50,15 +53,17 @@ export function run(args: string[], io: CliIo): number {
   const byId = new Map<string, (typeof found)[number]>();
   for (const f of found) {
     if (byId.has(key(f.instance)))
-      io.err(`aml-compute import: ${f.file}: ${f.instance.name} appears again; declared once\n`);
+      report(`aml-compute import: ${f.file}: ${f.instance.name} appears again; declared once`);
     else byId.set(key(f.instance), f);
   }
   const sorted = [...byId.values()].sort((a, b) =>
     key(a.instance) < key(b.instance) ? -1 : key(a.instance) > key(b.instance) ? 1 : 0,
   );
   // Construct ids and script constant names, unique in the module (the same name in two workspaces, or
-  // names that differ only in punctuation, get a number).
-  const taken = new Set<string>();
+  // names that differ only in punctuation, get a number). constructs keeps a scope's children in a plain
+  // object (constructs 10.7 lib/construct.js, Node.addChild), so an id that names a member of
+  // Object.prototype (`constructor`, `__proto__`) is taken already there; an empty id is the root's.
+  const taken = new Set<string>(Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()));
   const unique = (base: string, join: string) => {
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${join}${n}`;
@@ -66,14 +71,14 @@ export function run(args: string[], io: CliIo): number {
     return name;
   };
   const instances: InstanceCode[] = sorted.map(({ instance, unlisted }) => {
-    const constructId = unique(instance.name, '-');
+    const constructId = unique(instance.name === '' ? 'unnamed' : instance.name, '-');
     return instanceToCode(instance, constructId, unlisted, unique(camel(constructId), ''));
   });
 
   for (const [i, code] of instances.entries()) {
     const where = `aml-compute import: ${sorted[i].file}: ${code.constructId}`;
-    for (const u of code.unsupported) io.err(`${where}: not expressed: ${u}\n`);
-    for (const r of code.refusals) io.err(`${where}: the library refuses ${r}\n`);
+    for (const u of code.unsupported) report(`${where}: not expressed: ${u}`);
+    for (const r of code.refusals) report(`${where}: the library refuses ${r}`);
   }
   io.out(writeModule(instances, args));
   return instances.some((i) => i.refusals.length > 0) ? EXIT.problems : EXIT.clean;

@@ -103,7 +103,10 @@ export function instanceToCode(
     notes.push(`the input gives no compute id (${show(instance.id)}): write the workspace's ARM id in workspaceId`);
   set('workspaceId', lit(workspaceId ?? ''), workspaceId ?? '');
   set('location', lit(instance.location ?? ''), instance.location ?? '');
-  set('vmSize', lit(ci.vmSize ?? ''), ci.vmSize ?? '');
+  const vmSize = typeof ci.vmSize === 'string' ? ci.vmSize : '';
+  if (ci.vmSize !== undefined && typeof ci.vmSize !== 'string')
+    unsupported.push(`vmSize (${show(ci.vmSize)}): not text`);
+  set('vmSize', lit(vmSize), vmSize);
   if (outer.description !== undefined) set('description', lit(outer.description), outer.description);
   if (outer.disableLocalAuth === false) set('localAuth', lit(true), true);
   if (outer.disableLocalAuth === undefined) {
@@ -182,7 +185,7 @@ export function instanceToCode(
   }
   for (const key of Object.keys(ci).sort()) {
     if (EXPRESSED.includes(key)) continue;
-    if (IMPLIED[key as keyof typeof IMPLIED] === ci[key]) continue;
+    if (Object.hasOwn(IMPLIED, key) && IMPLIED[key as keyof typeof IMPLIED] === ci[key]) continue;
     unsupported.push(`${key} (${show(ci[key])})`);
   }
 

@@ -75,7 +75,7 @@ function entryUnsupported(entry: unknown, where: string): string[] {
 /** One entry through the factory that writes it back unchanged: `cron` or `recurrence`, else `fromArm`. */
 function entryCode(e: ArmComputeStartStopSchedule): { code: Expr; build: () => StartStopSchedule } {
   const enabled: Prop[] = e.status === 'Disabled' ? [prop('enabled', lit(false))] : [];
-  const startTime = (t: string | undefined): Prop[] => (t !== undefined ? [prop('startTime', lit(t))] : []);
+  const startTime = (t: string | undefined): Prop[] => (t !== undefined ? [prop('startTime', jsonToCode(t))] : []);
   if (
     e.status !== undefined &&
     e.triggerType === 'Cron' &&
@@ -95,8 +95,9 @@ function entryCode(e: ArmComputeStartStopSchedule): { code: Expr; build: () => S
         'StartStopSchedule.cron',
         obj([
           prop('action', lit(e.action)),
-          prop('expression', lit(e.cron.expression)),
-          prop('timeZone', lit(e.cron.timeZone)),
+          // Input may hold a list or a number here: written as what it is, never turned into text.
+          prop('expression', jsonToCode(e.cron.expression)),
+          prop('timeZone', jsonToCode(e.cron.timeZone)),
           ...enabled,
           ...startTime(e.cron.startTime),
         ]),

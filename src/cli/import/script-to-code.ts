@@ -2,7 +2,7 @@ import { Duration } from '../../duration';
 import { SetupScript, SetupScriptOptions } from '../../setup-script/setup-script';
 import { show } from '../../errors';
 import { isPlainObject } from '../../validation/plain-object';
-import { call, Expr, lit, obj, Prop, prop, raw } from './code';
+import { call, Expr, lit, name, obj, Prop, prop } from './code';
 import { refusalsOf } from './findings';
 
 export interface ScriptCode {
@@ -89,7 +89,7 @@ export function scriptToCode(
   if (text === undefined) return { unsupported: [`${field}.scriptData: not the base64 of UTF-8 text`] };
   const build = () => SetupScript.inline(text, opts);
   return {
-    code: call('SetupScript.inline', raw(constantName), ...args),
+    code: call('SetupScript.inline', name(constantName), ...args),
     constant: { name: constantName, text },
     build,
     refusals: refusalsOf(build),

@@ -40,7 +40,7 @@ export function unlistedFields(rawCompute: unknown, kept: Record<string, unknown
     .sort()
     .flatMap((key) => {
       const value = inner[key];
-      if (key in kept || READ_ONLY.includes(key) || value === null) return [];
+      if (Object.hasOwn(kept, key) || READ_ONLY.includes(key) || value === null) return [];
       if (key === 'dataMounts')
         return Array.isArray(value) && value.length === 0
           ? []

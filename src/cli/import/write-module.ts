@@ -1,4 +1,4 @@
-import { call, print, raw, stringLiteral, templateLiteral } from './code';
+import { call, commentLines, lit, name, print, textConstant } from './code';
 import type { InstanceCode } from './props-to-code';
 
 const LIBRARY_NAMES = ['ComputeInstance', 'Duration', 'SetupScript', 'StartStopSchedule'];
@@ -10,26 +10,25 @@ const LIBRARY_NAMES = ['ComputeInstance', 'Duration', 'SetupScript', 'StartStopS
  */
 export function writeModule(instances: readonly InstanceCode[], sources: readonly string[]): string {
   const body = instances.map((i) => {
-    const comments = i.comments.map((c) => `  // ${c}\n`).join('');
-    const statement = call('new ComputeInstance', raw('scope'), raw(stringLiteral(i.constructId)), i.props);
-    return `${comments}  ${print(statement, '  ', 2, ';')}\n`;
+    const statement = call('new ComputeInstance', name('scope'), lit(i.constructId), i.props);
+    return `${commentLines(i.comments, '  ')}  ${print(statement, '  ', 2, ';')}\n`;
   });
-  const constants = instances.flatMap((i) => i.constants).map((c) => `const ${c.name} = ${templateLiteral(c.text)};\n`);
+  const constants = instances.flatMap((i) => i.constants).map((c) => textConstant(c.name, c.text));
   const text = [...body, ...constants].join('');
-  const used = LIBRARY_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+  const used = LIBRARY_NAMES.filter((libraryName) => new RegExp(`\\b${libraryName}\\b`).test(text));
   const refused = instances.filter((i) => i.refusals.length > 0).length;
   const header = [
-    `// Written by \`aml-compute import\` from ${[...sources].sort().join(', ')}.`,
-    '// The compute instances Azure reported, each marked existing: the first `terraform apply` imports them.',
+    `Written by \`aml-compute import\` from ${[...sources].sort().join(', ')}.`,
+    'The compute instances Azure reported, each marked existing: the first `terraform apply` imports them.',
     ...(refused > 0
       ? [
-          `// ${refused === 1 ? '1 instance breaks' : `${refused} instances break`} a rule of cdktf-azureml-compute: the values are kept and marked`,
-          '// "the library refuses"; addInstances throws the library\'s ValidationError until they are changed.',
+          `${refused === 1 ? '1 instance breaks' : `${refused} instances break`} a rule of cdktf-azureml-compute: the values are kept and marked`,
+          '"the library refuses"; addInstances throws the library\'s ValidationError until they are changed.',
         ]
       : []),
   ];
   return [
-    ...header.map((h) => `${h}\n`),
+    commentLines(header, ''),
     "import { Construct } from 'constructs';\n",
     `import { ${used.join(', ')} } from 'cdktf-azureml-compute';\n`,
     '\n',
