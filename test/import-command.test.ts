@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readAzureInstances } from '../src/cli/inputs/azure-instances';
-import { compileModules, fixture, REPO, runImport, synthesize } from './support/import-harness';
+import { compileModules, fixture, REPO, runImport, runImportArgs, synthesize } from './support/import-harness';
 
 /** `prettier --check` with the project's own configuration (.prettierrc.json) on `text` as a .ts file. */
 function prettierCheck(text: string): { status: number | null; stdout: string } {
@@ -25,7 +25,20 @@ const ROUND_TRIPS = {
   azList: ['import/az-ml-compute-list-team.json'],
 };
 
-const runs = Object.fromEntries(Object.entries(ROUND_TRIPS).map(([k, files]) => [k, runImport(...files.map(fixture))]));
+const FRAMEWORKS = ['cdktf', 'cdktn'] as const;
+/** Each input under each framework: `restList` (cdktf), `restListCdktn`, ... */
+const CASES = FRAMEWORKS.flatMap((framework) =>
+  Object.entries(ROUND_TRIPS).map(([kind, files]) => ({
+    name: framework === 'cdktf' ? kind : `${kind}Cdktn`,
+    kind,
+    framework,
+    files,
+  })),
+);
+
+const runs = Object.fromEntries(
+  CASES.map((c) => [c.name, runImportArgs([...c.files.map(fixture), '--framework', c.framework])]),
+);
 const compiled = compileModules(Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, r.out])));
 
 /** The azapi_resource of compute `name`, and its address. */
@@ -35,8 +48,8 @@ function computeOf(json: any, name: string): { address: string; r: any } {
   return { address: `azapi_resource.${entries[0][0]}`, r: entries[0][1] };
 }
 
-describe.each(Object.entries(ROUND_TRIPS))('aml-compute import round trip: %s', (kind, files) => {
-  const result = runs[kind];
+describe.each(CASES)('aml-compute import round trip: $kind under $framework', ({ name, files, framework }) => {
+  const result = runs[name];
   const inputs = files.flatMap((f) => readAzureInstances(JSON.parse(fs.readFileSync(fixture(f), 'utf8'))));
 
   test('exits 0 with nothing on stderr', () => {
@@ -48,6 +61,12 @@ describe.each(Object.entries(ROUND_TRIPS))('aml-compute import round trip: %s', 
     expect(compiled.diagnostics).toEqual([]);
   });
 
+  test("the module imports the library from the framework's entry", () => {
+    const entry = framework === 'cdktf' ? 'cdktf-azureml-compute' : 'cdktf-azureml-compute/cdktn';
+    expect(result.out).toMatch(new RegExp(`^import \\{ [A-Za-z, ]+ \\} from '${entry}';$`, 'm'));
+    expect(result.out.match(/^import .*$/gm)).toHaveLength(2);
+  });
+
   test("the module is formatted as the project's Prettier formats it (prettier --check)", () => {
     expect(prettierCheck(result.out)).toEqual({
       status: 0,
@@ -56,7 +75,7 @@ describe.each(Object.entries(ROUND_TRIPS))('aml-compute import round trip: %s', 
   });
 
   test('each synthesized compute body equals the writable properties Azure reported, field by field', () => {
-    const json = synthesize(compiled.modules[kind]);
+    const json = synthesize(compiled.modules[name], framework);
     expect(Object.keys(json.resource.azapi_resource)).toHaveLength(inputs.length);
     for (const input of inputs) {
       const { r } = computeOf(json, input.name);
@@ -85,7 +104,7 @@ describe.each(Object.entries(ROUND_TRIPS))('aml-compute import round trip: %s', 
   });
 
   test('each instance has an import block: to its azapi_resource, id its ARM id with ?api-version=2025-12-01', () => {
-    const json = synthesize(compiled.modules[kind]);
+    const json = synthesize(compiled.modules[name], framework);
     const expected = inputs.map((input) => ({
       to: computeOf(json, input.name).address,
       id: `${input.id}?api-version=2025-12-01`,

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { IMPORT_USAGE } from '../src/cli/import/command';
 import { compileModules, fixture, runImport, synthesize } from './support/import-harness';
 
 const IANA =
@@ -217,10 +218,13 @@ describe('aml-compute import exit code 2', () => {
   });
 
   test('no file given: the usage', () => {
+    expect(IMPORT_USAGE.split('\n')[0]).toBe(
+      'usage: aml-compute import FILE... [--framework cdktf|cdktn] [--out FILE]',
+    );
     expect(runImport()).toEqual({
       code: 2,
       out: '',
-      err: 'usage: aml-compute import FILE...   (REST GET or list JSON, or az ml compute show|list -o json)\n',
+      err: `${IMPORT_USAGE}\n`,
     });
   });
 });

@@ -20,9 +20,10 @@ export const USAGE = `usage: aml-compute <verb> [options]
       a Monday-to-Sunday week of when each instance runs, hours per week and cost
   audit --policy FILE... INSTANCES... [--parameters FILE] [--format text|json|sarif]
       what a shutdown policy would append, deny or audit on each instance
-  import FILE...
+  import FILE... [--framework cdktf|cdktn] [--out FILE]
       a TypeScript module declaring the existing instances (REST GET/list or az ml compute show|list output),
-      each marked existing: true so that Terraform imports it
+      each marked existing: true so that Terraform imports it; for cdktf or cdktn (default: the one the
+      nearest package.json depends on)
 
 Inputs are recognized by shape: ARM templates and parameter files, cdk.tf.json, Azure REST GET/list output,
 az ml compute show|list -o json, policy definitions, initiatives and assignments.

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing, TerraformStack } from 'cdktf';
+import * as cdktn from 'cdktn';
 import * as ts from 'typescript';
 import { run } from '../../src/cli/import/command';
 
@@ -19,6 +20,19 @@ export function runImport(...files: string[]): ImportRun {
   return runImportWith(files, (p) => fs.readFileSync(p, 'utf8'));
 }
 
+/** `aml-compute import ARGS...` (options too) with files read from disk; what it writes is kept in `written`. */
+export function runImportArgs(args: string[]): ImportRun & { written: Record<string, string> } {
+  const written: Record<string, string> = {};
+  const r = runImportWith(
+    args,
+    (p) => fs.readFileSync(p, 'utf8'),
+    (p, t) => {
+      written[p] = t;
+    },
+  );
+  return { ...r, written };
+}
+
 /** `aml-compute import` on files held in memory: their names may be any text, not only what a disk takes. */
 export function runImportOn(files: Record<string, string>): ImportRun {
   return runImportWith(Object.keys(files), (p) => {
@@ -27,10 +41,16 @@ export function runImportOn(files: Record<string, string>): ImportRun {
   });
 }
 
-function runImportWith(files: string[], readFile: (file: string) => string): ImportRun {
+function runImportWith(
+  args: string[],
+  readFile: (file: string) => string,
+  writeFile: (file: string, text: string) => void = () => {
+    throw new Error('import writes no file without --out');
+  },
+): ImportRun {
   let out = '';
   let err = '';
-  const code = run(files, {
+  const code = run(args, {
     out: (t) => {
       out += t;
     },
@@ -39,9 +59,7 @@ function runImportWith(files: string[], readFile: (file: string) => string): Imp
     },
     isTTY: false,
     readFile,
-    writeFile: () => {
-      throw new Error('import writes no file');
-    },
+    writeFile,
   });
   return { code, out, err };
 }
@@ -127,8 +145,13 @@ export function compileAndExecute(sources: Record<string, string>): ExecutedModu
   return { diagnostics: program.diagnostics, thrown };
 }
 
-/** The synthesized Terraform JSON of a fresh stack that `addInstances` filled. */
-export function synthesize(addInstances: (scope: TerraformStack) => void): any {
+/** The synthesized Terraform JSON of a fresh stack of `framework` that `addInstances` filled. */
+export function synthesize(addInstances: (scope: any) => void, framework: 'cdktf' | 'cdktn' = 'cdktf'): any {
+  if (framework === 'cdktn') {
+    const stack = new cdktn.TerraformStack(cdktn.Testing.app(), 'adopted');
+    addInstances(stack);
+    return JSON.parse(cdktn.Testing.synth(stack, true));
+  }
   const stack = new TerraformStack(Testing.app(), 'adopted');
   addInstances(stack);
   return JSON.parse(Testing.synth(stack, true));

@@ -182,7 +182,8 @@ function flat(e: Expr): string | undefined {
  */
 function literal(value: unknown): string {
   if (typeof value === 'string') return stringLiteral(value);
-  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+  if (typeof value === 'boolean' || typeof value === 'number' || value === null || value === undefined)
+    return String(value);
   return stringLiteral(JSON.stringify(value) ?? String(value));
 }
 

@@ -1,26 +1,57 @@
+import * as path from 'node:path';
+import { parseVerbArgs } from '../args';
 import { CliIo, EXIT, readJson, UnusableInput } from '../io';
 import { isAzureComputeOutput, locateAzureInstances } from '../inputs/azure-instances';
 import type { AzureInstance } from '../inputs/azure-instances';
 import { inertText } from './code';
+import { Framework, frameworkFor, FRAMEWORKS } from './framework';
 import { camel, InstanceCode, instanceToCode } from './props-to-code';
 import { unlistedFields, valueAt } from './unlisted-fields';
 import { writeModule } from './write-module';
 
-export const IMPORT_USAGE =
-  'usage: aml-compute import FILE...   (REST GET or list JSON, or az ml compute show|list -o json)';
+export const IMPORT_USAGE = `usage: aml-compute import FILE... [--framework ${FRAMEWORKS.join('|')}] [--out FILE]
+  FILE: a REST GET or list JSON, or az ml compute show|list -o json
+  --framework: the Terraform CDK the module is written for (default: the one the nearest package.json
+      depends on, from the --out file's directory or else the current one, upward; cdktf when none says)
+  --out: write the module to FILE instead of stdout`;
 
 /**
- * `aml-compute import FILE...`: prints a TypeScript module declaring every compute instance found in the
- * files, each marked `existing: true`. Exit 0 when written, 1 when written with instances that break a rule
- * of the library, 2 when a file is unusable or holds no compute instance (nothing is written then).
+ * `aml-compute import FILE... [--framework cdktf|cdktn] [--out FILE]`: writes a TypeScript module declaring
+ * every compute instance found in the files, each marked `existing: true`, for the chosen framework. Exit 0
+ * when written, 1 when written with instances that break a rule of the library, 2 when an argument or a file
+ * is unusable or holds no compute instance (nothing is written then).
  */
 export function run(args: string[], io: CliIo): number {
   // Every line names input (a file, a compute, a value): it reaches the terminal escaped, on one line.
   const report = (line: string) => io.err(`${inertText(line)}\n`);
-  if (args.length === 0 || args.some((a) => a.startsWith('-'))) {
-    report(IMPORT_USAGE);
+  let files: string[];
+  let framework: Framework;
+  let out: string | undefined;
+  try {
+    const { values, positionals } = parseVerbArgs(args, { framework: { type: 'string' }, out: { type: 'string' } });
+    files = positionals;
+    out = values.out as string | undefined;
+    if (files.length === 0) {
+      io.err(`${IMPORT_USAGE}\n`);
+      return EXIT.unusable;
+    }
+    framework = frameworkFor(values.framework as string | undefined, out !== undefined ? path.dirname(out) : '.', io);
+  } catch (e) {
+    if (!(e instanceof UnusableInput)) throw e;
+    report(`aml-compute import: ${e.message}`);
+    io.err(`${IMPORT_USAGE}\n`);
     return EXIT.unusable;
   }
+  return importFiles(files, framework, out, io, report);
+}
+
+function importFiles(
+  args: string[],
+  framework: Framework,
+  out: string | undefined,
+  io: CliIo,
+  report: (line: string) => void,
+): number {
   const found: { instance: AzureInstance; file: string; unlisted: string[] }[] = [];
   for (const file of args) {
     let json: unknown;
@@ -80,6 +111,17 @@ export function run(args: string[], io: CliIo): number {
     for (const u of code.unsupported) report(`${where}: not expressed: ${u}`);
     for (const r of code.refusals) report(`${where}: the library refuses ${r}`);
   }
-  io.out(writeModule(instances, args));
+  const text = writeModule(instances, args, framework);
+  if (out === undefined) io.out(text);
+  else {
+    try {
+      io.writeFile(out, text);
+    } catch (e) {
+      report(
+        `aml-compute import: ${out}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
+      return EXIT.unusable;
+    }
+  }
   return instances.some((i) => i.refusals.length > 0) ? EXIT.problems : EXIT.clean;
 }

@@ -40,6 +40,13 @@ function unknownKeys(value: Record<string, unknown>, known: readonly string[], w
     .map((k) => `${where}.${k} (${show(value[k])})`);
 }
 
+/** The fields of `value` that hold something else than text: a list there would not compile as a string. */
+function notText(value: Record<string, unknown>, keys: readonly string[], where: string): string[] {
+  return keys
+    .filter((k) => value[k] !== undefined && typeof value[k] !== 'string')
+    .map((k) => `${where}.${k} (${show(value[k])}): not text`);
+}
+
 /**
  * Why `entry` cannot be written as TypeScript that compiles against the library's types, or what in it the
  * library has no field for; empty when it can be written.
@@ -55,9 +62,13 @@ function entryUnsupported(entry: unknown, where: string): string[] {
         `${where}.${key === 'frequency' ? 'recurrence.' : ''}${key} ${show(holder[key])}, not one of ${allowed.join(', ')}`,
       );
   }
-  if (isPlainObject(entry.cron)) found.push(...unknownKeys(entry.cron, CRON_KEYS, `${where}.cron`));
+  if (isPlainObject(entry.cron)) {
+    found.push(...unknownKeys(entry.cron, CRON_KEYS, `${where}.cron`));
+    found.push(...notText(entry.cron, ['expression', 'timeZone', 'startTime'], `${where}.cron`));
+  }
   if (isPlainObject(entry.recurrence)) {
     found.push(...unknownKeys(entry.recurrence, RECURRENCE_KEYS, `${where}.recurrence`));
+    found.push(...notText(entry.recurrence, ['timeZone', 'startTime'], `${where}.recurrence`));
     const pattern = entry.recurrence.schedule;
     if (isPlainObject(pattern)) {
       found.push(...unknownKeys(pattern, PATTERN_KEYS, `${where}.recurrence.schedule`));
@@ -75,7 +86,7 @@ function entryUnsupported(entry: unknown, where: string): string[] {
 /** One entry through the factory that writes it back unchanged: `cron` or `recurrence`, else `fromArm`. */
 function entryCode(e: ArmComputeStartStopSchedule): { code: Expr; build: () => StartStopSchedule } {
   const enabled: Prop[] = e.status === 'Disabled' ? [prop('enabled', lit(false))] : [];
-  const startTime = (t: string | undefined): Prop[] => (t !== undefined ? [prop('startTime', jsonToCode(t))] : []);
+  const startTime = (t: string | undefined): Prop[] => (t !== undefined ? [prop('startTime', lit(t))] : []);
   if (
     e.status !== undefined &&
     e.triggerType === 'Cron' &&
@@ -95,9 +106,8 @@ function entryCode(e: ArmComputeStartStopSchedule): { code: Expr; build: () => S
         'StartStopSchedule.cron',
         obj([
           prop('action', lit(e.action)),
-          // Input may hold a list or a number here: written as what it is, never turned into text.
-          prop('expression', jsonToCode(e.cron.expression)),
-          prop('timeZone', jsonToCode(e.cron.timeZone)),
+          prop('expression', lit(e.cron.expression)),
+          prop('timeZone', lit(e.cron.timeZone)),
           ...enabled,
           ...startTime(e.cron.startTime),
         ]),

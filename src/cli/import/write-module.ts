@@ -1,14 +1,19 @@
-import { call, commentLines, lit, name, print, textConstant } from './code';
+import { call, commentLines, lit, name, print, stringLiteral, textConstant } from './code';
+import { Framework, LIBRARY_ENTRY } from './framework';
 import type { InstanceCode } from './props-to-code';
 
 const LIBRARY_NAMES = ['ComputeInstance', 'Duration', 'SetupScript', 'StartStopSchedule'];
 
 /**
- * The TypeScript module `aml-compute import` prints: `addInstances(scope)` declaring every instance, with
- * the library names it uses imported, script texts as constants above it, and what the import found as
+ * The TypeScript module `aml-compute import` writes: `addInstances(scope)` declaring every instance, with
+ * the library names it uses imported from the framework's entry of the package, script texts as constants above it, and what the import found as
  * comments at each instance.
  */
-export function writeModule(instances: readonly InstanceCode[], sources: readonly string[]): string {
+export function writeModule(
+  instances: readonly InstanceCode[],
+  sources: readonly string[],
+  framework: Framework,
+): string {
   const body = instances.map((i) => {
     const statement = call('new ComputeInstance', name('scope'), lit(i.constructId), i.props);
     return `${commentLines(i.comments, '  ')}  ${print(statement, '  ', 2, ';')}\n`;
@@ -30,7 +35,7 @@ export function writeModule(instances: readonly InstanceCode[], sources: readonl
   return [
     commentLines(header, ''),
     "import { Construct } from 'constructs';\n",
-    `import { ${used.join(', ')} } from 'cdktf-azureml-compute';\n`,
+    `import { ${used.join(', ')} } from ${stringLiteral(LIBRARY_ENTRY[framework])};\n`,
     '\n',
     ...(constants.length > 0 ? [...constants, '\n'] : []),
     'export function addInstances(scope: Construct): void {\n',
