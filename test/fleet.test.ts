@@ -168,7 +168,7 @@ describe('a roster with mistakes', () => {
     '  - name: carol-from-the-forecasting-team',
     '    objectId: aaaaaaaa-0000-0000-0000-000000000004',
     '    workspace: team',
-    '    timeZone: UTC',
+    '    timeZone: Pacific Standrd Time',
     '    workingHours: { start: "09:00", stop: "18:00" }',
     '',
   ].join('\n');
@@ -189,7 +189,7 @@ describe('a roster with mistakes', () => {
       `  people[0] (alice), line 15: workingHours.days[${n}]: received "${given}"; allowed: ${DAYS}; write "${meant}" instead`;
     expect((error as RosterError).message).toBe(
       [
-        `${file}: 18 mistakes in 5 roster entries:`,
+        `${file}: 19 mistakes in 5 roster entries:`,
         '  roster, line 7: workspaces.other.id: received "not-an-arm-id"; allowed: an ARM id of the form /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>; it does not start with /subscriptions/',
         '  people[0] (alice), line 14: timeZone: received "Tokyo Standrd Time"; allowed: a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"; write "Tokyo Standard Time" instead',
         day(0, 'Mon', 'Monday'),
@@ -208,6 +208,8 @@ describe('a roster with mistakes', () => {
         '  people[2] (Alice), line 30: setup.repository: received <redacted: credentials in a URL>; allowed: a URL without credentials; give azureuser a credential helper or an SSH key instead',
         '  people[3] (carol-from-the-forecasting-team), line 31: vmSize: received nothing; allowed: an Azure VM size, such as Standard_DS3_v2 (required)',
         '  people[3] (carol-from-the-forecasting-team), line 31: name: received "ci-carol-from-the-forecasting-team"; allowed: 3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-); this one has 34 characters',
+        // A schedule error (the time zone) hides neither the shape's nor the instance's (the name).
+        '  people[3] (carol-from-the-forecasting-team), line 34: timeZone: received "Pacific Standrd Time"; allowed: a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"; write "Pacific Standard Time" instead',
       ].join('\n'),
     );
     expect((error as RosterError).message).not.toContain('hunter2');
