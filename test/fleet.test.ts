@@ -290,7 +290,7 @@ describe('a roster with mistakes', () => {
     );
     const lines = rosterError(file).message.split('\n');
     expect(lines).toHaveLength(1 + 1 + 10 + 1);
-    expect(lines[0]).toBe(`${file}: 12 mistakes in 1 roster entry:`);
+    expect(lines[0]).toBe(`${file}: 31 mistakes in 1 roster entry:`);
     expect(lines[1]).toBe(
       '  people[0] (gus), line 5: workingHours.days: received a list of 30 items; allowed: a list of days, "Monday" to "Sunday", each listed once (Monday to Friday when left out) (at most 7)',
     );

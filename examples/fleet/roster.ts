@@ -22,6 +22,8 @@ export interface RosterProblem {
   readonly field: string;
   /** `<field>: received <value>; allowed: <what>`, the library's wording. */
   readonly message: string;
+  /** On a line that counts the unlisted problems of a list: how many it stands for. */
+  readonly unlisted?: number;
 }
 
 /** Thrown when a roster has mistakes: all of them, found before any stack is built. */
@@ -31,8 +33,9 @@ export class RosterError extends Error {
     readonly problems: readonly RosterProblem[],
   ) {
     const entries = new Set(problems.map((p) => p.entry.replace(/, line \d+$/, ''))).size;
+    const count = problems.reduce((n, p) => n + (p.unlisted ?? 1), 0);
     super(
-      `${file}: ${problems.length} ${problems.length === 1 ? 'mistake' : 'mistakes'} in ${entries} roster ` +
+      `${file}: ${count} ${count === 1 ? 'mistake' : 'mistakes'} in ${entries} roster ` +
         `${entries === 1 ? 'entry' : 'entries'}:\n` +
         problems.map((p) => `  ${p.entry}: ${p.message}`).join('\n'),
     );
@@ -63,7 +66,9 @@ export function loadRoster(file: string): Roster {
   const located = new Locator(doc, lines, data);
   const problems = new Problems(located);
   const shape = rosterShapeProblems(data, (path) => located.entry(path, { withLine: true }));
-  for (const p of shape) problems.add(p.path, `received ${p.received}; allowed: ${p.allowed}`, { shape: true });
+  for (const p of shape) {
+    problems.add(p.path, `received ${p.received}; allowed: ${p.allowed}`, { shape: true, unlisted: p.unlisted });
+  }
   if (shape.length === 0 || isRosterLike(data)) checkPeople(data as Roster, problems);
   if (problems.count > 0) throw new RosterError(file, problems.sorted());
   return data as Roster;
@@ -288,7 +293,7 @@ class Problems {
    * Records a problem at `path`. A `shape` problem marks its field as judged: a rule's problem at that field
    * or inside it repeats what the shape said, and is dropped.
    */
-  add(path: Path, text: string, options: { shape?: boolean } = {}): void {
+  add(path: Path, text: string, options: { shape?: boolean; unlisted?: number } = {}): void {
     for (let n = path.length; n >= 0 && !options.shape; n--)
       if (this.shapeAt.has(JSON.stringify(path.slice(0, n)))) return;
     if (options.shape) this.shapeAt.add(JSON.stringify(path));
@@ -306,7 +311,14 @@ class Problems {
     }
     // People in roster order, the roster's own fields first; within an entry, by line.
     const index = typeof entryPath[1] === 'number' ? entryPath[1] : -1;
-    this.found.push({ entry, field: name, message, order: [index, this.locate.line(path) ?? 0, this.found.length] });
+    const order = [index, this.locate.line(path) ?? 0, this.found.length];
+    this.found.push({
+      entry,
+      field: name,
+      message,
+      order,
+      ...(options.unlisted ? { unlisted: options.unlisted } : {}),
+    });
   }
 
   /** The fields of the entry at `entryPath` that broke the shape, from the entry: `['workingHours', 'days', 0]`. */
@@ -316,8 +328,6 @@ class Problems {
 
   sorted(): RosterProblem[] {
     const byOrder = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-    return [...this.found]
-      .sort((a, b) => byOrder(a.order, b.order))
-      .map(({ entry, field, message }) => ({ entry, field, message }));
+    return [...this.found].sort((a, b) => byOrder(a.order, b.order)).map(({ order: _order, ...problem }) => problem);
   }
 }

@@ -13,6 +13,8 @@ export interface RosterShapeProblem {
   readonly received: string;
   /** What the field allows, from the schema's description, with what to write instead where one is near. */
   readonly allowed: string;
+  /** On the line that counts a list's unlisted problems: how many it stands for. */
+  readonly unlisted?: number;
 }
 
 interface SchemaNode {
@@ -71,6 +73,7 @@ export function rosterShapeProblems(
         path: JSON.parse(list) as Array<string | number>,
         received: `${more} more ${more === 1 ? 'problem' : 'problems'} in this list, not listed`,
         allowed: `the first ${MAX_LISTED_PER_FIELD} problems of a list are listed; fix these and run again to see the rest`,
+        unlisted: more,
       });
     }
   }
