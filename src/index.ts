@@ -58,3 +58,5 @@ export type { ShutdownPolicyProps, IdleShutdownRequirement, RequirementEffect } 
 export type { ShutdownPolicyScope } from './policy/policy-scope';
 export { ROSTER_SCHEMA } from './fleet/roster-schema';
 export type { Roster, RosterPerson, RosterWorkspace } from './fleet/roster-schema';
+export { rosterShapeProblems } from './fleet/roster-shape';
+export type { RosterShapeProblem, RosterEntryName } from './fleet/roster-shape';

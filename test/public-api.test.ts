@@ -80,7 +80,9 @@ describe('the public API', () => {
       'RecurrenceScheduleProps',
       'RequirementEffect',
       'Roster',
+      'RosterEntryName',
       'RosterPerson',
+      'RosterShapeProblem',
       'RosterWorkspace',
       'RunOptions',
       'ScheduleAction',
@@ -99,6 +101,7 @@ describe('the public API', () => {
       'WeekDay',
       'WeeklyUptimeOptions',
       'WorkingHoursProps',
+      'rosterShapeProblems',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ArmComputeStartStopSchedule } from '../model/compute-arm';
 import { jsonDataKey } from '../validation/json-data-key';
+import { pointerSegments } from '../validation/json-pointer';
 import { isToken } from '../validation/tokens';
 import type { FieldProblem } from './field-problem';
 import { AZURE_CRON_ALLOWED, azureCronProblem } from './azure-cron';
@@ -33,17 +34,6 @@ function fieldOf(segments: readonly (string | number)[]): string {
   );
 }
 
-function segmentsOf(instancePath: string): (string | number)[] {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((s) => {
-      const unescaped = s.replace(/~1/g, '/').replace(/~0/g, '~');
-      return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
-    });
-}
-
 function valueAt(root: unknown, segments: readonly (string | number)[]): unknown {
   let v: any = root;
   for (const s of segments) v = v?.[s];
@@ -73,7 +63,7 @@ function allowedFor(error: ErrorObject, field: string, value: unknown, entry: un
 }
 
 function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
-  const segments = segmentsOf(error.instancePath);
+  const segments = pointerSegments(error.instancePath);
   if (error.keyword === 'required') {
     const missing = error.params.missingProperty as string;
     const schema = error.parentSchema as { properties?: Record<string, { description?: string }> };
