@@ -11,7 +11,7 @@ import { CliIo, EXIT, UnusableInput } from '../io';
 import { line, terminalText } from '../terminal-text';
 import { svgChart, SvgBlock } from './svg-chart';
 import { textChart } from './text-chart';
-import { hoursOf, runningIntervals, weekOf } from './week';
+import { hoursOf, Interval, minuteSlots, runningIntervals, weekOf } from './week';
 
 export const PREVIEW_USAGE =
   'aml-compute preview FILE... | --cron "Start|Stop EXPR"... [--cron-tz WINDOWS_ID] [--tz ZONE] [--from YYYY-MM-DD] [--price-per-hour N] [--svg FILE] [--parameters FILE]';
@@ -115,8 +115,13 @@ export function run(args: string[], io: CliIo): number {
   const week = weekOf(from, zone);
   const weekHours = (week.endMs - week.startMs) / 3_600_000;
   const blocks: SvgBlock[] = [];
+  const slots = minuteSlots(week);
+  // Instances often share their schedules (a policy's defaults, a copied template): each set is walked once.
+  const intervalsOf = new Map<string, Interval[]>();
   for (const c of charted) {
-    const intervals = runningIntervals(c.entries, week);
+    const key = JSON.stringify(c.entries);
+    const intervals = intervalsOf.get(key) ?? runningIntervals(c.entries, week);
+    intervalsOf.set(key, intervals);
     const hours = hoursOf(intervals);
     // The title and the schedules are input: escaped; the chart's rows (with colour on a terminal) are this command's own.
     const lines = [
@@ -129,7 +134,7 @@ export function run(args: string[], io: CliIo): number {
       ...(c.entries.length > 0 && !c.entries.some((e) => e.action === 'Start' && e.status !== 'Disabled')
         ? ['  no Start schedule: it runs only when someone starts it, which the chart cannot show']
         : []),
-      ...textChart(intervals, week, io.isTTY),
+      ...textChart(intervals, week, io.isTTY, slots),
     ];
     const summary = `runs ${hours.toFixed(1)} h of ${weekHours.toFixed(0)} h in the week of ${week.days[0]} (${zone}), ${((100 * hours) / weekHours).toFixed(1)} %`;
     lines.push(summary);
