@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { Testing } from 'cdktf';
-import { Duration, SetupScript, ShutdownPolicy, StartStopSchedule } from '../src';
+import { ArmTemplate, Duration, SetupScript, ShutdownPolicy, StartStopSchedule } from '../src';
 import { EXPRESSION_LIMITS, resolveArmValue, templateScope } from '../src/cli/inputs/arm-expressions';
 import { MAX_NESTING } from '../src/cli/inputs/json-data';
 import { ROOT, runCli } from './support/cli';
@@ -302,9 +302,10 @@ describe('values of the wrong type, everywhere: every verb answers, none fails i
     for (const field of FIELDS) {
       for (const value of [...WRONG, `{ "computeStartStop": ${WRONG[5]} }`, `{ "scripts": { "creationScript": 5 } }`]) {
         const files = { 't.json': template(`{ "${field}": ${value} }`), 'p.json': policy };
+        // preview reads only the schedules (and charts a week for each run): only there.
         for (const argv of [
           ['lint', 't.json'],
-          ['preview', 't.json', '--from', '2026-03-23'],
+          ...(field === 'schedules' ? [['preview', 't.json', '--from', '2026-03-23']] : []),
           ['audit', '--policy', 'p.json', 't.json'],
         ]) {
           const r = await runCli(argv, { files });
@@ -460,5 +461,116 @@ describe('each input file is read once', () => {
     );
     expect(r.status).toBe(1);
     expect(readFileSync(join(dir, 't.json'), 'utf8')).toBe(template40);
+  });
+});
+
+/** Every JSON path of `value` with a container or leaf at it. */
+function paths(value: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
+  if (value === null || typeof value !== 'object') return [at];
+  const children = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return [at, ...children.flatMap(([k, v]) => paths(v, [...at, k]))];
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `value` with what is at `path` replaced by `by`. */
+function replaced(value: unknown, path: Array<string | number>, by: unknown): unknown {
+  if (path.length === 0) return by;
+  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+  copy[path[0]] = replaced(copy[path[0]], path.slice(1), by);
+  return copy;
+}
+
+describe('instance files of the wrong shape: lint, preview and audit answer, they do not fail inside', () => {
+  test.each(['rest-get-compute-instance.json', 'az-ml-compute-list.json', 'quickstart.azuredeploy.json'])(
+    'every field of %s set to null, 5, {}, [] or an expression',
+    async (name) => {
+      const original = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/cli', name), 'utf8'));
+      const parameters = readFileSync(
+        resolve(ROOT, 'test/fixtures/cli/quickstart.azuredeploy.parameters.json'),
+        'utf8',
+      );
+      const policy = idlePolicy();
+      for (const path of paths(original)) {
+        for (const by of [null, 5, {}, [], "[concat(variables('x'), parameters('computeName'))]"]) {
+          const files = {
+            'i.json': JSON.stringify(replaced(original, path, by)),
+            'p.json': policy,
+            'v.json': parameters,
+          };
+          // lint with each value; audit with the object only, and preview (a week of fire times) only where
+          // schedules are, to stay quick.
+          const verbs = [
+            ['lint', 'i.json', '--parameters', 'v.json'],
+            ['preview', 'i.json', '--parameters', 'v.json', '--from', '2026-03-23'],
+            ['audit', '--policy', 'p.json', 'i.json', '--parameters', 'v.json'],
+          ];
+          const inSchedules = path.some((p) => typeof p === 'string' && /schedule|compute_start_stop/i.test(p));
+          const chosen = !isObject(by) ? [verbs[0]] : inSchedules ? verbs : [verbs[0], verbs[2]];
+          for (const argv of chosen) {
+            const r = await runCli(argv, { files });
+            expect({ path, by, verb: argv[0], internal: /internal error/.test(r.err) }).toEqual({
+              path,
+              by,
+              verb: argv[0],
+              internal: false,
+            });
+            if (r.code === 2) expect(r.err).toMatch(/^aml-compute \w+: [^\n]+\n$/);
+          }
+        }
+      }
+    },
+    60_000,
+  );
+});
+
+describe('policy files of the wrong shape: audit answers, it does not fail inside', () => {
+  test('every field of the docs sample, an initiative, an assignment, our Terraform and ARM policies, set to null, 5, {}, [] or "[parameters(\'x\')]"', async () => {
+    const initiative = {
+      properties: {
+        parameters: { effect: { type: 'String', defaultValue: 'Deny' } },
+        policyDefinitions: [
+          {
+            policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/docs',
+            policyDefinitionReferenceId: 'ref',
+            parameters: { effect: { value: "[parameters('effect')]" } },
+          },
+        ],
+      },
+      name: 'init',
+    };
+    const assignment = {
+      name: 'assign',
+      properties: { policyDefinitionId: '/x/policySetDefinitions/init', parameters: { effect: { value: 'Audit' } } },
+    };
+    const docs = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/cli/docs-default-schedule-policy.json'), 'utf8'));
+    const instances = template('{ "vmSize": "Standard_DS3_v2" }');
+    const { stack } = newStack('governance');
+    new ShutdownPolicy(stack, 'shutdown', {
+      name: 'ml-shutdown',
+      scope: { subscriptionId: SUBSCRIPTION },
+      requireSchedules: 'Deny',
+      idleShutdown: { effect: 'Deny', max: Duration.hours(4) },
+    });
+    const terraform = JSON.parse(Testing.synth(stack));
+    const arm = ArmTemplate.synth(stack);
+    for (const original of [docs, [{ ...docs, name: 'docs' }, initiative, assignment], terraform, arm]) {
+      for (const path of paths(original)) {
+        for (const by of [null, 5, {}, [], "[parameters('x')]"]) {
+          const policy = JSON.stringify(replaced(original, path, by));
+          const r = await runCli(['audit', '--policy', 'p.json', 't.json'], {
+            files: { 'p.json': policy, 't.json': instances },
+          });
+          expect({ path, by, code: r.code, internal: /internal error/.test(r.err) }).toEqual({
+            path,
+            by,
+            code: expect.any(Number),
+            internal: false,
+          });
+        }
+      }
+    }
   });
 });

@@ -221,7 +221,10 @@ function scriptFromAzMl(s: unknown): unknown {
     scriptSource: 'workspaceStorage',
     scriptData: s.path,
     scriptArguments: s.command,
-    timeout: s.timeout_minutes !== undefined && s.timeout_minutes !== null ? `${s.timeout_minutes}m` : undefined,
+    timeout:
+      typeof s.timeout_minutes === 'number' || typeof s.timeout_minutes === 'string'
+        ? `${s.timeout_minutes}m`
+        : s.timeout_minutes,
   });
 }
 

@@ -113,7 +113,7 @@ function addAzureObject(
       parameters: declarations(p.parameters),
       file,
       references: p.policyDefinitions.filter(isPlainObject).map((r: Record<string, any>) => ({
-        definition: String(r.policyDefinitionId ?? ''),
+        definition: typeof r.policyDefinitionId === 'string' ? r.policyDefinitionId : '',
         ...(typeof r.policyDefinitionReferenceId === 'string' ? { referenceId: r.policyDefinitionReferenceId } : {}),
         parameters: values(r.parameters),
       })),
@@ -172,7 +172,9 @@ function fromTerraform(into: PolicyInputs, file: string, resources: Record<strin
           tfAddress,
         );
       } else if (/^azurerm_(management_group_)?policy_set_definition$/.test(type)) {
-        const refs = Array.isArray(r.policy_definition_reference) ? r.policy_definition_reference : [];
+        const refs = Array.isArray(r.policy_definition_reference)
+          ? r.policy_definition_reference.filter(isPlainObject)
+          : [];
         addAzureObject(
           into,
           file,
