@@ -279,10 +279,7 @@ describe('aml-compute lint', () => {
 describe('exit code 2: unusable input, naming the file', () => {
   test.each([
     [['lint', 'missing.json'], 'aml-compute lint: missing.json: cannot read it (ENOENT)\n'],
-    [
-      ['lint', 'bad.json'],
-      'aml-compute lint: bad.json: not JSON (Unexpected token \'o\', "not json" is not valid JSON)\n',
-    ],
+    [['lint', 'bad.json'], "aml-compute lint: bad.json: not JSON (Unexpected token 'o')\n"],
     [
       ['lint', fixture('rest-list-computes.json')],
       'aml-compute lint: test/fixtures/cli/rest-list-computes.json: no compute instance in it\n',

@@ -189,7 +189,7 @@ describe('aml-compute preview', () => {
   test.each([
     [
       ['preview', '--cron', 'Start 0 9 * * MON'],
-      /^aml-compute preview: --cron "Start 0 9 \* \* MON": Invalid input in StartStopSchedule.cron \(1 problem\):\n  - StartStopSchedule.cron: expression: received "0 9 \* \* MON"; .*write "0 9 \* \* 1" instead\n$/,
+      /^aml-compute preview: --cron "Start 0 9 \* \* MON": expression: received "0 9 \* \* MON"; allowed: [^\n]*write "0 9 \* \* 1" instead\n$/,
     ],
     [
       ['preview', '--cron', '0 9 * * 1'],

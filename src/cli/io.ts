@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { parseJsonData } from './inputs/json-data';
 
 /** What a verb reads and writes: the process's streams and files, or a test's buffers. */
 export interface CliIo {
@@ -32,17 +33,26 @@ export class UnusableInput extends Error {
   }
 }
 
-/** Reads and parses a JSON file, or throws UnusableInput naming it. */
-export function readJson(io: CliIo, file: string): unknown {
+/** A JSON file as read (once: a FIFO or /dev/fd/N cannot be read again) and as parsed. */
+export interface JsonFile {
+  readonly text: string;
+  readonly json: unknown;
+}
+
+/** Reads and parses a JSON file (objects without prototypes, nesting bounded), or throws UnusableInput naming it. */
+export function readJsonFile(io: CliIo, file: string): JsonFile {
   let text: string;
   try {
     text = io.readFile(file);
   } catch (e) {
     throw new UnusableInput(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new UnusableInput(`${file}: not JSON (${(e as Error).message})`);
-  }
+  const parsed = parseJsonData(text);
+  if (!parsed.ok) throw new UnusableInput(`${file}: ${parsed.problem}`);
+  return { text, json: parsed.json };
+}
+
+/** Reads and parses a JSON file, or throws UnusableInput naming it. */
+export function readJson(io: CliIo, file: string): unknown {
+  return readJsonFile(io, file).json;
 }

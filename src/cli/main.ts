@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CliIo, EXIT, processIo, UnusableInput } from './io';
+import { line, terminalText } from './terminal-text';
 
 /** A verb: its arguments after the verb, the io; returns the exit code. */
 export type Verb = (args: string[], io: CliIo) => number | Promise<number>;
@@ -39,14 +40,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = VERBS[verb];
   if (!load) {
-    io.err(`aml-compute: unknown verb "${verb}"\n${USAGE}`);
+    io.err(`${line`aml-compute: unknown verb "${verb}"`}${USAGE}`);
     return EXIT.unusable;
   }
   try {
     return await load()(rest, io);
   } catch (e) {
     if (e instanceof UnusableInput) {
-      io.err(`aml-compute ${verb}: ${e.message}\n`);
+      io.err(line`aml-compute ${verb}: ${e.message}`);
       return EXIT.unusable;
     }
     throw e;
@@ -63,7 +64,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`aml-compute: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      process.stderr.write(
+        `aml-compute: internal error: ${((e as Error).stack ?? String(e)).split('\n').map(terminalText).join('\n')}\n`,
+      );
       process.exitCode = EXIT.unusable;
     },
   );

@@ -6,7 +6,9 @@ import { loadInstances } from '../inputs/load';
 import { PolicyInputs, readPolicies } from '../inputs/policies';
 import { CliIo, EXIT, readJson, UnusableInput } from '../io';
 import { sarifLog } from '../sarif';
+import { line, terminalJson } from '../terminal-text';
 import { packageVersion } from '../version';
+import { unreadableByRules } from './policy-readable';
 import { AuditedRule, rulesFrom } from './recognize-rules';
 
 export const AUDIT_USAGE =
@@ -66,9 +68,27 @@ export function run(args: string[], io: CliIo): number {
   const verdicts: InstanceVerdict[] = loaded.instances
     .filter((i) => i.kind === 'instance')
     .map((instance) => {
+      const properties = instance.resource.properties.properties;
+      const unreadable = unreadableByRules(properties);
+      if (unreadable) {
+        const at = instance.locate(`${INNER}.${unreadable.field}`);
+        return {
+          file: instance.file,
+          name: instance.name,
+          findings: [
+            {
+              source: 'input',
+              outcome: 'unknown' as const,
+              text: `not judged: ${unreadable.why}; run aml-compute lint ${instance.file}`,
+              path: at.path,
+              line: lineOf(loaded.lines.get(at.file) ?? new Map(), at.path),
+            },
+          ],
+        };
+      }
       const findings = evaluateRules(
         rules.map((r) => r.rule),
-        instance.resource.properties.properties as unknown as ArmComputeInstanceProperties,
+        properties as unknown as ArmComputeInstanceProperties,
       );
       return {
         file: instance.file,
@@ -94,15 +114,11 @@ export function run(args: string[], io: CliIo): number {
 
   if (format === 'json') {
     io.out(
-      `${JSON.stringify(
-        {
-          rules: rules.map((r) => ({ source: r.source, rule: r.rule.name, effect: r.rule.effect })),
-          instances: verdicts,
-          notes,
-        },
-        null,
-        2,
-      )}\n`,
+      terminalJson({
+        rules: rules.map((r) => ({ source: r.source, rule: r.rule.name, effect: r.rule.effect })),
+        instances: verdicts,
+        notes,
+      }),
     );
   } else if (format === 'sarif') {
     const results = verdicts.flatMap((v) =>
@@ -116,21 +132,21 @@ export function run(args: string[], io: CliIo): number {
       })),
     );
     const sarifRules = rules.map((r) => ({ id: r.source, description: r.rule.displayName }));
-    io.out(`${JSON.stringify(sarifLog(sarifRules, results, packageVersion()), null, 2)}\n`);
+    io.out(terminalJson(sarifLog(sarifRules, results, packageVersion())));
   } else {
     io.out(
-      `rules: ${rules.length === 0 ? 'none recognized' : rules.map((r) => `${r.source} (${r.rule.effect})`).join(', ')}\n`,
+      line`rules: ${rules.length === 0 ? 'none recognized' : rules.map((r) => `${r.source} (${r.rule.effect})`).join(', ')}`,
     );
     for (const v of verdicts) {
-      io.out(`${v.name} (${v.file}):\n`);
-      if (v.findings.length === 0) io.out('  compliant\n');
-      for (const f of v.findings) io.out(`  ${f.outcome.padEnd(8)} ${f.source}: ${f.text}\n`);
+      io.out(line`${v.name} (${v.file}):`);
+      if (v.findings.length === 0) io.out(line`  compliant`);
+      for (const f of v.findings) io.out(line`  ${f.outcome.padEnd(8)} ${f.source}: ${f.text}`);
     }
-    for (const n of notes) io.out(`note: ${n}\n`);
+    for (const n of notes) io.out(line`note: ${n}`);
     const count = (outcome: Finding['outcome']) =>
       verdicts.filter((v) => v.findings.some((f) => f.outcome === outcome)).length;
     io.out(
-      `${verdicts.length} ${verdicts.length === 1 ? 'instance' : 'instances'}: ${denied.length} denied, ${count('audited')} audited, ${count('appended')} appended\n`,
+      line`${verdicts.length} ${verdicts.length === 1 ? 'instance' : 'instances'}: ${denied.length} denied, ${count('audited')} audited, ${count('appended')} appended`,
     );
   }
   return denied.length > 0 ? EXIT.problems : EXIT.clean;

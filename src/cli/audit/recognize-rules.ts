@@ -1,5 +1,6 @@
 import { ArmComputeStartStopSchedule, ArmScriptReference } from '../../model/compute-arm';
 import { Duration } from '../../duration';
+import { show } from '../../errors';
 import { ALIAS } from '../../policy/aliases';
 import { PolicyEffect } from '../../policy/policy-rule';
 import { defaultSchedulesRule } from '../../policy/rules/default-schedules';
@@ -145,7 +146,8 @@ function parameterValue(
   const name = Object.keys(given).find((k) => k.toLowerCase() === m[1].toLowerCase());
   if (name !== undefined) return given[name];
   const declaredName = Object.keys(declared).find((k) => k.toLowerCase() === m[1].toLowerCase());
-  return declaredName !== undefined ? declared[declaredName].defaultValue : undefined;
+  const declaration: unknown = declaredName !== undefined ? declared[declaredName] : undefined;
+  return isPlainObject(declaration) ? declaration.defaultValue : undefined;
 }
 
 /**
@@ -215,7 +217,10 @@ export function rulesFrom(inputs: PolicyInputs): RuleSet {
         const effect = effectName(resolvedParameters.effect ?? 'Audit');
         if (effect === 'Audit' || effect === 'Deny')
           rules.push({ source, rule: idleShutdownRule({ effect, useBuiltInDefinition: true }) });
-        else notes.push(`${source}: skipped: its effect is ${String(resolvedParameters.effect)}`);
+        else
+          notes.push(
+            `${source}: skipped: its effect is ${typeof resolvedParameters.effect === 'string' ? resolvedParameters.effect : show(resolvedParameters.effect)}`,
+          );
         continue;
       }
       const def = definition(key);

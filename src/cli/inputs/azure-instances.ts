@@ -1,4 +1,5 @@
 import { isPlainObject } from '../../validation/plain-object';
+import { dataFrom } from './json-data';
 
 /**
  * Compute instances as Azure returns them, normalized to the ARM resource shape (API 2025-12-01) that the
@@ -133,14 +134,12 @@ function isAzMlCompute(c: unknown): c is Record<string, any> {
 }
 
 function pick(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(
-    keys.filter((k) => source[k] !== undefined && source[k] !== null).map((k) => [k, source[k]]),
-  );
+  return dataFrom(keys.filter((k) => source[k] !== undefined && source[k] !== null).map((k) => [k, source[k]]));
 }
 
 function omit(source: unknown, keys: readonly string[]): unknown {
   if (!isPlainObject(source)) return source;
-  return Object.fromEntries(Object.entries(source).filter(([k]) => !keys.includes(k)));
+  return dataFrom(Object.entries(source).filter(([k]) => !keys.includes(k)));
 }
 
 function fromRest(c: Record<string, any>, path: string): LocatedAzureInstance {
@@ -181,7 +180,7 @@ function azureSpelling(value: unknown): unknown {
 }
 
 function defined(entries: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== null));
+  return dataFrom(Object.entries(entries).filter(([, v]) => v !== undefined && v !== null));
 }
 
 /** One azure-ai-ml `ComputeStartStopSchedule` dump as the ARM `computeStartStop` entry it came from. */
@@ -222,7 +221,10 @@ function scriptFromAzMl(s: unknown): unknown {
     scriptSource: 'workspaceStorage',
     scriptData: s.path,
     scriptArguments: s.command,
-    timeout: s.timeout_minutes !== undefined && s.timeout_minutes !== null ? `${s.timeout_minutes}m` : undefined,
+    timeout:
+      typeof s.timeout_minutes === 'number' || typeof s.timeout_minutes === 'string'
+        ? `${s.timeout_minutes}m`
+        : s.timeout_minutes,
   });
 }
 
@@ -242,7 +244,7 @@ function identityFromAzMl(identity: unknown): unknown {
       : identity.type;
   return defined({
     type,
-    userAssignedIdentities: ids.length > 0 ? Object.fromEntries(ids.map((id: string) => [id, {}])) : undefined,
+    userAssignedIdentities: ids.length > 0 ? dataFrom(ids.map((id: string) => [id, {}])) : undefined,
   });
 }
 

@@ -3,6 +3,7 @@ import { isPlainObject } from '../../validation/plain-object';
 import { isArmExpression, Origin, resolveArmValue, templateScope } from './arm-expressions';
 import { AzureInstance, azMlField, isAzureComputeOutput, locateAzureInstances } from './azure-instances';
 import { joinPath, under } from './json-path';
+import { dataFrom } from './json-data';
 
 /**
  * Compute instances (or bare schedule lists) found in one input file, whatever its shape: an ARM template
@@ -107,12 +108,12 @@ function fromTemplate(
       }
       if (Array.isArray(value)) return value.map((v, j) => resolve(v, `${field}[${j}]`));
       if (isPlainObject(value)) {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) {
-          const resolved = resolve(v, field === '' ? k : `${field}.${k}`);
-          if (resolved !== undefined && resolved !== null) out[k] = resolved;
-        }
-        return out;
+        return dataFrom(
+          Object.entries(value).flatMap(([k, v]) => {
+            const resolved = resolve(v, field === '' ? k : `${field}.${k}`);
+            return resolved === undefined || resolved === null ? [] : [[k, resolved] as const];
+          }),
+        );
       }
       return value;
     };
@@ -188,7 +189,7 @@ function fromTerraform(file: string, json: Record<string, any>): FoundInstance[]
       }
       if (Array.isArray(value)) return value.map((v, j) => known(v, `${field}[${j}]`));
       if (isPlainObject(value)) {
-        return Object.fromEntries(
+        return dataFrom(
           Object.entries(value).flatMap(([k, v]) => {
             const kept = known(v, `${field}.${k}`);
             return kept === undefined ? [] : [[k, kept]];

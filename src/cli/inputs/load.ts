@@ -1,4 +1,4 @@
-import { CliIo, readJson, UnusableInput } from '../io';
+import { CliIo, readJsonFile, UnusableInput } from '../io';
 import { FoundInstance, findInstances, inputKind } from './instances';
 import { jsonLines } from './json-lines';
 
@@ -15,8 +15,8 @@ export interface LoadedInstances {
 export function loadInstances(io: CliIo, files: readonly string[], parametersFile?: string): LoadedInstances {
   const lines = new Map<string, Map<string, number>>();
   const read = (file: string) => {
-    const json = readJson(io, file);
-    lines.set(file, jsonLines(io.readFile(file)));
+    const { text, json } = readJsonFile(io, file);
+    lines.set(file, jsonLines(text));
     return json;
   };
   const parameters = parametersFile === undefined ? undefined : { file: parametersFile, json: read(parametersFile) };

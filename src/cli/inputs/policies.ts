@@ -1,5 +1,6 @@
 import { isPlainObject } from '../../validation/plain-object';
 import { resolveArmValue } from './arm-expressions';
+import { dataFrom } from './json-data';
 
 /**
  * Policy definitions, initiatives (policy set definitions) and assignments, found by shape in: Azure's own
@@ -74,9 +75,7 @@ function keysOf(name: string, id?: string, address?: string): string[] {
 /** `{ "x": { "value": v } }` -> `{ x: v }`. */
 function values(parameters: unknown): Record<string, unknown> {
   if (!isPlainObject(parameters)) return {};
-  return Object.fromEntries(
-    Object.entries(parameters).map(([k, v]) => [k, isPlainObject(v) && 'value' in v ? v.value : v]),
-  );
+  return dataFrom(Object.entries(parameters).map(([k, v]) => [k, isPlainObject(v) && 'value' in v ? v.value : v]));
 }
 
 function declarations(parameters: unknown): Record<string, ParameterDeclaration> {
@@ -114,7 +113,7 @@ function addAzureObject(
       parameters: declarations(p.parameters),
       file,
       references: p.policyDefinitions.filter(isPlainObject).map((r: Record<string, any>) => ({
-        definition: String(r.policyDefinitionId ?? ''),
+        definition: typeof r.policyDefinitionId === 'string' ? r.policyDefinitionId : '',
         ...(typeof r.policyDefinitionReferenceId === 'string' ? { referenceId: r.policyDefinitionReferenceId } : {}),
         parameters: values(r.parameters),
       })),
@@ -138,7 +137,7 @@ function armLiterals(value: unknown): unknown {
     return value;
   }
   if (Array.isArray(value)) return value.map(armLiterals);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, armLiterals(v)]));
+  if (isPlainObject(value)) return dataFrom(Object.entries(value).map(([k, v]) => [k, armLiterals(v)]));
   return value;
 }
 
@@ -173,7 +172,9 @@ function fromTerraform(into: PolicyInputs, file: string, resources: Record<strin
           tfAddress,
         );
       } else if (/^azurerm_(management_group_)?policy_set_definition$/.test(type)) {
-        const refs = Array.isArray(r.policy_definition_reference) ? r.policy_definition_reference : [];
+        const refs = Array.isArray(r.policy_definition_reference)
+          ? r.policy_definition_reference.filter(isPlainObject)
+          : [];
         addAzureObject(
           into,
           file,

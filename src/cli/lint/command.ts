@@ -3,6 +3,7 @@ import { lineOf } from '../inputs/json-lines';
 import { loadInstances } from '../inputs/load';
 import { CliIo, EXIT, UnusableInput } from '../io';
 import { sarifLog, SarifRule } from '../sarif';
+import { line as printed, terminalJson } from '../terminal-text';
 import { packageVersion } from '../version';
 import { instanceProblems, LintProblem } from './instance-problems';
 
@@ -49,15 +50,11 @@ export function run(args: string[], io: CliIo): number {
   const notes = loaded.instances.flatMap((i) => i.notes.map((note) => ({ file: i.file, instance: i.name, note })));
   if (format === 'json') {
     io.out(
-      `${JSON.stringify(
-        {
-          instances: loaded.instances.map((i) => ({ file: i.file, name: i.name })),
-          problems: problems.map((p) => ({ ...p, line: line(p), rule: ruleOf(p) })),
-          notes,
-        },
-        null,
-        2,
-      )}\n`,
+      terminalJson({
+        instances: loaded.instances.map((i) => ({ file: i.file, name: i.name })),
+        problems: problems.map((p) => ({ ...p, line: line(p), rule: ruleOf(p) })),
+        notes,
+      }),
     );
   } else if (format === 'sarif') {
     const results = problems.map((p) => ({
@@ -69,30 +66,28 @@ export function run(args: string[], io: CliIo): number {
       path: p.path,
     }));
     io.out(
-      `${JSON.stringify(
+      terminalJson(
         sarifLog(
           RULES.map(({ id, description }) => ({ id, description })),
           results,
           packageVersion(),
         ),
-        null,
-        2,
-      )}\n`,
+      ),
     );
   } else {
     for (const p of problems) {
       const at = line(p);
       io.out(
-        `${p.file}${at !== undefined ? `:${at}` : ''}: ${p.path}: ${p.instance}: received ${p.received}; allowed: ${p.allowed}\n`,
+        printed`${p.file}${at !== undefined ? `:${at}` : ''}: ${p.path}: ${p.instance}: received ${p.received}; allowed: ${p.allowed}`,
       );
     }
-    for (const n of notes) io.out(`note: ${n.file}: ${n.instance}: ${n.note}\n`);
+    for (const n of notes) io.out(printed`note: ${n.file}: ${n.instance}: ${n.note}`);
     const count = loaded.instances.length;
     const what = `${count} ${count === 1 ? 'instance' : 'instances'}`;
     io.out(
       problems.length === 0
-        ? `no problems in ${what}\n`
-        : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${what}\n`,
+        ? printed`no problems in ${what}`
+        : printed`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${what}`,
     );
   }
   return problems.length > 0 ? EXIT.problems : EXIT.clean;

@@ -192,8 +192,8 @@ function checkScripts(problems: LintProblems, setupScripts: unknown): void {
     const base = `${INNER}.setupScripts.scripts.${kind}`;
     const options: SetupScriptOptions = {};
     if (s.scriptArguments !== undefined) (options as { arguments?: unknown }).arguments = s.scriptArguments;
-    if (typeof s.timeout === 'string') {
-      const timeout = gnuTimeout(s.timeout);
+    if (s.timeout !== undefined) {
+      const timeout = typeof s.timeout === 'string' ? gnuTimeout(s.timeout) : undefined;
       if (timeout === undefined)
         problems.add(
           `${base}.timeout`,

@@ -8,9 +8,10 @@ import { isPlainObject } from '../../validation/plain-object';
 import { parseVerbArgs } from '../args';
 import { loadInstances } from '../inputs/load';
 import { CliIo, EXIT, UnusableInput } from '../io';
+import { line, terminalText } from '../terminal-text';
 import { svgChart, SvgBlock } from './svg-chart';
 import { textChart } from './text-chart';
-import { hoursOf, runningIntervals, weekOf } from './week';
+import { hoursOf, Interval, minuteSlots, runningIntervals, weekOf } from './week';
 
 export const PREVIEW_USAGE =
   'aml-compute preview FILE... | --cron "Start|Stop EXPR"... [--cron-tz WINDOWS_ID] [--tz ZONE] [--from YYYY-MM-DD] [--price-per-hour N] [--svg FILE] [--parameters FILE]';
@@ -51,7 +52,11 @@ function cronSchedule(text: string, timeZone: string): ArmComputeStartStopSchedu
   try {
     return StartStopSchedule.cron({ action, expression: m[2], timeZone }).toArm();
   } catch (e) {
-    if (e instanceof ValidationError) throw new UnusableInput(`--cron ${JSON.stringify(text)}: ${e.message}`);
+    // One line, as every unusable-input message is: the library's problems joined, not its multi-line message.
+    if (e instanceof ValidationError)
+      throw new UnusableInput(
+        `--cron ${JSON.stringify(text)}: ${e.problems.map((p) => `${p.field}: received ${p.received}; allowed: ${p.allowed}`).join(' | ')}`,
+      );
     throw e;
   }
 }
@@ -99,7 +104,7 @@ export function run(args: string[], io: CliIo): number {
       if (invalid > 0) {
         problems++;
         io.out(
-          `${instance.name} (${instance.file}): not charted: ${invalid} of its schedules ${invalid === 1 ? 'is' : 'are'} invalid; run aml-compute lint ${instance.file}\n\n`,
+          `${line`${instance.name} (${instance.file}): not charted: ${invalid} of its schedules ${invalid === 1 ? 'is' : 'are'} invalid; run aml-compute lint ${instance.file}`}\n`,
         );
         continue;
       }
@@ -110,18 +115,26 @@ export function run(args: string[], io: CliIo): number {
   const week = weekOf(from, zone);
   const weekHours = (week.endMs - week.startMs) / 3_600_000;
   const blocks: SvgBlock[] = [];
+  const slots = minuteSlots(week);
+  // Instances often share their schedules (a policy's defaults, a copied template): each set is walked once.
+  const intervalsOf = new Map<string, Interval[]>();
   for (const c of charted) {
-    const intervals = runningIntervals(c.entries, week);
+    const key = JSON.stringify(c.entries);
+    const intervals = intervalsOf.get(key) ?? runningIntervals(c.entries, week);
+    intervalsOf.set(key, intervals);
     const hours = hoursOf(intervals);
+    // The title and the schedules are input: escaped; the chart's rows (with colour on a terminal) are this command's own.
     const lines = [
-      c.title,
+      terminalText(c.title),
       c.entries.length === 0
         ? '  no schedules: runs until someone stops it (idle shutdown aside)'
-        : c.entries.map((e) => `  ${describeEntry(e)}${e.status === 'Disabled' ? ' [disabled]' : ''}`).join('\n'),
+        : c.entries
+            .map((e) => `  ${terminalText(describeEntry(e))}${e.status === 'Disabled' ? ' [disabled]' : ''}`)
+            .join('\n'),
       ...(c.entries.length > 0 && !c.entries.some((e) => e.action === 'Start' && e.status !== 'Disabled')
         ? ['  no Start schedule: it runs only when someone starts it, which the chart cannot show']
         : []),
-      ...textChart(intervals, week, io.isTTY),
+      ...textChart(intervals, week, io.isTTY, slots),
     ];
     const summary = `runs ${hours.toFixed(1)} h of ${weekHours.toFixed(0)} h in the week of ${week.days[0]} (${zone}), ${((100 * hours) / weekHours).toFixed(1)} %`;
     lines.push(summary);

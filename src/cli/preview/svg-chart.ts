@@ -1,3 +1,4 @@
+import { terminalText } from '../terminal-text';
 import { Interval, localPosition, localTimeText, Week } from './week';
 
 /**
@@ -18,8 +19,9 @@ const HOUR = 24;
 const ROW = 18;
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
+/** Text for XML 1.0: unsafe and forbidden characters shown escaped as in the terminal, then markup escaped. */
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return terminalText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export function svgChart(blocks: readonly SvgBlock[], week: Week): string {

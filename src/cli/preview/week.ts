@@ -89,9 +89,15 @@ export function hoursOf(intervals: readonly Interval[]): number {
   return intervals.reduce((sum, i) => sum + (i.endMs - i.startMs), 0) / 3_600_000;
 }
 
-/** The slot (0..47: half hours of a local day) and day (0..6) of each minute of the week, in the display zone. */
-export function minuteSlots(week: Week): Array<{ day: number; slot: number }> {
-  const slots: Array<{ day: number; slot: number }> = [];
+/** Where a minute of the week falls in the chart: its day (0..6) and half hour of the local day (0..47). */
+export interface MinuteSlot {
+  readonly day: number;
+  readonly slot: number;
+}
+
+/** The slot of each minute of the week, in the display zone. */
+export function minuteSlots(week: Week): MinuteSlot[] {
+  const slots: MinuteSlot[] = [];
   const dayIndex = new Map(week.days.map((d, i) => [d, i]));
   for (let t = week.startMs; t < week.endMs; t += MINUTE_MS) {
     const l = toLocal(t, week.zone);

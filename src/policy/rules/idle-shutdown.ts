@@ -89,7 +89,7 @@ function builtInIdleShutdownRule(effect: 'Audit' | 'Deny'): ShutdownRule {
   };
 }
 
-function idleVerdict(value: string | undefined, max: Duration | undefined): Verdict {
+function idleVerdict(value: unknown, max: Duration | undefined): Verdict {
   const allowed =
     max === undefined
       ? 'an idle shutdown (idleTimeBeforeShutdown)'
@@ -99,7 +99,22 @@ function idleVerdict(value: string | undefined, max: Duration | undefined): Verd
   }
   if (max === undefined) return COMPLIANT;
   if (isToken(value)) return { status: 'not-applicable', reason: 'idleTimeBeforeShutdown is known only at apply' };
-  return Duration.parseIso(value).toSeconds() > max.toSeconds()
+  // Read from a file (aml-compute audit), the value may be anything: what is not a duration is not judged here.
+  const duration = typeof value === 'string' ? isoDuration(value) : undefined;
+  if (duration === undefined)
+    return {
+      status: 'not-applicable',
+      reason: `idleTimeBeforeShutdown ${show(value)} is not an ISO 8601 duration, which this rule compares`,
+    };
+  return duration.toSeconds() > max.toSeconds()
     ? { status: 'non-compliant', field: 'idleTimeBeforeShutdown', received: show(value), allowed }
     : COMPLIANT;
+}
+
+function isoDuration(text: string): Duration | undefined {
+  try {
+    return Duration.parseIso(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,38 @@
+/**
+ * Text from input made safe to print: a file name, an instance name or a value may hold ESC (a terminal's
+ * escape sequences: colours, cursor moves, window titles), BEL, NUL, CR or LF (a line that overwrites or
+ * fakes another), or Unicode's bidirectional and invisible format characters (text shown in another order
+ * than it is: CVE-2021-42574, "Trojan Source"). Each is shown escaped as `\u001b`, so the output says what
+ * the input held and does nothing else. What is left is also text XML 1.0 allows (its `Char` production
+ * excludes the C0 controls but tab, CR and LF, lone surrogates, U+FFFE and U+FFFF), so SVG output can use it.
+ */
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function escaped(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** One line of output's worth of input text, every unsafe character escaped (line breaks too). */
+export function terminalText(text: string): string {
+  return text.replace(UNSAFE, escaped);
+}
+
+/**
+ * A line to print: the template's own text as written, each interpolated value through `terminalText`,
+ * and a line break at the end. Every line the command prints about its input is made with it.
+ */
+export function line(strings: TemplateStringsArray, ...values: unknown[]): string {
+  return `${strings.reduce((text, s, i) => `${text}${terminalText(String(values[i - 1]))}${s}`)}\n`;
+}
+
+/**
+ * JSON for output: JSON.stringify escapes the C0 controls itself; the other unsafe characters (DEL, C1,
+ * bidirectional controls) can stand only inside strings, where `\u202e` is the same character to a parser.
+ */
+export function terminalJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)
+    .split('\n')
+    .map((l) => terminalText(l))
+    .join('\n')}\n`;
+}
