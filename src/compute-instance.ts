@@ -7,6 +7,7 @@ import { toComputeInstanceSpec } from './compute-instance-spec';
 import type { TerraformOnlyPart } from './model/terraform-only';
 import { validateComputeInstanceProps } from './compute-instance-validation';
 import { declareInstance } from './declared-instances';
+import { inSameFramework } from './framework-check';
 import { Problems } from './errors';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
@@ -45,7 +46,7 @@ export class ComputeInstance extends Construct {
   public readonly terraformOnly: readonly TerraformOnlyPart[];
 
   constructor(scope: Construct, id: string, given: ComputeInstanceProps) {
-    super(scope, id);
+    super(inSameFramework(scope, id), id);
     Object.defineProperty(this, COMPUTE_INSTANCE_MARK, { value: true });
     const problems = new Problems(this.node.path);
     // From here on, the schedules, scripts and durations are this copy's, made by validated construction.

@@ -51,6 +51,8 @@ export { ValidationError } from './errors';
 export type { Problem } from './errors';
 export { ArmTemplate } from './arm/arm-template';
 export type { ArmTemplateDocument, ArmParameter } from './arm/arm-template';
+export { synthAndReport } from './synth-and-report';
+export type { SynthReport, SynthAnnotation, ReportOutput } from './synth-and-report';
 export { AzapiProvider } from './azapi/provider';
 export type { AzapiProviderProps, AzapiEndpoint } from './azapi/provider';
 export { ShutdownPolicy } from './policy/shutdown-policy';

@@ -78,6 +78,7 @@ describe('the public API', () => {
       'ROSTER_SCHEMA',
       'RecurrenceFrequency',
       'RecurrenceScheduleProps',
+      'ReportOutput',
       'RequirementEffect',
       'Roster',
       'RosterPerson',
@@ -95,10 +96,13 @@ describe('the public API', () => {
       'ShutdownPolicyScope',
       'SshAccess',
       'StartStopSchedule',
+      'SynthAnnotation',
+      'SynthReport',
       'ValidationError',
       'WeekDay',
       'WeeklyUptimeOptions',
       'WorkingHoursProps',
+      'synthAndReport',
     ]);
   });
 
