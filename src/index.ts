@@ -55,6 +55,8 @@ export { synthAndReport } from './synth-and-report';
 export type { SynthReport, SynthAnnotation, ReportOutput } from './synth-and-report';
 export { AzapiProvider } from './azapi/provider';
 export type { AzapiProviderProps, AzapiEndpoint } from './azapi/provider';
+export { AzurermProvider } from './azurerm/provider';
+export type { AzurermProviderConfig } from './azurerm/provider';
 export { ShutdownPolicy } from './policy/shutdown-policy';
 export type { ShutdownPolicyProps, IdleShutdownRequirement, RequirementEffect } from './policy/shutdown-policy-props';
 export type { ShutdownPolicyScope } from './policy/policy-scope';

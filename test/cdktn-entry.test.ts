@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { TerraformResource, TerraformStack, Testing } from 'cdktn';
 import { errorsOf } from './support/annotations';
-import { REQUIRED, SUBSCRIPTION, thrown, warningsOf } from './support/stack';
+import { OBJECT_ID, REQUIRED, SUBSCRIPTION, TENANT_ID, thrown, warningsOf, WORKSPACE_ID } from './support/stack';
 
 /**
  * The cdktn entry as its users load it: the build's dist/cdktn (the same source compiled against cdktn 0.24),
@@ -141,5 +141,40 @@ describe('an entry used with the other framework says which entry to import', ()
     expect(lines).toEqual([
       "WARNING [workstations/alice] Local authentication is enabled (localAuth: true): Azure's built-in policy e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f reports it non-compliant.\n",
     ]);
+  });
+});
+
+describe("the library's AzurermProvider: a ready azurerm provider under either framework", () => {
+  const other = '00000000-0000-0000-0000-000000000002';
+  const inTwoSubscriptions = (l: typeof lib, stack: never) => {
+    const grant = { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true };
+    new l.ComputeInstance(stack, 'alice', { ...REQUIRED, assignedUser: grant });
+    new l.ComputeInstance(stack, 'bob', {
+      ...REQUIRED,
+      name: 'ci-bob',
+      workspaceId: WORKSPACE_ID.replace(SUBSCRIPTION, other),
+      assignedUser: grant,
+    });
+  };
+
+  test('under cdktn, declared after the instances: the one azurerm block, with its subscription, and no warning', () => {
+    const stack = new TerraformStack(Testing.app(), 'workstations');
+    inTwoSubscriptions(lib, stack as never);
+    new lib.AzurermProvider(stack as never, 'azurerm', { subscriptionId: other });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(json.provider.azurerm).toEqual([{ features: [{}], subscription_id: other }]);
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('under cdktf (the main entry), the same', () => {
+    const cdktf = require('cdktf') as typeof import('cdktf');
+    const main = require(join(__dirname, '..', 'src')) as typeof import('../src');
+    const stack = new cdktf.TerraformStack(cdktf.Testing.app(), 'workstations');
+    inTwoSubscriptions(main, stack as never);
+    new main.AzurermProvider(stack, 'azurerm', { subscriptionId: other });
+    expect(JSON.parse(cdktf.Testing.synth(stack)).provider.azurerm).toEqual([
+      { features: [{}], subscription_id: other },
+    ]);
+    expect(warningsOf(stack)).toEqual([]);
   });
 });

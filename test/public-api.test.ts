@@ -57,6 +57,8 @@ describe('the public API', () => {
       'AzapiEndpoint',
       'AzapiProvider',
       'AzapiProviderProps',
+      'AzurermProvider',
+      'AzurermProviderConfig',
       'COMPUTE_API_VERSION',
       'COMPUTE_RESOURCE_TYPE',
       'COMPUTE_START_STOP_LIST_SCHEMA',
