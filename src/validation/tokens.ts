@@ -15,10 +15,14 @@ export function isToken(value: unknown): boolean {
 const STRING_TOKEN_MARKER = '${TfToken[';
 
 /**
- * A cdktf string token as cdktf finds it (lib/tokens/private/encoding.js, STRING_TOKEN_REGEX: the marker,
- * a key of `[a-zA-Z0-9:._-]`, then `]}`); captured, so that `split` keeps the tokens at odd indexes.
+ * A cdktf string token as cdktf finds it (lib/tokens/private/encoding.js, STRING_TOKEN_REGEX: the marker, a
+ * key of `[a-zA-Z0-9:._-]`, then `]}`).
  */
-export const STRING_TOKEN = /(\$\{TfToken\[[a-zA-Z0-9:._-]+\]\})/;
+const STRING_TOKEN_TEXT = '\\$\\{TfToken\\[[a-zA-Z0-9:._-]+\\]\\}';
+/** A string token, captured, so that `split` keeps the tokens at odd indexes. */
+export const STRING_TOKEN = new RegExp(`(${STRING_TOKEN_TEXT})`);
+/** A string token that starts exactly at `lastIndex` (sticky). */
+export const STRING_TOKEN_AT = new RegExp(STRING_TOKEN_TEXT, 'y');
 
 /** The literal text of a string around its tokens (the whole string when it holds none). */
 export function literalParts(value: string): string[] {
