@@ -30,6 +30,7 @@ export {
   TerraformResourceConfig,
   TerraformStack,
   Token,
+  Tokenization,
 } from 'cdktf';
 // Tokens resolve against a scope only through this module; it is public in the package, not in its index.
 export { resolve } from 'cdktf/lib/_tokens';
