@@ -2,7 +2,7 @@
 // test/readme-quickstart.test.ts.
 import { App, TerraformStack } from 'cdktf';
 import {
-  ArmTemplate, ComputeInstance, Duration, SetupScriptBuilder, ShutdownPolicy, StartStopSchedule,
+  ArmTemplate, ComputeInstance, Duration, SetupScriptBuilder, ShutdownPolicy, StartStopSchedule, synthAndReport,
 } from '../src';
 
 const app = new App({ outdir: process.argv[2] ?? 'cdktf.out/readme' });
@@ -33,5 +33,5 @@ new ShutdownPolicy(governance, 'shutdown', {
   idleShutdown: { effect: 'Audit', max: Duration.hours(4) },
 });
 
-app.synth();                  // cdktf.out/stacks/<stack>/cdk.tf.json; fails if an instance breaks a Deny rule
+synthAndReport(app);          // cdktf.out/stacks/<stack>/cdk.tf.json; prints warnings and errors, exit code 1 on a Deny
 ArmTemplate.writeForApp(app); // cdktf.out/arm/<stack>.json

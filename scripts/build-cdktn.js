@@ -19,6 +19,10 @@ const buildInfo = path.join(root, 'dist', '.tsbuildinfo-cdktn');
 const FRAMEWORK = 'framework.ts';
 // What src/framework.ts imports, and what the cdktn copy imports instead.
 const SWAPS = [
+  [
+    `requireInstalled('cdktf', 'cdktn', 'cdktf-azureml-compute/cdktn');`,
+    `requireInstalled('cdktn', 'cdktf', 'cdktf-azureml-compute');`,
+  ],
   [`from 'cdktf';`, `from 'cdktn';`],
   [`from 'cdktf/lib/_tokens';`, `from 'cdktn/lib/_tokens';`],
 ];
@@ -86,7 +90,10 @@ syncCopy();
 // tsc builds incrementally but neither notices deleted outputs nor deletes those of removed modules: without
 // dist/cdktn it starts afresh, and outputs whose source is gone are removed after it.
 if (!fs.existsSync(path.join(out, 'index.js'))) fs.rmSync(buildInfo, { force: true });
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'tsconfig.cdktn.json')], {
+// `-p`, not `-b`: `tsc -b` (TypeScript 5.9) judged the project up to date from its root file's time alone
+// ("newest input 'dist/cdktn-src/index.ts' is older than output"), so a change to any other module left the
+// entry stale. `-p` with `incremental` compares each file of the program.
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.cdktn.json')], {
   stdio: 'inherit',
 });
 for (const file of emittedFiles(out)) {

@@ -22,20 +22,27 @@ class DefaultAzurermProvider extends AzurermProvider {
     markStackDefault(this);
   }
 
-  /** Records a subscription the stack's azurerm resources need; warns once when they do not name one. */
+  /** Records a subscription the stack's azurerm resources need. */
   target(subscriptionId: string | undefined, unnamed: string): void {
     if (subscriptionId === undefined || isToken(subscriptionId)) this.unnamed.push(unnamed);
     else this.subscriptions.add(subscriptionId.toLowerCase());
-    if (this.subscription() === undefined && !this.warned && userProviderOf(this, 'azurerm') === undefined) {
-      this.warned = true;
-      const why =
-        this.subscriptions.size > 1
-          ? `the stack acts on ${this.subscriptions.size} subscriptions: ${[...this.subscriptions].sort().join(', ')}`
-          : this.unnamed[0];
-      Annotations.of(this.node.scope!).addWarning(
-        `The azurerm provider the library declares for this stack names no subscription (${why}), and azurerm 4 needs one: declare your own azurerm provider with subscriptionId, or set ARM_SUBSCRIPTION_ID in the pipeline.`,
-      );
-    }
+  }
+
+  /**
+   * Warns once, when the provider renders, if it names no subscription. Decided here, with the rendering, not
+   * when a target is recorded: a user's azurerm provider declared after the instances replaces this one, and
+   * then nothing is missing.
+   */
+  private warnIfNoSubscription(): void {
+    if (this.warned || this.subscription() !== undefined) return;
+    this.warned = true;
+    const why =
+      this.subscriptions.size > 1
+        ? `the stack acts on ${this.subscriptions.size} subscriptions: ${[...this.subscriptions].sort().join(', ')}`
+        : this.unnamed[0];
+    Annotations.of(this.node.scope!).addWarning(
+      `The azurerm provider the library declares for this stack names no subscription (${why}), and azurerm 4 needs one: declare your own azurerm provider with subscriptionId, or set ARM_SUBSCRIPTION_ID in the pipeline.`,
+    );
   }
 
   /** The one subscription every target names, if so. */
@@ -44,11 +51,15 @@ class DefaultAzurermProvider extends AzurermProvider {
   }
 
   toTerraform(): any {
-    return userProviderOf(this, 'azurerm') ? {} : super.toTerraform();
+    if (userProviderOf(this, 'azurerm')) return {};
+    this.warnIfNoSubscription();
+    return super.toTerraform();
   }
 
   toHclTerraform(): any {
-    return userProviderOf(this, 'azurerm') ? {} : super.toHclTerraform();
+    if (userProviderOf(this, 'azurerm')) return {};
+    this.warnIfNoSubscription();
+    return super.toHclTerraform();
   }
 }
 

@@ -7,6 +7,7 @@ import { toComputeInstanceSpec } from './compute-instance-spec';
 import type { TerraformOnlyPart } from './model/terraform-only';
 import { validateComputeInstanceProps } from './compute-instance-validation';
 import { declareInstance } from './declared-instances';
+import { inSameFramework } from './framework-check';
 import { Problems } from './errors';
 import { renderAzapiComputeInstance } from './render/azapi-compute-instance';
 import { azurermUnsupportedProps, renderAzurermComputeInstance } from './render/azurerm-compute-instance';
@@ -14,7 +15,7 @@ import { startsButNeverStops } from './schedule/schedule-set-rules';
 import { computeImportId } from './render/import-id';
 import { stopAfterCreation } from './render/stop-after-creation';
 import { createTimeoutMinutes, minutes } from './render/compute-timeouts';
-import { isToken } from './validation/tokens';
+import { isToken, UNKNOWN_TOKEN, unknownTokens } from './validation/tokens';
 
 /** Names already taken in each app, by region: Azure refuses a second compute of the same name in a region. */
 const namesByApp = new WeakMap<IConstruct, Map<string, string>>();
@@ -45,7 +46,7 @@ export class ComputeInstance extends Construct {
   public readonly terraformOnly: readonly TerraformOnlyPart[];
 
   constructor(scope: Construct, id: string, given: ComputeInstanceProps) {
-    super(scope, id);
+    super(inSameFramework(scope, id), id);
     Object.defineProperty(this, COMPUTE_INSTANCE_MARK, { value: true });
     const problems = new Problems(this.node.path);
     // From here on, the schedules, scripts and durations are this copy's, made by validated construction.
@@ -56,6 +57,10 @@ export class ComputeInstance extends Construct {
     this.terraformResource = props.terraformResource ?? 'azapi';
 
     this.spec = toComputeInstanceSpec(props);
+    // A marker cdktf cannot resolve, anywhere in what will be written (scripts included), fails here with the
+    // construct's path rather than at synth without one.
+    for (const u of unknownTokens(this.spec)) problems.add(u.path, u.value, UNKNOWN_TOKEN);
+    problems.throwIfAny();
     this.name = props.name;
     if (this.terraformResource === 'azurerm') {
       const unsupported = azurermUnsupportedProps(this.spec);

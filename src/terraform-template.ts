@@ -1,5 +1,5 @@
 import { isPlainObject } from './validation/plain-object';
-import { isToken, STRING_TOKEN } from './validation/tokens';
+import { isToken, STRING_TOKEN, STRING_TOKEN_AT } from './validation/tokens';
 
 /**
  * Terraform reads every string in `.tf.json` as a template: a literal `${` or `%{` would be taken for an
@@ -17,9 +17,9 @@ export function escapeTerraformTemplates<T>(value: T): T {
 }
 
 /**
- * False when no key or string in `value` holds `${` or `%{` (a cdktf token does), so nothing made from its
- * strings needs escaping either: the usual case, once per compute instance. It reads what `escapeValue`
- * reads (own enumerable keys, array items), with one `includes` per string and no copy.
+ * False when no key or string in `value` holds `%{`, or `${` other than a cdktf token's, so nothing made from
+ * its strings needs escaping either: the usual case, for every resource. It reads what `escapeValue` reads
+ * (own enumerable keys, array items), with one `includes` per string and no copy.
  */
 export function mayNeedTemplateEscapes(value: unknown): boolean {
   if (typeof value === 'string') return hasTemplateStart(value);
@@ -32,8 +32,19 @@ export function mayNeedTemplateEscapes(value: unknown): boolean {
   return false;
 }
 
+/**
+ * True when `text` holds a `%{`, or a `${` that does not open a cdktf token: references (the `${` of
+ * `${TfToken[...]}`) are left as they are, so text made only of references and plain characters, as most
+ * resource arguments are, needs no escaping and no copy.
+ */
 function hasTemplateStart(text: string): boolean {
-  return text.includes('{') && (text.includes('${') || text.includes('%{'));
+  if (!text.includes('{')) return false;
+  if (text.includes('%{')) return true;
+  for (let i = text.indexOf('${'); i >= 0; i = text.indexOf('${', i + 1)) {
+    STRING_TOKEN_AT.lastIndex = i;
+    if (!STRING_TOKEN_AT.test(text)) return true;
+  }
+  return false;
 }
 
 function escapeValue<T>(value: T): T {

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { TerraformResource, TerraformStack, Testing } from 'cdktn';
 import { errorsOf } from './support/annotations';
-import { REQUIRED, SUBSCRIPTION, thrown, warningsOf } from './support/stack';
+import { OBJECT_ID, REQUIRED, SUBSCRIPTION, TENANT_ID, thrown, warningsOf, WORKSPACE_ID } from './support/stack';
 
 /**
  * The cdktn entry as its users load it: the build's dist/cdktn (the same source compiled against cdktn 0.24),
@@ -72,4 +73,108 @@ test("the main entry's resources are cdktf's, not cdktn's: each entry is built a
   expect(resources.map((c) => [c instanceof cdktf.TerraformResource, c instanceof TerraformResource])).toEqual(
     resources.map(() => [true, false]),
   );
+});
+
+describe('an entry used with the other framework says which entry to import', () => {
+  const cdktf = require('cdktf') as typeof import('cdktf');
+  const main = require(join(__dirname, '..', 'src')) as typeof import('../src');
+  const allowedFor = (framework: 'cdktf' | 'cdktn') =>
+    framework === 'cdktf'
+      ? "a construct of CDK for Terraform (cdktf): this is the package's cdktf entry, 'cdktf-azureml-compute'; with cdktn, import from 'cdktf-azureml-compute/cdktn'"
+      : "a construct of CDK Terrain (cdktn): this is the package's cdktn entry, 'cdktf-azureml-compute/cdktn'; with cdktf, import from 'cdktf-azureml-compute'";
+
+  test.each<[string, (l: typeof lib, s: never) => unknown]>([
+    ['ComputeInstance', (l, s) => new l.ComputeInstance(s, 'ci', REQUIRED)],
+    ['AzapiProvider', (l, s) => new l.AzapiProvider(s, 'ci')],
+    [
+      'ShutdownPolicy',
+      (l, s) => new l.ShutdownPolicy(s, 'ci', { scope: { subscriptionId: SUBSCRIPTION }, requireSchedules: 'Audit' }),
+    ],
+  ])('the main entry in a cdktn stack, and the cdktn entry in a cdktf stack: %s', (_what, make) => {
+    const cdktnStack = new TerraformStack(Testing.app(), 'workstations') as never;
+    expect(thrown(() => make(main, cdktnStack)).message).toBe(
+      `Invalid input in workstations/ci (1 problem):\n  - workstations/ci: scope: received cdktn.TerraformStack "workstations", of CDK Terrain (cdktn); allowed: ${allowedFor('cdktf')}`,
+    );
+    const cdktfStack = new cdktf.TerraformStack(cdktf.Testing.app(), 'workstations') as never;
+    expect(thrown(() => make(lib, cdktfStack)).message).toBe(
+      `Invalid input in workstations/ci (1 problem):\n  - workstations/ci: scope: received cdktf.TerraformStack "workstations", of CDK for Terraform (cdktf); allowed: ${allowedFor('cdktn')}`,
+    );
+  });
+
+  /** The message of loading `entry` in a node where `hidden` cannot be resolved, as where it is not installed. */
+  function loadWithout(hidden: string, entry: string): string {
+    const script = `
+      const Module = require('node:module');
+      const resolve = Module._resolveFilename;
+      Module._resolveFilename = function (request, ...rest) {
+        if (request === ${JSON.stringify(hidden)} || request.startsWith(${JSON.stringify(`${hidden}/`)})) {
+          throw Object.assign(new Error("Cannot find module '" + request + "'"), { code: 'MODULE_NOT_FOUND' });
+        }
+        return resolve.call(this, request, ...rest);
+      };
+      try { require(${JSON.stringify(entry)}); process.stdout.write('loaded'); } catch (e) { process.stdout.write(e.message); }
+    `;
+    return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  }
+
+  test('the main entry without cdktf installed says to install it or import the cdktn entry', () => {
+    expect(loadWithout('cdktf', join(__dirname, '..', 'src'))).toBe(
+      "cdktf-azureml-compute: this entry is built for cdktf, which is not installed here: install cdktf, or, with cdktn, import from 'cdktf-azureml-compute/cdktn'.",
+    );
+  });
+
+  test('the cdktn entry without cdktn installed says to install it or import the main entry', () => {
+    expect(loadWithout('cdktn', join(__dirname, '..', 'cdktn'))).toBe(
+      "cdktf-azureml-compute: this entry is built for cdktn, which is not installed here: install cdktn, or, with cdktf, import from 'cdktf-azureml-compute'.",
+    );
+    // Each entry needs only its own framework.
+    expect(loadWithout('cdktn', join(__dirname, '..', 'src'))).toBe('loaded');
+    expect(loadWithout('cdktf', join(__dirname, '..', 'cdktn'))).toBe('loaded');
+  });
+
+  test('synthAndReport of the cdktn entry prints the annotations of a cdktn app', () => {
+    const app = Testing.app();
+    new lib.ComputeInstance(new TerraformStack(app, 'workstations'), 'alice', { ...REQUIRED, localAuth: true });
+    const lines: string[] = [];
+    const report = lib.synthAndReport(app as never, { write: (t: string) => lines.push(t) });
+    expect(report.warnings.map((w) => w.path)).toEqual(['workstations/alice']);
+    expect(lines).toEqual([
+      "WARNING [workstations/alice] Local authentication is enabled (localAuth: true): Azure's built-in policy e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f reports it non-compliant.\n",
+    ]);
+  });
+});
+
+describe("the library's AzurermProvider: a ready azurerm provider under either framework", () => {
+  const other = '00000000-0000-0000-0000-000000000002';
+  const inTwoSubscriptions = (l: typeof lib, stack: never) => {
+    const grant = { objectId: OBJECT_ID, tenantId: TENANT_ID, grantAccess: true };
+    new l.ComputeInstance(stack, 'alice', { ...REQUIRED, assignedUser: grant });
+    new l.ComputeInstance(stack, 'bob', {
+      ...REQUIRED,
+      name: 'ci-bob',
+      workspaceId: WORKSPACE_ID.replace(SUBSCRIPTION, other),
+      assignedUser: grant,
+    });
+  };
+
+  test('under cdktn, declared after the instances: the one azurerm block, with its subscription, and no warning', () => {
+    const stack = new TerraformStack(Testing.app(), 'workstations');
+    inTwoSubscriptions(lib, stack as never);
+    new lib.AzurermProvider(stack as never, 'azurerm', { subscriptionId: other });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(json.provider.azurerm).toEqual([{ features: [{}], subscription_id: other }]);
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('under cdktf (the main entry), the same', () => {
+    const cdktf = require('cdktf') as typeof import('cdktf');
+    const main = require(join(__dirname, '..', 'src')) as typeof import('../src');
+    const stack = new cdktf.TerraformStack(cdktf.Testing.app(), 'workstations');
+    inTwoSubscriptions(main, stack as never);
+    new main.AzurermProvider(stack, 'azurerm', { subscriptionId: other });
+    expect(JSON.parse(cdktf.Testing.synth(stack)).provider.azurerm).toEqual([
+      { features: [{}], subscription_id: other },
+    ]);
+    expect(warningsOf(stack)).toEqual([]);
+  });
 });

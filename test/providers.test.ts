@@ -111,4 +111,36 @@ describe("providers: the user's, found anywhere in the stack at synth; a default
       `The azurerm provider the library declares for this stack names no subscription (the stack acts on 2 subscriptions: ${SUBSCRIPTION}, ${other}), and azurerm 4 needs one: declare your own azurerm provider with subscriptionId, or set ARM_SUBSCRIPTION_ID in the pipeline.`,
     ]);
   });
+
+  test.each(['before', 'after'] as const)(
+    "with the user's azurerm provider declared %s instances in two subscriptions: the user's block, no warning",
+    (when) => {
+      const { stack } = newStack();
+      if (when === 'before') userAzurerm('azurerm')(stack);
+      new ComputeInstance(stack, 'alice', BOTH);
+      new ComputeInstance(stack, 'bob', {
+        ...BOTH,
+        name: 'ci-bob',
+        workspaceId: WORKSPACE_ID.replace(SUBSCRIPTION, '00000000-0000-0000-0000-000000000002'),
+      });
+      if (when === 'after') userAzurerm('azurerm')(stack);
+      // Nothing is decided at construction: the warning comes, or not, when the stack renders.
+      expect(warningsOf(stack)).toEqual([]);
+      expect(synthJson(stack).provider.azurerm).toEqual([{ features: [{}], subscription_id: 'user-sub' }]);
+      expect(warningsOf(stack)).toEqual([]);
+    },
+  );
+
+  test('the warning is added once, however often the stack renders', () => {
+    const { app, stack } = newStack();
+    new ComputeInstance(stack, 'alice', BOTH);
+    new ComputeInstance(stack, 'bob', {
+      ...BOTH,
+      name: 'ci-bob',
+      workspaceId: WORKSPACE_ID.replace(SUBSCRIPTION, '00000000-0000-0000-0000-000000000002'),
+    });
+    synthJson(stack);
+    app.synth();
+    expect(warningsOf(stack)).toHaveLength(1);
+  });
 });

@@ -57,6 +57,8 @@ describe('the public API', () => {
       'AzapiEndpoint',
       'AzapiProvider',
       'AzapiProviderProps',
+      'AzurermProvider',
+      'AzurermProviderConfig',
       'COMPUTE_API_VERSION',
       'COMPUTE_RESOURCE_TYPE',
       'COMPUTE_START_STOP_LIST_SCHEMA',
@@ -78,6 +80,7 @@ describe('the public API', () => {
       'ROSTER_SCHEMA',
       'RecurrenceFrequency',
       'RecurrenceScheduleProps',
+      'ReportOutput',
       'RequirementEffect',
       'Roster',
       'RosterEntryName',
@@ -97,11 +100,14 @@ describe('the public API', () => {
       'ShutdownPolicyScope',
       'SshAccess',
       'StartStopSchedule',
+      'SynthAnnotation',
+      'SynthReport',
       'ValidationError',
       'WeekDay',
       'WeeklyUptimeOptions',
       'WorkingHoursProps',
       'rosterShapeProblems',
+      'synthAndReport',
     ]);
   });
 

@@ -206,6 +206,35 @@ describe('free text reaches Terraform as text', () => {
   });
 });
 
+describe("a cdktf token marker with a key cdktf never issued (cdktf's synth would throw without a path)", () => {
+  const UNKNOWN =
+    'literal text, or a Terraform reference this program made: the text holds cdktf\'s token marker "${TfToken[" with a key cdktf never issued, which would fail the synth';
+
+  test('is refused at construction, in a prop and inside a setup script, each with its field', () => {
+    const { stack } = newStack();
+    const error = validationMessage(
+      () =>
+        new ComputeInstance(stack, 'ci', {
+          ...REQUIRED_PROPS,
+          location: 'x${TfToken[TOKEN]}',
+          setupScripts: { startup: SetupScript.inline('echo hi', { arguments: 'a ${TfToken[NOPE.1]}' }) },
+        }),
+    );
+    expect(error).toBe(
+      'Invalid input in test/ci (2 problems):\n' +
+        `  - test/ci: location: received "x\${TfToken[TOKEN]}"; allowed: ${UNKNOWN}\n` +
+        `  - test/ci: properties.properties.setupScripts.scripts.startupScript.scriptArguments: received "a \${TfToken[NOPE.1]}"; allowed: ${UNKNOWN}`,
+    );
+  });
+
+  test('a reference the program made passes the same check', () => {
+    const { stack } = newStack();
+    const v = new TerraformVariable(stack, 'v', { type: 'string' }).stringValue;
+    new ComputeInstance(stack, 'ci', { ...REQUIRED_PROPS, location: v });
+    expect(onlyResource(synthJson(stack), 'azapi_resource').location).toBe('${var.v}');
+  });
+});
+
 describe('property: whatever goes into an id or a text prop, nothing reaches Terraform as a template', () => {
   /** Text with every piece of template and ARM syntax, cdktf's marker, path separators and id parts. */
   const pieces = (marker: boolean) =>

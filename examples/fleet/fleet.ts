@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
+import { ReportOutput, synthAndReport } from '../../src';
 import { BackendSettings, backendSettingsFromEnv } from './backend';
 import { loadRoster, RosterError } from './roster';
 import { GovernanceStack, WorkspaceStack } from './stacks';
@@ -28,12 +29,19 @@ export function buildFleet(
   return stacks;
 }
 
-/** Synthesizes the fleet into `<outdir>/stacks/<stack>/cdk.tf.json`. */
-export function synthFleet(outdir = join('cdktf.out', 'fleet'), rosterFile = DEFAULT_ROSTER): App {
+/**
+ * Synthesizes the fleet into `<outdir>/stacks/<stack>/cdk.tf.json`, printing the policy check's findings and
+ * the other warnings to `output`; a Deny violation sets a non-zero exit code.
+ */
+export function synthFleet(
+  outdir = join('cdktf.out', 'fleet'),
+  rosterFile = DEFAULT_ROSTER,
+  output: ReportOutput = process.stderr,
+): App {
   mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
   buildFleet(app, rosterFile);
-  app.synth();
+  synthAndReport(app, output);
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResourceConfig, TerraformStack } from '../framework';
 import { Construct } from 'constructs';
 import { escapeTerraformTemplates } from '../terraform-template';
+import { inSameFramework } from '../framework-check';
 import { isStackDefault, markStackDefault, stackDefaultOf, userProviderOf } from '../providers/stack-default-provider';
 
 /** azapi 2.9 is the first release whose embedded schemas know computes@2025-12-01. */
@@ -128,7 +129,7 @@ export class AzapiProvider extends TerraformProvider {
     id: string,
     private readonly props: AzapiProviderProps = {},
   ) {
-    super(scope, id, {
+    super(inSameFramework(scope, id), id, {
       terraformResourceType: 'azapi',
       terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
       terraformProviderSource: 'Azure/azapi',

@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformResourceConfig } from '../framework';
 import { Construct, IConstruct } from 'constructs';
+import { inSameFramework } from '../framework-check';
 import { escapeTerraformTemplates } from '../terraform-template';
 import { hclAttributes, hclBlock, hclString } from './hcl';
 
@@ -22,24 +23,28 @@ export function azurermResourceConfig(
   return { terraformResourceType, terraformGeneratorMetadata: AZURERM_GENERATOR_METADATA, lifecycle };
 }
 
+/** The arguments of the library's `AzurermProvider`. */
 export interface AzurermProviderConfig {
   /**
-   * ARM id's GUID of the subscription the provider works in.
+   * The GUID of the subscription the provider works in.
    * @default - azurerm's default: `ARM_SUBSCRIPTION_ID`, else the Azure CLI's subscription
    */
   readonly subscriptionId?: string;
 }
 
 /**
- * `provider "azurerm"` with `features {}` (azurerm refuses to start without that block) and the subscription,
- * the two arguments the library declares. Users who configure azurerm further declare their own provider
- * with either provider package; the library finds it by `isAzurermProvider`.
+ * `provider "azurerm"` with `features {}` (azurerm refuses to start without that block) and the subscription:
+ * the library's own small binding, built for the entry's framework, so it works under cdktf and CDK Terrain
+ * alike. Declare one (any id, before or after the instances) to name the subscription of the stack's azurerm
+ * resources; for azurerm's other arguments use a prebuilt binding of your framework (`@cdktf/provider-azurerm`
+ * under cdktf, whose classes extend cdktf's). The library finds either by the provider type.
  */
 export class AzurermProvider extends TerraformProvider {
+  /** The subscription GUID given, if any. */
   readonly subscriptionId?: string;
 
   constructor(scope: Construct, id: string, config: AzurermProviderConfig = {}) {
-    super(scope, id, {
+    super(inSameFramework(scope, id), id, {
       terraformResourceType: 'azurerm',
       terraformGeneratorMetadata: AZURERM_GENERATOR_METADATA,
       terraformProviderSource: 'azurerm',
@@ -47,7 +52,10 @@ export class AzurermProvider extends TerraformProvider {
     this.subscriptionId = config.subscriptionId;
   }
 
-  /** The subscription the provider block names. */
+  /**
+   * The subscription the provider block names.
+   * @internal
+   */
   subscription(): string | undefined {
     return this.subscriptionId;
   }

@@ -14,6 +14,7 @@ import { renderPolicyTerraform } from './render-terraform';
 import { rulesFromProps } from './rules-from-props';
 import { ShutdownPolicyProps } from './shutdown-policy-props';
 import { ShutdownRule } from './shutdown-rule';
+import { inSameFramework } from '../framework-check';
 
 /** Policy names already taken in each app, by where the definitions live: Azure keeps one of each. */
 const namesByApp = new WeakMap<IConstruct, Map<string, string>>();
@@ -48,7 +49,7 @@ export class ShutdownPolicy extends Construct {
   public readonly assignmentId: string;
 
   constructor(scope: Construct, id: string, props: ShutdownPolicyProps) {
-    super(scope, id);
+    super(inSameFramework(scope, id), id);
     Object.defineProperty(this, SHUTDOWN_POLICY_MARK, { value: true });
     const problems = new Problems(this.node.path);
     if (!isPlainObject(props)) {
