@@ -1,3 +1,4 @@
+import { computed, optional, optionalComputed, required, STRING_MAP, STRINGS } from './attributes';
 import type { CtyType, NestedBlock, ProviderSchemas, SchemaAttribute, SchemaBlock } from './schema-types';
 
 /**
@@ -18,32 +19,7 @@ const RETRY_GO = `${REF} internal/retry/schema.go`;
 const RESOURCE_TIMEOUTS_GO = `${REF} vendor/github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts/schema.go`;
 const DATA_SOURCE_TIMEOUTS_GO = `${REF} vendor/github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts/schema.go`;
 
-const STRINGS: CtyType = ['list', 'string'];
-const STRING_MAP: CtyType = ['map', 'string'];
 const QUERY_PARAMETERS: CtyType = ['map', ['list', 'string']];
-
-const optional = (type: CtyType, source: string, description?: string): SchemaAttribute => ({
-  type,
-  optional: true,
-  source,
-  ...(description === undefined ? {} : { description }),
-});
-const optionalComputed = (type: CtyType, source: string, description?: string): SchemaAttribute => ({
-  ...optional(type, source, description),
-  computed: true,
-});
-const computed = (type: CtyType, source: string, description?: string): SchemaAttribute => ({
-  type,
-  computed: true,
-  source,
-  ...(description === undefined ? {} : { description }),
-});
-const required = (type: CtyType, source: string, description?: string): SchemaAttribute => ({
-  type,
-  required: true,
-  source,
-  ...(description === undefined ? {} : { description }),
-});
 
 /**
  * `retry` (internal/retry/schema.go `RetrySchema`, and `RetryDsSchema` for the data source, which declares no
