@@ -512,7 +512,7 @@ const computeInstance: ResourceSchema = {
             tenant_id: computed('string', `${COMMONSCHEMA}/identity_system_user.go`),
           },
         },
-        `${COMMONSCHEMA}/identity_system_user.go SystemAssignedUserAssignedIdentityOptionalForceNew`,
+        `${COMMONSCHEMA}/identity_system_user.go`,
         { max_items: 1, forceNew: true },
       ),
       ssh: list(
