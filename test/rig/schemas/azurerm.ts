@@ -401,7 +401,13 @@ function policyAssignment(scope: string, scopeSource: string, nameLength: number
         policy_definition_id: forceNew(required('string', ASSIGNMENT_BASE)),
         description: optional('string', ASSIGNMENT_BASE),
         display_name: optional('string', ASSIGNMENT_BASE),
-        location: forceNew(optional('string', `${COMMONSCHEMA}/location.go`, 'LocationOptional.')),
+        location: forceNew(
+          optional(
+            'string',
+            `${COMMONSCHEMA}/location.go`,
+            'LocationOptional: stored normalized (location.StateFunc).',
+          ),
+        ),
         enforce: optionalWithDefault('bool', ASSIGNMENT_BASE, 'true'),
         metadata: optionalComputed('string', POLICY_METADATA, 'JSON (metadataSchema).'),
         not_scopes: optional(STRINGS, ASSIGNMENT_BASE),
