@@ -54,7 +54,11 @@ function timeouts(
   const attributes: Record<string, SchemaAttribute> = {};
   for (const [operation, fallback] of Object.entries(defaults)) {
     if (fallback !== undefined) {
-      attributes[operation] = optional('string', SDK, `${DURATION}; unset means ${fallback} (${declaredIn}).`);
+      attributes[operation] = optional(
+        'string',
+        SDK,
+        `${DURATION}; unset means ${fallback} (${declaredIn.replaceAll(`${REF} `, '')}).`,
+      );
     }
   }
   return { nesting_mode: 'single', block: { attributes }, source: SDK };
