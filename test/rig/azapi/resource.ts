@@ -195,11 +195,16 @@ export function azapiResource(): ResourceBehaviour {
     import(importId) {
       const parsed = parseImportId(importId, '');
       const answer = arm().get(parsed.id);
+      // `ImportState` answers a 404 with `RemoveResource`, an empty state, which terraform-plugin-framework
+      // reports as an error (internal/fwserver/server_importresourcestate.go, "Missing Resource Import State").
       if (answer.status === 404 || !answer.body) {
         return {
           state: null,
           diagnostics: [
-            error('Cannot import non-existent remote object', `no resource at ${JSON.stringify(parsed.id)}`),
+            error(
+              'Missing Resource Import State',
+              'An unexpected error was encountered when importing the resource. This is always a problem with the provider. Please give the following information to the provider developer:\n\nResource ImportState method returned no State in response. If import is intentionally not supported, remove the Resource type ImportState method or return an error.',
+            ),
           ],
         };
       }
