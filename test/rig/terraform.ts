@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { install, RigHome } from './install';
 
 /** Runs the real `terraform` against the emulated providers and the emulated Azure file. */
@@ -31,5 +32,7 @@ export function terraform(dir: string, args: readonly string[], azureFile: strin
     timeout: timeoutMs,
     maxBuffer: 64 * 1024 * 1024,
   });
+  // RIG_RUN_LOG counts the rig's terraform runs (one line per command), for the report of a whole run.
+  if (process.env.RIG_RUN_LOG) appendFileSync(process.env.RIG_RUN_LOG, `${args[0]}\n`);
   return { code: out.status ?? -1, stdout: out.stdout ?? '', stderr: out.stderr ?? '' };
 }

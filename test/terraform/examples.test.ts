@@ -61,6 +61,21 @@ describe.each([...stacksIn('stacks', false), ...stacksIn('fleet/stacks', true)])
         expect([plan.code, plan.stderr]).toEqual([0, '']);
         expect(plan.stdout).toContain('No changes. Your infrastructure matches the configuration.');
         const stored: any = s.resources();
+        // The policy resources (the governance stacks) are in Azure at the ids azurerm gives them.
+        for (const r of Object.values<any>(json.resource?.azurerm_policy_definition ?? {})) {
+          const id = `${r.management_group_id}/providers/Microsoft.Authorization/policyDefinitions/${r.name}`;
+          expect([id, stored[id.toLowerCase()]?.properties?.policy_rule]).toEqual([id, r.policy_rule]);
+        }
+        for (const type of [
+          'azurerm_management_group_policy_set_definition',
+          'azurerm_management_group_policy_assignment',
+        ]) {
+          const kind = type.endsWith('assignment') ? 'policyAssignments' : 'policySetDefinitions';
+          for (const r of Object.values<any>(json.resource?.[type] ?? {})) {
+            const id = `${r.management_group_id}/providers/Microsoft.Authorization/${kind}/${r.name}`.toLowerCase();
+            expect([id, stored[id]?.properties?.display_name]).toEqual([id, r.display_name]);
+          }
+        }
         for (const r of Object.values<any>(json.resource?.azapi_resource ?? {})) {
           const parent = String(r.parent_id).replace('${var.shared_workspace_id}', WORKSPACE);
           const id = `${parent}/computes/${r.name}`.toLowerCase();
