@@ -18,29 +18,21 @@ const PROTO_DIR = join(__dirname, '../../../test/rig/protocol');
 
 interface Loaded {
   grpc: typeof import('@grpc/grpc-js');
-  tfplugin6: any;
-  plugin: any;
-  health: any;
+  service: (file: string, name: string) => any;
 }
 
 function load(): Loaded {
-  // Required here, not at the top: nothing of gRPC is loaded until a provider process starts serving.
+  // Required here, not at the top: nothing of gRPC is loaded until a provider process starts serving. The
+  // messages go through ./protocol/proto.ts, not protobufjs, whose load would double each start's cost.
   const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
-  const loader = require('@grpc/proto-loader') as typeof import('@grpc/proto-loader');
-  const options = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true };
-  const pkg = (file: string) => grpc.loadPackageDefinition(loader.loadSync(join(PROTO_DIR, file), options)) as any;
-  return {
-    grpc,
-    tfplugin6: pkg('tfplugin6.proto').tfplugin6,
-    plugin: pkg('go-plugin.proto').plugin,
-    health: pkg('health.proto').grpc.health.v1,
-  };
+  const { ProtoFile, serviceDefinition } = require('./protocol/proto') as typeof import('./protocol/proto');
+  return { grpc, service: (file, name) => serviceDefinition(ProtoFile.load(join(PROTO_DIR, file)), name) };
 }
 
 type Handler = (request: any) => object;
 
 export function serve(provider: EmulatedProvider): void {
-  const { grpc, tfplugin6, plugin, health } = load();
+  const { grpc, service } = load();
   const server = new grpc.Server();
   const unary = (handler: Handler) => (call: any, callback: any) => {
     try {
@@ -50,16 +42,17 @@ export function serve(provider: EmulatedProvider): void {
       callback(null, { diagnostics: [wireDiagnostic(internalError(e))] });
     }
   };
-  server.addService(tfplugin6.Provider.service, wrapAll(providerHandlers(provider), unary));
-  server.addService(plugin.GRPCController.service, {
+  server.addService(service('tfplugin6.proto', 'tfplugin6.Provider'), wrapAll(providerHandlers(provider), unary));
+  const plugin = (name: string) => service('go-plugin.proto', `plugin.${name}`);
+  server.addService(plugin('GRPCController'), {
     Shutdown: (_call: any, callback: any) => {
       callback(null, {});
       setImmediate(() => process.exit(0));
     },
   });
-  server.addService(plugin.GRPCStdio.service, { StreamStdio: (call: any) => call.end() });
-  server.addService(plugin.GRPCBroker.service, { StartStream: (call: any) => call.on('end', () => call.end()) });
-  server.addService(health.Health.service, {
+  server.addService(plugin('GRPCStdio'), { StreamStdio: (call: any) => call.end() });
+  server.addService(plugin('GRPCBroker'), { StartStream: (call: any) => call.on('end', () => call.end()) });
+  server.addService(service('health.proto', 'grpc.health.v1.Health'), {
     Check: (_call: any, callback: any) => callback(null, { status: 'SERVING' }),
   });
 
