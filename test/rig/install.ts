@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { azapiSchemas } from './schemas/azapi';
 import { azurermSchemas } from './schemas/azurerm';
@@ -10,7 +19,10 @@ import { azurermSchemas } from './schemas/azurerm';
  *   "filesystem_mirror": HOSTNAME/NAMESPACE/TYPE/VERSION/TARGET/ with an executable `terraform-provider-TYPE…`)
  *   holding, for registry.terraform.io/azure/azapi and registry.terraform.io/hashicorp/azurerm at the versions
  *   the schemas name, a launcher script that runs ./provider-main.js with node;
- * - a CLI config (TF_CLI_CONFIG_FILE) that installs those two only from the mirror, with a `plugin_cache_dir`;
+ * - a CLI config (TF_CLI_CONFIG_FILE) that installs those two only from the mirror, with a `plugin_cache_dir`,
+ *   one per jest worker: terraform's plugin cache "is not guaranteed to be concurrency safe" (hashicorp/terraform
+ *   website/docs/cli/config/config-file.mdx, "Provider Plugin Cache"), and two concurrent `terraform init`
+ *   were seen here to remove a package from under each other;
  * - the provider's TLS key and self-signed certificate (openssl: P-256, DNS:localhost, CA:TRUE, which
  *   go-plugin's AutoMTLS client accepts as the server certificate it pins from the handshake).
  */
@@ -42,10 +54,12 @@ export function defaultRigHome(): string {
 export function install(home = defaultRigHome()): RigHome {
   const certDir = join(home, 'certs');
   const mirror = join(home, 'mirror');
-  const cache = join(home, 'plugin-cache');
-  mkdirSync(certDir, { recursive: true });
+  const worker = process.env.JEST_WORKER_ID ?? 'cli';
+  const cache = join(home, `plugin-cache-${worker}`);
   mkdirSync(cache, { recursive: true });
   if (!existsSync(join(certDir, 'server.crt'))) {
+    // Made aside and renamed into place, so that concurrent installs never pair one's key with another's cert.
+    const fresh = mkdtempSync(join(home, 'certs-'));
     execFileSync(
       'openssl',
       [
@@ -57,9 +71,9 @@ export function install(home = defaultRigHome()): RigHome {
         'ec_paramgen_curve:prime256v1',
         '-nodes',
         '-keyout',
-        join(certDir, 'server.key'),
+        join(fresh, 'server.key'),
         '-out',
-        join(certDir, 'server.crt'),
+        join(fresh, 'server.crt'),
         '-days',
         '3650',
         '-subj',
@@ -71,6 +85,11 @@ export function install(home = defaultRigHome()): RigHome {
       ],
       { stdio: 'ignore' },
     );
+    try {
+      renameSync(fresh, certDir);
+    } catch {
+      rmSync(fresh, { recursive: true, force: true }); // another install made them first
+    }
   }
   const main = resolve(__dirname, 'provider-main.js');
   for (const p of PROVIDERS) {
@@ -85,7 +104,7 @@ export function install(home = defaultRigHome()): RigHome {
     ].join('\n');
     writeIfChanged(join(dir, `terraform-provider-${type}_v${p.schemas.version}`), launcher, 0o755);
   }
-  const cliConfig = join(home, 'terraformrc');
+  const cliConfig = join(home, `terraformrc-${worker}`);
   writeIfChanged(
     cliConfig,
     [
