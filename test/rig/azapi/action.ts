@@ -24,11 +24,8 @@ const SKIP_ON_UPDATE = ['timeouts', 'retry'];
 
 export function azapiResourceAction(): ResourceBehaviour {
   const arm = () => new Arm(azureStore());
-  const run = (planned: Obj) => {
-    const { resourceType } = splitType(String(planned.type));
-    void resourceType;
-    return arm().post(String(planned.resource_id), String(planned.action ?? ''), planned.body ?? null);
-  };
+  const run = (planned: Obj) =>
+    arm().post(String(planned.resource_id), String(planned.action ?? ''), planned.body ?? null);
   return {
     plan({ prior, proposed }) {
       if (!proposed) return { planned: null };

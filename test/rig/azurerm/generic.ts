@@ -38,9 +38,8 @@ function behaviour(type: string, schema: ResourceSchema): ResourceBehaviour {
         if (prior?.id) arm().delete(armIdOfState(prior));
         return { state: null };
       }
-      const guid = seededGuid(
-        `${type}:${JSON.stringify(planned, (_k, v) => (v && v.constructor?.name === 'Unknown' ? null : v))}`,
-      );
+      // The emulated Azure's generated names: the same configuration gets the same guid, run after run.
+      const guid = seededGuid(`${type}:${JSON.stringify(resolveUnknowns(planned, () => null))}`);
       const known = typeof planned.id === 'string';
       const armId = known ? armIdOfState(planned) : armIdOf(type, planned, guid);
       const id = known ? String(planned.id) : terraformIdOf(type, armId, planned);
