@@ -1,4 +1,7 @@
-import { Scenario } from '../rig/scenario';
+import { Testing, TerraformStack } from 'cdktf';
+import { ComputeInstance, StartStopSchedule } from '../../src';
+import { actionsOf, Scenario } from '../rig/scenario';
+import { REQUIRED, SUBNET_ID } from '../support/stack';
 
 /**
  * The rules behind the README's "Why it works this way", each on the real terraform 1.11 with the emulated
@@ -10,6 +13,7 @@ import { Scenario } from '../rig/scenario';
  *   (Azure/terraform-provider-azapi utils/json.go, `OverrideWithPaths`): the same update.
  * - 0.1's rendering (replace_triggers_refs on the VM size, no ignore_casing) asks for a replacement on the
  *   plan after its first apply, as Azure answers the size upper-cased: prevent_destroy refuses every plan.
+ * - Out-of-band changes (the emulated Azure's file edited between runs) on the library's own rendering.
  */
 jest.setTimeout(600_000);
 
@@ -60,6 +64,8 @@ const compute = (name: string, withSchedules: boolean, extra: object) => ({
   body: body(withSchedules),
   ...extra,
 });
+
+const STOP_AT_SIX = StartStopSchedule.cron({ action: 'Stop', expression: '0 18 * * *', timeZone: 'UTC' });
 
 const PATHS = ['body.properties.properties.schedules', 'body.properties.properties.idleTimeBeforeShutdown'];
 const growing = (withSchedules: boolean) =>
@@ -133,5 +139,45 @@ describe("0.1's rendering: replace_triggers_refs on the VM size without ignore_c
     expect(next.stderr.replace(/\s+/g, ' ')).toContain(
       'Resource azapi_resource.old has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed.',
     );
+  });
+});
+
+describe('out-of-band changes: edits of the emulated Azure file between two runs', () => {
+  const app = Testing.app();
+  const stackScope = new TerraformStack(app, 'oob');
+  new ComputeInstance(stackScope, 'alice', { ...REQUIRED, subnetId: SUBNET_ID, schedules: [STOP_AT_SIX] });
+  const json = JSON.parse(Testing.synth(stackScope));
+  const id = `${REQUIRED.workspaceId}/computes/${REQUIRED.name}`.toLowerCase();
+  const s = new Scenario(json);
+  let afterStudioEdit: { code: number; stdout: string };
+  let afterDelete: { code: number; stdout: string };
+  let planned: { [address: string]: string[] } = {};
+  beforeAll(() => {
+    expect(s.init().code).toBe(0);
+    expect(s.apply().code).toBe(0);
+    // Someone changes the schedules and the VM size's case in the studio.
+    s.editAzure((resources: any) => {
+      const ci = resources[id].properties.properties;
+      ci.schedules.computeStartStop[0].cron.expression = '0 20 * * *';
+      ci.vmSize = 'standard_ds3_v2';
+    });
+    afterStudioEdit = s.plan();
+    // Someone deletes the instance.
+    s.editAzure((resources) => {
+      delete resources[id];
+    });
+    afterDelete = s.plan();
+    planned = actionsOf(s.showPlan());
+  });
+  afterAll(() => s.cleanup());
+
+  test('a schedule changed in the studio is not Terraform drift: No changes (the body is ignored)', () => {
+    expect([afterStudioEdit.code, afterStudioEdit.stdout]).toEqual([0, expect.stringContaining('No changes.')]);
+  });
+
+  test('a deleted instance is created again: the refresh finds it gone, the plan creates it', () => {
+    expect(afterDelete.code).toBe(2);
+    const computes = Object.entries(planned).filter(([address]) => address.startsWith('azapi_resource.'));
+    expect(computes.map(([, actions]) => actions)).toEqual([['create']]);
   });
 });
