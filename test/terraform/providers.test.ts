@@ -1,7 +1,7 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { AzapiProvider, AzapiProviderProps, ComputeInstance } from '../../src';
 import { Scenario } from '../rig/scenario';
-import { REQUIRED, SUBNET_ID } from '../support/stack';
+import { OBJECT_ID, REQUIRED, SUBNET_ID, TENANT_ID } from '../support/stack';
 
 /**
  * The README's "Providers" section on the real terraform 1.11: an AzapiProvider with the arguments the
@@ -97,5 +97,39 @@ describe('an AzapiProvider with its arguments (all but the secret-bearing ones),
     expect(JSON.parse(output.stdout).alice.value).toEqual({
       properties: { properties: { vmSize: 'STANDARD_DS3_V2', state: 'Running' } },
     });
+  });
+});
+
+describe("a compute rendered for azurerm (terraformResource: 'azurerm')", () => {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'azurerm-compute');
+  new ComputeInstance(stack, 'alice', {
+    ...REQUIRED,
+    subnetId: SUBNET_ID,
+    assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID },
+    terraformResource: 'azurerm',
+  });
+  const json = JSON.parse(Testing.synth(stack));
+  const s = new Scenario(json);
+  afterAll(() => s.cleanup());
+
+  test('validates, applies (one PUT of the compute), and re-plans No changes', () => {
+    expect(Object.keys(json.resource)).toEqual(['azurerm_machine_learning_compute_instance']);
+    expect(s.init().code).toBe(0);
+    const validate = s.validate();
+    expect([validate.code, validate.stdout.trim()]).toEqual([0, 'Success! The configuration is valid.']);
+    const apply = s.apply();
+    expect([apply.code, apply.stdout]).toEqual([
+      0,
+      expect.stringContaining('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.'),
+    ]);
+    expect(
+      s
+        .requests()
+        .filter((r) => r.method === 'PUT')
+        .map((r) => r.id),
+    ).toEqual([`${REQUIRED.workspaceId}/computes/${REQUIRED.name}`]);
+    const plan = s.plan();
+    expect([plan.code, plan.stdout]).toEqual([0, expect.stringContaining('No changes.')]);
   });
 });
