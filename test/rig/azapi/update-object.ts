@@ -1,5 +1,5 @@
 /**
- * azapi's JSON shaping, transcribed for the plan model (Azure/terraform-provider-azapi, utils/json.go at
+ * azapi's JSON shaping, transcribed for the emulated provider (Azure/terraform-provider-azapi, utils/json.go at
  * v2.12.0: `UpdateObject` / `updateObjectAtPath` and `OverrideWithPaths`). Lists with a unique-id property
  * (`list_unique_id_property`) are not modelled: the library sets none.
  */

@@ -1,9 +1,9 @@
-import type { Json } from './azapi-update-object';
-import { Attributes, ResourceState, refresh } from './terraform-plan-model';
+import type { Json } from './update-object';
 
 /**
- * What a Terraform `import` block puts in state before the first plan of an adopted azapi_resource, for the
- * plan model (./terraform-plan-model.ts). Each rule names the source it follows.
+ * What the emulated azapi provider's ImportResourceState answers for an `import` block. Each rule names the
+ * source it follows. I1 is Terraform's own part, done by the real core; it is kept here as the reason the
+ * refreshed import is what the first plan plans against.
  *
  * - I1 hashicorp/terraform internal/terraform/node_resource_plan_instance.go, `managedResourceExecute` and
  *   `importState`: an importing instance is imported (ImportResourceState) and refreshed (ReadResource) in
@@ -41,7 +41,7 @@ const READ_ONLY_INSTANCE = [
   'versions',
 ];
 
-type Obj = { [key: string]: Json };
+type Obj = { [key: string]: any };
 
 function without(value: Json | undefined, keys: readonly string[]): Obj | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -70,7 +70,7 @@ export function flattenBody(answer: Obj): Obj {
 }
 
 /** Splits an azapi import id (`<parent>/<child type>/<name>?api-version=<v>`) as `parse.ResourceIDWithApiVersionInfo` does. */
-function parseImportId(
+export function parseImportId(
   importId: string,
   azureType: string,
 ): { id: string; parentId: string; name: string; type: string } {
@@ -81,26 +81,26 @@ function parseImportId(
   return { id, parentId: id.slice(0, typeSegment), name: id.slice(slash + 1), type: `${azureType}@${apiVersion}` };
 }
 
-/** I1-I4: the state of an azapi_resource imported with `importId` from Azure's GET `answer`, refreshed. */
-export function importState(importId: string, azureType: string, answer: Obj): ResourceState {
-  const parsed = parseImportId(importId, azureType);
-  const attributes: Attributes = {
-    ignore_casing: false,
-    ignore_missing_property: true,
-    id: parsed.id,
-    name: parsed.name,
-    parent_id: parsed.parentId,
-    type: parsed.type,
-    body: flattenBody(answer),
-    ...(typeof answer.location === 'string' ? { location: answer.location.toLowerCase().replace(/\s/g, '') } : {}),
-    ...(answer.tags && Object.keys(answer.tags).length > 0 ? { tags: answer.tags } : {}),
-    ...(answer.identity ? { identity: [flattenIdentity(answer.identity as Obj)] } : {}),
-  };
-  return refresh({ attributes, ignoreBodyChanges: [] }, answer);
+/** The read-only part of a GET answer: what `flattenBody` leaves out, the default `output` (./export.ts). */
+export function readOnlyPart(answer: Obj): Obj {
+  const out: Obj = {};
+  for (const key of ['id', 'name', 'type']) if (answer[key] !== undefined) out[key] = answer[key];
+  const compute = answer.properties as Obj | undefined;
+  if (!compute || typeof compute !== 'object' || Array.isArray(compute)) return out;
+  const props: Obj = {};
+  for (const key of READ_ONLY_COMPUTE) if (compute[key] !== undefined) props[key] = compute[key];
+  const instance = compute.properties as Obj | undefined;
+  if (instance && typeof instance === 'object' && !Array.isArray(instance)) {
+    const inner: Obj = {};
+    for (const key of READ_ONLY_INSTANCE) if (instance[key] !== undefined) inner[key] = instance[key];
+    props.properties = inner;
+  }
+  out.properties = props;
+  return out;
 }
 
 /** identity.FlattenIdentity (Azure/terraform-provider-azapi internal/azure/identity/identity.go): ARM's shape to the state's block. */
-function flattenIdentity(identity: Obj): Obj {
+export function flattenIdentity(identity: Obj): Obj {
   const ids = Object.keys((identity.userAssignedIdentities ?? {}) as Obj).sort();
   return {
     type: identity.type,
