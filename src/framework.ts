@@ -3,6 +3,9 @@
  * framework's names from here, so one source builds two entries: this file as written, for cdktf 0.21, and
  * (at build time, scripts/build-cdktn.js) the same file with `cdktf` replaced by `cdktn`, for CDK Terrain 0.24.
  */
+import { Token as FrameworkToken } from 'cdktf';
+import { useFrameworkTokenTest } from './validation/tokens';
+
 export {
   Annotations,
   App,
@@ -17,3 +20,6 @@ export {
 } from 'cdktf';
 // Tokens resolve against a scope only through this module; it is public in the package, not in its index.
 export { resolve } from 'cdktf/lib/_tokens';
+
+// Validation recognizes this framework's tokens; without this module loaded (the aml-compute command) it has none.
+useFrameworkTokenTest((value) => FrameworkToken.isUnresolved(value));
