@@ -7,12 +7,12 @@ import { PolicyInputs, readPolicies } from '../inputs/policies';
 import { CliIo, EXIT, readJson, UnusableInput } from '../io';
 import { sarifLog } from '../sarif';
 import { line, terminalJson } from '../terminal-text';
+import { VERBS_HELP } from '../usage';
 import { packageVersion } from '../version';
 import { unreadableByRules } from './policy-readable';
 import { AuditedRule, rulesFrom } from './recognize-rules';
 
-export const AUDIT_USAGE =
-  'aml-compute audit --policy FILE [--policy FILE...] INSTANCES... [--parameters FILE] [--format text|json|sarif]';
+export const AUDIT_USAGE = VERBS_HELP.audit.synopsis;
 
 const INNER = 'properties.properties';
 const LEVEL = { denied: 'error', audited: 'warning', appended: 'note', unknown: 'note' } as const;

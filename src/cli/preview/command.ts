@@ -9,12 +9,12 @@ import { parseVerbArgs } from '../args';
 import { loadInstances } from '../inputs/load';
 import { CliIo, EXIT, UnusableInput } from '../io';
 import { line, terminalText } from '../terminal-text';
+import { VERBS_HELP } from '../usage';
 import { svgChart, SvgBlock } from './svg-chart';
 import { textChart } from './text-chart';
 import { hoursOf, Interval, minuteSlots, runningIntervals, weekOf } from './week';
 
-export const PREVIEW_USAGE =
-  'aml-compute preview FILE... | --cron "Start|Stop EXPR"... [--cron-tz WINDOWS_ID] [--tz ZONE] [--from YYYY-MM-DD] [--price-per-hour N] [--svg FILE] [--parameters FILE]';
+export const PREVIEW_USAGE = VERBS_HELP.preview.synopsis;
 
 /** A month is 365.25 × 24 / 12 hours: the average over a leap cycle. */
 const HOURS_PER_MONTH = 730.5;
