@@ -6,6 +6,7 @@ import { StartStopSchedule } from '../../schedule/start-stop-schedule';
 import { ianaZoneOf } from '../../schedule/time-zones';
 import { isPlainObject } from '../../validation/plain-object';
 import { parseVerbArgs } from '../args';
+import { dependsOnSkipped } from '../inputs/instances';
 import { loadInstances } from '../inputs/load';
 import { CliIo, EXIT, UnusableInput } from '../io';
 import { line, terminalText } from '../terminal-text';
@@ -97,6 +98,13 @@ export function run(args: string[], io: CliIo): number {
   }
   if (positionals.length > 0) {
     for (const instance of loadInstances(io, positionals, values.parameters as string | undefined).instances) {
+      const unknown = instance.skipped.filter((f) => dependsOnSkipped('properties.properties.schedules', [f]));
+      if (unknown.length > 0) {
+        io.out(
+          `${line`${instance.name} (${instance.file}): not charted: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} known only at deployment (see aml-compute lint ${instance.file} for why)`}\n`,
+        );
+        continue;
+      }
       const schedules: unknown = instance.resource.properties.properties.schedules;
       const entries: unknown[] =
         isPlainObject(schedules) && Array.isArray(schedules.computeStartStop) ? schedules.computeStartStop : [];
