@@ -23,6 +23,27 @@ function asksForHelp(args: readonly string[]): boolean {
   return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
+/** Every line of `print` through terminalText, line breaks kept. */
+function escapedLines(print: (text: string) => void): (text: string) => void {
+  return (text) => print(text.split('\n').map(terminalText).join('\n'));
+}
+
+/**
+ * The last guard between the verbs and the terminal: whatever a verb writes on stderr passes terminalText line
+ * by line (lint, preview and audit escape each value they print already; this catches the rest). import's
+ * stdout too, which is TypeScript: a bidirectional control written raw in a literal or a comment could make
+ * the code read otherwise than it runs (CVE-2021-42574), and in a string literal `\u202e` is the same character.
+ * Not preview's stdout, whose chart colours are escape sequences of its own, nor the JSON of --format json,
+ * which terminalJson made already.
+ */
+function boundary(verb: VerbName, io: CliIo): CliIo {
+  return {
+    ...io,
+    err: escapedLines(io.err),
+    ...(verb === 'import' ? { out: escapedLines(io.out) } : {}),
+  };
+}
+
 /** Runs the command; never throws: unusable input is reported on `err` with exit code 2. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = argv;
@@ -44,7 +65,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT.clean;
   }
   try {
-    return await load()(rest, io);
+    return await load()(rest, boundary(verb as VerbName, io));
   } catch (e) {
     if (e instanceof UnusableInput) {
       io.err(line`aml-compute ${verb}: ${e.message}`);
