@@ -15,7 +15,8 @@ import { startsButNeverStops } from './schedule/schedule-set-rules';
 import { computeImportId } from './render/import-id';
 import { stopAfterCreation } from './render/stop-after-creation';
 import { createTimeoutMinutes, minutes } from './render/compute-timeouts';
-import { isToken, UNKNOWN_TOKEN, unknownTokens } from './validation/tokens';
+import { isToken } from './validation/tokens';
+import { UNKNOWN_TOKEN, unknownTokens } from './unknown-tokens';
 
 /** Names already taken in each app, by region: Azure refuses a second compute of the same name in a region. */
 const namesByApp = new WeakMap<IConstruct, Map<string, string>>();

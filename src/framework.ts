@@ -18,6 +18,8 @@ function requireInstalled(framework: string, otherFramework: string, otherEntry:
   }
 }
 requireInstalled('cdktf', 'cdktn', 'cdktf-azureml-compute/cdktn');
+import { Token as FrameworkToken } from 'cdktf';
+import { useFrameworkTokenTest } from './validation/tokens';
 
 export {
   Annotations,
@@ -34,3 +36,6 @@ export {
 } from 'cdktf';
 // Tokens resolve against a scope only through this module; it is public in the package, not in its index.
 export { resolve } from 'cdktf/lib/_tokens';
+
+// Validation recognizes this framework's tokens; without this module loaded (the aml-compute command) it has none.
+useFrameworkTokenTest((value) => FrameworkToken.isUnresolved(value));

@@ -30,7 +30,7 @@ const EXPECTED_OURS = [
   'ci-alice (test/fixtures/cli/az-ml-compute-list.json):',
   `  appended DefaultSetupScript: adds setupScripts.scripts.creationScript = {"scriptSource":"inline","scriptData":"${Buffer.from('#!/bin/bash\necho hi\n').toString('base64')}"}`,
   'ci-nightowl (test/fixtures/cli/az-ml-compute-list.json):',
-  '  denied   IdleShutdown: idleTimeBeforeShutdown: received "PT6H"; allowed: an idle shutdown of at most 4 hours (PT4H)',
+  '  denied   IdleShutdown: idleTimeBeforeShutdown: received "PT6H"; allowed: an idle shutdown of at most 4 hours (PT4H); an Append rule denies a request whose idleTimeBeforeShutdown it would replace with another value',
   '  denied   RequireStopSchedule: schedules: received ["Start Enabled"]; allowed: at least one schedule with action "Stop" and status "Enabled"',
   '2 instances: 1 denied, 0 audited, 1 appended',
   '',
@@ -119,15 +119,19 @@ describe('aml-compute audit', () => {
       const disabled = await runCli(['audit', '--policy', 'def.json', '--policy', 'assignment.json', AZ_ML], {
         files: { 'def.json': definition('All', 'Deny'), 'assignment.json': assignment('Disabled') },
       });
-      expect(disabled.code).toBe(0);
-      expect(disabled.out).toContain('note: require-stop: skipped: its effect is Disabled\n');
+      // Nothing left to judge: exit 2, saying so and why (the README's exit codes).
+      expect(disabled.err).toBe(
+        'aml-compute audit: def.json, assignment.json: nothing judged: no rule in them is one this audit knows (require-stop: skipped: its effect is Disabled)\n',
+      );
+      expect(disabled.out).toBe('');
+      expect(disabled.code).toBe(2);
       const keyVault = await runCli(['audit', '--policy', 'def.json', AZ_ML], {
         files: { 'def.json': definition('Microsoft.KeyVault.Data', 'Deny') },
       });
-      expect(keyVault.code).toBe(0);
-      expect(keyVault.out).toContain(
-        'note: require-stop: skipped: mode "Microsoft.KeyVault.Data" is a resource provider mode, which does not evaluate compute instances (only All and Indexed do)\n',
+      expect(keyVault.err).toBe(
+        'aml-compute audit: def.json: nothing judged: no rule in it is one this audit knows (require-stop: skipped: mode "Microsoft.KeyVault.Data" is a resource provider mode, which does not evaluate compute instances (only All and Indexed do))\n',
       );
+      expect(keyVault.code).toBe(2);
     });
 
     test("a definition that is none of the library's rules is named, not guessed", async () => {
@@ -139,11 +143,20 @@ describe('aml-compute audit', () => {
         },
       });
       const r = await runCli(['audit', '--policy', 'other.json', AZ_ML], { files: { 'other.json': other } });
-      expect(r.code).toBe(0);
-      expect(r.out).toContain('rules: none recognized\n');
-      expect(r.out).toContain(
+      // Not "rules: none recognized" and every instance "compliant", exit 0: nothing was judged, and it says so.
+      expect(r.err).toBe(
+        "aml-compute audit: other.json: nothing judged: no rule in it is one this audit knows (tags: skipped: not a rule this audit knows (the ShutdownPolicy rules and the docs' default-schedule sample))\n",
+      );
+      expect(r.out).toBe('');
+      expect(r.code).toBe(2);
+      // With one rule it knows beside it, the other is named in a note and the instances are judged.
+      const both = await runCli(['audit', '--policy', 'other.json', '--policy', DOCS_POLICY, AZ_ML], {
+        files: { 'other.json': other },
+      });
+      expect(both.out).toContain(
         "note: tags: skipped: not a rule this audit knows (the ShutdownPolicy rules and the docs' default-schedule sample)\n",
       );
+      expect(both.code).toBe(0);
     });
 
     test("an initiative referencing Azure's built-in idle-shutdown definition", async () => {

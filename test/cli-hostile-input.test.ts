@@ -365,6 +365,26 @@ describe('terminal and SVG output stay inert', () => {
     );
   });
 
+  test('import: the TypeScript it prints and its stderr lines hold none of them raw; a literal keeps its value', async () => {
+    const rest = JSON.stringify({
+      id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws/computes/ci-x',
+      name: 'ci\u202eevil\u001b[2J',
+      properties: {
+        computeType: 'ComputeInstance',
+        description: 'multi\nline \u2066isolate\u2069 \u0007',
+        properties: { vmSize: 'Standard_DS3_v2\u202e', idleTimeBeforeShutdown: 'PT30M' },
+      },
+    });
+    const r = await runCli(['import', 'rest.json'], { files: { 'rest.json': rest } });
+    expect(r.out).toContain('new ComputeInstance(');
+    expect(r.out).not.toMatch(UNSAFE_OUTPUT);
+    expect(r.err).not.toMatch(UNSAFE_OUTPUT);
+    // Where the name is a string literal, its escapes read back as the name Azure reported.
+    const literal = /\n {4}name: ('[^'\n]*'),\n/.exec(r.out);
+    expect(literal).not.toBeNull();
+    expect(new Function(`return ${literal![1]};`)()).toBe('ci\u202eevil\u001b[2J');
+  });
+
   test('an unusable file whose name holds them: the error is one escaped line', async () => {
     const r = await runCli(['lint', 'x\u001b[2J\n.json']);
     expect(r.err).toBe('aml-compute lint: x\\u001b[2J\\u000a.json: cannot read it (ENOENT)\n');

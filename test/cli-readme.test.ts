@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
+import { VERB_NAMES, VERBS_HELP } from '../src/cli/usage';
 import { ROOT, runCli } from './support/cli';
 
 describe("the README's samples", () => {
@@ -23,5 +24,13 @@ describe("the README's samples", () => {
       .map((a) => a.replace(/^"|"$/g, ''));
     const r = await runCli(argv);
     expect(sample(command)).toBe(r.out.replace(/\n\n/g, '\n'));
+  });
+
+  test("the synopsis block is every verb's synopsis, as the command's help prints it", () => {
+    const start = readme.indexOf('```\naml-compute lint ');
+    const block = readme.slice(start + 4, readme.indexOf('```', start + 4));
+    expect(block).toBe(
+      `${VERB_NAMES.map((v) => VERBS_HELP[v].synopsis).join('\n')}\naml-compute --help | VERB --help | --version\n`,
+    );
   });
 });

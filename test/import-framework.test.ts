@@ -90,15 +90,12 @@ describe('aml-compute import --framework', () => {
   });
 
   test('the usage names both options and the default', () => {
-    expect(IMPORT_USAGE).toBe(
-      [
-        'usage: aml-compute import FILE... [--framework cdktf|cdktn] [--out FILE]',
-        '  FILE: a REST GET or list JSON, or az ml compute show|list -o json',
-        '  --framework: the Terraform CDK the module is written for (default: the one the nearest package.json',
-        "      depends on, from the --out file's directory or else the current one, upward; cdktf when none says)",
-        '  --out: write the module to FILE instead of stdout',
-      ].join('\n'),
+    const lines = IMPORT_USAGE.split('\n');
+    expect(lines[0]).toBe('usage: aml-compute import FILE... [--framework cdktf|cdktn] [--out FILE]');
+    expect(lines).toContain(
+      "  --framework cdktf|cdktn  the Terraform CDK the module is written for (default: the one the nearest package.json depends on, from the --out file's folder or else the current one, upward; cdktf when none says)",
     );
+    expect(lines).toContain('  --out FILE               writes the module to FILE instead of stdout');
   });
 });
 

@@ -3,6 +3,19 @@ import * as fc from 'fast-check';
 import { isToken } from '../src/validation/tokens';
 import { newStack } from './support/stack';
 
+describe('isToken without the framework module loaded (the aml-compute command loads none)', () => {
+  test('a cdktf reference is text: only src/framework hands over the framework test', () => {
+    const { stack } = newStack();
+    const reference = new TerraformVariable(stack, 'v', { type: 'string' }).stringValue;
+    jest.isolateModules(() => {
+      const isolated = require('../src/validation/tokens') as typeof import('../src/validation/tokens');
+      expect(isolated.isToken(reference)).toBe(false);
+      isolated.useFrameworkTokenTest((value) => Token.isUnresolved(value));
+      expect(isolated.isToken(reference)).toBe(true);
+    });
+  });
+});
+
 describe('isToken', () => {
   const { stack } = newStack();
   const variable = new TerraformVariable(stack, 'v', { type: 'string' });

@@ -1,35 +1,48 @@
 #!/usr/bin/env node
 import { CliIo, EXIT, processIo, UnusableInput } from './io';
 import { line, terminalText } from './terminal-text';
+import { USAGE, verbHelp, VerbName } from './usage';
+import { packageVersion } from './version';
 
 /** A verb: its arguments after the verb, the io; returns the exit code. */
 export type Verb = (args: string[], io: CliIo) => number | Promise<number>;
 
 /** Verbs by name, loaded when called (a lint does not load the policy code).  */
-const VERBS: Record<string, () => Verb> = {
+const VERBS: Record<VerbName, () => Verb> = {
   lint: () => require('./lint/command').run,
   preview: () => require('./preview/command').run,
   audit: () => require('./audit/command').run,
   import: () => require('./import/command').run,
 };
 
-export const USAGE = `usage: aml-compute <verb> [options]
+export { USAGE };
 
-  lint FILE... [--parameters FILE] [--format text|json|sarif]
-      every compute-instance problem the library would refuse, with its file and JSON path
-  preview FILE... | --cron EXPR... [--tz ZONE] [--from YYYY-MM-DD] [--price-per-hour N] [--svg FILE]
-      a Monday-to-Sunday week of when each instance runs, hours per week and cost
-  audit --policy FILE... INSTANCES... [--parameters FILE] [--format text|json|sarif]
-      what a shutdown policy would append, deny or audit on each instance
-  import FILE... [--framework cdktf|cdktn] [--out FILE]
-      a TypeScript module declaring the existing instances (REST GET/list or az ml compute show|list output),
-      each marked existing: true so that Terraform imports it; for cdktf or cdktn (default: the one the
-      nearest package.json depends on)
+/** `--help` or `-h` among a verb's options (before `--`, after which every argument is a file). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
 
-Inputs are recognized by shape: ARM templates and parameter files, cdk.tf.json, Azure REST GET/list output,
-az ml compute show|list -o json, policy definitions, initiatives and assignments.
-Exit codes: 0 clean, 1 problems found (audit: an instance would be denied), 2 unusable input.
-`;
+/** Every line of `print` through terminalText, line breaks kept. */
+function escapedLines(print: (text: string) => void): (text: string) => void {
+  return (text) => print(text.split('\n').map(terminalText).join('\n'));
+}
+
+/**
+ * The last guard between the verbs and the terminal: whatever a verb writes on stderr passes terminalText line
+ * by line (lint, preview and audit escape each value they print already; this catches the rest). import's
+ * stdout too, which is TypeScript: a bidirectional control written raw in a literal or a comment could make
+ * the code read otherwise than it runs (CVE-2021-42574), and in a string literal `\u202e` is the same character.
+ * Not preview's stdout, whose chart colours are escape sequences of its own, nor the JSON of --format json,
+ * which terminalJson made already.
+ */
+function boundary(verb: VerbName, io: CliIo): CliIo {
+  return {
+    ...io,
+    err: escapedLines(io.err),
+    ...(verb === 'import' ? { out: escapedLines(io.out) } : {}),
+  };
+}
 
 /** Runs the command; never throws: unusable input is reported on `err` with exit code 2. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -38,13 +51,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     (verb === undefined ? io.err : io.out)(USAGE);
     return verb === undefined ? EXIT.unusable : EXIT.clean;
   }
-  const load = VERBS[verb];
+  if (verb === '--version') {
+    io.out(`aml-compute ${packageVersion()}\n`);
+    return EXIT.clean;
+  }
+  const load = Object.hasOwn(VERBS, verb) ? VERBS[verb as VerbName] : undefined;
   if (!load) {
     io.err(`${line`aml-compute: unknown verb "${verb}"`}${USAGE}`);
     return EXIT.unusable;
   }
+  if (asksForHelp(rest)) {
+    io.out(verbHelp(verb as VerbName));
+    return EXIT.clean;
+  }
   try {
-    return await load()(rest, io);
+    return await load()(rest, boundary(verb as VerbName, io));
   } catch (e) {
     if (e instanceof UnusableInput) {
       io.err(line`aml-compute ${verb}: ${e.message}`);

@@ -1,19 +1,29 @@
-import { Token, Tokenization } from '../framework';
-import { isPlainObject } from './plain-object';
-
 /**
  * True when the value is a cdktf token (a Terraform reference known only at apply): checks that need the
  * literal skip it, since Azure will judge it then.
+ *
+ * The framework's own test (`Token.isUnresolved` of cdktf, or of cdktn in that entry) is handed over by
+ * src/framework.ts when it loads, which every construct module imports: this module imports no framework,
+ * so that the validation it serves also runs without one. The `aml-compute` command reads JSON files and
+ * loads no framework (a project may have none installed); a string read from a file is never a token there.
  */
 export function isToken(value: unknown): boolean {
+  if (frameworkTest === undefined) return false;
   // A string is a token only where it holds the marker `${TfToken[` (cdktf and cdktn alike:
   // lib/tokens/private/encoding.js, BEGIN_STRING_TOKEN_MARKER, which `Token.isUnresolved` looks for with a
   // regular expression); most strings do not, and skip the expression.
-  if (typeof value === 'string') return value.includes(STRING_TOKEN_MARKER) && Token.isUnresolved(value);
-  return typeof value === 'number' && Token.isUnresolved(value);
+  if (typeof value === 'string') return value.includes(STRING_TOKEN_MARKER) && frameworkTest(value);
+  return typeof value === 'number' && frameworkTest(value);
 }
 
-const STRING_TOKEN_MARKER = '${TfToken[';
+export const STRING_TOKEN_MARKER = '${TfToken[';
+
+let frameworkTest: ((value: unknown) => boolean) | undefined;
+
+/** Called by src/framework.ts, once, with its framework's `Token.isUnresolved`. */
+export function useFrameworkTokenTest(test: (value: unknown) => boolean): void {
+  frameworkTest = test;
+}
 
 /**
  * A cdktf string token as cdktf finds it (lib/tokens/private/encoding.js, STRING_TOKEN_REGEX: the marker, a
@@ -38,33 +48,3 @@ export function literalParts(value: string): string[] {
  */
 export const LITERAL_TEXT_ONLY =
   'literal text without the cdktf token marker "${TfToken[": cdktf replaces the marker with the value it stands for (another resource\'s attribute), so this field takes no Terraform reference';
-
-/**
- * Where `value` (JSON data: strings, arrays, plain objects) holds cdktf's marker with a key cdktf never issued
- * (`${TfToken[TOKEN]}`, typed or copied from another program): cdktf would throw "Unrecognized Token Key" at
- * synth, naming no construct (`Tokenization.reverseString` looks every key up the same way,
- * lib/tokens/private/token-map.js `lookupToken`). Object keys are read too. Dotted paths, `[i]` for list items.
- */
-export function unknownTokens(value: unknown, path = ''): { readonly path: string; readonly value: string }[] {
-  if (typeof value === 'string') {
-    if (!value.includes(STRING_TOKEN_MARKER)) return [];
-    try {
-      Tokenization.reverseString(value);
-      return [];
-    } catch {
-      return [{ path, value }];
-    }
-  }
-  if (Array.isArray(value)) return value.flatMap((v, i) => unknownTokens(v, `${path}[${i}]`));
-  if (isPlainObject(value)) {
-    // Keys too: user-assigned identity ids are the keys of `userAssignedIdentities`.
-    return Object.entries(value).flatMap(([k, v]) => {
-      const at = path === '' ? k : `${path}.${k}`;
-      return [...unknownTokens(k, at), ...unknownTokens(v, at)];
-    });
-  }
-  return [];
-}
-
-export const UNKNOWN_TOKEN =
-  'literal text, or a Terraform reference this program made: the text holds cdktf\'s token marker "${TfToken[" with a key cdktf never issued, which would fail the synth';

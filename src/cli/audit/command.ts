@@ -1,18 +1,19 @@
 import { ArmComputeInstanceProperties } from '../../model/compute-arm';
 import { evaluateRules, Finding } from '../../policy/evaluate';
 import { formatOf, parseVerbArgs } from '../args';
+import { dependsOnSkipped } from '../inputs/instances';
 import { lineOf } from '../inputs/json-lines';
 import { loadInstances } from '../inputs/load';
 import { PolicyInputs, readPolicies } from '../inputs/policies';
 import { CliIo, EXIT, readJson, UnusableInput } from '../io';
 import { sarifLog } from '../sarif';
 import { line, terminalJson } from '../terminal-text';
+import { VERBS_HELP } from '../usage';
 import { packageVersion } from '../version';
 import { unreadableByRules } from './policy-readable';
 import { AuditedRule, rulesFrom } from './recognize-rules';
 
-export const AUDIT_USAGE =
-  'aml-compute audit --policy FILE [--policy FILE...] INSTANCES... [--parameters FILE] [--format text|json|sarif]';
+export const AUDIT_USAGE = VERBS_HELP.audit.synopsis;
 
 const INNER = 'properties.properties';
 const LEVEL = { denied: 'error', audited: 'warning', appended: 'note', unknown: 'note' } as const;
@@ -29,6 +30,11 @@ interface InstanceVerdict {
   }>;
 }
 
+/**
+ * Why: a denial by an Append rule says how an append denies ("If the append effect would override a value in
+ * the original request with a different value, then it acts as a deny effect and rejects the request":
+ * learn.microsoft.com/azure/governance/policy/concepts/effect-append).
+ */
 function describe(f: Finding): string {
   switch (f.outcome) {
     case 'appended':
@@ -36,8 +42,19 @@ function describe(f: Finding): string {
     case 'unknown':
       return f.reason;
     default:
-      return `${f.field}: received ${f.received}; allowed: ${f.allowed}`;
+      return `${f.field}: received ${f.received}; allowed: ${f.allowed}${
+        f.outcome === 'denied' && f.rule.effect === 'Append'
+          ? `; an Append rule denies a request whose ${f.field} it would replace with another value`
+          : ''
+      }`;
   }
+}
+
+/** The ARM field a finding judged (an append's description starts `field = value`), under properties.properties. */
+function judgedField(f: Finding): string | undefined {
+  if (f.outcome === 'denied' || f.outcome === 'audited') return `${INNER}.${f.field}`;
+  if (f.outcome === 'appended') return `${INNER}.${f.added.slice(0, f.added.indexOf(' = '))}`;
+  return undefined;
 }
 
 export function run(args: string[], io: CliIo): number {
@@ -62,6 +79,10 @@ export function run(args: string[], io: CliIo): number {
     inputs.assignments.push(...found.assignments);
   }
   const { rules, notes } = rulesFrom(inputs);
+  if (rules.length === 0)
+    throw new UnusableInput(
+      `${policyFiles.join(', ')}: nothing judged: no rule in ${policyFiles.length === 1 ? 'it' : 'them'} is one this audit knows (${notes.join('; ')})`,
+    );
   const loaded = loadInstances(io, positionals, values.parameters as string | undefined);
   const sourceOf = new Map<unknown, AuditedRule>(rules.map((r) => [r.rule, r]));
 
@@ -94,15 +115,20 @@ export function run(args: string[], io: CliIo): number {
         file: instance.file,
         name: instance.name,
         findings: findings.map((f) => {
-          const field = f.outcome === 'denied' || f.outcome === 'audited' ? `${INNER}.${f.field}` : INNER;
-          const at = instance.locate(field);
-          return {
-            source: sourceOf.get(f.rule)?.source ?? f.rule.name,
-            outcome: f.outcome,
-            text: describe(f),
-            path: at.path,
-            line: lineOf(loaded.lines.get(at.file) ?? new Map(), at.path),
-          };
+          const field = judgedField(f);
+          const at = instance.locate(field ?? INNER);
+          const location = { path: at.path, line: lineOf(loaded.lines.get(at.file) ?? new Map(), at.path) };
+          const source = sourceOf.get(f.rule)?.source ?? f.rule.name;
+          // Judged on a value left out because only the deployment knows it: not judged at all.
+          const unknown = field === undefined ? [] : instance.skipped.filter((s) => dependsOnSkipped(field, [s]));
+          if (unknown.length > 0)
+            return {
+              source,
+              outcome: 'unknown' as const,
+              text: `not judged: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} known only at deployment`,
+              ...location,
+            };
+          return { source, outcome: f.outcome, text: describe(f), ...location };
         }),
       };
     });
@@ -146,7 +172,7 @@ export function run(args: string[], io: CliIo): number {
     const count = (outcome: Finding['outcome']) =>
       verdicts.filter((v) => v.findings.some((f) => f.outcome === outcome)).length;
     io.out(
-      line`${verdicts.length} ${verdicts.length === 1 ? 'instance' : 'instances'}: ${denied.length} denied, ${count('audited')} audited, ${count('appended')} appended`,
+      line`${verdicts.length} ${verdicts.length === 1 ? 'instance' : 'instances'}: ${denied.length} denied, ${count('audited')} audited, ${count('appended')} appended${count('unknown') > 0 ? `, ${count('unknown')} not fully judged` : ''}`,
     );
   }
   return denied.length > 0 ? EXIT.problems : EXIT.clean;

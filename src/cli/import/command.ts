@@ -1,19 +1,17 @@
 import * as path from 'node:path';
 import { parseVerbArgs } from '../args';
+import { verbHelp } from '../usage';
 import { CliIo, EXIT, readJson, UnusableInput } from '../io';
 import { isAzureComputeOutput, locateAzureInstances } from '../inputs/azure-instances';
 import type { AzureInstance } from '../inputs/azure-instances';
 import { inertText } from './code';
-import { Framework, frameworkFor, FRAMEWORKS } from './framework';
+import { Framework, frameworkFor } from './framework';
 import { camel, InstanceCode, instanceToCode } from './props-to-code';
 import { unlistedFields, valueAt } from './unlisted-fields';
 import { writeModule } from './write-module';
 
-export const IMPORT_USAGE = `usage: aml-compute import FILE... [--framework ${FRAMEWORKS.join('|')}] [--out FILE]
-  FILE: a REST GET or list JSON, or az ml compute show|list -o json
-  --framework: the Terraform CDK the module is written for (default: the one the nearest package.json
-      depends on, from the --out file's directory or else the current one, upward; cdktf when none says)
-  --out: write the module to FILE instead of stdout`;
+/** What import prints after an argument it cannot use: its help (src/cli/usage.ts holds every verb's). */
+export const IMPORT_USAGE = verbHelp('import').trimEnd();
 
 /**
  * `aml-compute import FILE... [--framework cdktf|cdktn] [--out FILE]`: writes a TypeScript module declaring

@@ -1,9 +1,7 @@
-import { tmpdir } from 'node:os';
-import { App, TerraformStack } from '../../framework';
-import { ComputeInstance } from '../../compute-instance';
 import type { ComputeInstanceProps } from '../../compute-instance-props';
+import { validateComputeInstanceProps } from '../../compute-instance-validation';
 import { Duration } from '../../duration';
-import { show } from '../../errors';
+import { Problems, show } from '../../errors';
 import { isPlainObject } from '../../validation/plain-object';
 import type { AzureInstance } from '../inputs/azure-instances';
 import { arr, call, Expr, lit, obj, Prop, prop } from './code';
@@ -189,12 +187,13 @@ export function instanceToCode(
     unsupported.push(`${key} (${show(ci[key])})`);
   }
 
-  // The same validation a synth runs, on the values the factories accepted.
-  // A throwaway app: cdktf makes its outdir when constructed, so it gets one that exists already.
-  const stack = new TerraformStack(new App({ outdir: tmpdir() }), 'aml-compute-import');
-  for (const r of refusalsOf(
-    () => new ComputeInstance(stack, constructId, runtime as unknown as ComputeInstanceProps),
-  )) {
+  // The same validation a ComputeInstance runs when constructed, on the values the factories accepted; without
+  // constructing one, so that the command runs where no framework (cdktf or cdktn) is installed.
+  for (const r of refusalsOf(() => {
+    const problems = new Problems(constructId);
+    validateComputeInstanceProps(problems, runtime as unknown as ComputeInstanceProps);
+    problems.throwIfAny();
+  })) {
     refusals.push(r);
     mark(propOf(r), refusalComments([r]));
   }

@@ -29,8 +29,10 @@ export interface ExpressionScope {
 
 /**
  * This command's limits on one file's expressions, so that no template makes it hang or run out of memory:
- * function calls evaluated, references and calls nested, and the length of a value built (ARM's own limit on
- * a template is 4 MB: "Template limits", learn.microsoft.com/azure/azure-resource-manager/templates/best-practices).
+ * function calls evaluated, references and calls nested, and the length of a value built. The length is ARM's
+ * own limit on a resource definition, 1 MB once variables and parameters are resolved ("ARM template best
+ * practices", Template limits: learn.microsoft.com/azure/azure-resource-manager/template-best-practices); the
+ * call and depth budgets are this command's choice, far above what a template needs (no source gives ARM's).
  */
 export const EXPRESSION_LIMITS = { steps: 100_000, depth: 64, length: 1_048_576 } as const;
 

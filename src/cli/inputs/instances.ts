@@ -22,6 +22,18 @@ export interface FoundInstance {
   locate(field: string): Origin;
   /** What was skipped, and why. */
   readonly notes: readonly string[];
+  /**
+   * The fields (`properties.properties.idleTimeBeforeShutdown`) left out of `resource` because their values
+   * are known only at deployment or apply: not missing, unknown. Nothing may be judged on them.
+   */
+  readonly skipped: readonly string[];
+}
+
+/** True when `field` is a skipped field, inside one, or holds one: what is judged there depends on an unknown. */
+export function dependsOnSkipped(field: string, skipped: readonly string[]): boolean {
+  const within = (inner: string, outer: string) =>
+    inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  return skipped.some((s) => within(field, s) || within(s, field));
 }
 
 export type InputKind = 'arm-template' | 'arm-parameters' | 'terraform-json' | 'azure-output' | 'unknown';
@@ -94,6 +106,7 @@ function fromTemplate(
     if (!isPlainObject(r) || typeof r.type !== 'string' || r.type.toLowerCase() !== COMPUTE_RESOURCE_TYPE.toLowerCase())
       return;
     const notes: string[] = [];
+    const skipped: string[] = [];
     const origins = new Map<string, Origin>();
     // Every expression in the resource, resolved where it can be; an unknown value is left out with a note.
     const resolve = (value: unknown, field: string): unknown => {
@@ -101,6 +114,7 @@ function fromTemplate(
         const resolved = resolveArmValue(value, scope);
         if (!resolved.known) {
           notes.push(`${field}: skipped: ${resolved.reason}`);
+          skipped.push(field);
           return undefined;
         }
         if (resolved.origin) origins.set(field, resolved.origin);
@@ -140,6 +154,7 @@ function fromTemplate(
       resource: instance,
       locate: locator(file, `resources[${i}]`, origins),
       notes,
+      skipped,
     });
   });
   return found;
@@ -163,7 +178,7 @@ function fromParameterFile(file: string, json: Record<string, any>): FoundInstan
       file,
       path: under(path, field.replace(/^properties\.properties\.schedules\.?/, '')),
     });
-    return [{ file, name: key, kind: 'schedules' as const, resource, locate, notes: [] }];
+    return [{ file, name: key, kind: 'schedules' as const, resource, locate, notes: [], skipped: [] }];
   });
 }
 
@@ -180,11 +195,13 @@ function fromTerraform(file: string, json: Record<string, any>): FoundInstance[]
     const body = isPlainObject(r.body) ? r.body : {};
     if (!isPlainObject(body.properties) || body.properties.computeType !== 'ComputeInstance') return [];
     const notes: string[] = [];
+    const skipped: string[] = [];
     const base = joinPath('resource', 'azapi_resource', id);
     // Terraform references are known only at apply: left out, as the library's own checks skip tokens.
     const known = (value: unknown, field: string): unknown => {
       if (typeof value === 'string' && TERRAFORM_REFERENCE.test(value)) {
         notes.push(`${field}: skipped: ${value} is a Terraform reference, known only at apply`);
+        skipped.push(field);
         return undefined;
       }
       if (Array.isArray(value)) return value.map((v, j) => known(v, `${field}[${j}]`));
@@ -212,7 +229,17 @@ function fromTerraform(file: string, json: Record<string, any>): FoundInstance[]
       },
     };
     const rename = (field: string) => (field.startsWith('properties') ? `body.${field}` : field);
-    return [{ file, name, kind: 'instance' as const, resource, locate: locator(file, base, new Map(), rename), notes }];
+    return [
+      {
+        file,
+        name,
+        kind: 'instance' as const,
+        resource,
+        locate: locator(file, base, new Map(), rename),
+        notes,
+        skipped,
+      },
+    ];
   });
 }
 
@@ -224,5 +251,6 @@ function fromAzure(file: string, json: unknown): FoundInstance[] {
     resource: l.instance,
     locate: (field: string) => ({ file, path: under(l.path, l.shape === 'az-ml-cli' ? azMlField(field) : field) }),
     notes: [],
+    skipped: [],
   }));
 }

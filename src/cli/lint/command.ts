@@ -4,10 +4,11 @@ import { loadInstances } from '../inputs/load';
 import { CliIo, EXIT, UnusableInput } from '../io';
 import { sarifLog, SarifRule } from '../sarif';
 import { line as printed, terminalJson } from '../terminal-text';
+import { VERBS_HELP } from '../usage';
 import { packageVersion } from '../version';
 import { instanceProblems, LintProblem } from './instance-problems';
 
-export const LINT_USAGE = 'aml-compute lint FILE... [--parameters FILE] [--format text|json|sarif]';
+export const LINT_USAGE = VERBS_HELP.lint.synopsis;
 
 /** SARIF rules: one per kind of field, told apart by the JSON path. */
 const RULES: ReadonlyArray<SarifRule & { match: RegExp }> = [

@@ -15,7 +15,7 @@ import { SetupScript, SetupScriptOptions } from '../../setup-script/setup-script
 import { armIdProblem, computeNameProblem, guidProblem, locationProblem, vmSizeProblem } from '../../validation/rules';
 import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from '../../validation/ssh-key';
 import { isPlainObject } from '../../validation/plain-object';
-import { FoundInstance } from '../inputs/instances';
+import { dependsOnSkipped, FoundInstance } from '../inputs/instances';
 
 /** One problem of one instance: where it was written, and the library's message. */
 export interface LintProblem {
@@ -76,10 +76,15 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     }
   }
   checkSchedules(problems, ci.schedules);
-  return problems.all().map((p) => {
-    const at = found.locate(p.field);
-    return { file: at.file, path: at.path, instance: found.name, received: p.received, allowed: p.allowed };
-  });
+  // A value known only at deployment was left out and named in a note: what a check found missing there, or
+  // judged with it missing, is not a problem of the file.
+  return problems
+    .all()
+    .filter((p) => !dependsOnSkipped(p.field, found.skipped))
+    .map((p) => {
+      const at = found.locate(p.field);
+      return { file: at.file, path: at.path, instance: found.name, received: p.received, allowed: p.allowed };
+    });
 }
 
 function problemsOf(problems: Problems): readonly Problem[] {

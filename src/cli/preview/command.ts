@@ -6,15 +6,16 @@ import { StartStopSchedule } from '../../schedule/start-stop-schedule';
 import { ianaZoneOf } from '../../schedule/time-zones';
 import { isPlainObject } from '../../validation/plain-object';
 import { parseVerbArgs } from '../args';
+import { dependsOnSkipped } from '../inputs/instances';
 import { loadInstances } from '../inputs/load';
 import { CliIo, EXIT, UnusableInput } from '../io';
 import { line, terminalText } from '../terminal-text';
+import { VERBS_HELP } from '../usage';
 import { svgChart, SvgBlock } from './svg-chart';
 import { textChart } from './text-chart';
 import { hoursOf, Interval, minuteSlots, runningIntervals, weekOf } from './week';
 
-export const PREVIEW_USAGE =
-  'aml-compute preview FILE... | --cron "Start|Stop EXPR"... [--cron-tz WINDOWS_ID] [--tz ZONE] [--from YYYY-MM-DD] [--price-per-hour N] [--svg FILE] [--parameters FILE]';
+export const PREVIEW_USAGE = VERBS_HELP.preview.synopsis;
 
 /** A month is 365.25 × 24 / 12 hours: the average over a leap cycle. */
 const HOURS_PER_MONTH = 730.5;
@@ -97,6 +98,13 @@ export function run(args: string[], io: CliIo): number {
   }
   if (positionals.length > 0) {
     for (const instance of loadInstances(io, positionals, values.parameters as string | undefined).instances) {
+      const unknown = instance.skipped.filter((f) => dependsOnSkipped('properties.properties.schedules', [f]));
+      if (unknown.length > 0) {
+        io.out(
+          `${line`${instance.name} (${instance.file}): not charted: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} known only at deployment (see aml-compute lint ${instance.file} for why)`}\n`,
+        );
+        continue;
+      }
       const schedules: unknown = instance.resource.properties.properties.schedules;
       const entries: unknown[] =
         isPlainObject(schedules) && Array.isArray(schedules.computeStartStop) ? schedules.computeStartStop : [];
