@@ -76,7 +76,7 @@ describe('aml-compute import --framework', () => {
     const r = runImportArgs([INPUT, '--frame', 'cdktn']);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/^aml-compute import: Unknown option '--frame'/);
+    expect(r.err).toMatch(/^aml-compute import: unknown option "--frame" \(allowed: --framework, --out, --help\)/);
     expect(r.err.endsWith(`${IMPORT_USAGE}\n`)).toBe(true);
   });
 
