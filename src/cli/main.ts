@@ -11,6 +11,7 @@ const VERBS: Record<string, () => Verb> = {
   preview: () => require('./preview/command').run,
   audit: () => require('./audit/command').run,
   import: () => require('./import/command').run,
+  review: () => require('./review/command').run,
 };
 
 export const USAGE = `usage: aml-compute <verb> [options]
@@ -25,6 +26,9 @@ export const USAGE = `usage: aml-compute <verb> [options]
       a TypeScript module declaring the existing instances (REST GET/list or az ml compute show|list output),
       each marked existing: true so that Terraform imports it; for cdktf or cdktn (default: the one the
       nearest package.json depends on)
+  review PLAN.json... [--prices FILE] [--price-per-hour N] [--tz ZONE] [--from YYYY-MM-DD] [--format markdown|text|json]
+      a pull request's terraform plans (terraform show -json) in words: whose instance is created, replaced
+      (disk wiped) or deleted, schedules and running hours before and after, cost, failing checks, policies
 
 Inputs are recognized by shape: ARM templates and parameter files, cdk.tf.json, Azure REST GET/list output,
 az ml compute show|list -o json, policy definitions, initiatives and assignments.

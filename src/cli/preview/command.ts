@@ -3,43 +3,18 @@ import { ValidationError } from '../../errors';
 import { armEntryProblems } from '../../schedule/entry-validation';
 import { describeEntry } from '../../schedule/schedule-set-rules';
 import { StartStopSchedule } from '../../schedule/start-stop-schedule';
-import { ianaZoneOf } from '../../schedule/time-zones';
 import { isPlainObject } from '../../validation/plain-object';
 import { parseVerbArgs } from '../args';
 import { loadInstances } from '../inputs/load';
 import { CliIo, EXIT, UnusableInput } from '../io';
 import { line, terminalText } from '../terminal-text';
+import { displayZone, HOURS_PER_MONTH, money } from './display-zone';
 import { svgChart, SvgBlock } from './svg-chart';
 import { textChart } from './text-chart';
 import { hoursOf, Interval, minuteSlots, runningIntervals, weekOf } from './week';
 
 export const PREVIEW_USAGE =
   'aml-compute preview FILE... | --cron "Start|Stop EXPR"... [--cron-tz WINDOWS_ID] [--tz ZONE] [--from YYYY-MM-DD] [--price-per-hour N] [--svg FILE] [--parameters FILE]';
-
-/** A month is 365.25 × 24 / 12 hours: the average over a leap cycle. */
-const HOURS_PER_MONTH = 730.5;
-
-/** The display zone: a Windows id (as schedules name zones) or an IANA name. */
-function displayZone(tz: string): string {
-  let zone = tz;
-  try {
-    zone = ianaZoneOf(tz);
-  } catch {
-    // Not a Windows id: an IANA name, if the runtime knows it.
-  }
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new UnusableInput(
-      `--tz ${tz}: allowed: a Windows time zone id ("W. Europe Standard Time") or an IANA name ("Europe/Berlin")`,
-    );
-  }
-  return zone;
-}
-
-function money(n: number): string {
-  return n.toFixed(2);
-}
 
 /** `--cron "Stop 0 18 * * 1-5"`: a schedule the library's factory validates. */
 function cronSchedule(text: string, timeZone: string): ArmComputeStartStopSchedule {
