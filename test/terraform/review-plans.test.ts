@@ -127,3 +127,20 @@ test("team B's plan: a new stack with a shutdown policy and one instance", () =>
     s.cleanup();
   }
 });
+
+test('a replacement refused by deletion protection: the plan errors, and what terraform saves of it', () => {
+  const grace = { ...base('ci-grace', 7), deletionProtection: true, schedules: OFFICE };
+  const s = new Scenario(stackJson('team-c', instances({ grace })));
+  try {
+    expect(s.init().code).toBe(0);
+    expect(s.apply()).toMatchObject({ code: 0, stderr: '' });
+    s.write(stackJson('team-c', instances({ grace: { ...grace, vmSize: 'Standard_DS4_v2' } })));
+    const plan = s.plan();
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('Error: Instance cannot be destroyed');
+    // Terraform 1.11 saves the errored plan: `terraform show -json` of it says `errored: true`.
+    keep('team-c.plan.json', s.showPlan());
+  } finally {
+    s.cleanup();
+  }
+});
