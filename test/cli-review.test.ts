@@ -42,7 +42,10 @@ describe('aml-compute review: what a fleet pull request does, from real plans', 
     const [alice, bob, carol, dave] = a.instances;
     expect(alice.replacedBy).toEqual(['vmSize: standard_ds3_v2 → standard_ds4_v2']);
     expect(alice.vmSize).toEqual({ before: 'Standard_DS3_v2', after: 'Standard_DS4_v2' });
-    expect(alice.schedules).toEqual({ before: 'Stop cron 0 18 * * 1-5 (W. Europe Standard Time)', after: OFFICE });
+    expect(alice.schedules).toEqual({
+      before: 'Stop cron 0 18 * * 1-5 (W. Europe Standard Time) (no Start: runs only when someone starts it)',
+      after: OFFICE,
+    });
     // A stop only: stopped all week unless someone starts it; office hours: 5 × 10 h.
     expect(alice.hoursPerWeek).toEqual({ before: 0, after: 50 });
     expect(bob.hoursPerWeek).toEqual({ before: 50, after: 50 });
@@ -97,7 +100,7 @@ describe('aml-compute review: what a fleet pull request does, from real plans', 
       '  ci-alice (user aaaaaaaa-0000-0000-0000-000000000001): replaced: the disk is wiped',
       '    because vmSize: standard_ds3_v2 → standard_ds4_v2',
       '    VM size: Standard_DS3_v2 → Standard_DS4_v2',
-      '    schedules before: Stop cron 0 18 * * 1-5 (W. Europe Standard Time)',
+      '    schedules before: Stop cron 0 18 * * 1-5 (W. Europe Standard Time) (no Start: runs only when someone starts it)',
       `    schedules after: ${OFFICE}`,
       '    hours a week: 0.0 → 50.0 (+50.0)',
       '    cost: 0.00 → 25.00 (+25.00) a week, 0.00 → 109.36 (+109.36) a month',
@@ -118,7 +121,7 @@ describe('aml-compute review: what a fleet pull request does, from real plans', 
       `<details><summary>\`${A}\`: 1 created, 1 imported, 1 replaced (disk wiped), 1 deleted, 1 unchanged</summary>`,
     );
     expect(md).toContain(
-      '| `ci-alice` | `aaaaaaaa-0000-0000-0000-000000000001` | replaced: the disk is wiped<br>because `vmSize: standard_ds3_v2 → standard_ds4_v2` | `Standard_DS3_v2` → `Standard_DS4_v2` | `Stop cron 0 18 * * 1-5 (W. Europe Standard Time)` →<br>`' +
+      '| `ci-alice` | `aaaaaaaa-0000-0000-0000-000000000001` | replaced: the disk is wiped<br>because `vmSize: standard_ds3_v2 → standard_ds4_v2` | `Standard_DS3_v2` → `Standard_DS4_v2` | `Stop cron 0 18 * * 1-5 (W. Europe Standard Time) (no Start: runs only when someone starts it)` →<br>`' +
         OFFICE +
         '` | 0.0 → 50.0 (+50.0) | – |',
     );
@@ -126,6 +129,44 @@ describe('aml-compute review: what a fleet pull request does, from real plans', 
       '- `check.drift_ci_bob` fail: `ci-bob: Azure runs schedules the code does not declare (drift)`',
     );
     expect(md).toContain('**Policy changes**:\n- created: `azurerm_policy_definition` `ml-shutdown-default-schedules`');
+  });
+
+  test('a replacement refused by deletion protection: the errored plan says so, and no disk is wiped', async () => {
+    const review = await reviewJson(['test/fixtures/review/team-c.plan.json']);
+    expect(review.headline).toBe(
+      '1 refused (a replacement or deletion in a plan that errored); running 50.0 → 50.0 (±0.0) h a week',
+    );
+    const [grace] = review.stacks[0].instances;
+    expect([review.stacks[0].errored, grace.name, grace.action, grace.refused, grace.change]).toEqual([
+      true,
+      'ci-grace',
+      'replaced',
+      true,
+      'replacement refused: the plan errored (deletionProtection refuses this); the disk stays',
+    ]);
+    expect(grace.replacedBy).toEqual(['vmSize: standard_ds3_v2 → standard_ds4_v2']);
+    const md = (await runCli(['review', 'test/fixtures/review/team-c.plan.json'])).out;
+    expect(md).toContain('**The plan errored**: terraform could not plan every change');
+  });
+
+  test('an instance rendered for azurerm: its user, the replacing attribute with its values, no schedules', async () => {
+    const review = await reviewJson(['test/fixtures/review/team-d.plan.json', '--price-per-hour', '1']);
+    expect(review.stacks[0].instances).toEqual([
+      {
+        name: 'ci-hank',
+        address: 'azurerm_machine_learning_compute_instance.hank_073FFB9D',
+        user: 'aaaaaaaa-0000-0000-0000-000000000008',
+        action: 'replaced',
+        change: 'replaced: the disk is wiped',
+        refused: false,
+        replacedBy: ['virtual_machine_size: Standard_DS3_v2 → Standard_DS4_v2'],
+        vmSize: { before: 'Standard_DS3_v2', after: 'Standard_DS4_v2' },
+        schedules: { before: 'none: runs until someone stops it', after: 'none: runs until someone stops it' },
+        hoursPerWeek: { before: 168, after: 168 },
+        costPerWeek: { before: 168, after: 168 },
+        costPerMonth: { before: 730.5, after: 730.5 },
+      },
+    ]);
   });
 
   test('the same plans give the same output, byte for byte', async () => {

@@ -144,3 +144,22 @@ test('a replacement refused by deletion protection: the plan errors, and what te
     s.cleanup();
   }
 });
+
+test("team D's plan: an instance rendered for azurerm replaced by a bigger VM", () => {
+  const hank: ComputeInstanceProps = {
+    ...base('ci-hank', 8),
+    idleShutdown: undefined,
+    terraformResource: 'azurerm',
+  };
+  const s = new Scenario(stackJson('team-d', instances({ hank })));
+  try {
+    expect(s.init().code).toBe(0);
+    expect(s.apply()).toMatchObject({ code: 0, stderr: '' });
+    s.write(stackJson('team-d', instances({ hank: { ...hank, vmSize: 'Standard_DS4_v2' } })));
+    const plan = s.plan();
+    expect([plan.code, plan.stderr]).toEqual([2, '']);
+    keep('team-d.plan.json', s.showPlan());
+  } finally {
+    s.cleanup();
+  }
+});

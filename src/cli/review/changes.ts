@@ -28,6 +28,12 @@ export interface InstanceChange {
   /** The assigned user's object id. */
   readonly user?: string;
   readonly action: InstanceAction;
+  /**
+   * A replacement or deletion in a plan that errored: terraform saves such a plan (1.11 does: see
+   * test/terraform/review-plans.test.ts) but will not apply it; `prevent_destroy` (deletionProtection) is the
+   * error a destroyed instance meets.
+   */
+  readonly refused: boolean;
   /** For a replacement: the fields that caused it, `vmSize: standard_ds3_v2 → standard_ds4_v2`. */
   readonly replacedBy: readonly string[];
   readonly before?: InstanceSide;
@@ -122,7 +128,7 @@ function shortJson(v: unknown): string {
 /**
  * The fields that replace an instance. azapi's `replace_paths` names `replace_triggers_external_values`, where
  * the library puts every create-only field (src/render/creation-settings.ts): the keys that differ there are
- * the cause. Other paths (azurerm's attributes) are named as terraform gives them.
+ * the cause. Other paths (azurerm's attributes) are named as terraform gives them, with their values.
  */
 function replacedBy(change: Record<string, unknown>): string[] {
   const paths = Array.isArray(change.replace_paths) ? change.replace_paths : [];
@@ -136,7 +142,14 @@ function replacedBy(change: Record<string, unknown>): string[] {
         if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
           out.push(`${key}: ${shortJson(before[key] ?? null)} → ${shortJson(after[key] ?? null)}`);
       }
-    } else out.push(steps.join('.'));
+    } else {
+      const at = (values: unknown) =>
+        steps.reduce<unknown>(
+          (v, step) => (isPlainObject(v) || Array.isArray(v) ? (v as any)[step] : undefined),
+          values,
+        );
+      out.push(`${steps.join('.')}: ${shortJson(at(change.before) ?? null)} → ${shortJson(at(change.after) ?? null)}`);
+    }
   }
   return out;
 }
@@ -174,6 +187,7 @@ export function stackChanges(plan: PlanFile): StackChanges {
         name: either.name ?? address,
         user: (after && userOf(after)) ?? (before && userOf(before)),
         action,
+        refused: plan.errored && (action === 'replaced' || action === 'deleted'),
         replacedBy: action === 'replaced' ? replacedBy(change) : [],
         ...(before ? { before: sideOf(before) } : {}),
         ...(after

@@ -82,7 +82,8 @@ export function totalsOf(stacks: readonly { changes: StackChanges; figures: read
   const totals = { before: zero(), after: zero(), counts: {} as Record<string, number> };
   for (const { changes, figures } of stacks) {
     changes.instances.forEach((change, i) => {
-      totals.counts[change.action] = (totals.counts[change.action] ?? 0) + 1;
+      const key = change.refused ? 'refused' : change.action;
+      totals.counts[key] = (totals.counts[key] ?? 0) + 1;
       for (const side of ['before', 'after'] as const) {
         const f = figures[i][side];
         if (!f) continue;

@@ -14,6 +14,8 @@ export interface InstanceSummary {
   readonly user?: string;
   readonly action: InstanceAction;
   readonly change: string;
+  /** Planned in a plan that errored: not applied. */
+  readonly refused: boolean;
   readonly replacedBy: readonly string[];
   readonly vmSize: { readonly before?: string; readonly after?: string };
   readonly schedules: { readonly before?: string; readonly after?: string };
@@ -52,7 +54,9 @@ export function schedulesText(side: InstanceSide | undefined): string | undefine
   if (!side) return undefined;
   if (!side.schedules) return side.schedulesUnknown ?? 'unknown';
   if (side.schedules.length === 0) return 'none: runs until someone stops it';
-  return side.schedules.map((e) => `${describeEntry(e)}${e.status === 'Disabled' ? ' [disabled]' : ''}`).join('; ');
+  // As preview says: without a Start, the hours counted are none, though someone may start it by hand.
+  const noStart = !side.schedules.some((e) => e.action === 'Start' && e.status !== 'Disabled');
+  return `${side.schedules.map((e) => `${describeEntry(e)}${e.status === 'Disabled' ? ' [disabled]' : ''}`).join('; ')}${noStart ? ' (no Start: runs only when someone starts it)' : ''}`;
 }
 
 const pick = <K extends keyof SideFigures>(f: InstanceFigures, key: K) => ({
@@ -66,7 +70,10 @@ export function instanceSummary(c: InstanceChange, f: InstanceFigures): Instance
     address: c.address,
     ...(c.user ? { user: c.user } : {}),
     action: c.action,
-    change: WORDS[c.action],
+    change: c.refused
+      ? `${c.action === 'replaced' ? 'replacement' : 'deletion'} refused: the plan errored (deletionProtection refuses this); the disk stays`
+      : WORDS[c.action],
+    refused: c.refused,
     replacedBy: c.replacedBy,
     vmSize: { before: f.before && c.before?.vmSize, after: f.after && c.after?.vmSize },
     schedules: { before: f.before && schedulesText(c.before), after: f.after && schedulesText(c.after) },
@@ -86,10 +93,12 @@ export function beforeAfter(v: { before?: number; after?: number }, digits: numb
 }
 
 function countsText(counts: Readonly<Record<string, number>>): string {
-  const order: InstanceAction[] = ['created', 'imported', 'replaced', 'deleted', 'updated', 'forgotten', 'unchanged'];
-  const parts = order
-    .filter((a) => counts[a])
-    .map((a) => `${counts[a]} ${a === 'replaced' ? 'replaced (disk wiped)' : a}`);
+  const order = ['created', 'imported', 'replaced', 'deleted', 'refused', 'updated', 'forgotten', 'unchanged'];
+  const label: Record<string, string> = {
+    replaced: 'replaced (disk wiped)',
+    refused: 'refused (a replacement or deletion in a plan that errored)',
+  };
+  const parts = order.filter((a) => counts[a]).map((a) => `${counts[a]} ${label[a] ?? a}`);
   return parts.length === 0 ? 'no compute instances' : parts.join(', ');
 }
 
