@@ -145,6 +145,11 @@ describe('aml-compute review: what a fleet pull request does, from real plans', 
       'replacement refused: the plan errored (deletionProtection refuses this); the disk stays',
     ]);
     expect(grace.replacedBy).toEqual(['vmSize: standard_ds3_v2 → standard_ds4_v2']);
+    // Not applied: the bigger VM's price does not count.
+    const priced = await reviewJson(['test/fixtures/review/team-c.plan.json', '--prices', 'p.json'], {
+      'p.json': '{"Standard_DS3_v2": 0.3, "Standard_DS4_v2": 0.6}',
+    });
+    expect(priced.stacks[0].instances[0].costPerWeek).toEqual({ before: 15, after: 15 });
     const md = (await runCli(['review', 'test/fixtures/review/team-c.plan.json'])).out;
     expect(md).toContain('**The plan errored**: terraform could not plan every change');
   });

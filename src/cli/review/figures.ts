@@ -58,7 +58,9 @@ export class WeekFigures {
   }
 
   instance(change: InstanceChange): InstanceFigures {
-    return { before: this.side(exists(change, 'before')), after: this.side(exists(change, 'after')) };
+    const before = this.side(exists(change, 'before'));
+    // A refused replacement or deletion is not applied: the instance stays as it is.
+    return { before, after: change.refused ? before : this.side(exists(change, 'after')) };
   }
 }
 

@@ -61,7 +61,7 @@ function stackParts(s: StackSummary): { open: string; rows: string[]; close: str
   return {
     open: `<details><summary>${code(s.file)}: ${s.headline}</summary>\n\n${s.instances.length > 0 ? `${HEADER}\n` : ''}`,
     rows: s.instances.map(row),
-    close: `${extra.length > 0 ? `\n${extra.join('\n\n')}\n` : ''}\n</details>\n`,
+    close: `${extra.length > 0 ? `\n${extra.join('\n\n')}\n` : ''}\n</details>\n\n`,
   };
 }
 
