@@ -259,6 +259,23 @@ describe('aml-compute review: the plan is hostile input', () => {
     expect(r.out).not.toMatch(/\u202e|\u001b/);
   });
 
+  test('markdown: a long value is cut at 300 characters, a stack lists 20 failing checks and says how many more', async () => {
+    const plan = JSON.parse(planText(A));
+    const [check] = plan.checks;
+    plan.checks = Array.from({ length: 25 }, (_, n) => ({
+      ...check,
+      address: { ...check.address, to_display: `check.c${n}` },
+      instances: [{ ...check.instances[0], problems: [{ message: `${'`'.repeat(1000)}${'x'.repeat(100_000)}` }] }],
+    }));
+    const md = (await runCli(['review', 'p.json'], { files: { 'p.json': JSON.stringify(plan) } })).out;
+    expect(md.length).toBeLessThan(65_536);
+    expect(md).toContain('- `check.c19` fail: ');
+    expect(md).not.toContain('check.c20');
+    expect(md).toContain('\n- … and 5 more\n');
+    // 300 backticks of the message, cut with "…", in a fence of 301.
+    expect(md).toContain(`- \`check.c0\` fail: ${'`'.repeat(301)} ${'`'.repeat(300)}… ${'`'.repeat(301)}\n`);
+  });
+
   test('invalid schedules in a plan are not charted, and say so', async () => {
     const plan = JSON.parse(planText(A));
     const dave = plan.resource_changes.find((rc: any) => rc.change.after?.name === 'ci-dave');

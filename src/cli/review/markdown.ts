@@ -14,8 +14,13 @@ export const COMMENT_LIMIT = 65_536;
 /** Room kept under the limit for the last line that says what was left out. */
 const RESERVE = 600;
 
+/** A value from the plan is cut at this length, and a stack's list of checks or policies at this many. */
+const MAX_VALUE = 300;
+const MAX_LISTED = 20;
+
 export function code(value: string): string {
-  const t = terminalText(value).replace(/\|/g, '\\|');
+  const cut = value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}…` : value;
+  const t = terminalText(cut).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = t.startsWith('`') || t.endsWith('`') || t.startsWith(' ') ? ' ' : '';
@@ -42,6 +47,11 @@ function row(i: StackSummary['instances'][number]): string {
 const HEADER =
   '| instance | assigned user | change | VM size | schedules | hours a week | cost |\n|---|---|---|---|---|---|---|';
 
+function listed(lines: string[]): string {
+  const more = lines.length - MAX_LISTED;
+  return [...lines.slice(0, MAX_LISTED), ...(more > 0 ? [`- … and ${more} more`] : [])].join('\n');
+}
+
 function stackParts(s: StackSummary): { open: string; rows: string[]; close: string } {
   const extra: string[] = [];
   if (s.errored)
@@ -50,13 +60,16 @@ function stackParts(s: StackSummary): { open: string; rows: string[]; close: str
     );
   if (s.checks.length > 0)
     extra.push(
-      `**Failing checks** (Azure and the code disagree, or another check failed):\n${s.checks
-        .map((c) => `- ${code(c.address)} ${c.status}: ${c.messages.map(code).join('; ') || '(no message)'}`)
-        .join('\n')}`,
+      `**Failing checks** (Azure and the code disagree, or another check failed):\n${listed(
+        s.checks.map(
+          (c) =>
+            `- ${code(c.address)} ${c.status}: ${c.messages.slice(0, MAX_LISTED).map(code).join('; ') || '(no message)'}`,
+        ),
+      )}`,
     );
   if (s.policies.length > 0)
     extra.push(
-      `**Policy changes**:\n${s.policies.map((p) => `- ${p.change}: ${code(p.type)} ${opt(p.name)} (${code(p.address)})`).join('\n')}`,
+      `**Policy changes**:\n${listed(s.policies.map((p) => `- ${p.change}: ${code(p.type)} ${opt(p.name)} (${code(p.address)})`))}`,
     );
   return {
     open: `<details><summary>${code(s.file)}: ${s.headline}</summary>\n\n${s.instances.length > 0 ? `${HEADER}\n` : ''}`,
