@@ -276,6 +276,17 @@ describe('aml-compute review: the plan is hostile input', () => {
     expect(md).toContain(`- \`check.c0\` fail: ${'`'.repeat(301)} ${'`'.repeat(300)}… ${'`'.repeat(301)}\n`);
   });
 
+  test('a body known only after apply: schedules and hours unknown, not taken as none (always on)', async () => {
+    const plan = JSON.parse(planText(A));
+    const dave = plan.resource_changes.find((rc: any) => rc.change.after?.name === 'ci-dave');
+    delete dave.change.after.body;
+    dave.change.after_unknown = { ...dave.change.after_unknown, body: true };
+    const review = await reviewJson(['p.json', '--from', '2026-07-01'], { 'p.json': JSON.stringify(plan) });
+    expect(review.week).toEqual({ zone: 'Etc/UTC', from: '2026-06-29', to: '2026-07-05' });
+    const i = review.stacks[0].instances.find((x: any) => x.name === 'ci-dave');
+    expect([i.action, i.schedules, i.hoursPerWeek]).toEqual(['created', { after: 'known only after apply' }, {}]);
+  });
+
   test('invalid schedules in a plan are not charted, and say so', async () => {
     const plan = JSON.parse(planText(A));
     const dave = plan.resource_changes.find((rc: any) => rc.change.after?.name === 'ci-dave');
