@@ -17,6 +17,7 @@ describe("the README's samples", () => {
   test.each([
     'npx aml-compute preview test/fixtures/cli/quickstart.azuredeploy.parameters.json --from 2026-03-25 --tz "W. Europe Standard Time" --price-per-hour 0.5',
     'npx aml-compute lint test/fixtures/cli/quickstart.azuredeploy.json --parameters test/fixtures/cli/quickstart.azuredeploy.parameters.json',
+    'npx aml-compute review test/fixtures/review/team-a.plan.json test/fixtures/review/team-b.plan.json test/fixtures/review/team-c.plan.json --prices examples/ci/vm-prices.json --tz "W. Europe Standard Time" --format text',
   ])('%s is the real output', async (command) => {
     const argv = command
       .replace(/^npx aml-compute /, '')

@@ -13,6 +13,7 @@ const VERBS: Record<VerbName, () => Verb> = {
   preview: () => require('./preview/command').run,
   audit: () => require('./audit/command').run,
   import: () => require('./import/command').run,
+  review: () => require('./review/command').run,
 };
 
 export { USAGE };

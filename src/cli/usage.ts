@@ -2,7 +2,7 @@
  * What `aml-compute --help` and `aml-compute VERB --help` print: one entry per verb, from which the top-level
  * usage, each verb's help and the usage named in a verb's own errors are all made.
  */
-export type VerbName = 'lint' | 'preview' | 'audit' | 'import';
+export type VerbName = 'lint' | 'preview' | 'audit' | 'import' | 'review';
 
 export interface VerbHelp {
   readonly synopsis: string;
@@ -72,6 +72,22 @@ export const VERBS_HELP: Readonly<Record<VerbName, VerbHelp>> = {
       ['--out FILE', 'writes the module to FILE instead of stdout'],
     ],
     more: ['Exit codes: 0 written, 1 written with values the library refuses (marked), 2 unusable input.'],
+  },
+  review: {
+    synopsis:
+      'aml-compute review PLAN.json... [--prices FILE] [--price-per-hour N] [--tz ZONE] [--from YYYY-MM-DD] [--format markdown|text|json]',
+    summary:
+      "a pull request's terraform plans (terraform show -json) in words: whose instance is created, replaced (disk wiped) or deleted, schedules and running hours before and after, cost, failing checks, policies",
+    options: [
+      ['--prices FILE', 'a JSON object of VM size to hourly price (see examples/ci/vm-prices.json)'],
+      ['--price-per-hour N', 'the hourly price of every VM size the --prices file does not name'],
+      ['--tz ZONE', 'the zone running hours are counted in: a Windows or IANA id (default UTC)'],
+      ['--from YYYY-MM-DD', "a date in the week counted (default: the first plan's timestamp)"],
+      ['--format markdown|text|json', 'a PR comment (the default), lines for a terminal, or JSON'],
+    ],
+    more: [
+      'Exit codes: 0 summarized, 2 unusable input (not JSON, not a plan, a plan format version it does not know).',
+    ],
   },
 };
 

@@ -3,7 +3,6 @@ import { ValidationError } from '../../errors';
 import { armEntryProblems } from '../../schedule/entry-validation';
 import { describeEntry } from '../../schedule/schedule-set-rules';
 import { StartStopSchedule } from '../../schedule/start-stop-schedule';
-import { ianaZoneOf } from '../../schedule/time-zones';
 import { isPlainObject } from '../../validation/plain-object';
 import { parseVerbArgs } from '../args';
 import { dependsOnSkipped } from '../inputs/instances';
@@ -11,36 +10,12 @@ import { loadInstances } from '../inputs/load';
 import { CliIo, EXIT, UnusableInput } from '../io';
 import { line, terminalText } from '../terminal-text';
 import { VERBS_HELP } from '../usage';
+import { displayZone, HOURS_PER_MONTH, money } from './display-zone';
 import { svgChart, SvgBlock } from './svg-chart';
 import { textChart } from './text-chart';
 import { hoursOf, Interval, minuteSlots, runningIntervals, weekOf } from './week';
 
 export const PREVIEW_USAGE = VERBS_HELP.preview.synopsis;
-
-/** A month is 365.25 × 24 / 12 hours: the average over a leap cycle. */
-const HOURS_PER_MONTH = 730.5;
-
-/** The display zone: a Windows id (as schedules name zones) or an IANA name. */
-function displayZone(tz: string): string {
-  let zone = tz;
-  try {
-    zone = ianaZoneOf(tz);
-  } catch {
-    // Not a Windows id: an IANA name, if the runtime knows it.
-  }
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new UnusableInput(
-      `--tz ${tz}: allowed: a Windows time zone id ("W. Europe Standard Time") or an IANA name ("Europe/Berlin")`,
-    );
-  }
-  return zone;
-}
-
-function money(n: number): string {
-  return n.toFixed(2);
-}
 
 /** `--cron "Stop 0 18 * * 1-5"`: a schedule the library's factory validates. */
 function cronSchedule(text: string, timeZone: string): ArmComputeStartStopSchedule {
