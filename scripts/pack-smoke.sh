@@ -7,7 +7,7 @@
 # Deny cap fails synth with the policy's message; and type-checks a TypeScript use of the entry (the types must
 # name that framework's App and stacks) under both of TypeScript's CommonJS module resolutions. In each, and in a
 # third project with no framework at all (`none`: the package alone), runs every verb of the aml-compute command
-# (lint, preview, audit, import, --help, --version), which must need no framework.
+# (lint, preview, audit, import, review, --help, --version), which must need no framework.
 # Needs the npm registry; prints "pack smoke: ok" on success. Usage: pack-smoke.sh [cdktf|cdktn|none]... (cdktf
 # and cdktn by default)
 set -euo pipefail
@@ -38,7 +38,7 @@ cli_smoke() { # every verb of the installed bin, on the repository's fixtures, i
   [ "$out" = "aml-compute $version" ] || { echo "aml-compute --version: $out" >&2; exit 1; }
   exits 0 --help npx --no-install aml-compute --help
   contains --help 'aml-compute import FILE...'
-  for verb in lint preview audit import; do
+  for verb in lint preview audit import review; do
     exits 0 "$verb --help" npx --no-install aml-compute "$verb" --help
     contains "$verb --help" "usage: aml-compute $verb"
   done
@@ -53,6 +53,8 @@ cli_smoke() { # every verb of the installed bin, on the repository's fixtures, i
   # One of the listed instances breaks a rule of the library: written, marked, exit 1.
   exits 1 import npx --no-install aml-compute import "$fixtures/az-ml-compute-list.json"
   contains import 'new ComputeInstance('
+  exits 0 review npx --no-install aml-compute review "$root/test/fixtures/review/team-a.plan.json" --format text
+  contains review '1 replaced (disk wiped)'
   echo "pack smoke: aml-compute, every verb, ok"
 }
 
