@@ -25,6 +25,7 @@ export {
   Fn,
   ITerraformDependable,
   TerraformMetaArguments,
+  TerraformElement,
   TerraformProvider,
   TerraformResource,
   TerraformResourceConfig,
