@@ -25,6 +25,7 @@ export {
   Fn,
   ITerraformDependable,
   TerraformMetaArguments,
+  TerraformDataSource,
   TerraformElement,
   TerraformProvider,
   TerraformResource,

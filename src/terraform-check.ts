@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformElement, TerraformResource } from './framework';
-import { escapeTerraformTemplates } from './terraform-template';
+import { TerraformElement } from './framework';
 
 /** One `assert` of a check: expressions the caller builds, its literal text already escaped. */
 export interface CheckAssertion {
@@ -10,21 +9,15 @@ export interface CheckAssertion {
   readonly errorMessage: string;
 }
 
-/** The check's scoped data source: `data "<type>" "<the check's name>"`. */
-export interface CheckDataSource {
-  readonly type: string;
-  /** The data source's arguments, snake_case; escaped here like a resource's. */
-  readonly arguments: Record<string, unknown>;
-  /** The resources whose pending changes defer the read to apply. */
-  readonly dependsOn: readonly TerraformResource[];
-}
-
 /**
- * A Terraform `check` block (Terraform 1.5+), which cdktf 0.21 and cdktn 0.24 have no construct for. Its JSON
- * form is `check.<name>` with at most one nested `data` block and one or more `assert` blocks
- * (hashicorp/terraform internal/configs/checks.go, `decodeCheckBlock`, `checkBlockSchema`; a failed assert
- * is a warning, never an error: developer.hashicorp.com/terraform/language/checks). The name is the
- * element's unique id, and so is the nested data source's: data addresses are module-wide.
+ * A Terraform `check` block (Terraform 1.5+), which cdktf 0.21 and cdktn 0.24 have no construct for: in
+ * JSON, `check.<name>.assert` with one or more assertions (hashicorp/terraform internal/configs/checks.go,
+ * `decodeCheckBlock`, `checkBlockSchema`). A failed assertion is a warning, never an error
+ * (developer.hashicorp.com/terraform/language/checks). The block's name is the element's unique id.
+ *
+ * No nested (scoped) data source: Terraform plans every nested data source to be read again during apply
+ * ("config will be reloaded to verify a check block"), so a plan holding one never says "No changes"
+ * (seen on terraform 1.11 in test/terraform/drift.test.ts). The assertions read a top-level data source.
  *
  * cdktf's HCL output (`hclOutput: true`) renders only the block kinds it knows and leaves a check out.
  */
@@ -32,9 +25,8 @@ export class TerraformCheck extends TerraformElement {
   constructor(
     scope: Construct,
     id: string,
-    private readonly data: CheckDataSource,
-    /** The assertions, given the data source's address (`data.<type>.<name>`), built at synth. */
-    private readonly assertions: (dataAddress: string) => readonly CheckAssertion[],
+    /** The assertions, built at synth (the addresses they name are known then). */
+    private readonly assertions: () => readonly CheckAssertion[],
   ) {
     super(scope, id);
   }
@@ -43,18 +35,7 @@ export class TerraformCheck extends TerraformElement {
     return {
       check: {
         [this.friendlyUniqueId]: {
-          data: {
-            [this.data.type]: {
-              [this.friendlyUniqueId]: {
-                ...escapeTerraformTemplates(this.data.arguments),
-                depends_on: this.data.dependsOn.map(addressOf),
-              },
-            },
-          },
-          assert: this.assertions(`data.${this.data.type}.${this.friendlyUniqueId}`).map((a) => ({
-            condition: a.condition,
-            error_message: a.errorMessage,
-          })),
+          assert: this.assertions().map((a) => ({ condition: a.condition, error_message: a.errorMessage })),
         },
       },
     };
@@ -62,6 +43,6 @@ export class TerraformCheck extends TerraformElement {
 }
 
 /** A resource's address in its module (`azapi_resource.name`); cdktf stacks are root modules. */
-export function addressOf(resource: TerraformResource): string {
+export function addressOf(resource: { terraformResourceType: string; friendlyUniqueId: string }): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }

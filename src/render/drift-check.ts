@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AzapiResource } from '../azapi/resource';
 import { AzapiResourceAction } from '../azapi/resource-action';
 import { ComputeInstanceSpec } from '../model/compute-arm';
+import { AzapiResourceData } from '../azapi/resource-data';
 import { addressOf, CheckAssertion, TerraformCheck } from '../terraform-check';
 import { escapeTerraformTemplates, hclQuoted } from '../terraform-template';
 import { isToken } from '../validation/tokens';
@@ -35,10 +36,11 @@ const shown = (projection: string) => `coalesce(join("; ", ${projection}), "none
  * `terraform plan`. Nothing is added to the compute resource: a changed `azapi_resource` argument makes
  * azapi PUT the instance (Azure/terraform-provider-azapi internal/skip/skip.go).
  *
- * The read depends on the compute and the idle shutdown action, so while either has changes planned (a new
- * instance, a replacement, a new idle time) Terraform defers it to apply, after them, and the plan says
- * nothing for it. Values that are Terraform references are not compared: the comparison is built from
- * literals.
+ * The data source names the instance by literals and ignores a 404 (`ignore_not_found`), so it is read at
+ * plan, also for an instance Terraform has yet to create, which reads as absent and compares nothing: each
+ * condition is known at plan (an unknown one is itself a warning, "known after apply"). It is a top-level
+ * data source, not one scoped in the check (see TerraformCheck). Values that are Terraform references are
+ * not compared: the comparison is built from literals.
  */
 export function renderDriftCheck(
   scope: Construct,
@@ -55,9 +57,26 @@ export function renderDriftCheck(
   if (!compareSchedules && !compareIdle && !options.latestOsImage) return undefined;
 
   const who = escapeTerraformTemplates(`compute instance ${spec.name} (${options.path})`);
-  const assertions = (data: string): CheckAssertion[] => {
-    const live = (path: string) => `${data}.output.${path}`;
-    const azure = schedulesProjection(`${live(SCHEDULES)}.computeStartStop`);
+  const live = new AzapiResourceData(scope, 'Live', {
+    type: AZAPI_COMPUTE_TYPE,
+    // Literal, so the read happens at plan even for an instance Terraform has yet to create.
+    parentId: spec.workspaceId,
+    name: spec.name,
+    responseExportValues: [
+      ...(compareSchedules ? [SCHEDULES] : []),
+      ...(compareIdle ? [IDLE] : []),
+      ...(options.latestOsImage ? [OS_IMAGE] : []),
+    ],
+    ignoreNotFound: true,
+    provider: compute.provider,
+  });
+  const assertions = (): CheckAssertion[] => {
+    const data = live.address;
+    const output = (path: string) => `${data}.output.${path}`;
+    // An instance not created yet is read as absent (`ignore_not_found`): nothing to compare, and the
+    // condition is known at plan, so Terraform does not warn that it will be known after apply.
+    const whenExists = (condition: string) => `\${${data}.exists ? ${condition} : true}`;
+    const azure = schedulesProjection(`${output(SCHEDULES)}.computeStartStop`);
     const code = schedulesProjection(`jsondecode(${hclQuoted(JSON.stringify(schedules))})`);
     // The code's side as written (the comparison normalises both sides in Terraform, see schedulesProjection).
     const codeShown = schedules.map((e) => JSON.stringify(e)).join('; ') || 'none';
@@ -66,7 +85,7 @@ export function renderDriftCheck(
       ...(compareSchedules
         ? [
             {
-              condition: `\${jsonencode(${azure}) == jsonencode(${code})}`,
+              condition: whenExists(`jsonencode(${azure}) == jsonencode(${code})`),
               errorMessage:
                 `${DRIFT_MESSAGE_PREFIX} (schedules): ${who}: Azure has \${${shown(azure)}}, ` +
                 `the code says ${escapeTerraformTemplates(codeShown)}. ` +
@@ -78,9 +97,9 @@ export function renderDriftCheck(
       ...(compareIdle
         ? [
             {
-              condition: `\${upper(try(${live(IDLE)}, "")) == ${hclQuoted(idle.toUpperCase())}}`,
+              condition: whenExists(`upper(try(${output(IDLE)}, "")) == ${hclQuoted(idle.toUpperCase())}`),
               errorMessage:
-                `${DRIFT_MESSAGE_PREFIX} (idle shutdown): ${who}: Azure has \${try(${live(IDLE)}, "none")}, ` +
+                `${DRIFT_MESSAGE_PREFIX} (idle shutdown): ${who}: Azure has \${try(${output(IDLE)}, "none")}, ` +
                 `the code says ${escapeTerraformTemplates(idle)}. Re-send the code's value with terraform apply ` +
                 `-replace=${addressOf(idleAction)}, or edit it in the studio to match.`,
             },
@@ -89,33 +108,16 @@ export function renderDriftCheck(
       ...(options.latestOsImage
         ? [
             {
-              condition: `\${try(${live(OS_IMAGE)}.isLatestOsImageVersion, true) != false}`,
+              condition: whenExists(`try(${output(OS_IMAGE)}.isLatestOsImageVersion, true) != false`),
               errorMessage:
                 `${DRIFT_MESSAGE_PREFIX} (OS image): ${who}: Azure reports an OS image that is not the latest ` +
-                `(\${try(${live(OS_IMAGE)}.currentImageVersion, "unknown")}, latest ` +
-                `\${try(${live(OS_IMAGE)}.latestImageVersion, "unknown")}). Only a new instance gets the latest ` +
+                `(\${try(${output(OS_IMAGE)}.currentImageVersion, "unknown")}, latest ` +
+                `\${try(${output(OS_IMAGE)}.latestImageVersion, "unknown")}). Only a new instance gets the latest ` +
                 `image: ${replaceCompute}.`,
             },
           ]
         : []),
     ];
   };
-  return new TerraformCheck(
-    scope,
-    'DriftCheck',
-    {
-      type: 'azapi_resource',
-      arguments: {
-        type: AZAPI_COMPUTE_TYPE,
-        resource_id: compute.id,
-        response_export_values: [
-          ...(compareSchedules ? [SCHEDULES] : []),
-          ...(compareIdle ? [IDLE] : []),
-          ...(options.latestOsImage ? [OS_IMAGE] : []),
-        ],
-      },
-      dependsOn: idleAction ? [compute, idleAction] : [compute],
-    },
-    assertions,
-  );
+  return new TerraformCheck(scope, 'DriftCheck', assertions);
 }
