@@ -100,7 +100,8 @@ export function renderDriftCheck(
               condition: whenExists(`upper(try(${output(IDLE)}, "")) == ${hclQuoted(idle.toUpperCase())}`),
               errorMessage:
                 `${DRIFT_MESSAGE_PREFIX} (idle shutdown): ${who}: Azure has \${try(${output(IDLE)}, "none")}, ` +
-                `the code says ${escapeTerraformTemplates(idle)}. Re-send the code's value with terraform apply ` +
+                `the code says ${escapeTerraformTemplates(idle)}. If this plan creates or updates ${addressOf(idleAction)}, ` +
+                "applying it sends the code's value; otherwise re-send it with terraform apply " +
                 `-replace=${addressOf(idleAction)}, or edit it in the studio to match.`,
             },
           ]

@@ -215,7 +215,7 @@ describe('drift after edits in the code and in the studio', () => {
     const [w, ...more] = about('idle');
     expect(more).toEqual([]);
     expect(w).toMatch(
-      /aml-compute drift \(idle shutdown\): compute instance d-idle \(drift\/idle\): Azure has PT3H, the code says PT30M\. Re-send the code's value with terraform apply -replace=azapi_resource_action\.idle_IdleShutdownSetting_[0-9A-F]{8}, or edit it in the studio to match\./,
+      /aml-compute drift \(idle shutdown\): compute instance d-idle \(drift\/idle\): Azure has PT3H, the code says PT30M\. If this plan creates or updates (azapi_resource_action\.idle_IdleShutdownSetting_[0-9A-F]{8}), applying it sends the code's value; otherwise re-send it with terraform apply -replace=\1, or edit it in the studio to match\./,
     );
   });
 
