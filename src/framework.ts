@@ -25,7 +25,6 @@ export {
   Fn,
   ITerraformDependable,
   TerraformMetaArguments,
-  TerraformDataSource,
   TerraformElement,
   TerraformProvider,
   TerraformResource,

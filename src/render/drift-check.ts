@@ -2,13 +2,12 @@ import { Construct } from 'constructs';
 import { AzapiResource } from '../azapi/resource';
 import { AzapiResourceAction } from '../azapi/resource-action';
 import { ComputeInstanceSpec } from '../model/compute-arm';
-import { AzapiResourceData } from '../azapi/resource-data';
 import { addressOf, CheckAssertion, TerraformCheck } from '../terraform-check';
 import { escapeTerraformTemplates, hclQuoted } from '../terraform-template';
 import { isToken } from '../validation/tokens';
 import { containsToken } from '../schedule/schedule-set-rules';
 import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
-import { schedulesProjection } from './schedules-projection';
+import { projectedSchedules, projectedSchedulesJson, schedulesProjection } from './schedules-projection';
 
 /** What the drift check of one instance compares beyond schedules and idle shutdown. */
 export interface DriftCheckOptions {
@@ -57,35 +56,20 @@ export function renderDriftCheck(
   if (!compareSchedules && !compareIdle && !options.latestOsImage) return undefined;
 
   const who = escapeTerraformTemplates(`compute instance ${spec.name} (${options.path})`);
-  const live = new AzapiResourceData(scope, 'Live', {
-    type: AZAPI_COMPUTE_TYPE,
-    // Literal, so the read happens at plan even for an instance Terraform has yet to create.
-    parentId: spec.workspaceId,
-    name: spec.name,
-    responseExportValues: [
-      ...(compareSchedules ? [SCHEDULES] : []),
-      ...(compareIdle ? [IDLE] : []),
-      ...(options.latestOsImage ? [OS_IMAGE] : []),
-    ],
-    ignoreNotFound: true,
-    provider: compute.provider,
-  });
-  const assertions = (): CheckAssertion[] => {
-    const data = live.address;
+  const assertions = (data: string): CheckAssertion[] => {
     const output = (path: string) => `${data}.output.${path}`;
     // An instance not created yet is read as absent (`ignore_not_found`): nothing to compare, and the
     // condition is known at plan, so Terraform does not warn that it will be known after apply.
     const whenExists = (condition: string) => `\${${data}.exists ? ${condition} : true}`;
     const azure = schedulesProjection(`${output(SCHEDULES)}.computeStartStop`);
-    const code = schedulesProjection(`jsondecode(${hclQuoted(JSON.stringify(schedules))})`);
-    // The code's side as written (the comparison normalises both sides in Terraform, see schedulesProjection).
-    const codeShown = schedules.map((e) => JSON.stringify(e)).join('; ') || 'none';
+    // The code's side in the form Azure's is shown in.
+    const codeShown = projectedSchedules(schedules).join('; ') || 'none';
     const replaceCompute = `set deletionProtection: false, then terraform apply -replace=${addressOf(compute)}`;
     return [
       ...(compareSchedules
         ? [
             {
-              condition: whenExists(`jsonencode(${azure}) == jsonencode(${code})`),
+              condition: whenExists(`jsonencode(${azure})==${hclQuoted(projectedSchedulesJson(schedules))}`),
               errorMessage:
                 `${DRIFT_MESSAGE_PREFIX} (schedules): ${who}: Azure has \${${shown(azure)}}, ` +
                 `the code says ${escapeTerraformTemplates(codeShown)}. ` +
@@ -120,5 +104,21 @@ export function renderDriftCheck(
         : []),
     ];
   };
-  return new TerraformCheck(scope, 'DriftCheck', assertions);
+  const data = {
+    type: 'azapi_resource',
+    arguments: {
+      provider: compute.provider?.fqn,
+      type: AZAPI_COMPUTE_TYPE,
+      // Literal, so the read happens at plan even for an instance Terraform has yet to create.
+      parent_id: spec.workspaceId,
+      name: spec.name,
+      response_export_values: [
+        ...(compareSchedules ? [SCHEDULES] : []),
+        ...(compareIdle ? [IDLE] : []),
+        ...(options.latestOsImage ? [OS_IMAGE] : []),
+      ],
+      ignore_not_found: true,
+    },
+  };
+  return new TerraformCheck(scope, 'DriftCheck', data, assertions);
 }
