@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import {
   ArmTemplate,
   ComputeInstance,
@@ -141,6 +141,19 @@ describe('what is compared', () => {
     expect(check.assert[0].error_message).toContain('the code says []. ');
     const [, data] = only(json.data.azapi_resource, 'ci_DriftCheck');
     expect(data.response_export_values).toEqual(['properties.properties.schedules']);
+  });
+
+  test('schedules holding a Terraform reference are not compared (the comparison is built from literals)', () => {
+    const { stack } = newStack();
+    const zone = new TerraformVariable(stack, 'zone', { type: 'string' });
+    const byRef = StartStopSchedule.cron({ action: 'Stop', expression: '0 19 * * 1-5', timeZone: zone.stringValue });
+    new ComputeInstance(stack, 'ci', { ...REQUIRED, schedules: [byRef], idleShutdown: Duration.minutes(30) });
+    const json = synthJson(stack);
+    const [, check] = only(json.check, 'ci_DriftCheck');
+    expect(check.assert).toHaveLength(1);
+    expect(check.assert[0].error_message).toMatch(/^aml-compute drift \(idle shutdown\)/);
+    const [, data] = only(json.data.azapi_resource, 'ci_DriftCheck');
+    expect(data.response_export_values).toEqual(['properties.properties.idleTimeBeforeShutdown']);
   });
 
   test('latestOsImage adds the OS image assertion and its export', () => {
