@@ -142,9 +142,47 @@ export interface ComputeInstanceProps {
    */
   readonly existing?: boolean;
   /**
+   * What a change of `schedules` in the code does to an instance that exists. Azure offers no way to update
+   * schedules (the studio edits them), and a PUT of an existing instance does not apply them, so the
+   * library never sends one for them:
+   * - `warn`: the plan changes nothing and the instance's drift check (`driftCheck`) warns that Azure and the
+   *   code disagree, with the ways out;
+   * - `replace`: the schedules are among the settings whose change replaces the instance, which
+   *   `deletionProtection` refuses like any other replacement. Switching an existing instance from `warn` to
+   *   `replace` changes its replacement triggers, so that plan replaces it too.
+   * @default 'warn'
+   */
+  readonly onScheduleChange?: 'warn' | 'replace';
+  /**
+   * A Terraform `check` block that reads the live instance at every plan (one GET) and warns where Azure
+   * and the code disagree on what Terraform cannot change in place: the schedules and the idle shutdown time.
+   * `false` leaves it out (so does the context key `DRIFT_CHECK_CONTEXT` set to `false` on a stack or app, for
+   * every instance under it that does not set this prop). Only for `terraformResource: 'azapi'`.
+   * @default true - schedules and idle shutdown are checked; the OS image is not (`latestOsImage`)
+   */
+  readonly driftCheck?: boolean | DriftCheckProps;
+  /**
    * Which Terraform resource renders the instance: `azapi` (full fidelity) or azurerm's
    * `azurerm_machine_learning_compute_instance` (no schedules, setup scripts, idle shutdown or SSO).
    * @default 'azapi'
    */
   readonly terraformResource?: 'azapi' | 'azurerm';
 }
+
+/** What an instance's drift check compares beyond its schedules and idle shutdown. */
+export interface DriftCheckProps {
+  /**
+   * Also warn when Azure reports that the instance does not run the latest OS image
+   * (`osImageMetadata.isLatestOsImageVersion` false; Azure's built-in policy
+   * f110a506-2dcb-422e-bcea-d533fc8c35e2 audits the same). Only a new instance gets the latest image.
+   * @default false - new images come out often, and each would warn for every instance until it is replaced
+   */
+  readonly latestOsImage?: boolean;
+}
+
+/**
+ * The context key that turns the drift checks off for every instance under the construct it is set on
+ * (`stack.node.setContext(DRIFT_CHECK_CONTEXT, false)` before the instances are added, or `context` in
+ * cdktf.json). An instance's own `driftCheck` wins.
+ */
+export const DRIFT_CHECK_CONTEXT = 'cdktf-azureml-compute:driftCheck';

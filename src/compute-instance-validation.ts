@@ -121,6 +121,7 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
   if (props.initialState !== undefined && !['Running', 'Stopped'].includes(props.initialState)) {
     problems.add('initialState', props.initialState, '"Running" or "Stopped"');
   }
+  validateDriftProps(problems, props);
   if (props.terraformResource !== undefined && !['azapi', 'azurerm'].includes(props.terraformResource)) {
     problems.add('terraformResource', props.terraformResource, '"azapi" or "azurerm"');
   }
@@ -305,4 +306,28 @@ function validateExisting(problems: Problems, props: ComputeInstanceProps): void
       '"Running" (the default) with existing: true; the stop after creation is for new instances',
     );
   }
+}
+
+function validateDriftProps(problems: Problems, props: ComputeInstanceProps): void {
+  const mode = props.onScheduleChange;
+  if (mode !== undefined && !['warn', 'replace'].includes(mode)) {
+    problems.add('onScheduleChange', mode, '"warn" or "replace"');
+  } else if (mode === 'replace' && props.existing === true) {
+    problems.add(
+      'onScheduleChange',
+      mode,
+      '"warn" for an adopted instance (existing: true): Terraform ignores its replacement triggers, so a schedule change could not replace it',
+    );
+  }
+  const check = props.driftCheck;
+  if (check === undefined || typeof check === 'boolean') return;
+  if (!isPlainObject(check)) {
+    problems.add('driftCheck', check, 'true, false or { latestOsImage?: boolean }');
+    return;
+  }
+  for (const key of Object.keys(check)) {
+    if (key !== 'latestOsImage')
+      problems.add(`driftCheck.${key}`, (check as Record<string, unknown>)[key], 'no such field: only latestOsImage');
+  }
+  checkBoolean(problems, 'driftCheck.latestOsImage', check.latestOsImage);
 }

@@ -1,7 +1,7 @@
 import { Annotations, TerraformResource } from './framework';
 import { Construct, IConstruct } from 'constructs';
 import { grantComputeUser } from './access/compute-user-role';
-import { ComputeInstanceProps } from './compute-instance-props';
+import { ComputeInstanceProps, DRIFT_CHECK_CONTEXT } from './compute-instance-props';
 import { ComputeInstanceSpec } from './model/compute-arm';
 import { toComputeInstanceSpec } from './compute-instance-spec';
 import type { TerraformOnlyPart } from './model/terraform-only';
@@ -87,6 +87,8 @@ export class ComputeInstance extends Construct {
         deletionProtection,
         stopAfterCreation: stopped,
         adopted: props.existing === true,
+        schedulesReplace: props.onScheduleChange === 'replace',
+        driftCheck: this.driftCheckOptions(problems, props),
       }).id;
     }
     // Terraform adopts the instance on the first apply instead of creating one (both renderers name it Resource).
@@ -105,6 +107,19 @@ export class ComputeInstance extends Construct {
     this.warn(props);
     // For the checks over an app's instances (a ShutdownPolicy's): they judge it when its stack synthesizes.
     declareInstance(this);
+  }
+
+  /** The instance's own `driftCheck`, else the nearest `DRIFT_CHECK_CONTEXT`, else on (OS image off). */
+  private driftCheckOptions(problems: Problems, props: ComputeInstanceProps): { latestOsImage: boolean } | undefined {
+    const own = props.driftCheck;
+    if (own !== undefined)
+      return own === false ? undefined : { latestOsImage: own !== true && own.latestOsImage === true };
+    const context: unknown = this.node.tryGetContext(DRIFT_CHECK_CONTEXT);
+    if (context !== undefined && typeof context !== 'boolean') {
+      problems.add(`driftCheck (context ${DRIFT_CHECK_CONTEXT})`, context, 'true or false');
+      problems.throwIfAny();
+    }
+    return context === false ? undefined : { latestOsImage: false };
   }
 
   /**

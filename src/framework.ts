@@ -27,6 +27,7 @@ export {
   Fn,
   ITerraformDependable,
   TerraformMetaArguments,
+  TerraformElement,
   TerraformProvider,
   TerraformResource,
   TerraformResourceConfig,

@@ -10,7 +10,9 @@ export type {
   AssignedUser,
   ComputeIdentity,
   SetupScripts,
+  DriftCheckProps,
 } from './compute-instance-props';
+export { DRIFT_CHECK_CONTEXT } from './compute-instance-props';
 export type {
   ComputeInstanceSpec,
   ArmComputeInstanceProperties,

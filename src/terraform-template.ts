@@ -77,3 +77,17 @@ function escapeValue<T>(value: T): T {
 function escapeLiteral(text: string): string {
   return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
+
+/**
+ * `text` as an HCL quoted string literal, for an expression the library builds (a check's condition): JSON's
+ * escapes, less the two HCL lacks (`\b`, `\f`, written `\uNNNN` instead: hashicorp/hcl hclsyntax/spec.md,
+ * "Template Literals" lists `\n \r \t \" \\ \uNNNN \UNNNNNNNN`), then the template escapes, since a quoted
+ * string is itself a template.
+ */
+export function hclQuoted(text: string): string {
+  // Escapes are read pairwise from the left, so the `b` of an escaped backslash followed by `b` stays text.
+  const json = JSON.stringify(text).replace(/\\(.)/g, (e, c: string) =>
+    c === 'b' ? '\\u0008' : c === 'f' ? '\\u000c' : e,
+  );
+  return escapeLiteral(json);
+}

@@ -69,6 +69,8 @@ describe('the public API', () => {
       'ComputeInstanceSpec',
       'CondaEnvironmentOptions',
       'CronScheduleProps',
+      'DRIFT_CHECK_CONTEXT',
+      'DriftCheckProps',
       'Duration',
       'GitCloneOptions',
       'IdentityType',

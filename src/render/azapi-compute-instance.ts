@@ -7,6 +7,7 @@ import { terraformIdentityType } from './identity-type';
 import { stopAfterCreation } from './stop-after-creation';
 import { creationSettings } from './creation-settings';
 import { createTimeoutMinutes, DELETE_MINUTES, minutes } from './compute-timeouts';
+import { renderDriftCheck } from './drift-check';
 
 /**
  * The compute resource's arguments Terraform never updates after creation. An instance is created once
@@ -41,6 +42,10 @@ export interface AzapiRenderOptions {
   readonly stopAfterCreation: boolean;
   /** The instance exists and is imported (`existing: true`). */
   readonly adopted: boolean;
+  /** `onScheduleChange: 'replace'`: the schedules are among the replacement triggers. */
+  readonly schedulesReplace: boolean;
+  /** The drift check's options, or undefined for none. */
+  readonly driftCheck: { readonly latestOsImage: boolean } | undefined;
 }
 
 /** Renders the spec as `azapi_resource`, plus the actions that idle shutdown and a stopped start need. */
@@ -62,7 +67,7 @@ export function renderAzapiComputeInstance(
       : undefined,
     tags: spec.tags,
     body: { properties: spec.properties },
-    replaceTriggersExternalValues: creationSettings(spec),
+    replaceTriggersExternalValues: creationSettings(spec, options.schedulesReplace),
     // Azure may answer a string in another case (the REST spec's GET example has "STANDARD_NC6"); azapi
     // keeps the configured one only with ignore_casing (azapi utils/json.go, UpdateObject).
     ignoreCasing: true,
@@ -87,5 +92,7 @@ export function renderAzapiComputeInstance(
         });
 
   if (options.stopAfterCreation) stopAfterCreation(scope, resource.id, idleAction, actionTimeouts);
+  if (options.driftCheck)
+    renderDriftCheck(scope, spec, resource, idleAction, { path: scope.node.path, ...options.driftCheck });
   return resource;
 }

@@ -5,7 +5,8 @@ import { isToken } from '../validation/tokens';
 /**
  * Everything Azure takes only when a compute instance is created, as one value: the azapi resource's
  * `replace_triggers_external_values`. A change to it replaces the instance (and `deletionProtection` stops
- * that plan). Schedules and idle shutdown are left out: they never replace an instance.
+ * that plan). Idle shutdown is left out: it changes through its own action. Schedules are in it only when
+ * `schedulesReplace` (`onScheduleChange: 'replace'`); otherwise the drift check reports a change of them.
  *
  * Why everything: azurerm's compute-instance resource has no Update and makes every argument ForceNew
  * (hashicorp/terraform-provider-azurerm, internal/services/machinelearning/machine_learning_compute_instance_resource.go),
@@ -17,9 +18,8 @@ import { isToken } from '../validation/tokens';
  * Values Azure compares without case (the VM size, ARM ids, GUIDs) are lower-cased here, so a change of
  * case alone changes nothing.
  */
-export function creationSettings(spec: ComputeInstanceSpec): object {
-  const { schedules: _schedules, idleTimeBeforeShutdown: _idle, ...ci } = spec.properties.properties;
-  void _schedules;
+export function creationSettings(spec: ComputeInstanceSpec, schedulesReplace = false): object {
+  const { schedules, idleTimeBeforeShutdown: _idle, ...ci } = spec.properties.properties;
   void _idle;
   const user = ci.personalComputeInstanceSettings?.assignedUser;
   return {
@@ -44,6 +44,8 @@ export function creationSettings(spec: ComputeInstanceSpec): object {
             .sort(),
         }
       : null,
+    // Written as given: Azure's answer is never compared with it, only the code's next version.
+    ...(schedulesReplace ? { schedules: schedules?.computeStartStop ?? [] } : {}),
   };
 }
 

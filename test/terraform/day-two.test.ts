@@ -38,42 +38,75 @@ const FULL: ComputeInstanceProps = { ...BASE, schedules: [STOP], idleShutdown: D
 const REFUSED = 'replace, refused by `deletionProtection`';
 const WITH = 'replaced with the compute';
 
-/** [README's "change" cell, first version, second version, the compute's cell, the action's cell] */
-type Row = [change: string, before: ComputeInstanceProps, after: ComputeInstanceProps, compute: string, action: string];
+/** [README's "change" cell, first version, second version, the compute's cell, the action's cell, what the plan says] */
+type Row = [
+  change: string,
+  before: ComputeInstanceProps,
+  after: ComputeInstanceProps,
+  compute: string,
+  action: string,
+  says: string,
+];
+const QUIET = 'nothing';
+const SCHEDULES_DRIFT = 'warning: schedules';
+const IDLE_DRIFT = 'warning: idle shutdown';
 
 const ROWS: Row[] = [
-  ['nothing (create, refresh, plan)', FULL, FULL, 'no-op', 'no-op'],
-  ['add schedules', BASE, { ...BASE, schedules: [STOP] }, 'no-op', 'no-op'],
-  ['change schedules', FULL, { ...FULL, schedules: [START, STOP] }, 'no-op', 'no-op'],
-  ['remove schedules', FULL, { ...FULL, schedules: undefined }, 'no-op', 'no-op'],
-  ['add idle shutdown', BASE, { ...BASE, idleShutdown: Duration.minutes(30) }, 'no-op', 'created: POSTs the value'],
-  ['change idle shutdown', FULL, { ...FULL, idleShutdown: Duration.hours(2) }, 'no-op', 'updated: POSTs the new value'],
+  ['nothing (create, refresh, plan)', FULL, FULL, 'no-op', 'no-op', QUIET],
+  ['add schedules', BASE, { ...BASE, schedules: [STOP] }, 'no-op', 'no-op', SCHEDULES_DRIFT],
+  ['change schedules', FULL, { ...FULL, schedules: [START, STOP] }, 'no-op', 'no-op', SCHEDULES_DRIFT],
+  ['remove schedules', FULL, { ...FULL, schedules: undefined }, 'no-op', 'no-op', SCHEDULES_DRIFT],
+  [
+    'add idle shutdown',
+    BASE,
+    { ...BASE, idleShutdown: Duration.minutes(30) },
+    'no-op',
+    'created: POSTs the value',
+    IDLE_DRIFT,
+  ],
+  [
+    'change idle shutdown',
+    FULL,
+    { ...FULL, idleShutdown: Duration.hours(2) },
+    'no-op',
+    'updated: POSTs the new value',
+    IDLE_DRIFT,
+  ],
   [
     'remove idle shutdown',
     FULL,
     { ...FULL, idleShutdown: undefined },
     'no-op',
     'deleted, no request (Azure keeps the last value)',
+    QUIET,
   ],
-  ['change `vmSize`', FULL, { ...FULL, vmSize: 'Standard_DS4_v2' }, REFUSED, WITH],
-  ['change only the case of `vmSize`', FULL, { ...FULL, vmSize: 'STANDARD_DS3_V2' }, 'no-op', 'no-op'],
-  ['change only the case of `subnetId`', FULL, { ...FULL, subnetId: SUBNET_ID.toLowerCase() }, 'no-op', 'no-op'],
-  ['change `description`', FULL, { ...FULL, description: 'GPU box' }, REFUSED, WITH],
-  ['change `tags`', FULL, { ...FULL, tags: { team: 'ml' } }, REFUSED, WITH],
-  ['change `identity`', FULL, { ...FULL, identity: { type: 'SystemAssigned' } }, REFUSED, WITH],
-  ['change `sso`', FULL, { ...FULL, sso: false }, REFUSED, WITH],
-  ['change `applicationSharingPolicy`', FULL, { ...FULL, applicationSharingPolicy: 'Personal' }, REFUSED, WITH],
-  ['change setup scripts', FULL, { ...FULL, setupScripts: { startup: SetupScript.inline('echo hi') } }, REFUSED, WITH],
-  ['change `ssh`', FULL, { ...FULL, ssh: { publicKey: ED25519_KEY } }, REFUSED, WITH],
-  ['change `subnetId`', FULL, { ...FULL, subnetId: SUBNET_ID.replace('compute', 'other') }, REFUSED, WITH],
-  ['change `nodePublicIp`', FULL, { ...FULL, nodePublicIp: true }, REFUSED, WITH],
-  ['change `localAuth`', FULL, { ...FULL, localAuth: true }, REFUSED, WITH],
+  ['change `vmSize`', FULL, { ...FULL, vmSize: 'Standard_DS4_v2' }, REFUSED, WITH, QUIET],
+  ['change only the case of `vmSize`', FULL, { ...FULL, vmSize: 'STANDARD_DS3_V2' }, 'no-op', 'no-op', QUIET],
+  ['change only the case of `subnetId`', FULL, { ...FULL, subnetId: SUBNET_ID.toLowerCase() }, 'no-op', 'no-op', QUIET],
+  ['change `description`', FULL, { ...FULL, description: 'GPU box' }, REFUSED, WITH, QUIET],
+  ['change `tags`', FULL, { ...FULL, tags: { team: 'ml' } }, REFUSED, WITH, QUIET],
+  ['change `identity`', FULL, { ...FULL, identity: { type: 'SystemAssigned' } }, REFUSED, WITH, QUIET],
+  ['change `sso`', FULL, { ...FULL, sso: false }, REFUSED, WITH, QUIET],
+  ['change `applicationSharingPolicy`', FULL, { ...FULL, applicationSharingPolicy: 'Personal' }, REFUSED, WITH, QUIET],
+  [
+    'change setup scripts',
+    FULL,
+    { ...FULL, setupScripts: { startup: SetupScript.inline('echo hi') } },
+    REFUSED,
+    WITH,
+    QUIET,
+  ],
+  ['change `ssh`', FULL, { ...FULL, ssh: { publicKey: ED25519_KEY } }, REFUSED, WITH, QUIET],
+  ['change `subnetId`', FULL, { ...FULL, subnetId: SUBNET_ID.replace('compute', 'other') }, REFUSED, WITH, QUIET],
+  ['change `nodePublicIp`', FULL, { ...FULL, nodePublicIp: true }, REFUSED, WITH, QUIET],
+  ['change `localAuth`', FULL, { ...FULL, localAuth: true }, REFUSED, WITH, QUIET],
   [
     'change `assignedUser`',
     FULL,
     { ...FULL, assignedUser: { objectId: OBJECT_ID.replace('1', '2'), tenantId: TENANT_ID } },
     REFUSED,
     WITH,
+    QUIET,
   ],
   [
     'change `vmSize` with `deletionProtection: false`',
@@ -81,8 +114,29 @@ const ROWS: Row[] = [
     { ...FULL, deletionProtection: false, vmSize: 'Standard_DS4_v2' },
     'replace (DELETE, then PUT)',
     WITH,
+    QUIET,
+  ],
+  ['change schedules in the studio', FULL, FULL, 'no-op', 'no-op', SCHEDULES_DRIFT],
+  ['change idle shutdown in the studio', FULL, FULL, 'no-op', 'no-op', IDLE_DRIFT],
+  [
+    "change schedules with `onScheduleChange: 'replace'`",
+    { ...FULL, onScheduleChange: 'replace' },
+    { ...FULL, onScheduleChange: 'replace', schedules: [START, STOP] },
+    REFUSED,
+    WITH,
+    SCHEDULES_DRIFT,
   ],
 ];
+
+/** Edits made in the studio (the emulated Azure's stored instance) after the first apply, by row. */
+const STUDIO: { [change: string]: (ci: any) => void } = {
+  'change schedules in the studio': (ci) => {
+    ci.schedules.computeStartStop[0].cron.expression = '0 23 * * 1-5';
+  },
+  'change idle shutdown in the studio': (ci) => {
+    ci.idleTimeBeforeShutdown = 'PT3H';
+  },
+};
 
 const rowName = (i: number) => `r${String(i + 1).padStart(2, '0')}`;
 
@@ -119,6 +173,15 @@ interface Observed {
   compute: string;
   action: string;
   otherActions: string[];
+  says: string;
+}
+
+/** What a plan's output says of row i: the kinds of drift its warnings name, or nothing. */
+function saysOf(stdout: string, i: number): string {
+  const kinds = new Set<string>();
+  const mine = new RegExp(`aml-compute drift \\(([^)]+)\\): compute instance ci-${rowName(i)} `, 'g');
+  for (const m of stdout.replace(/\s+/g, ' ').matchAll(mine)) kinds.add(m[1]);
+  return kinds.size === 0 ? QUIET : `warning: ${[...kinds].sort().join(', ')}`;
 }
 
 const observed = new Map<number, Observed>();
@@ -155,6 +218,11 @@ beforeAll(() => {
     expect(s.init().code).toBe(0);
     const first = s.apply();
     expect([first.code, first.stderr]).toEqual([0, '']);
+    s.editAzure((resources) => {
+      ROWS.forEach((row, i) => {
+        if (STUDIO[row[0]]) STUDIO[row[0]]((resources[computeId(i).toLowerCase()] as any).properties.properties);
+      });
+    });
 
     // 2. Every row's second version: the refused rows are those Terraform's prevent_destroy check names.
     s.write(stackOf((i) => ROWS[i][2]));
@@ -197,6 +265,7 @@ beforeAll(() => {
         compute: describeCompute(planned[computeAddress], mine),
         action: idleAddress ? describeAction(planned[idleAddress], posts, false) : 'no-op',
         otherActions: [...new Set(others)].sort(),
+        says: saysOf(plan.stdout, i),
       });
     });
 
@@ -215,6 +284,7 @@ beforeAll(() => {
             : `not refused: ${wouldBe[computeAddress]}`,
         action: idleAddress ? describeAction(wouldBe[idleAddress], [], true) : 'no-op',
         otherActions: [],
+        says: saysOf(unprotected.stdout, i),
       });
     }
     runs = s.runs;
@@ -224,8 +294,8 @@ beforeAll(() => {
 });
 
 describe('the plans after the first apply, on terraform 1.11 with the emulated azapi and Azure', () => {
-  test.each(ROWS.map((r, i) => [r[0], i, r[3], r[4]] as const))('%s', (_change, i, compute, action) => {
-    expect(observed.get(i)).toEqual({ compute, action, otherActions: expect.any(Array) });
+  test.each(ROWS.map((r, i) => [r[0], i, r[3], r[4], r[5]] as const))('%s', (_change, i, compute, action, says) => {
+    expect(observed.get(i)).toEqual({ compute, action, otherActions: expect.any(Array), says });
     // Actions other than idle shutdown (the stop after creation) follow the compute.
     for (const other of observed.get(i)!.otherActions)
       expect(other).toMatch(compute.startsWith('replace') ? /: delete,create$/ : /: no-op$/);
@@ -240,10 +310,18 @@ describe('the plans after the first apply, on terraform 1.11 with the emulated a
     );
   });
 
-  test('after applying the second versions, the next plan is No changes', () => {
+  test('after applying the second versions, the next plan is No changes; only schedule and studio drift still warn', () => {
     expect([secondPlanAfterApply.code, secondPlanAfterApply.stdout]).toEqual([
       0,
       expect.stringContaining('No changes. Your infrastructure matches the configuration.'),
+    ]);
+    const stillSays = ROWS.map((r, i) => [r[0], saysOf(secondPlanAfterApply.stdout, i)]).filter(([, w]) => w !== QUIET);
+    expect(stillSays).toEqual([
+      ['add schedules', SCHEDULES_DRIFT],
+      ['change schedules', SCHEDULES_DRIFT],
+      ['remove schedules', SCHEDULES_DRIFT],
+      ['change schedules in the studio', SCHEDULES_DRIFT],
+      ['change idle shutdown in the studio', IDLE_DRIFT],
     ]);
     expect(runs).toBeGreaterThanOrEqual(9);
   });
@@ -261,6 +339,8 @@ describe('the plans after the first apply, on terraform 1.11 with the emulated a
           .slice(1, -1)
           .map((cell) => cell.trim()),
       );
-    expect(table).toEqual(ROWS.map((r, i) => [r[0], observed.get(i)!.compute, observed.get(i)!.action]));
+    expect(table).toEqual(
+      ROWS.map((r, i) => [r[0], observed.get(i)!.compute, observed.get(i)!.action, observed.get(i)!.says]),
+    );
   });
 });

@@ -55,8 +55,10 @@ function stackJson(): any {
   new ComputeInstance(stack, 'alice', { ...REQUIRED, subnetId: SUBNET_ID });
   const json = JSON.parse(Testing.synth(stack));
   const key = Object.keys(json.resource.azapi_resource)[0];
+  // Beside the drift check's own data source.
   json.data = {
     azapi_resource: {
+      ...json.data.azapi_resource,
       alice: {
         type: 'Microsoft.MachineLearningServices/workspaces/computes@2025-12-01',
         resource_id: `\${azapi_resource.${key}.id}`,

@@ -16,7 +16,10 @@ import type { Resource } from './store';
  * - read-only fields added (`createdOn`, `provisioningState`, `state`, `osImageMetadata`, ...), and
  *   `applicationSharingPolicy: "Shared"` where none was sent (the example's default);
  * - write-only fields not returned: `sshSettings.adminPublicKey` (the example's sshSettings has none), with
- *   `adminUserName` and `sshPort` returned instead.
+ *   `adminUserName` and `sshPort` returned instead;
+ * - each schedule entry answered with Azure's read-only `id` and `provisioningStatus` (the 2025-12-01
+ *   `ComputeStartStopSchedule` definition, machineLearningServices.json, marks both readOnly; the example
+ *   answers no schedules), its `status` defaulted to `Enabled`.
  *
  * PUT on an existing instance (`updatedBy`): schedules and idle shutdown keep their stored values. A PUT
  * that changes them is reported ignored or failing (azure-quickstart-templates #11830, Azure/bicep #17617,
@@ -44,6 +47,7 @@ export function answerOf(id: string, putBody: Obj): Resource {
   const answeredCi: Obj = {
     ...(lowerResourceGroups(ci) as Obj),
     ...(ci.vmSize !== undefined ? { vmSize: String(ci.vmSize).toUpperCase() } : {}),
+    ...(ci.schedules !== undefined ? { schedules: answeredSchedules(id, ci.schedules) } : {}),
     sshSettings: { ...sshAnswered, adminUserName: 'azureuser', sshPort: 22 },
     applicationSharingPolicy: (ci.applicationSharingPolicy ?? 'Shared') as Value,
     osImageMetadata: exampleCi.osImageMetadata,
@@ -109,4 +113,24 @@ function lowerResourceGroups(value: Value): Value {
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, lowerResourceGroups(v as Value)]));
   return value;
+}
+
+/** Schedules as a GET answers them: Azure's `id` and `provisioningStatus` added to each entry (first). */
+function answeredSchedules(id: string, schedules: Value): Value {
+  const entries = ((schedules as Obj | null)?.computeStartStop ?? []) as Obj[];
+  return {
+    computeStartStop: entries.map((entry, i) => ({
+      id: `${String(i + 1).padStart(8, '0')}-0000-4000-8000-${hexOf(id)}`,
+      provisioningStatus: 'Completed',
+      status: 'Enabled',
+      ...entry,
+    })),
+  };
+}
+
+/** 12 hex digits derived from the instance id, so that ids differ between instances and runs agree. */
+function hexOf(text: string): string {
+  let h = 0;
+  for (const c of text.toLowerCase()) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h.toString(16).padStart(12, '0').slice(-12);
 }
