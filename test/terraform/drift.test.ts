@@ -2,6 +2,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import { ComputeInstance, ComputeInstanceProps, Duration, StartStopSchedule } from '../../src';
 import { AzureRequest } from '../rig/azure/store';
 import { actionsOf, Scenario } from '../rig/scenario';
+import { runCli } from '../support/cli';
 import { REQUIRED } from '../support/stack';
 
 /**
@@ -112,7 +113,14 @@ let upgrade: { code: number; stdout: string; stderr: string; changing: AzureRequ
   actions: {},
 };
 let afterApply = { code: -1, stdout: '', stderr: '' };
-let drifted = { code: -1, stdout: '', stderr: '', checks: [] as any[], actions: {} as { [a: string]: string[] } };
+let drifted = {
+  code: -1,
+  stdout: '',
+  stderr: '',
+  checks: [] as any[],
+  actions: {} as { [a: string]: string[] },
+  shown: {} as unknown,
+};
 let replaceRefused = { code: -1, stderr: '' };
 
 beforeAll(() => {
@@ -144,7 +152,7 @@ beforeAll(() => {
     s.write(stackOf('v2'));
     const p = s.plan();
     const shown = s.showPlan();
-    drifted = { ...p, checks: shown.checks ?? [], actions: actionsOf(shown) };
+    drifted = { ...p, checks: shown.checks ?? [], actions: actionsOf(shown), shown };
 
     // 3. onScheduleChange 'replace': the code's change of schedules replaces, refused by deletionProtection.
     s.write(stackOf('v2', (name) => (name === 'code' ? { onScheduleChange: 'replace' } : {})));
@@ -254,6 +262,24 @@ describe('drift after edits in the code and in the studio', () => {
       recased: { status: 'pass', problems: [] },
       fresh: { status: 'pass', problems: [] },
     });
+  });
+
+  test('aml-compute review of that plan lists the drift warnings of the drifted instances, and only theirs', async () => {
+    const r = await runCli(['review', 'plan.json', '--format', 'json'], {
+      files: { 'plan.json': JSON.stringify(drifted.shown) },
+    });
+    expect([r.code, r.err]).toEqual([0, '']);
+    const warnings = (
+      JSON.stringify(JSON.parse(r.out)).match(/aml-compute drift \([^)]+\): compute instance d-\w+/g) ?? []
+    )
+      .filter((w, i, all) => all.indexOf(w) === i)
+      .sort();
+    expect(warnings).toEqual([
+      'aml-compute drift (idle shutdown): compute instance d-idle',
+      'aml-compute drift (schedules): compute instance d-code',
+      'aml-compute drift (schedules): compute instance d-removed',
+      'aml-compute drift (schedules): compute instance d-studio',
+    ]);
   });
 });
 
