@@ -227,6 +227,23 @@ describe("a cdktf token marker with a key cdktf never issued (cdktf's synth woul
     );
   });
 
+  test('is refused by a ShutdownPolicy too, in its scope and its default setup script (the property test found the scope)', () => {
+    const { stack } = newStack();
+    const error = validationMessage(
+      () =>
+        new ShutdownPolicy(stack, 'policy', {
+          scope: { resourceGroupId: '/subscriptions${TfToken[TOKEN]}/resourceGroups/rg-ml' },
+          requireSchedules: 'Audit',
+          defaultSetupScript: SetupScript.inline('echo hi', { arguments: 'a ${TfToken[NOPE.1]}' }),
+        }),
+    );
+    expect(error).toBe(
+      'Invalid input in test/policy (2 problems):\n' +
+        `  - test/policy: scope.resourceGroupId: received "/subscriptions\${TfToken[TOKEN]}/resourceGroups/rg-ml"; allowed: ${UNKNOWN}\n` +
+        `  - test/policy: defaultSetupScript.scriptArguments: received "a \${TfToken[NOPE.1]}"; allowed: ${UNKNOWN}`,
+    );
+  });
+
   test('a reference the program made passes the same check', () => {
     const { stack } = newStack();
     const v = new TerraformVariable(stack, 'v', { type: 'string' }).stringValue;

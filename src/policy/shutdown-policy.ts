@@ -4,6 +4,7 @@ import { ArmTemplateBuilder } from '../arm/arm-template';
 import { ensureAzurermProvider } from '../azurerm-provider';
 import { ComputeInstance } from '../compute-instance';
 import { Problems } from '../errors';
+import { UNKNOWN_TOKEN, unknownTokens } from '../unknown-tokens';
 import { checkInstancesUnder } from './compliance-check';
 import { isPlainObject } from '../validation/plain-object';
 import { validatePolicyName } from './policy-names';
@@ -65,6 +66,10 @@ export class ShutdownPolicy extends Construct {
     this.name = props.name === undefined ? id : props.name;
     validatePolicyName(problems, this.name, props.name === undefined);
     this.rules = rulesFromProps(problems, props);
+    // cdktf fails the synth on a marker it never issued, naming no construct: refuse it here, with its field.
+    if (problems.count === 0)
+      for (const u of unknownTokens({ scope: props.scope, defaultSetupScript: props.defaultSetupScript?.toArm() }))
+        problems.add(u.path, u.value, UNKNOWN_TOKEN);
     if (problems.count === 0) this.claimName(problems, resolved!);
     problems.throwIfAny();
     this.resolvedScope = resolved!;
