@@ -6,7 +6,8 @@ import { RoleDefinition } from '../azurerm/role-definition';
 import { ComputeRoleAssignment } from './role-assignment';
 import { resourceGroupIdOf, resourceGroupKeyOf, resourceGroupLabelOf } from './workspace-scope';
 
-/** What the user of a compute instance made on their behalf needs, and nothing more (AZURE-FACTS, access). */
+/** What the user of a compute instance made on their behalf needs, and nothing more (learn.microsoft.com,
+ * azure/machine-learning/how-to-create-compute-instance, "Create on behalf of"). */
 export const COMPUTE_USER_ACTIONS = [
   'Microsoft.MachineLearningServices/workspaces/computes/read',
   'Microsoft.MachineLearningServices/workspaces/computes/start/action',

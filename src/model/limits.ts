@@ -3,10 +3,17 @@
  * validators turn them into Durations and messages.
  */
 
-/** At most 4 `schedules.computeStartStop` entries per compute instance (AZURE-FACTS.md, "Schedules"). */
+/**
+ * At most 4 `schedules.computeStartStop` entries per compute instance. No public page read for this repository
+ * states the number: the library keeps it as its own limit until one does.
+ */
 export const MAX_SCHEDULES = 4;
 
-/** `idleTimeBeforeShutdown`: 15 minutes to 3 days (AZURE-FACTS.md, "Idle shutdown"). */
+/**
+ * `idleTimeBeforeShutdown`: 15 minutes to 3 days (azure-rest-api-specs, machinelearningservices
+ * `IdleShutdownSetting`: "Minimum is 15 min, maximum is 3 days"; the same text on learn.microsoft.com,
+ * @azure/arm-machinelearning `IdleShutdownSetting`).
+ */
 export const IDLE_SHUTDOWN_MIN_SECONDS = 15 * 60;
 export const IDLE_SHUTDOWN_MAX_SECONDS = 3 * 24 * 3600;
 

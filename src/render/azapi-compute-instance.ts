@@ -28,7 +28,7 @@ export const IGNORED_CHANGES = ['body', 'tags', 'identity'];
  * `NewDefaultAzapiResourceModel()`), and updating `ignore_casing` or `replace_triggers_external_values`
  * sends a PUT (internal/skip/skip.go: only attributes tagged `skip_on:"update"` skip the request), here of
  * the imported body, Azure's own values: a re-PUT of an instance with schedules is reported to fail
- * (AZURE-FACTS.md, "Schedules"). `timeouts` would update without a request, but would still show as a change.
+ * (azure-quickstart-templates #11830, bicep #17617). `timeouts` would update without a request, but would still show as a change.
  */
 export const ADOPTED_IGNORED_CHANGES = [
   ...IGNORED_CHANGES,
