@@ -1,13 +1,17 @@
 /**
- * Control characters (C0, DEL, C1) and the Unicode format characters that reorder or hide text (bidi
- * overrides and isolates, zero-width characters, the byte order mark): a terminal or a CI log acts on them
- * (colours, cursor moves, a line that starts a GitHub workflow command), or shows text other than it holds.
+ * What no output of this package writes as it is: control characters (C0, DEL, C1), which a terminal or a CI
+ * log acts on (colours, cursor moves, a line that starts a GitHub workflow command); Unicode's bidirectional
+ * and invisible format characters (soft hyphen, zero-width characters, line and paragraph separators, bidi
+ * overrides and isolates, the byte order mark), which show text other than it holds (CVE-2021-42574, "Trojan
+ * Source"); and what XML 1.0's `Char` production excludes besides (lone surrogates, U+FFFE, U+FFFF). One
+ * definition, for the library's annotation lines here and for every line the `aml-compute` command prints.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+export const UNSAFE_TEXT =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `text` with every character a terminal would act on written as an escape (`\n`, `\x1b`, `\u202e`). */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (c) => {
+  return text.replace(UNSAFE_TEXT, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';
     if (c === '\t') return '\\t';

@@ -1,21 +1,20 @@
+import { UNSAFE_TEXT } from '../terminal-text';
+
 /**
  * Text from input made safe to print: a file name, an instance name or a value may hold ESC (a terminal's
  * escape sequences: colours, cursor moves, window titles), BEL, NUL, CR or LF (a line that overwrites or
  * fakes another), or Unicode's bidirectional and invisible format characters (text shown in another order
- * than it is: CVE-2021-42574, "Trojan Source"). Each is shown escaped as `\u001b`, so the output says what
- * the input held and does nothing else. What is left is also text XML 1.0 allows (its `Char` production
- * excludes the C0 controls but tab, CR and LF, lone surrogates, U+FFFE and U+FFFF), so SVG output can use it.
+ * than it is: CVE-2021-42574, "Trojan Source"). Each character of UNSAFE_TEXT (src/terminal-text.ts, shared
+ * with the library's annotation lines) is shown escaped as `\u001b`, so the output says what the input held
+ * and does nothing else; what is left is also text XML 1.0 allows, so SVG output can use it.
  */
-const UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 function escaped(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** One line of output's worth of input text, every unsafe character escaped (line breaks too). */
 export function terminalText(text: string): string {
-  return text.replace(UNSAFE, escaped);
+  return text.replace(UNSAFE_TEXT, escaped);
 }
 
 /**
