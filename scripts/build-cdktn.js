@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the `cdktf-azureml-compute/cdktn` entry: the same source as the main entry, compiled against CDK
 // Terrain (cdktn 0.24) instead of cdktf 0.21, so its constructs extend cdktn's classes and its .d.ts files
-// name cdktn's types. src/framework.ts is the only module that imports the framework; this script copies src
+// name cdktn's types. src/core/framework.ts is the only module that imports the framework; this script copies src
 // to dist/cdktn-src with that one file pointed at cdktn, compiles the entry's import closure (not the CLI,
 // which runs from the main build) to dist/cdktn, and fails if anything there still refers to cdktf.
 // Runs after `tsc -b` and the schedule validators (it copies them). The copy is generated, never committed.
@@ -16,8 +16,8 @@ const src = path.join(root, 'src');
 const copy = path.join(root, 'dist', 'cdktn-src');
 const out = path.join(root, 'dist', 'cdktn');
 const buildInfo = path.join(root, 'dist', '.tsbuildinfo-cdktn');
-const FRAMEWORK = 'framework.ts';
-// What src/framework.ts imports, and what the cdktn copy imports instead.
+const FRAMEWORK = path.join('core', 'framework.ts');
+// What src/core/framework.ts imports, and what the cdktn copy imports instead.
 const SWAPS = [
   [
     `requireInstalled('cdktf', 'cdktn', 'cdktf-azureml-compute/cdktn');`,

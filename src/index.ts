@@ -3,7 +3,7 @@
 // that holds the tag. scripts/forgotten-exports.js checks that every type these declarations use is
 // exported here too.
 
-export { ComputeInstance } from './compute-instance';
+export { ComputeInstance } from './compute-instance/compute-instance';
 export type {
   ComputeInstanceProps,
   SshAccess,
@@ -11,8 +11,8 @@ export type {
   ComputeIdentity,
   SetupScripts,
   DriftCheckProps,
-} from './compute-instance-props';
-export { DRIFT_CHECK_CONTEXT } from './compute-instance-props';
+} from './compute-instance/props';
+export { DRIFT_CHECK_CONTEXT } from './compute-instance/props';
 export type {
   ComputeInstanceSpec,
   ArmComputeInstanceProperties,
@@ -48,17 +48,17 @@ export type {
   JupyterLabExtensionsOptions,
   RunOptions,
 } from './setup-script/setup-script-builder';
-export { Duration } from './duration';
-export { ValidationError } from './errors';
-export type { Problem } from './errors';
+export { Duration } from './core/duration';
+export { ValidationError } from './core/errors';
+export type { Problem } from './core/errors';
 export { ArmTemplate } from './arm/arm-template';
 export type { ArmTemplateDocument, ArmParameter } from './arm/arm-template';
-export { synthAndReport } from './synth-and-report';
-export type { SynthReport, SynthAnnotation, ReportOutput } from './synth-and-report';
-export { AzapiProvider } from './azapi/provider';
-export type { AzapiProviderProps, AzapiEndpoint } from './azapi/provider';
-export { AzurermProvider } from './azurerm/provider';
-export type { AzurermProviderConfig } from './azurerm/provider';
+export { synthAndReport } from './core/synth-and-report';
+export type { SynthReport, SynthAnnotation, ReportOutput } from './core/synth-and-report';
+export { AzapiProvider } from './bindings/azapi/provider';
+export type { AzapiProviderProps, AzapiEndpoint } from './bindings/azapi/provider';
+export { AzurermProvider } from './bindings/azurerm/provider';
+export type { AzurermProviderConfig } from './bindings/azurerm/provider';
 export { ShutdownPolicy } from './policy/shutdown-policy';
 export type { ShutdownPolicyProps, IdleShutdownRequirement, RequirementEffect } from './policy/shutdown-policy-props';
 export type { ShutdownPolicyScope } from './policy/policy-scope';

@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, resolve, TerraformStack } from '../framework';
+import { App, resolve, TerraformStack } from '../core/framework';
 import { IConstruct } from 'constructs';
-import { resourceGroupIdOf, resourceGroupKeyOf } from '../access/workspace-scope';
-import { ComputeInstance } from '../compute-instance';
+import { resourceGroupIdOf, resourceGroupKeyOf } from '../compute-instance/access/workspace-scope';
+import { ComputeInstance } from '../compute-instance/compute-instance';
 import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../model/compute-arm';
-import { Problems } from '../errors';
-import { armIdName } from '../validation/rules';
+import { Problems } from '../core/errors';
+import { armIdName } from '../validation/field-checks';
 import { propPathOf } from './parameter-names';
-import { isToken } from '../validation/tokens';
+import { isToken } from '../core/tokens';
 import type { TerraformOnlyPart } from '../model/terraform-only';
 
 export const DEPLOYMENT_TEMPLATE_SCHEMA =

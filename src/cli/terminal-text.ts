@@ -1,4 +1,4 @@
-import { UNSAFE_TEXT } from '../terminal-text';
+import { UNSAFE_TEXT } from '../core/terminal-text';
 
 /**
  * Text from input made safe to print: a file name, an instance name or a value may hold ESC (a terminal's

@@ -1,6 +1,6 @@
 import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { MAX_LISTED_PER_FIELD, show } from '../errors';
+import { MAX_LISTED_PER_FIELD, show } from '../core/errors';
 import { pointerSegments } from '../validation/json-pointer';
 import { enumAllowed, nearMiss } from '../schedule/spelling';
 import { ROSTER_SCHEMA } from './roster-schema';

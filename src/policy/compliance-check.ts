@@ -1,6 +1,6 @@
-import { Annotations } from '../framework';
+import { Annotations } from '../core/framework';
 import { IConstruct, IValidation } from 'constructs';
-import { DeclaredInstance, watchInstances } from '../declared-instances';
+import { DeclaredInstance, watchInstances } from '../compute-instance/declared-instances';
 import { evaluateRules, Finding } from './evaluate';
 import { ResolvedScope, scopeCovers } from './policy-scope';
 import { ShutdownRule } from './shutdown-rule';

@@ -1,5 +1,5 @@
-import { Problems } from '../errors';
-import { lengthNote } from '../validation/rules';
+import { Problems } from '../core/errors';
+import { lengthNote } from '../validation/field-checks';
 
 /**
  * One name for the initiative and its assignment, the start of every definition's name. Azure's

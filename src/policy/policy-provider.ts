@@ -1,8 +1,8 @@
-import { Annotations } from '../framework';
+import { Annotations } from '../core/framework';
 import { IConstruct } from 'constructs';
-import { ensureAzurermProvider, userAzurermProvider } from '../azurerm-provider';
-import { Problems } from '../errors';
-import { isToken } from '../validation/tokens';
+import { ensureAzurermProvider, userAzurermProvider } from '../bindings/azurerm/default-provider';
+import { Problems } from '../core/errors';
+import { isToken } from '../core/tokens';
 
 /**
  * azurerm creates a policy definition without `management_group_id` in the subscription its provider

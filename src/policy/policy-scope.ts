@@ -1,7 +1,7 @@
-import { Fn } from '../framework';
-import { Problems } from '../errors';
-import { ARM_ID, armIdName, armIdProblem, guidProblem } from '../validation/rules';
-import { isToken } from '../validation/tokens';
+import { Fn } from '../core/framework';
+import { Problems } from '../core/errors';
+import { ARM_ID, armIdName, armIdProblem, guidProblem } from '../validation/field-checks';
+import { isToken } from '../core/tokens';
 
 /** Where a ShutdownPolicy is assigned: exactly one of a management group, a subscription or a resource group. */
 export type ShutdownPolicyScope =

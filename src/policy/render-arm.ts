@@ -1,5 +1,5 @@
 import { ArmTemplateBuilder, DEPLOYMENT_TEMPLATE_SCHEMA } from '../arm/arm-template';
-import { isToken } from '../validation/tokens';
+import { isToken } from '../core/tokens';
 import {
   assignmentParameters,
   definitionParameters,

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import { ManagementGroupPolicyAssignment } from '../azurerm/management-group-policy-assignment';
-import { ManagementGroupPolicySetDefinition } from '../azurerm/management-group-policy-set-definition';
-import { PolicyDefinition } from '../azurerm/policy-definition';
-import { PolicyDefinitionReference, PolicySetDefinition } from '../azurerm/policy-set-definition';
-import { ResourceGroupPolicyAssignment } from '../azurerm/resource-group-policy-assignment';
-import { SubscriptionPolicyAssignment } from '../azurerm/subscription-policy-assignment';
+import { ManagementGroupPolicyAssignment } from '../bindings/azurerm/management-group-policy-assignment';
+import { ManagementGroupPolicySetDefinition } from '../bindings/azurerm/management-group-policy-set-definition';
+import { PolicyDefinition } from '../bindings/azurerm/policy-definition';
+import { PolicyDefinitionReference, PolicySetDefinition } from '../bindings/azurerm/policy-set-definition';
+import { ResourceGroupPolicyAssignment } from '../bindings/azurerm/resource-group-policy-assignment';
+import { SubscriptionPolicyAssignment } from '../bindings/azurerm/subscription-policy-assignment';
 import {
   assignmentParameters,
   definitionParameters,

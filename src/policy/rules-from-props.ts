@@ -1,6 +1,6 @@
 import { ArmComputeStartStopSchedule } from '../model/compute-arm';
-import { Duration } from '../duration';
-import { Problems } from '../errors';
+import { Duration } from '../core/duration';
+import { Problems } from '../core/errors';
 import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
 import { isPlainObject } from '../validation/plain-object';

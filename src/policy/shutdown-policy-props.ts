@@ -1,4 +1,4 @@
-import { Duration } from '../duration';
+import { Duration } from '../core/duration';
 import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
 import { ShutdownPolicyScope } from './policy-scope';

@@ -1,10 +1,10 @@
-import { TerraformStack } from '../framework';
+import { TerraformStack } from '../core/framework';
 import { Construct, IConstruct } from 'constructs';
 import { ArmTemplateBuilder } from '../arm/arm-template';
-import { ensureAzurermProvider } from '../azurerm-provider';
-import { ComputeInstance } from '../compute-instance';
-import { Problems } from '../errors';
-import { UNKNOWN_TOKEN, unknownTokens } from '../unknown-tokens';
+import { ensureAzurermProvider } from '../bindings/azurerm/default-provider';
+import { ComputeInstance } from '../compute-instance/compute-instance';
+import { Problems } from '../core/errors';
+import { UNKNOWN_TOKEN, unknownTokens } from '../core/unknown-tokens';
 import { checkInstancesUnder } from './compliance-check';
 import { isPlainObject } from '../validation/plain-object';
 import { validatePolicyName } from './policy-names';
@@ -15,7 +15,7 @@ import { renderPolicyTerraform } from './render-terraform';
 import { rulesFromProps } from './rules-from-props';
 import { ShutdownPolicyProps } from './shutdown-policy-props';
 import { ShutdownRule } from './shutdown-rule';
-import { inSameFramework } from '../framework-check';
+import { inSameFramework } from '../core/framework-check';
 
 /** Policy names already taken in each app, by where the definitions live: Azure keeps one of each. */
 const namesByApp = new WeakMap<IConstruct, Map<string, string>>();

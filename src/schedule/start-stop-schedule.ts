@@ -1,10 +1,10 @@
 import { ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay } from '../model/compute-arm';
 import { MAX_SCHEDULES } from '../model/limits';
-import { Problems } from '../errors';
+import { Problems } from '../core/errors';
 import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../validation/plain-object';
 import { armEntryProblems, cronEntryKey } from './entry-validation';
 import { fireTimes } from './fire-times';
-import { containsToken, describeEntry, sameMinuteProblemsOfSet, type ScheduleSetProblem } from './schedule-set-rules';
+import { containsToken, describeEntry, sameMinuteProblemsOfSet, type ScheduleSetProblem } from './schedule-set-checks';
 import { scheduleListValidator } from './schemas';
 import { WorkingHoursProps, workingHoursEntries } from './working-hours';
 

@@ -1,6 +1,6 @@
 import type { ArmComputeStartStopSchedule, ScheduleAction, WeekDay } from '../model/compute-arm';
-import { Problems } from '../errors';
-import { isToken } from '../validation/tokens';
+import { Problems } from '../core/errors';
+import { isToken } from '../core/tokens';
 import { formatCronValues } from './azure-cron';
 import { WEEK_DAYS } from './schemas';
 import { enumAllowed } from './spelling';

@@ -1,4 +1,4 @@
-import { describeSecret, Problems } from '../errors';
+import { describeSecret, Problems } from '../core/errors';
 import { findSecrets } from '../validation/secrets';
 
 /** What to do instead of a secret in a setup script, for the error message. */

@@ -1,4 +1,4 @@
-import { isToken } from '../validation/tokens';
+import { isToken } from '../core/tokens';
 import { isPlainObject } from '../validation/plain-object';
 import { optionsOf } from './options-object';
 import { ScriptProblems } from './script-problems';
@@ -20,7 +20,7 @@ import {
   RESERVED_NAMES,
   RESERVED_PREFIXES,
   SCRIPT_NAME,
-} from './step-rules';
+} from './step-checks';
 import { AZUREUSER, CONDA_ROOT, persistEnvironment, renderScript, repositoryName, Step } from './steps';
 
 export interface SetupScriptBuilderOptions {

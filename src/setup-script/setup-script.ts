@@ -1,8 +1,8 @@
 import { ArmScriptReference } from '../model/compute-arm';
-import { Duration } from '../duration';
-import { Problems } from '../errors';
+import { Duration } from '../core/duration';
+import { Problems } from '../core/errors';
 import { jsonObjectCopy } from '../validation/plain-object';
-import { isToken } from '../validation/tokens';
+import { isToken } from '../core/tokens';
 import { optionsOf } from './options-object';
 import { MAX_SCRIPT_BYTES, SCRIPT_TIMEOUT_MAX_SECONDS } from '../model/limits';
 import { readScriptFile } from './script-file';

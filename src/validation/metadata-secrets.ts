@@ -1,6 +1,6 @@
-import { describeSecret, Problems } from '../errors';
+import { describeSecret, Problems } from '../core/errors';
 import { firstSecretKind } from './secrets';
-import { isToken } from './tokens';
+import { isToken } from '../core/tokens';
 
 /** What a description or tag may hold instead of a secret, for the error message. */
 export const NO_SECRETS_IN_METADATA =

@@ -1,9 +1,9 @@
 import { App, Testing, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ComputeInstanceProps } from '../../src';
-// The library recognizes cdktf's tokens once src/framework is loaded, as the package's index loads it; a test
+// The library recognizes cdktf's tokens once src/core/framework is loaded, as the package's index loads it; a test
 // that imports one module of the library directly loads it here.
-import '../../src/framework';
+import '../../src/core/framework';
 
 export const SUBSCRIPTION = '00000000-0000-0000-0000-000000000001';
 export const WORKSPACE_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw`;

@@ -1,6 +1,6 @@
 import { ArmComputeStartStopSchedule, ArmScriptReference } from '../../model/compute-arm';
-import { Duration } from '../../duration';
-import { show } from '../../errors';
+import { Duration } from '../../core/duration';
+import { show } from '../../core/errors';
 import { ALIAS } from '../../policy/aliases';
 import { PolicyEffect } from '../../policy/policy-rule';
 import { defaultSchedulesRule } from '../../policy/rules/default-schedules';

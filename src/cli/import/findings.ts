@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors';
+import { ValidationError } from '../../core/errors';
 
 /** What the import found about one instance, besides its code. */
 export interface Findings {

@@ -1,7 +1,7 @@
-import type { ComputeInstanceProps } from '../../compute-instance-props';
-import { validateComputeInstanceProps } from '../../compute-instance-validation';
-import { Duration } from '../../duration';
-import { Problems, show } from '../../errors';
+import type { ComputeInstanceProps } from '../../compute-instance/props';
+import { validateComputeInstanceProps } from '../../compute-instance/validation';
+import { Duration } from '../../core/duration';
+import { Problems, show } from '../../core/errors';
 import { isPlainObject } from '../../validation/plain-object';
 import type { AzureInstance } from '../inputs/azure-instances';
 import { arr, call, Expr, lit, obj, Prop, prop } from './code';

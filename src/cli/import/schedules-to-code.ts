@@ -1,6 +1,6 @@
 import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { StartStopSchedule } from '../../schedule/start-stop-schedule';
-import { show } from '../../errors';
+import { show } from '../../core/errors';
 import { isPlainObject } from '../../validation/plain-object';
 import { arr, call, Expr, Item, lit, obj, Prop, prop } from './code';
 import { refusalComments, refusalsOf } from './findings';

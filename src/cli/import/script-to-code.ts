@@ -1,6 +1,6 @@
-import { Duration } from '../../duration';
+import { Duration } from '../../core/duration';
 import { SetupScript, SetupScriptOptions } from '../../setup-script/setup-script';
-import { show } from '../../errors';
+import { show } from '../../core/errors';
 import { isPlainObject } from '../../validation/plain-object';
 import { call, Expr, lit, name, obj, Prop, prop } from './code';
 import { refusalsOf } from './findings';

@@ -1,4 +1,4 @@
-import { show } from '../../errors';
+import { show } from '../../core/errors';
 import { isPlainObject } from '../../validation/plain-object';
 
 /**

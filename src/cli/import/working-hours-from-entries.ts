@@ -1,5 +1,5 @@
 import type { ArmComputeStartStopSchedule, WeekDay } from '../../model/compute-arm';
-import { Problems } from '../../errors';
+import { Problems } from '../../core/errors';
 import { azureCronProblem, parseAzureCron } from '../../schedule/azure-cron';
 import { WEEK_DAYS } from '../../schedule/schemas';
 import { WorkingHoursProps, workingHoursEntries } from '../../schedule/working-hours';

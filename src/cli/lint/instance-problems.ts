@@ -1,18 +1,24 @@
-import type { ComputeInstanceProps } from '../../compute-instance-props';
+import type { ComputeInstanceProps } from '../../compute-instance/props';
 import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import {
   IDLE_SHUTDOWN_MAX,
   IDLE_SHUTDOWN_MIN,
   validateIdentity,
   validateTags,
-} from '../../compute-instance-validation';
+} from '../../compute-instance/validation';
 import { MAX_SCHEDULES } from '../../model/limits';
-import { Duration } from '../../duration';
-import { Problem, Problems, ValidationError } from '../../errors';
+import { Duration } from '../../core/duration';
+import { Problem, Problems, ValidationError } from '../../core/errors';
 import { armEntryProblems } from '../../schedule/entry-validation';
-import { sameMinuteProblems } from '../../schedule/schedule-set-rules';
+import { sameMinuteProblems } from '../../schedule/schedule-set-checks';
 import { SetupScript, SetupScriptOptions } from '../../setup-script/setup-script';
-import { armIdProblem, computeNameProblem, guidProblem, locationProblem, vmSizeProblem } from '../../validation/rules';
+import {
+  armIdProblem,
+  computeNameProblem,
+  guidProblem,
+  locationProblem,
+  vmSizeProblem,
+} from '../../validation/field-checks';
 import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from '../../validation/ssh-key';
 import { isPlainObject } from '../../validation/plain-object';
 import { dependsOnSkipped, FoundInstance } from '../inputs/instances';

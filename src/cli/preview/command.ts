@@ -1,7 +1,7 @@
 import type { ArmComputeStartStopSchedule, ScheduleAction } from '../../model/compute-arm';
-import { ValidationError } from '../../errors';
+import { ValidationError } from '../../core/errors';
 import { armEntryProblems } from '../../schedule/entry-validation';
-import { describeEntry } from '../../schedule/schedule-set-rules';
+import { describeEntry } from '../../schedule/schedule-set-checks';
 import { StartStopSchedule } from '../../schedule/start-stop-schedule';
 import { isPlainObject } from '../../validation/plain-object';
 import { parseVerbArgs } from '../args';

@@ -1,4 +1,4 @@
-import { describeEntry } from '../../schedule/schedule-set-rules';
+import { describeEntry } from '../../schedule/schedule-set-checks';
 import { money } from '../preview/display-zone';
 import type { Week } from '../preview/week';
 import type { FailedCheck, InstanceAction, InstanceChange, InstanceSide, OtherChange, StackChanges } from './changes';

@@ -1,6 +1,6 @@
-import { Duration } from '../../duration';
-import { show } from '../../errors';
-import { isToken } from '../../validation/tokens';
+import { Duration } from '../../core/duration';
+import { show } from '../../core/errors';
+import { isToken } from '../../core/tokens';
 import { ALIAS } from '../aliases';
 import { isoDurationSecondsExpression } from '../iso-duration-expression';
 import { EFFECT_FROM_PARAMETER, isComputeInstanceConditions, PolicyCondition, PolicyEffect } from '../policy-rule';

@@ -1,6 +1,6 @@
 import { ArmComputeStartStopSchedule } from '../../model/compute-arm';
-import { show } from '../../errors';
-import { isToken } from '../../validation/tokens';
+import { show } from '../../core/errors';
+import { isToken } from '../../core/tokens';
 import { ALIAS } from '../aliases';
 import { EFFECT_FROM_PARAMETER, isComputeInstanceConditions, PolicyEffect } from '../policy-rule';
 import { COMPLIANT, ShutdownRule, Verdict } from '../shutdown-rule';

@@ -1,0 +1,54 @@
+import { TerraformMetaArguments } from '../../core/framework';
+import { TemplateSafeResource } from '../template-safe-resource';
+import { Construct } from 'constructs';
+import { azapiResourceConfig } from './provider';
+import type { AzapiTimeouts } from './resource';
+
+export interface AzapiResourceActionConfig extends TerraformMetaArguments {
+  /** `<resource type>@<api version>`. */
+  readonly type: string;
+  readonly resourceId: string;
+  /** The action's path segment (`stop`, `updateIdleShutdownSetting`). */
+  readonly action: string;
+  /** @default 'POST' */
+  readonly method?: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** @default - no body */
+  readonly body?: object;
+  /** @default 'apply' */
+  readonly when?: 'apply' | 'destroy';
+  /**
+   * An action runs under both its update timeout and (inside it) its create timeout
+   * (azapi internal/services/azapi_resource_action_resource.go, `Update` and `Action`).
+   * @default - azapi's defaults, 30 minutes
+   */
+  readonly timeouts?: Pick<AzapiTimeouts, 'create' | 'update'>;
+}
+
+/**
+ * `azapi_resource_action`: a request to an existing resource, made when the action is created and again
+ * whenever its arguments change.
+ */
+export class AzapiResourceAction extends TemplateSafeResource {
+  static readonly tfResourceType = 'azapi_resource_action';
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly config: AzapiResourceActionConfig,
+  ) {
+    super(scope, id, azapiResourceConfig(scope, AzapiResourceAction.tfResourceType, config));
+  }
+
+  protected terraformArguments(): Record<string, unknown> {
+    const c = this.config;
+    return {
+      type: c.type,
+      resource_id: c.resourceId,
+      action: c.action,
+      method: c.method ?? 'POST',
+      body: c.body,
+      when: c.when,
+      timeouts: c.timeouts,
+    };
+  }
+}

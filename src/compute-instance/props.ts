@@ -1,0 +1,188 @@
+import { IdentityType } from '../model/compute-arm';
+import { Duration } from '../core/duration';
+import { StartStopSchedule } from '../schedule/start-stop-schedule';
+import { SetupScript } from '../setup-script/setup-script';
+
+export interface SshAccess {
+  /** One OpenSSH public key line (`ssh-ed25519 AAAA... user@host`). */
+  readonly publicKey: string;
+}
+
+export interface AssignedUser {
+  /** The user's Microsoft Entra object id. */
+  readonly objectId: string;
+  /** The user's Microsoft Entra tenant id. */
+  readonly tenantId: string;
+  /**
+   * Create a least-privilege custom role (start, stop, restart, application access, update schedules and
+   * read, on this compute instance only) and assign it to the user.
+   * @default false - the user's access comes from roles granted elsewhere
+   */
+  readonly grantAccess?: boolean;
+}
+
+export interface ComputeIdentity {
+  readonly type: IdentityType;
+  /**
+   * ARM ids of user-assigned identities; required with a `UserAssigned` type.
+   * @default - none
+   */
+  readonly userAssignedIdentityIds?: string[];
+}
+
+export interface SetupScripts {
+  /**
+   * Runs once, when the instance is provisioned.
+   * @default - no creation script
+   */
+  readonly creation?: SetupScript;
+  /**
+   * Runs at every start of the instance.
+   * @default - no startup script
+   */
+  readonly startup?: SetupScript;
+}
+
+export interface ComputeInstanceProps {
+  /** The compute name: 3 to 24 letters, digits and `-`, starting with a letter (Azure's rule). */
+  readonly name: string;
+  /** The ARM id of the Azure Machine Learning workspace, or a reference to one. */
+  readonly workspaceId: string;
+  /** The Azure region, normally the workspace's. */
+  readonly location: string;
+  /** An Azure VM size name, such as `Standard_DS3_v2`. It cannot be changed after creation. */
+  readonly vmSize: string;
+  /**
+   * @default - no description
+   */
+  readonly description?: string;
+  /**
+   * Public-key SSH access. It cannot be changed after creation.
+   * @default - SSH is disabled
+   */
+  readonly ssh?: SshAccess;
+  /**
+   * The ARM id of a virtual network subnet to place the instance in.
+   * @default - no virtual network of your own (Azure-managed networking)
+   */
+  readonly subnetId?: string;
+  /**
+   * Give the instance a public IP. `false` needs `subnetId`.
+   * @default - false inside a subnet (`subnetId` given); otherwise Azure's default, a public IP
+   */
+  readonly nodePublicIp?: boolean;
+  /**
+   * Create the instance on behalf of this user (the only one who can use it).
+   * @default - the instance belongs to whoever deploys it
+   */
+  readonly assignedUser?: AssignedUser;
+  /**
+   * Start and stop schedules, at most 4.
+   * @default - no schedules: the instance runs until someone stops it
+   */
+  readonly schedules?: StartStopSchedule[];
+  /**
+   * Stop the instance after this long without activity: 15 minutes to 3 days.
+   * @default - no idle shutdown
+   */
+  readonly idleShutdown?: Duration;
+  /**
+   * @default - no setup scripts
+   */
+  readonly setupScripts?: SetupScripts;
+  /**
+   * Allow key-based (local) authentication to the compute.
+   * @default false - `disableLocalAuth: true`, Microsoft Entra authentication only
+   */
+  readonly localAuth?: boolean;
+  /**
+   * Single sign-on for the assigned user.
+   * @default - Azure's default (SSO enabled)
+   */
+  readonly sso?: boolean;
+  /**
+   * Who may use the applications (Jupyter, VS Code) on the instance.
+   * @default - Azure's default
+   */
+  readonly applicationSharingPolicy?: 'Personal' | 'Shared';
+  /**
+   * A managed identity for the instance. With idle shutdown, it needs Contributor on the workspace.
+   * @default - no managed identity
+   */
+  readonly identity?: ComputeIdentity;
+  /**
+   * @default - no tags
+   */
+  readonly tags?: Record<string, string>;
+  /**
+   * Refuse `terraform destroy` of the instance (`lifecycle.prevent_destroy`).
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * `Stopped` stops the instance once, right after creation, so that an instance made for someone costs
+   * nothing until they start it.
+   * @default 'Running' - Azure starts a new instance
+   */
+  readonly initialState?: 'Running' | 'Stopped';
+  /**
+   * The instance already exists in Azure (made in the studio, with the CLI or from a template): the stack
+   * imports it into Terraform's state with an `import` block (Terraform 1.5 or later) instead of creating
+   * it. The id imported is derived from `workspaceId` and `name`. The block may stay after the first apply
+   * ("leave them as a record of the resource's origin", developer.hashicorp.com/terraform/language/import).
+   * `aml-compute import` writes this for every instance it reads.
+   *
+   * Terraform then never sends the instance a request: besides `body`, `tags` and `identity`, it ignores
+   * `ignore_casing`, `replace_triggers_external_values` and `timeouts`, which an import leaves at azapi's
+   * defaults and which would otherwise be updated by a PUT of Azure's own values on the first apply. The
+   * cost: a later change of a create-only setting (VM size, subnet, SSH, ...) plans nothing for an adopted
+   * instance, since Terraform holds no baseline to compare it with; replace it with
+   * `terraform apply -replace=<address>` (after turning `deletionProtection` off). A warning says so.
+   * @default false - Terraform creates the instance
+   */
+  readonly existing?: boolean;
+  /**
+   * What a change of `schedules` in the code does to an instance that exists. Azure offers no way to update
+   * schedules (the studio edits them), and a PUT of an existing instance does not apply them, so the
+   * library never sends one for them:
+   * - `warn`: the plan changes nothing and the instance's drift check (`driftCheck`) warns that Azure and the
+   *   code disagree, with the ways out;
+   * - `replace`: the schedules are among the settings whose change replaces the instance, which
+   *   `deletionProtection` refuses like any other replacement. Switching an existing instance from `warn` to
+   *   `replace` changes its replacement triggers, so that plan replaces it too.
+   * @default 'warn'
+   */
+  readonly onScheduleChange?: 'warn' | 'replace';
+  /**
+   * A Terraform `check` block that reads the live instance at every plan (one GET) and warns where Azure
+   * and the code disagree on what Terraform cannot change in place: the schedules and the idle shutdown time.
+   * `false` leaves it out (so does the context key `DRIFT_CHECK_CONTEXT` set to `false` on a stack or app, for
+   * every instance under it that does not set this prop). Only for `terraformResource: 'azapi'`.
+   * @default true - schedules and idle shutdown are checked; the OS image is not (`latestOsImage`)
+   */
+  readonly driftCheck?: boolean | DriftCheckProps;
+  /**
+   * Which Terraform resource renders the instance: `azapi` (full fidelity) or azurerm's
+   * `azurerm_machine_learning_compute_instance` (no schedules, setup scripts, idle shutdown or SSO).
+   * @default 'azapi'
+   */
+  readonly terraformResource?: 'azapi' | 'azurerm';
+}
+
+/** What an instance's drift check compares beyond its schedules and idle shutdown. */
+export interface DriftCheckProps {
+  /**
+   * Also warn when Azure reports that the instance does not run the latest OS image
+   * (`osImageMetadata.isLatestOsImageVersion` false; Azure's built-in policy
+   * f110a506-2dcb-422e-bcea-d533fc8c35e2 audits the same). Only a new instance gets the latest image.
+   * @default false - new images come out often, and each would warn for every instance until it is replaced
+   */
+  readonly latestOsImage?: boolean;
+}
+
+/**
+ * The context key that turns the drift checks off for every instance under the construct it is set on
+ * (`stack.node.setContext(DRIFT_CHECK_CONTEXT, false)` before the instances are added, or `context` in
+ * cdktf.json). An instance's own `driftCheck` wins.
+ */
+export const DRIFT_CHECK_CONTEXT = 'cdktf-azureml-compute:driftCheck';
