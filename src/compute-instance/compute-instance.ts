@@ -86,7 +86,7 @@ export class ComputeInstance extends Construct {
       this.id = renderAzapiComputeInstance(this, this.spec, {
         deletionProtection,
         stopAfterCreation: stopped,
-        adopted: props.existing === true,
+        existing: props.existing === true,
         schedulesReplace: props.onScheduleChange === 'replace',
         driftCheck: this.driftCheckOptions(problems, props),
       }).id;

@@ -13,7 +13,7 @@ export function toComputeInstanceSpec(props: ComputeInstanceProps): ComputeInsta
   const schedules = (props.schedules ?? []).map((s) => s.toArm());
   const publicIp = props.nodePublicIp ?? (props.subnetId !== undefined ? false : undefined);
   const ids = props.identity?.userAssignedIdentityIds ?? [];
-  const ci: ArmComputeInstanceProperties = {
+  const inner: ArmComputeInstanceProperties = {
     vmSize: props.vmSize,
     ...(props.subnetId !== undefined ? { subnet: { id: props.subnetId } } : {}),
     ...(props.applicationSharingPolicy !== undefined
@@ -58,7 +58,7 @@ export function toComputeInstanceSpec(props: ComputeInstanceProps): ComputeInsta
       computeType: 'ComputeInstance',
       ...(props.description !== undefined ? { description: props.description } : {}),
       disableLocalAuth: !(props.localAuth ?? false),
-      properties: ci,
+      properties: inner,
     },
   };
 }

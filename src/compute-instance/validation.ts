@@ -6,13 +6,13 @@ import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
 import {
   ArmIdKind,
-  armIdProblem,
-  computeNameProblem,
-  guidProblem,
-  locationProblem,
-  vmSizeProblem,
+  armIdRefused,
+  computeNameRefused,
+  guidRefused,
+  locationRefused,
+  vmSizeRefused,
 } from '../validation/field-checks';
-import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from '../validation/ssh-key';
+import { SSH_KEY_ALLOWED, sshPublicKeyRefused } from '../validation/ssh-key';
 import { isPlainObject } from '../validation/plain-object';
 import { isToken, LITERAL_TEXT_ONLY, literalParts } from '../core/tokens';
 import { screenDescriptionAndTags } from '../validation/metadata-secrets';
@@ -53,7 +53,7 @@ function checkString(
 
 /** An ARM id is shown whole: the wrong segment is often the last one. */
 function checkArmId(problems: Problems, field: string, value: unknown, kind: ArmIdKind): void {
-  checkString(problems, field, value, (v) => armIdProblem(v, kind), true);
+  checkString(problems, field, value, (v) => armIdRefused(v, kind), true);
   // Text joined to a reference is not checked as an id, but must not carry a Terraform template either.
   if (typeof value === 'string' && isToken(value) && literalParts(value).some(hasTemplateSequence)) {
     problems.add(field, value, TEMPLATE_IN_REFERENCE, { whole: true });
@@ -74,7 +74,7 @@ function checkBoolean(problems: Problems, field: string, value: unknown): void {
 /**
  * Every rule Azure applies to a compute instance's props that can be checked offline. Problems are added
  * to `problems`; nothing is thrown here. Returns the props with their schedules, scripts and idle shutdown
- * made by this copy of the library (see `StartStopSchedule.adopt`), for use once no problem was found.
+ * made by this copy of the library (see `StartStopSchedule.fromAnyCopy`), for use once no problem was found.
  */
 export function validateComputeInstanceProps(problems: Problems, props: ComputeInstanceProps): ComputeInstanceProps {
   if (!isPlainObject(props)) {
@@ -91,10 +91,10 @@ export function validateComputeInstanceProps(problems: Problems, props: ComputeI
       problems.addSecret(field, `text of ${value.length} characters`, allowed);
     else problems.add(field, value, allowed);
   }
-  checkString(problems, 'name', props.name, computeNameProblem);
+  checkString(problems, 'name', props.name, computeNameRefused);
   checkArmId(problems, 'workspaceId', props.workspaceId, 'workspace');
-  checkString(problems, 'location', props.location, locationProblem);
-  checkString(problems, 'vmSize', props.vmSize, vmSizeProblem);
+  checkString(problems, 'location', props.location, locationRefused);
+  checkString(problems, 'vmSize', props.vmSize, vmSizeRefused);
   if (props.description !== undefined && typeof props.description !== 'string') {
     problems.add('description', props.description, 'a string');
   } else if (isToken(props.description)) {
@@ -175,15 +175,15 @@ function validateSsh(problems: Problems, props: ComputeInstanceProps): void {
     return;
   }
   if (isToken(key)) return;
-  const problem = sshPublicKeyProblem(key);
+  const problem = sshPublicKeyRefused(key);
   if (problem) problems.addSecret('ssh.publicKey', problem, SSH_KEY_ALLOWED);
 }
 
 function validateAssignedUser(problems: Problems, props: ComputeInstanceProps): void {
   const user = objectOrUndefined(props.assignedUser);
   if (user === undefined) return;
-  checkString(problems, 'assignedUser.objectId', user.objectId, guidProblem);
-  checkString(problems, 'assignedUser.tenantId', user.tenantId, guidProblem);
+  checkString(problems, 'assignedUser.objectId', user.objectId, guidRefused);
+  checkString(problems, 'assignedUser.tenantId', user.tenantId, guidRefused);
   checkBoolean(problems, 'assignedUser.grantAccess', user.grantAccess);
 }
 
@@ -201,7 +201,7 @@ function validateSchedules(problems: Problems, schedules: unknown): StartStopSch
       `at most ${MAX_SCHEDULES} schedules per compute instance`,
     );
   }
-  const own = schedules.map((s, i) => StartStopSchedule.adopt(problems, `schedules[${i}]`, s));
+  const own = schedules.map((s, i) => StartStopSchedule.fromAnyCopy(problems, `schedules[${i}]`, s));
   if (!own.every((s) => s !== undefined)) return undefined;
   for (const p of StartStopSchedule.sameMinuteProblems(own)) problems.add(p.field, p.value, p.allowed);
   return own;
@@ -209,7 +209,7 @@ function validateSchedules(problems: Problems, schedules: unknown): StartStopSch
 
 function validateIdleShutdown(problems: Problems, idle: unknown): Duration | undefined {
   if (idle === undefined) return undefined;
-  const own = Duration.adopt(problems, 'idleShutdown', idle, 'a Duration, such as Duration.minutes(30)');
+  const own = Duration.fromAnyCopy(problems, 'idleShutdown', idle, 'a Duration, such as Duration.minutes(30)');
   if (own === undefined) return undefined;
   if (own.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || own.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds()) {
     problems.add('idleShutdown', own.toHumanString(), '15 minutes to 3 days');
@@ -223,7 +223,7 @@ function validateSetupScripts(problems: Problems, props: ComputeInstanceProps): 
   const own: { creation?: SetupScript; startup?: SetupScript } = {};
   for (const kind of ['creation', 'startup'] as const) {
     if (scripts[kind] === undefined) continue;
-    const s = SetupScript.adopt(problems, `setupScripts.${kind}`, scripts[kind]);
+    const s = SetupScript.fromAnyCopy(problems, `setupScripts.${kind}`, scripts[kind]);
     if (s !== undefined) own[kind] = s;
   }
   return { ...scripts, ...own };

@@ -25,7 +25,7 @@ export class Duration {
    * undefined, with the problem added under `field`.
    * @internal
    */
-  static adopt(problems: Problems, field: string, value: unknown, allowed: string): Duration | undefined {
+  static fromAnyCopy(problems: Problems, field: string, value: unknown, allowed: string): Duration | undefined {
     if (typeof value === 'object' && value !== null && #seconds in value) return value as Duration;
     const seconds: unknown =
       Duration.isDuration(value) && typeof value.toSeconds === 'function' ? value.toSeconds() : undefined;

@@ -182,7 +182,7 @@ export class Problems {
   }
 
   /** Takes over the problems of a nested validation, with their fields prefixed by `fieldPrefix`. */
-  adopt(fieldPrefix: string, error: ValidationError): void {
+  addAllFrom(fieldPrefix: string, error: ValidationError): void {
     for (const p of error.problems) {
       const field = `${fieldPrefix}${p.field === '' ? '' : `.${p.field}`}`;
       const unlisted = unlistedIn(p);
@@ -197,7 +197,7 @@ export class Problems {
       return fn();
     } catch (e) {
       if (ValidationError.isValidationError(e)) {
-        this.adopt(fieldPrefix, e);
+        this.addAllFrom(fieldPrefix, e);
         return undefined;
       }
       throw e;

@@ -1,6 +1,6 @@
 import { Fn } from '../core/framework';
 import { Problems } from '../core/errors';
-import { ARM_ID, armIdName, armIdProblem, guidProblem } from '../validation/field-checks';
+import { ARM_ID, armIdName, armIdRefused, guidRefused } from '../validation/field-checks';
 import { isToken } from '../core/tokens';
 
 /** Where a ShutdownPolicy is assigned: exactly one of a management group, a subscription or a resource group. */
@@ -79,7 +79,7 @@ function subscription(problems: Problems, value: string): ResolvedScope | undefi
     return { kind: 'subscription', subscriptionResourceId, label: 'the subscription (known at apply)' };
   }
   const guid = value.replace(/^\/subscriptions\//i, '');
-  if (guidProblem(guid) !== undefined || (value.startsWith('/') && !/^\/subscriptions\//i.test(value))) {
+  if (guidRefused(guid) !== undefined || (value.startsWith('/') && !/^\/subscriptions\//i.test(value))) {
     problems.add('scope.subscriptionId', value, ALLOWED.subscriptionId);
     return undefined;
   }
@@ -95,7 +95,7 @@ function resourceGroup(problems: Problems, value: string): ResolvedScope | undef
   if (isToken(value))
     return { kind: 'resourceGroup', resourceGroupId: value, label: 'the resource group (known at apply)' };
   if (!ARM_ID.resourceGroup.pattern.test(value)) {
-    problems.add('scope.resourceGroupId', value, armIdProblem(value, 'resourceGroup') ?? ALLOWED.resourceGroupId, {
+    problems.add('scope.resourceGroupId', value, armIdRefused(value, 'resourceGroup') ?? ALLOWED.resourceGroupId, {
       whole: true,
     });
     return undefined;

@@ -36,7 +36,7 @@ export function rulesFromProps(problems: Problems, props: ShutdownPolicyProps): 
     if (idle !== undefined) rules.push(idleShutdownRule(idle));
   }
   if (props.defaultSetupScript !== undefined) {
-    const script = SetupScript.adopt(
+    const script = SetupScript.fromAnyCopy(
       problems,
       'defaultSetupScript',
       props.defaultSetupScript,
@@ -80,7 +80,7 @@ function defaultScheduleEntries(
   }
   // This copy's schedules, not the shape: anything else with a toArm() could hand Azure an entry no factory checked.
   const own = schedules.map((s, i) =>
-    StartStopSchedule.adopt(
+    StartStopSchedule.fromAnyCopy(
       problems,
       `defaultSchedules[${i}]`,
       s,
@@ -117,7 +117,7 @@ function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleO
     // The same prop of a ComputeInstance is a Duration (of any copy): say so when that is what was given.
     // It is read only for the message, so its own problems are dropped.
     const duration = Duration.isDuration(idle)
-      ? Duration.adopt(new Problems('idleShutdown'), 'idleShutdown', idle, '')
+      ? Duration.fromAnyCopy(new Problems('idleShutdown'), 'idleShutdown', idle, '')
       : undefined;
     const hint = duration ? ' (a ComputeInstance takes a Duration here; a ShutdownPolicy takes the requirement)' : '';
     problems.add(
@@ -133,7 +133,7 @@ function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleO
     problems.add('idleShutdown.effect', effect, '"Audit", "Deny" or "Append"');
   const durationAt = (field: 'default' | 'max'): Duration | undefined => {
     if (idle[field] === undefined) return undefined;
-    const d = Duration.adopt(problems, `idleShutdown.${field}`, idle[field], 'a Duration');
+    const d = Duration.fromAnyCopy(problems, `idleShutdown.${field}`, idle[field], 'a Duration');
     if (d !== undefined && (d.toSeconds() < IDLE_SHUTDOWN_MIN_SECONDS || d.toSeconds() > IDLE_SHUTDOWN_MAX_SECONDS)) {
       problems.add(`idleShutdown.${field}`, d.toHumanString(), "15 minutes to 3 days (Azure's idle shutdown bounds)");
     }

@@ -19,7 +19,7 @@ export interface AppendAction {
    * The properties after Azure adds its values, or undefined when adding would replace a value the request
    * already sets (Azure then refuses the request, as a deny would).
    */
-  apply(ci: ArmComputeInstanceProperties): ArmComputeInstanceProperties | undefined;
+  apply(inner: ArmComputeInstanceProperties): ArmComputeInstanceProperties | undefined;
   /** The values added, for messages: `idleTimeBeforeShutdown = "PT1H"`. */
   readonly description: string;
 }
@@ -44,7 +44,7 @@ export interface ShutdownRule {
   /** Shown by Azure when it denies or audits an instance. */
   readonly nonComplianceMessage: string;
   /** The rule's condition, as a pure function of the instance's ARM properties. */
-  check(ci: ArmComputeInstanceProperties): Verdict;
+  check(inner: ArmComputeInstanceProperties): Verdict;
   /** For rules whose effect can be Append: what Azure adds. */
   readonly append?: AppendAction;
 }

@@ -8,8 +8,8 @@ import { AZURE_CRON_ALLOWED, azureCronProblem } from './azure-cron';
 import { intervalAllowed, recurrenceRuleProblems } from './recurrence-checks';
 import { scheduleEntryValidator, WEEK_DAYS } from './schemas';
 import { enumAllowed, nearMiss } from './spelling';
-import { startTimeProblem } from './start-time';
-import { TIME_ZONE_ALLOWED, timeZoneProblem } from './time-zones';
+import { startTimeRefused } from './start-time';
+import { TIME_ZONE_ALLOWED, timeZoneRefused } from './time-zones';
 
 /** Fields Azure returns on a GET but that a deployment must not send. */
 const READ_ONLY: Record<string, string> = {
@@ -54,8 +54,8 @@ function allowedFor(error: ErrorObject, field: string, value: unknown, entry: un
   if (error.keyword === 'uniqueItems' && Array.isArray(value)) return repeatsAllowed(described, value);
   if (error.keyword === 'not') return `${described}`;
   const last = field.slice(field.lastIndexOf('.') + 1);
-  if (last === 'timeZone') return timeZoneProblem(value) ?? TIME_ZONE_ALLOWED;
-  if (last === 'startTime') return startTimeProblem(value) ?? `${described}`;
+  if (last === 'timeZone') return timeZoneRefused(value) ?? TIME_ZONE_ALLOWED;
+  if (last === 'startTime') return startTimeRefused(value) ?? `${described}`;
   if (last === 'expression') return cronAllowed(value);
   // One wording for every way an interval is wrong, naming the limit of the entry's frequency.
   if (field === 'recurrence.interval') return intervalAllowed(valueAt(entry, ['recurrence', 'frequency']));
@@ -195,8 +195,8 @@ export function uncachedArmEntryProblems(given: unknown): FieldProblem[] {
   for (const part of ['cron', 'recurrence'] as const) {
     const trigger = e[part];
     if (trigger === null || typeof trigger !== 'object') continue;
-    check(`${part}.timeZone`, trigger.timeZone, timeZoneProblem);
-    check(`${part}.startTime`, trigger.startTime, startTimeProblem);
+    check(`${part}.timeZone`, trigger.timeZone, timeZoneRefused);
+    check(`${part}.startTime`, trigger.startTime, startTimeRefused);
   }
   if (e.cron && typeof e.cron === 'object') {
     check('cron.expression', e.cron.expression, (v) => (azureCronProblem(v) ? cronAllowed(v) : undefined));

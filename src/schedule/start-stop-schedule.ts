@@ -170,7 +170,7 @@ export class StartStopSchedule {
    * undefined, with the problem added under `field`.
    * @internal
    */
-  static adopt(
+  static fromAnyCopy(
     problems: Problems,
     field: string,
     value: unknown,
@@ -310,7 +310,7 @@ export class StartStopSchedule {
       problems.add('schedules', schedules, 'a list of StartStopSchedule');
     } else {
       schedules = schedules.map((s, i) => {
-        const own = StartStopSchedule.adopt(problems, `schedules[${i}]`, s);
+        const own = StartStopSchedule.fromAnyCopy(problems, `schedules[${i}]`, s);
         own?.checkPreviewable(problems, `schedules[${i}]`);
         return own!;
       });

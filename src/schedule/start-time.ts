@@ -38,7 +38,7 @@ export function parseStartTime(value: string): LocalDateTime | undefined {
 }
 
 /** The `allowed:` text when `value` is not a valid startTime, with the rewrite to use when there is one. */
-export function startTimeProblem(value: unknown): string | undefined {
+export function startTimeRefused(value: unknown): string | undefined {
   if (typeof value !== 'string') return START_TIME_ALLOWED;
   if (parseStartTime(value)) return undefined;
   if (/^0000-/.test(value) && START_TIME.test(value))

@@ -55,7 +55,7 @@ export const TIME_ZONE_ALLOWED =
   'a Windows time zone id, such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"';
 
 /** The `allowed:` text when `value` is not a Windows time zone id, with the id to write instead if known. */
-export function timeZoneProblem(value: unknown): string | undefined {
+export function timeZoneRefused(value: unknown): string | undefined {
   if (typeof value !== 'string') return TIME_ZONE_ALLOWED;
   const t = zoneTables();
   if (t.ianaByWindows.has(value)) return undefined;

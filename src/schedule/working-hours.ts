@@ -4,7 +4,7 @@ import { isToken } from '../core/tokens';
 import { formatCronValues } from './azure-cron';
 import { WEEK_DAYS } from './schemas';
 import { enumAllowed } from './spelling';
-import { timeZoneProblem } from './time-zones';
+import { timeZoneRefused } from './time-zones';
 
 export interface WorkingHoursProps {
   /** The days a shift starts on, Azure's spelling (`'Monday'` ... `'Sunday'`). */
@@ -30,7 +30,7 @@ function minutesOf(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-function timeProblem(value: unknown): string | undefined {
+function timeRefused(value: unknown): string | undefined {
   if (typeof value === 'string' && HH_MM.test(value)) return undefined;
   let fix: string | undefined;
   const m = typeof value === 'string' ? /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap]m)?$/i.exec(value.trim()) : null;
@@ -146,7 +146,7 @@ export function workingHoursEntries(
       });
     }
     for (const field of ['start', 'stop'] as const) {
-      const allowed = timeProblem(s?.[field]);
+      const allowed = timeRefused(s?.[field]);
       if (allowed) problems.add(at(i, field), s?.[field], allowed);
     }
     if (s?.start === s?.stop && HH_MM.test(String(s?.start))) {
@@ -158,7 +158,7 @@ export function workingHoursEntries(
     }
     const zone = s?.timeZone ?? 'UTC';
     if (!isToken(zone)) {
-      const allowed = timeZoneProblem(zone);
+      const allowed = timeZoneRefused(zone);
       if (allowed) problems.add(at(i, 'timeZone'), zone, allowed);
       else if (zone !== timeZone) {
         problems.add(

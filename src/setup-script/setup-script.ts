@@ -8,7 +8,7 @@ import { MAX_SCRIPT_BYTES, SCRIPT_TIMEOUT_MAX_SECONDS } from '../model/limits';
 import { readScriptFile } from './script-file';
 import { ScriptProblems, SECRETS_ALLOWED } from './script-problems';
 import { shellWords } from './shell-quote';
-import { workspacePathProblem } from './workspace-path';
+import { workspacePathRefused } from './workspace-path';
 
 /** Azure stops a script after 15 minutes unless told otherwise; this library allows up to a day. */
 export const MAX_SCRIPT_TIMEOUT = Duration.seconds(SCRIPT_TIMEOUT_MAX_SECONDS);
@@ -70,7 +70,7 @@ export class SetupScript {
    * them, with the `allowSecrets` it was given.
    * @internal
    */
-  static adopt(
+  static fromAnyCopy(
     problems: Problems,
     field: string,
     value: unknown,
@@ -131,7 +131,7 @@ export class SetupScript {
     if (typeof path !== 'string' || path === '') {
       problems.add('path', path, "a path in the workspace's notebooks file share, like Users/admin/setup.sh");
     } else if (!isToken(path)) {
-      const allowed = workspacePathProblem(path);
+      const allowed = workspacePathRefused(path);
       if (allowed) problems.add('path', path, allowed);
     }
     const reference = scriptReference(problems, 'fromWorkspace', path, checked);
@@ -322,7 +322,7 @@ function argumentsString(problems: ScriptProblems, options: Partial<SetupScriptO
 
 function timeoutString(problems: ScriptProblems, given: unknown): string | undefined {
   if (given === undefined) return undefined;
-  const timeout = Duration.adopt(problems, 'timeout', given, 'a Duration, like Duration.minutes(30)');
+  const timeout = Duration.fromAnyCopy(problems, 'timeout', given, 'a Duration, like Duration.minutes(30)');
   if (timeout === undefined) return undefined;
   const seconds = timeout.toSeconds();
   if (seconds < 1 || seconds > MAX_SCRIPT_TIMEOUT.toSeconds()) {

@@ -20,7 +20,7 @@ const ALLOWED_PREFIX = "a path in the workspace's notebooks file share, like Use
  * Returns the sentence that says what is allowed when `path` breaks the rule (each broken part named), or
  * undefined when it is fine.
  */
-export function workspacePathProblem(path: string): string | undefined {
+export function workspacePathRefused(path: string): string | undefined {
   const reasons: string[] = [];
   if (path.startsWith('/')) reasons.push('not absolute');
   if (path.startsWith('~')) reasons.push('relative to the share, not starting with "~"');

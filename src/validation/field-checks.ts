@@ -1,8 +1,9 @@
 import { ARM_ID_SHAPES, wrongArmIdSegment } from './arm-id';
 
 /**
- * Azure's rules for the plain-text fields of a compute instance, as small predicates. Each returns the
- * sentence that tells what is allowed when the value breaks the rule, or undefined when it is fine.
+ * Azure's rules for the plain-text fields of a compute instance, as small checks. Each `<field>Refused(value)`
+ * returns undefined when Azure accepts the value, and otherwise the sentence that tells what is allowed
+ * instead (the "allowed" part of a problem, not the problem).
  */
 
 /** Azure's compute name pattern (the REST spec's own; azurerm's regex is wrong in both directions). */
@@ -11,7 +12,7 @@ const COMPUTE_NAME = /^[a-zA-Z](?![a-zA-Z0-9-]*-\d+$)[a-zA-Z0-9-]{2,23}$/;
 /** Azure's docs add what the pattern leaves out: a `-` must be followed later by a letter (so no `ci-`). */
 const LETTER_AFTER_LAST_DASH = /^[^-]*$|-[a-zA-Z0-9]*[a-zA-Z][a-zA-Z0-9]*$/;
 
-export function computeNameProblem(name: string): string | undefined {
+export function computeNameRefused(name: string): string | undefined {
   if (COMPUTE_NAME.test(name) && LETTER_AFTER_LAST_DASH.test(name)) return undefined;
   return (
     '3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-)' +
@@ -28,7 +29,7 @@ export function lengthNote(text: string, min: number, max: number): string {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function guidProblem(value: string): string | undefined {
+export function guidRefused(value: string): string | undefined {
   return GUID.test(value) ? undefined : 'a GUID like 00000000-0000-0000-0000-000000000000';
 }
 
@@ -38,7 +39,7 @@ export const ARM_ID = ARM_ID_SHAPES;
 export type ArmIdKind = keyof typeof ARM_ID;
 
 /** The sentence for an id that is not of `kind`: the shape, and the segment that is wrong. */
-export function armIdProblem(value: string, kind: ArmIdKind): string | undefined {
+export function armIdRefused(value: string, kind: ArmIdKind): string | undefined {
   const wrong = wrongArmIdSegment(value, ARM_ID[kind]);
   return wrong === undefined ? undefined : `an ARM id of the form ${ARM_ID[kind].example}; ${wrong}`;
 }
@@ -55,7 +56,7 @@ export function armIdName(id: string): string {
  */
 const VM_SIZE = /^standard_[a-z]+\d+(-\d+)?[a-z]*(_[a-z]+\d+[a-z]*_v\d+|_v\d+)?$/i;
 
-export function vmSizeProblem(value: string): string | undefined {
+export function vmSizeRefused(value: string): string | undefined {
   return VM_SIZE.test(value)
     ? undefined
     : 'an Azure VM size name such as Standard_DS3_v2 or Standard_NC6s_v3 (case-insensitive)';
@@ -64,6 +65,6 @@ export function vmSizeProblem(value: string): string | undefined {
 /** Azure region names as ARM takes them: `westeurope` or `West Europe`. */
 const LOCATION = /^[a-zA-Z][a-zA-Z0-9 ]*[a-zA-Z0-9]$/;
 
-export function locationProblem(value: string): string | undefined {
+export function locationRefused(value: string): string | undefined {
   return LOCATION.test(value) ? undefined : 'an Azure region name such as westeurope or eastus2';
 }

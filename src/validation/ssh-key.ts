@@ -15,7 +15,7 @@ export const SSH_KEY_ALLOWED =
   'one OpenSSH public key line: ssh-rsa, ssh-ed25519 or ecdsa-sha2-nistp256/384/521, a base64 key body of that type, and an optional comment';
 
 /** What is wrong, described without quoting the input, or undefined for a valid key. */
-export function sshPublicKeyProblem(text: string): string | undefined {
+export function sshPublicKeyRefused(text: string): string | undefined {
   if (/PRIVATE KEY/.test(text) || /^PuTTY-User-Key-File/m.test(text)) return 'a private key';
   if (/^---- BEGIN SSH2 PUBLIC KEY ----/m.test(text))
     return 'an SSH2 (RFC 4716) public key; convert it with ssh-keygen -i -f';

@@ -80,7 +80,7 @@ export function instanceToCode(
   scriptPrefix = camel(constructId),
 ): InstanceCode {
   const outer = instance.properties;
-  const ci = outer.properties as Record<string, any>;
+  const inner = outer.properties as Record<string, any>;
   const unsupported: string[] = [...unlisted];
   const notes: string[] = [];
   const refusals: string[] = [];
@@ -101,9 +101,9 @@ export function instanceToCode(
     notes.push(`the input gives no compute id (${show(instance.id)}): write the workspace's ARM id in workspaceId`);
   set('workspaceId', lit(workspaceId ?? ''), workspaceId ?? '');
   set('location', lit(instance.location ?? ''), instance.location ?? '');
-  const vmSize = typeof ci.vmSize === 'string' ? ci.vmSize : '';
-  if (ci.vmSize !== undefined && typeof ci.vmSize !== 'string')
-    unsupported.push(`vmSize (${show(ci.vmSize)}): not text`);
+  const vmSize = typeof inner.vmSize === 'string' ? inner.vmSize : '';
+  if (inner.vmSize !== undefined && typeof inner.vmSize !== 'string')
+    unsupported.push(`vmSize (${show(inner.vmSize)}): not text`);
   set('vmSize', lit(vmSize), vmSize);
   if (outer.description !== undefined) set('description', lit(outer.description), outer.description);
   if (outer.disableLocalAuth === false) set('localAuth', lit(true), true);
@@ -112,17 +112,18 @@ export function instanceToCode(
       'Azure did not report disableLocalAuth: the library sends true (local authentication off); if the instance has it on, add localAuth: true (it is create-only: a change replaces the instance)',
     );
   }
-  if (isPlainObject(ci.subnet) && typeof ci.subnet.id === 'string') set('subnetId', lit(ci.subnet.id), ci.subnet.id);
-  else if (ci.subnet !== undefined) unsupported.push(`subnet (${show(ci.subnet)}): no subnet id`);
-  if (typeof ci.enableNodePublicIp === 'boolean')
-    set('nodePublicIp', lit(ci.enableNodePublicIp), ci.enableNodePublicIp);
+  if (isPlainObject(inner.subnet) && typeof inner.subnet.id === 'string')
+    set('subnetId', lit(inner.subnet.id), inner.subnet.id);
+  else if (inner.subnet !== undefined) unsupported.push(`subnet (${show(inner.subnet)}): no subnet id`);
+  if (typeof inner.enableNodePublicIp === 'boolean')
+    set('nodePublicIp', lit(inner.enableNodePublicIp), inner.enableNodePublicIp);
   else if (code.has('subnetId')) {
     notes.push(
       'Azure did not report enableNodePublicIp: inside a subnet the library sends false (no public IP); if the instance has one, add nodePublicIp: true (it is create-only: a change replaces the instance)',
     );
   }
 
-  const ssh = ci.sshSettings;
+  const ssh = inner.sshSettings;
   if (isPlainObject(ssh) && ssh.sshPublicAccess === 'Enabled') {
     const key = typeof ssh.adminPublicKey === 'string' ? ssh.adminPublicKey : '';
     if (key === '')
@@ -134,7 +135,7 @@ export function instanceToCode(
     unsupported.push('sshSettings.adminPublicKey with SSH access disabled');
   }
 
-  const user = ci.personalComputeInstanceSettings?.assignedUser;
+  const user = inner.personalComputeInstanceSettings?.assignedUser;
   if (isPlainObject(user)) {
     set(
       'assignedUser',
@@ -142,18 +143,19 @@ export function instanceToCode(
       { objectId: String(user.objectId), tenantId: String(user.tenantId) },
     );
   }
-  if (typeof ci.enableSSO === 'boolean') set('sso', lit(ci.enableSSO), ci.enableSSO);
-  if (ci.applicationSharingPolicy !== undefined) {
-    if (['Personal', 'Shared'].includes(ci.applicationSharingPolicy))
-      set('applicationSharingPolicy', lit(ci.applicationSharingPolicy), ci.applicationSharingPolicy);
-    else unsupported.push(`applicationSharingPolicy ${show(ci.applicationSharingPolicy)}, not "Personal" or "Shared"`);
+  if (typeof inner.enableSSO === 'boolean') set('sso', lit(inner.enableSSO), inner.enableSSO);
+  if (inner.applicationSharingPolicy !== undefined) {
+    if (['Personal', 'Shared'].includes(inner.applicationSharingPolicy))
+      set('applicationSharingPolicy', lit(inner.applicationSharingPolicy), inner.applicationSharingPolicy);
+    else
+      unsupported.push(`applicationSharingPolicy ${show(inner.applicationSharingPolicy)}, not "Personal" or "Shared"`);
   }
   identityToCode(instance.identity, set, unsupported);
 
-  const schedules = schedulesToCode(ci.schedules?.computeStartStop);
-  if (isPlainObject(ci.schedules)) {
-    for (const k of Object.keys(ci.schedules).filter((k) => k !== 'computeStartStop'))
-      unsupported.push(`schedules.${k} (${show(ci.schedules[k])})`);
+  const schedules = schedulesToCode(inner.schedules?.computeStartStop);
+  if (isPlainObject(inner.schedules)) {
+    for (const k of Object.keys(inner.schedules).filter((k) => k !== 'computeStartStop'))
+      unsupported.push(`schedules.${k} (${show(inner.schedules[k])})`);
   }
   if (schedules) {
     set('schedules', schedules.code, schedules.schedules);
@@ -161,30 +163,31 @@ export function instanceToCode(
     unsupported.push(...schedules.unsupported);
   }
 
-  if (ci.idleTimeBeforeShutdown !== undefined) {
-    const idle = typeof ci.idleTimeBeforeShutdown === 'string' ? tryParseIso(ci.idleTimeBeforeShutdown) : undefined;
+  if (inner.idleTimeBeforeShutdown !== undefined) {
+    const idle =
+      typeof inner.idleTimeBeforeShutdown === 'string' ? tryParseIso(inner.idleTimeBeforeShutdown) : undefined;
     if (idle) {
       set('idleShutdown', durationCode(idle), idle);
-      if (idle.toIsoString() !== ci.idleTimeBeforeShutdown)
+      if (idle.toIsoString() !== inner.idleTimeBeforeShutdown)
         notes.push(
-          `idleTimeBeforeShutdown: Azure has "${ci.idleTimeBeforeShutdown}"; the library writes the same time as "${idle.toIsoString()}"`,
+          `idleTimeBeforeShutdown: Azure has "${inner.idleTimeBeforeShutdown}"; the library writes the same time as "${idle.toIsoString()}"`,
         );
     } else {
       unsupported.push(
-        `idleTimeBeforeShutdown ${show(ci.idleTimeBeforeShutdown)}: not an ISO 8601 duration of days, hours, minutes and seconds`,
+        `idleTimeBeforeShutdown ${show(inner.idleTimeBeforeShutdown)}: not an ISO 8601 duration of days, hours, minutes and seconds`,
       );
     }
   }
 
-  scriptsToCode(ci.setupScripts, scriptPrefix, { set, mark, unsupported, notes, refusals, constants });
+  scriptsToCode(inner.setupScripts, scriptPrefix, { set, mark, unsupported, notes, refusals, constants });
 
   if (instance.tags !== undefined && Object.keys(instance.tags).length > 0) {
     set('tags', obj(Object.entries(instance.tags).map(([k, v]) => prop(k, lit(String(v))))), { ...instance.tags });
   }
-  for (const key of Object.keys(ci).sort()) {
+  for (const key of Object.keys(inner).sort()) {
     if (EXPRESSED.includes(key)) continue;
-    if (Object.hasOwn(IMPLIED, key) && IMPLIED[key as keyof typeof IMPLIED] === ci[key]) continue;
-    unsupported.push(`${key} (${show(ci[key])})`);
+    if (Object.hasOwn(IMPLIED, key) && IMPLIED[key as keyof typeof IMPLIED] === inner[key]) continue;
+    unsupported.push(`${key} (${show(inner[key])})`);
   }
 
   // The same validation a ComputeInstance runs when constructed, on the values the factories accepted; without

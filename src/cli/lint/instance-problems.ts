@@ -13,13 +13,13 @@ import { armEntryProblems } from '../../schedule/entry-validation';
 import { sameMinuteProblems } from '../../schedule/schedule-set-checks';
 import { SetupScript, SetupScriptOptions } from '../../setup-script/setup-script';
 import {
-  armIdProblem,
-  computeNameProblem,
-  guidProblem,
-  locationProblem,
-  vmSizeProblem,
+  armIdRefused,
+  computeNameRefused,
+  guidRefused,
+  locationRefused,
+  vmSizeRefused,
 } from '../../validation/field-checks';
-import { SSH_KEY_ALLOWED, sshPublicKeyProblem } from '../../validation/ssh-key';
+import { SSH_KEY_ALLOWED, sshPublicKeyRefused } from '../../validation/ssh-key';
 import { isPlainObject } from '../../validation/plain-object';
 import { dependsOnSkipped, FoundInstance } from '../inputs/instances';
 
@@ -44,25 +44,25 @@ const INNER = 'properties.properties';
 export function instanceProblems(found: FoundInstance): LintProblem[] {
   const problems = new LintProblems(found.name);
   const r = found.resource;
-  const ci = r.properties.properties;
+  const inner = r.properties.properties;
   if (found.kind === 'instance') {
-    if (!found.nameUnknown) checkString(problems, 'name', r.name, computeNameProblem);
-    if (r.location !== undefined) checkString(problems, 'location', r.location, locationProblem);
-    if (ci.vmSize !== undefined) checkString(problems, `${INNER}.vmSize`, ci.vmSize, vmSizeProblem);
-    if (isPlainObject(ci.subnet) && ci.subnet.id !== undefined)
-      checkString(problems, `${INNER}.subnet.id`, ci.subnet.id, (v) => armIdProblem(v, 'subnet'));
-    const user = isPlainObject(ci.personalComputeInstanceSettings)
-      ? ci.personalComputeInstanceSettings.assignedUser
+    if (!found.nameUnknown) checkString(problems, 'name', r.name, computeNameRefused);
+    if (r.location !== undefined) checkString(problems, 'location', r.location, locationRefused);
+    if (inner.vmSize !== undefined) checkString(problems, `${INNER}.vmSize`, inner.vmSize, vmSizeRefused);
+    if (isPlainObject(inner.subnet) && inner.subnet.id !== undefined)
+      checkString(problems, `${INNER}.subnet.id`, inner.subnet.id, (v) => armIdRefused(v, 'subnet'));
+    const user = isPlainObject(inner.personalComputeInstanceSettings)
+      ? inner.personalComputeInstanceSettings.assignedUser
       : undefined;
     if (isPlainObject(user)) {
       for (const key of ['objectId', 'tenantId']) {
         if (user[key] !== undefined)
-          checkString(problems, `${INNER}.personalComputeInstanceSettings.assignedUser.${key}`, user[key], guidProblem);
+          checkString(problems, `${INNER}.personalComputeInstanceSettings.assignedUser.${key}`, user[key], guidRefused);
       }
     }
-    checkSsh(problems, ci.sshSettings);
-    checkIdleShutdown(problems, ci.idleTimeBeforeShutdown);
-    checkScripts(problems, ci.setupScripts);
+    checkSsh(problems, inner.sshSettings);
+    checkIdleShutdown(problems, inner.idleTimeBeforeShutdown);
+    checkScripts(problems, inner.setupScripts);
     if (r.tags !== undefined) prefixed(problems, '', (p) => validateTags(p, r.tags));
     const identity: unknown = r.identity;
     if (isPlainObject(identity)) {
@@ -81,7 +81,7 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
       );
     }
   }
-  checkSchedules(problems, ci.schedules);
+  checkSchedules(problems, inner.schedules);
   // A value known only at deployment was left out and named in a note: what a check found missing there, or
   // judged with it missing, is not a problem of the file.
   return problems
@@ -149,7 +149,7 @@ function checkSsh(problems: LintProblems, ssh: unknown): void {
   if (!isPlainObject(ssh)) return;
   const key: unknown = ssh.adminPublicKey;
   if (key === undefined) return;
-  const problem = typeof key === 'string' ? sshPublicKeyProblem(key) : `a value of type ${typeof key}`;
+  const problem = typeof key === 'string' ? sshPublicKeyRefused(key) : `a value of type ${typeof key}`;
   if (problem) problems.addSecret(`${INNER}.sshSettings.adminPublicKey`, problem, SSH_KEY_ALLOWED);
 }
 

@@ -23,14 +23,14 @@ import { renderDriftCheck } from './drift-check';
 export const IGNORED_CHANGES = ['body', 'tags', 'identity'];
 
 /**
- * What an adopted instance (`existing: true`) also ignores. An import leaves these arguments at azapi's
+ * What an existing (imported) instance (`existing: true`) also ignores. An import leaves these arguments at azapi's
  * defaults (Azure/terraform-provider-azapi internal/services/azapi_resource.go, `ImportState` starts from
  * `NewDefaultAzapiResourceModel()`), and updating `ignore_casing` or `replace_triggers_external_values`
  * sends a PUT (internal/skip/skip.go: only attributes tagged `skip_on:"update"` skip the request), here of
  * the imported body, Azure's own values: a re-PUT of an instance with schedules is reported to fail
  * (azure-quickstart-templates #11830, bicep #17617). `timeouts` would update without a request, but would still show as a change.
  */
-export const ADOPTED_IGNORED_CHANGES = [
+export const EXISTING_IGNORED_CHANGES = [
   ...IGNORED_CHANGES,
   'ignore_casing',
   'replace_triggers_external_values',
@@ -41,7 +41,7 @@ export interface AzapiRenderOptions {
   readonly deletionProtection: boolean;
   readonly stopAfterCreation: boolean;
   /** The instance exists and is imported (`existing: true`). */
-  readonly adopted: boolean;
+  readonly existing: boolean;
   /** `onScheduleChange: 'replace'`: the schedules are among the replacement triggers. */
   readonly schedulesReplace: boolean;
   /** The drift check's options, or undefined for none. */
@@ -74,7 +74,7 @@ export function renderAzapiComputeInstance(
     timeouts: { create: minutes(createTimeout), delete: minutes(DELETE_MINUTES) },
     lifecycle: {
       preventDestroy: options.deletionProtection,
-      ignoreChanges: options.adopted ? ADOPTED_IGNORED_CHANGES : IGNORED_CHANGES,
+      ignoreChanges: options.existing ? EXISTING_IGNORED_CHANGES : IGNORED_CHANGES,
     },
   });
 

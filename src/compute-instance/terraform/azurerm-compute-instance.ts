@@ -32,18 +32,18 @@ export function renderAzurermComputeInstance(
   deletionProtection: boolean,
 ): MachineLearningComputeInstance {
   ensureAzurermProvider(TerraformStack.of(scope), { armId: spec.workspaceId });
-  const ci = spec.properties.properties;
-  const user = ci.personalComputeInstanceSettings?.assignedUser;
+  const inner = spec.properties.properties;
+  const user = inner.personalComputeInstanceSettings?.assignedUser;
   const ids = Object.keys(spec.identity?.userAssignedIdentities ?? {});
   return new MachineLearningComputeInstance(scope, 'Resource', {
     name: spec.name,
     machineLearningWorkspaceId: spec.workspaceId,
-    virtualMachineSize: ci.vmSize,
+    virtualMachineSize: inner.vmSize,
     description: spec.properties.description,
     localAuthEnabled: !spec.properties.disableLocalAuth,
-    nodePublicIpEnabled: ci.enableNodePublicIp,
-    subnetResourceId: ci.subnet?.id,
-    ssh: ci.sshSettings.adminPublicKey !== undefined ? { publicKey: ci.sshSettings.adminPublicKey } : undefined,
+    nodePublicIpEnabled: inner.enableNodePublicIp,
+    subnetResourceId: inner.subnet?.id,
+    ssh: inner.sshSettings.adminPublicKey !== undefined ? { publicKey: inner.sshSettings.adminPublicKey } : undefined,
     assignToUser: user ? { objectId: user.objectId, tenantId: user.tenantId } : undefined,
     identity: spec.identity
       ? { type: terraformIdentityType(spec.identity.type), identityIds: ids.length > 0 ? ids : undefined }

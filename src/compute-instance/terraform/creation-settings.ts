@@ -19,13 +19,13 @@ import { isToken } from '../../core/tokens';
  * case alone changes nothing.
  */
 export function creationSettings(spec: ComputeInstanceSpec, schedulesReplace = false): object {
-  const { schedules, idleTimeBeforeShutdown: _idle, ...ci } = spec.properties.properties;
+  const { schedules, idleTimeBeforeShutdown: _idle, ...inner } = spec.properties.properties;
   void _idle;
-  const user = ci.personalComputeInstanceSettings?.assignedUser;
+  const user = inner.personalComputeInstanceSettings?.assignedUser;
   return {
-    ...ci,
-    vmSize: lower(ci.vmSize),
-    ...(ci.subnet ? { subnet: { id: lower(ci.subnet.id) } } : {}),
+    ...inner,
+    vmSize: lower(inner.vmSize),
+    ...(inner.subnet ? { subnet: { id: lower(inner.subnet.id) } } : {}),
     ...(user
       ? {
           personalComputeInstanceSettings: {

@@ -45,10 +45,10 @@ export function renderDriftCheck(
   idleAction: AzapiResourceAction | undefined,
   options: DriftCheckOptions,
 ): TerraformCheck | undefined {
-  const ci = spec.properties.properties;
-  const schedules = ci.schedules?.computeStartStop ?? [];
+  const inner = spec.properties.properties;
+  const schedules = inner.schedules?.computeStartStop ?? [];
   const compareSchedules = !containsToken(schedules);
-  const idle = ci.idleTimeBeforeShutdown;
+  const idle = inner.idleTimeBeforeShutdown;
   const compareIdle = idleAction !== undefined && idle !== undefined && !isToken(idle);
   if (!compareSchedules && !compareIdle && !options.latestOsImage) return undefined;
 

@@ -22,8 +22,8 @@ export function defaultSchedulesRule(entries: readonly ArmComputeStartStopSchedu
       then: { effect: EFFECT_FROM_PARAMETER, details: [{ field: ALIAS.schedules, value }] },
     },
     nonComplianceMessage: 'Compute instances without schedules get the default start/stop schedules.',
-    check: (ci) =>
-      ci.schedules === undefined
+    check: (inner) =>
+      inner.schedules === undefined
         ? {
             status: 'non-compliant',
             field: 'schedules',
@@ -32,7 +32,7 @@ export function defaultSchedulesRule(entries: readonly ArmComputeStartStopSchedu
           }
         : COMPLIANT,
     append: {
-      apply: (ci) => (ci.schedules === undefined ? { ...ci, schedules: structuredClone(value) } : undefined),
+      apply: (inner) => (inner.schedules === undefined ? { ...inner, schedules: structuredClone(value) } : undefined),
       description: `schedules = ${JSON.stringify(value)}`,
     },
   };

@@ -31,8 +31,8 @@ export function defaultSetupScriptRule(script: ArmScriptReference): ShutdownRule
       then: { effect: EFFECT_FROM_PARAMETER, details },
     },
     nonComplianceMessage: 'Compute instances without a creation script get the default one.',
-    check: (ci) =>
-      ci.setupScripts?.scripts.creationScript === undefined
+    check: (inner) =>
+      inner.setupScripts?.scripts.creationScript === undefined
         ? {
             status: 'non-compliant',
             field: 'setupScripts.scripts.creationScript',
@@ -41,10 +41,10 @@ export function defaultSetupScriptRule(script: ArmScriptReference): ShutdownRule
           }
         : COMPLIANT,
     append: {
-      apply: (ci) =>
-        ci.setupScripts?.scripts.creationScript !== undefined
+      apply: (inner) =>
+        inner.setupScripts?.scripts.creationScript !== undefined
           ? undefined
-          : { ...ci, setupScripts: { scripts: { ...ci.setupScripts?.scripts, creationScript: { ...script } } } },
+          : { ...inner, setupScripts: { scripts: { ...inner.setupScripts?.scripts, creationScript: { ...script } } } },
       description: `setupScripts.scripts.creationScript = ${JSON.stringify(script)}`,
     },
   };

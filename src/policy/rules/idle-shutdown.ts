@@ -61,13 +61,13 @@ export function idleShutdownRule(options: IdleShutdownRuleOptions): ShutdownRule
       options.max === undefined
         ? 'Compute instances need idle shutdown (idleTimeBeforeShutdown).'
         : `Compute instances need idle shutdown after at most ${options.max.toHumanString()} (idleTimeBeforeShutdown <= ${options.max.toIsoString()}).`,
-    check: (ci) => idleVerdict(ci.idleTimeBeforeShutdown, options.max),
+    check: (inner) => idleVerdict(inner.idleTimeBeforeShutdown, options.max),
     ...(fallback === undefined
       ? {}
       : {
           append: {
-            apply: (ci) =>
-              ci.idleTimeBeforeShutdown === undefined ? { ...ci, idleTimeBeforeShutdown: fallback } : undefined,
+            apply: (inner) =>
+              inner.idleTimeBeforeShutdown === undefined ? { ...inner, idleTimeBeforeShutdown: fallback } : undefined,
             description: `idleTimeBeforeShutdown = ${JSON.stringify(fallback)}`,
           },
         }),
@@ -85,7 +85,7 @@ function builtInIdleShutdownRule(effect: 'Audit' | 'Deny'): ShutdownRule {
     defaultEffect: 'Audit',
     builtInDefinitionId: IDLE_SHUTDOWN_BUILT_IN_DEFINITION_ID,
     nonComplianceMessage: 'Compute instances need idle shutdown (idleTimeBeforeShutdown).',
-    check: (ci) => idleVerdict(ci.idleTimeBeforeShutdown, undefined),
+    check: (inner) => idleVerdict(inner.idleTimeBeforeShutdown, undefined),
   };
 }
 

@@ -17,8 +17,8 @@ export function requireSetupScriptRule(effect: Exclude<PolicyEffect, 'Append'>):
       then: { effect: EFFECT_FROM_PARAMETER },
     },
     nonComplianceMessage: 'Compute instances need a creation script.',
-    check: (ci) =>
-      ci.setupScripts?.scripts.creationScript?.scriptData === undefined
+    check: (inner) =>
+      inner.setupScripts?.scripts.creationScript?.scriptData === undefined
         ? {
             status: 'non-compliant',
             field: 'setupScripts.scripts.creationScript',

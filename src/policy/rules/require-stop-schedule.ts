@@ -42,7 +42,7 @@ export function requireStopScheduleRule(effect: Exclude<PolicyEffect, 'Append'>)
       then: { effect: EFFECT_FROM_PARAMETER },
     },
     nonComplianceMessage: 'Compute instances need an enabled schedule that stops them (action Stop, status Enabled).',
-    check: (ci) => stopScheduleVerdict(ci.schedules?.computeStartStop ?? []),
+    check: (inner) => stopScheduleVerdict(inner.schedules?.computeStartStop ?? []),
   };
 }
 
