@@ -1,5 +1,35 @@
 import type { ComputeInstanceProps } from './props';
-import type { ArmComputeInstanceProperties, ComputeInstanceSpec } from '../model/compute-arm';
+import type { ComputeInstanceSpec } from '../model/compute-arm';
+import { INSTANCE_FIELDS } from './fields';
+
+/**
+ * The ARM resource's shape, in the order its keys are written: every field's `arm` path is one of these. The
+ * body is written in this order whatever the order of the field table, so that the table can follow the checks.
+ */
+const RESOURCE_ORDER = {
+  workspaceId: undefined,
+  name: undefined,
+  location: undefined,
+  identity: undefined,
+  tags: undefined,
+  properties: {
+    computeType: 'ComputeInstance',
+    description: undefined,
+    disableLocalAuth: undefined,
+    properties: {
+      vmSize: undefined,
+      subnet: undefined,
+      applicationSharingPolicy: undefined,
+      sshSettings: undefined,
+      personalComputeInstanceSettings: undefined,
+      setupScripts: undefined,
+      schedules: undefined,
+      enableNodePublicIp: undefined,
+      enableSSO: undefined,
+      idleTimeBeforeShutdown: undefined,
+    },
+  },
+};
 
 /**
  * The spec for valid props, with the secure defaults applied: SSH disabled, local auth disabled, and no
@@ -7,58 +37,22 @@ import type { ArmComputeInstanceProperties, ComputeInstanceSpec } from '../model
  * so Azure applies its own.
  */
 export function toComputeInstanceSpec(props: ComputeInstanceProps): ComputeInstanceSpec {
-  const scripts = props.setupScripts;
-  const creationScript = scripts?.creation?.toArm();
-  const startupScript = scripts?.startup?.toArm();
-  const schedules = (props.schedules ?? []).map((s) => s.toArm());
-  const publicIp = props.nodePublicIp ?? (props.subnetId !== undefined ? false : undefined);
-  const ids = props.identity?.userAssignedIdentityIds ?? [];
-  const inner: ArmComputeInstanceProperties = {
-    vmSize: props.vmSize,
-    ...(props.subnetId !== undefined ? { subnet: { id: props.subnetId } } : {}),
-    ...(props.applicationSharingPolicy !== undefined
-      ? { applicationSharingPolicy: props.applicationSharingPolicy }
-      : {}),
-    sshSettings: props.ssh
-      ? { sshPublicAccess: 'Enabled', adminPublicKey: props.ssh.publicKey }
-      : { sshPublicAccess: 'Disabled' },
-    ...(props.assignedUser
-      ? {
-          personalComputeInstanceSettings: {
-            assignedUser: { objectId: props.assignedUser.objectId, tenantId: props.assignedUser.tenantId },
-          },
-        }
-      : {}),
-    ...(creationScript || startupScript
-      ? {
-          setupScripts: {
-            scripts: { ...(creationScript ? { creationScript } : {}), ...(startupScript ? { startupScript } : {}) },
-          },
-        }
-      : {}),
-    ...(schedules.length > 0 ? { schedules: { computeStartStop: schedules } } : {}),
-    ...(publicIp !== undefined ? { enableNodePublicIp: publicIp } : {}),
-    ...(props.sso !== undefined ? { enableSSO: props.sso } : {}),
-    ...(props.idleShutdown !== undefined ? { idleTimeBeforeShutdown: props.idleShutdown.toIsoString() } : {}),
-  };
-  return {
-    workspaceId: props.workspaceId,
-    name: props.name,
-    location: props.location,
-    ...(props.identity
-      ? {
-          identity: {
-            type: props.identity.type,
-            ...(ids.length > 0 ? { userAssignedIdentities: Object.fromEntries(ids.map((id) => [id, {}])) } : {}),
-          },
-        }
-      : {}),
-    ...(props.tags !== undefined && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {}),
-    properties: {
-      computeType: 'ComputeInstance',
-      ...(props.description !== undefined ? { description: props.description } : {}),
-      disableLocalAuth: !(props.localAuth ?? false),
-      properties: inner,
-    },
-  };
+  const spec = structuredClone(RESOURCE_ORDER) as Record<string, any>;
+  for (const f of INSTANCE_FIELDS) {
+    if (f.arm === undefined || f.toArm === undefined) continue;
+    const path = f.arm.split('.');
+    const parent = path.slice(0, -1).reduce((o, key) => o[key], spec);
+    parent[path[path.length - 1]] = f.toArm(props);
+  }
+  return withoutUndefined(spec) as unknown as ComputeInstanceSpec;
+}
+
+function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    out[key] =
+      key === 'properties' && typeof v === 'object' && v !== null ? withoutUndefined(v as Record<string, unknown>) : v;
+  }
+  return out;
 }

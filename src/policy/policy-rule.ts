@@ -1,5 +1,5 @@
 import { COMPUTE_RESOURCE_TYPE } from '../model/compute-arm';
-import { ALIAS } from './aliases';
+import { ALIAS } from '../model/policy-aliases';
 
 /** The effects a ShutdownPolicy rule can take, in Azure's spelling for parameter values. */
 export type PolicyEffect = 'Append' | 'Audit' | 'Deny' | 'Disabled';

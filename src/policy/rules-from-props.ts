@@ -16,7 +16,8 @@ import {
 } from './rules/require-stop-schedule';
 import { ShutdownPolicyProps } from './shutdown-policy-props';
 import { ShutdownRule } from './shutdown-rule';
-import { IDLE_SHUTDOWN_MAX_SECONDS, IDLE_SHUTDOWN_MIN_SECONDS, MAX_SCHEDULES } from '../model/limits';
+import { MAX_SCHEDULES } from '../model/limits';
+import { idleShutdownRefused } from '../validation/field-checks';
 
 const REQUIREMENT_EFFECTS = ['Audit', 'Deny', 'Disabled'];
 const IDLE_EFFECTS = ['Audit', 'Deny', 'Append'];
@@ -134,9 +135,8 @@ function validIdleShutdown(problems: Problems, idle: unknown): IdleShutdownRuleO
   const durationAt = (field: 'default' | 'max'): Duration | undefined => {
     if (idle[field] === undefined) return undefined;
     const d = Duration.fromAnyCopy(problems, `idleShutdown.${field}`, idle[field], 'a Duration');
-    if (d !== undefined && (d.toSeconds() < IDLE_SHUTDOWN_MIN_SECONDS || d.toSeconds() > IDLE_SHUTDOWN_MAX_SECONDS)) {
-      problems.add(`idleShutdown.${field}`, d.toHumanString(), "15 minutes to 3 days (Azure's idle shutdown bounds)");
-    }
+    const refused = d === undefined ? undefined : idleShutdownRefused(d.toSeconds());
+    if (refused) problems.add(`idleShutdown.${field}`, d!.toHumanString(), refused);
     return d;
   };
   const ownDefault = durationAt('default');

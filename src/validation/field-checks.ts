@@ -1,4 +1,5 @@
 import { ARM_ID_SHAPES, wrongArmIdSegment } from './arm-id';
+import { IDLE_SHUTDOWN_MAX_SECONDS, IDLE_SHUTDOWN_MIN_SECONDS } from '../model/limits';
 
 /**
  * Azure's rules for the plain-text fields of a compute instance, as small checks. Each `<field>Refused(value)`
@@ -67,4 +68,14 @@ const LOCATION = /^[a-zA-Z][a-zA-Z0-9 ]*[a-zA-Z0-9]$/;
 
 export function locationRefused(value: string): string | undefined {
   return LOCATION.test(value) ? undefined : 'an Azure region name such as westeurope or eastus2';
+}
+
+/**
+ * Idle shutdown's bounds, one rule and one message wherever the time comes from: a ComputeInstance's Duration, an
+ * ARM `idleTimeBeforeShutdown` that `aml-compute lint` reads, a ShutdownPolicy's default or maximum.
+ */
+export function idleShutdownRefused(seconds: number): string | undefined {
+  return seconds < IDLE_SHUTDOWN_MIN_SECONDS || seconds > IDLE_SHUTDOWN_MAX_SECONDS
+    ? '15 minutes to 3 days'
+    : undefined;
 }

@@ -481,7 +481,7 @@ describe('ComputeInstance rendered with azurerm', () => {
           sso: true,
         }),
     ).toThrow(
-      'test/alice: terraformResource: received "azurerm"; allowed: "azapi" (the default) for an instance with schedules, setupScripts, idleShutdown, sso, which the azurerm resource cannot express',
+      'test/alice: terraformResource: received "azurerm"; allowed: "azapi" (the default) for an instance with setupScripts, sso, schedules, idleShutdown, which the azurerm resource cannot express',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { ALIAS } from '../../src/policy/aliases';
+import { ALIAS } from '../../src/model/policy-aliases';
 import { isoDurationSecondsExpression } from '../../src/policy/iso-duration-expression';
 import { computeResource, evaluateExpression } from '../support/policy-engine';
 

@@ -554,8 +554,8 @@ describe('ShutdownPolicy validation', () => {
     ).toBe(
       [
         'Invalid input in test/shutdown (2 problems):',
-        '  - test/shutdown: idleShutdown.default: received "10 minutes"; allowed: 15 minutes to 3 days (Azure\'s idle shutdown bounds)',
-        '  - test/shutdown: idleShutdown.max: received "4 days"; allowed: 15 minutes to 3 days (Azure\'s idle shutdown bounds)',
+        '  - test/shutdown: idleShutdown.default: received "10 minutes"; allowed: 15 minutes to 3 days',
+        '  - test/shutdown: idleShutdown.max: received "4 days"; allowed: 15 minutes to 3 days',
       ].join('\n'),
     );
     expect(

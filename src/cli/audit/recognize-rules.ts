@@ -1,7 +1,7 @@
 import { ArmComputeStartStopSchedule, ArmScriptReference } from '../../model/compute-arm';
 import { Duration } from '../../core/duration';
 import { show } from '../../core/errors';
-import { ALIAS } from '../../policy/aliases';
+import { ALIAS } from '../../model/policy-aliases';
 import { PolicyEffect } from '../../policy/policy-rule';
 import { defaultSchedulesRule } from '../../policy/rules/default-schedules';
 import { defaultSetupScriptRule } from '../../policy/rules/default-setup-script';

@@ -1,25 +1,13 @@
 import type { ComputeInstanceProps } from '../../compute-instance/props';
 import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
-import {
-  IDLE_SHUTDOWN_MAX,
-  IDLE_SHUTDOWN_MIN,
-  validateIdentity,
-  validateTags,
-} from '../../compute-instance/validation';
+import { INSTANCE_FIELDS } from '../../compute-instance/fields';
+import { InstanceField, isRefusedArmValue } from '../../compute-instance/field';
 import { MAX_SCHEDULES } from '../../model/limits';
 import { Duration } from '../../core/duration';
 import { Problem, Problems, ValidationError } from '../../core/errors';
 import { armEntryProblems } from '../../schedule/entry-validation';
 import { sameMinuteProblems } from '../../schedule/schedule-set-checks';
 import { SetupScript, SetupScriptOptions } from '../../setup-script/setup-script';
-import {
-  armIdRefused,
-  computeNameRefused,
-  guidRefused,
-  locationRefused,
-  vmSizeRefused,
-} from '../../validation/field-checks';
-import { SSH_KEY_ALLOWED, sshPublicKeyRefused } from '../../validation/ssh-key';
 import { isPlainObject } from '../../validation/plain-object';
 import { dependsOnSkipped, FoundInstance } from '../inputs/instances';
 
@@ -36,50 +24,52 @@ export interface LintProblem {
 
 const INNER = 'properties.properties';
 
+/** Fields whose ARM entries have checks of their own, which read the ARM shape (schedule entries, scripts). */
+const OWN_ARM_CHECKS = new Set(['schedules', 'setupScripts']);
+
 /**
  * Every problem the library itself would refuse in an instance given as an ARM resource, found by the
- * library's own rules: the same predicates, schedule validation and setup-script factories a ComputeInstance
- * runs. Problems are recorded against ARM fields and then placed in the file.
+ * library's own rules: each field of the table (`INSTANCE_FIELDS`) read back from ARM into its prop value and
+ * judged by the same check a ComputeInstance runs, with the same message; the schedule entries and setup
+ * scripts by the schedule validation and setup-script factories. Problems are recorded against ARM fields and
+ * then placed in the file.
  */
 export function instanceProblems(found: FoundInstance): LintProblem[] {
   const problems = new LintProblems(found.name);
   const r = found.resource;
   const inner = r.properties.properties;
   if (found.kind === 'instance') {
-    if (!found.nameUnknown) checkString(problems, 'name', r.name, computeNameRefused);
-    if (r.location !== undefined) checkString(problems, 'location', r.location, locationRefused);
-    if (inner.vmSize !== undefined) checkString(problems, `${INNER}.vmSize`, inner.vmSize, vmSizeRefused);
-    if (isPlainObject(inner.subnet) && inner.subnet.id !== undefined)
-      checkString(problems, `${INNER}.subnet.id`, inner.subnet.id, (v) => armIdRefused(v, 'subnet'));
-    const user = isPlainObject(inner.personalComputeInstanceSettings)
-      ? inner.personalComputeInstanceSettings.assignedUser
-      : undefined;
-    if (isPlainObject(user)) {
-      for (const key of ['objectId', 'tenantId']) {
-        if (user[key] !== undefined)
-          checkString(problems, `${INNER}.personalComputeInstanceSettings.assignedUser.${key}`, user[key], guidRefused);
+    const props: Record<string, unknown> = {};
+    const judged: InstanceField[] = [];
+    const armValues = new Map<InstanceField, unknown>();
+    for (const f of INSTANCE_FIELDS) {
+      if (f.arm === undefined || OWN_ARM_CHECKS.has(f.prop) || (f.prop === 'name' && found.nameUnknown)) continue;
+      const armValue = valueAt(r, f.arm);
+      if (armValue === undefined) continue;
+      const value = f.fromArm ? f.fromArm(armValue) : armValue;
+      if (isRefusedArmValue(value)) problems.add(f.arm, armValue, value.refused);
+      else if (value !== undefined) {
+        props[f.prop] = value;
+        armValues.set(f, armValue);
+        judged.push(f);
       }
     }
-    checkSsh(problems, inner.sshSettings);
-    checkIdleShutdown(problems, inner.idleTimeBeforeShutdown);
-    checkScripts(problems, inner.setupScripts);
-    if (r.tags !== undefined) prefixed(problems, '', (p) => validateTags(p, r.tags));
-    const identity: unknown = r.identity;
-    if (isPlainObject(identity)) {
-      const ids = isPlainObject(identity.userAssignedIdentities)
-        ? Object.keys(identity.userAssignedIdentities)
-        : undefined;
-      const asProps = { identity: { type: identity.type, ...(ids ? { userAssignedIdentityIds: ids } : {}) } } as Pick<
-        ComputeInstanceProps,
-        'identity'
-      >;
-      prefixed(
-        problems,
-        '',
-        (p) => validateIdentity(p, asProps),
-        (field) => field.replace(/^identity\.userAssignedIdentityIds(\[\d+\])?/, 'identity.userAssignedIdentities'),
-      );
+    // Rules that join two fields read the other as the file has it.
+    const scripts = isPlainObject(inner.setupScripts) ? inner.setupScripts.scripts : undefined;
+    if (isPlainObject(scripts))
+      props.setupScripts = { creation: scripts.creationScript, startup: scripts.startupScript };
+    for (const f of judged) {
+      const own = new Problems(problems.path);
+      f.check(own, props[f.prop] as never, props as unknown as ComputeInstanceProps);
+      for (const p of problemsOf(own)) {
+        // A value read into one of the library's classes (an ISO duration into a Duration) is shown as the file has it.
+        const read = props[f.prop];
+        if (p.field === f.prop && typeof read === 'object' && read !== null && !isPlainObject(read)) {
+          problems.add(f.arm!, armValues.get(f), p.allowed);
+        } else problems.take(p, armFieldOf(f, p.field));
+      }
     }
+    checkScripts(problems, inner.setupScripts);
   }
   checkSchedules(problems, inner.schedules);
   // A value known only at deployment was left out and named in a note: what a check found missing there, or
@@ -93,6 +83,16 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     });
 }
 
+/** Where a problem a field's check found under its prop sits in the ARM resource. */
+function armFieldOf(f: InstanceField, field: string): string {
+  if (f.armFieldOf) return f.armFieldOf(field);
+  return `${f.arm}${field.slice(f.prop.length)}`;
+}
+
+function valueAt(resource: unknown, path: string): unknown {
+  return path.split('.').reduce<any>((o, key) => (isPlainObject(o) ? o[key] : undefined), resource);
+}
+
 function problemsOf(problems: Problems): readonly Problem[] {
   try {
     problems.throwIfAny();
@@ -102,73 +102,38 @@ function problemsOf(problems: Problems): readonly Problem[] {
   }
 }
 
-/** Runs a library check on a fresh Problems and takes its problems over, with fields renamed into the resource. */
-function prefixed(
-  into: LintProblems,
-  prefix: string,
-  check: (p: Problems) => void,
-  rename: (field: string) => string = (f) => f,
-): void {
-  const own = new Problems(into.path);
-  check(own);
-  for (const p of problemsOf(own)) into.take(p, rename(prefix === '' ? p.field : `${prefix}.${p.field}`));
-}
-
 /**
  * Problems as the library's checks render them (a received value shown, or redacted by the check that found
  * it), including those taken over from a nested check under another field.
  */
-class LintProblems extends Problems {
-  private readonly taken: Problem[] = [];
+class LintProblems {
+  /** Every problem, in the order the checks found them. */
+  private readonly found: Problem[] = [];
+
+  constructor(readonly path: string) {}
+
+  add(field: string, value: unknown, allowed: string): void {
+    this.takeAll((p) => p.add(field, value, allowed));
+  }
+
+  addSecret(field: string, description: string, allowed: string): void {
+    this.takeAll((p) => p.addSecret(field, description, allowed));
+  }
 
   /** Records a problem another check already rendered, under `field`. */
   take(p: Problem, field: string): void {
-    this.taken.push({ ...p, path: this.path, field });
+    this.found.push({ ...p, path: this.path, field });
+  }
+
+  /** Runs `check` on a fresh Problems (the library's rendering of values and secrets) and takes what it found. */
+  private takeAll(check: (p: Problems) => void): void {
+    const own = new Problems(this.path);
+    check(own);
+    for (const p of problemsOf(own)) this.take(p, p.field);
   }
 
   all(): Problem[] {
-    return [...problemsOf(this), ...this.taken];
-  }
-}
-
-function checkString(
-  problems: LintProblems,
-  field: string,
-  value: unknown,
-  rule: (v: string) => string | undefined,
-): void {
-  if (typeof value !== 'string' || value.trim() === '') {
-    problems.add(field, value, rule('') ?? 'a non-empty string');
-    return;
-  }
-  const allowed = rule(value);
-  if (allowed) problems.add(field, value, allowed);
-}
-
-function checkSsh(problems: LintProblems, ssh: unknown): void {
-  if (!isPlainObject(ssh)) return;
-  const key: unknown = ssh.adminPublicKey;
-  if (key === undefined) return;
-  const problem = typeof key === 'string' ? sshPublicKeyRefused(key) : `a value of type ${typeof key}`;
-  if (problem) problems.addSecret(`${INNER}.sshSettings.adminPublicKey`, problem, SSH_KEY_ALLOWED);
-}
-
-function checkIdleShutdown(problems: LintProblems, idle: unknown): void {
-  if (idle === undefined) return;
-  const field = `${INNER}.idleTimeBeforeShutdown`;
-  let duration: Duration | undefined;
-  if (typeof idle === 'string') {
-    const own = new Problems(problems.path);
-    duration = own.collect('', () => Duration.parseIso(idle));
-    for (const p of problemsOf(own)) problems.take(p, field);
-  } else {
-    problems.add(field, idle, 'an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H');
-  }
-  if (
-    duration &&
-    (duration.toSeconds() < IDLE_SHUTDOWN_MIN.toSeconds() || duration.toSeconds() > IDLE_SHUTDOWN_MAX.toSeconds())
-  ) {
-    problems.add(field, idle, '15 minutes to 3 days');
+    return this.found;
   }
 }
 

@@ -4,22 +4,21 @@ import { ensureAzurermProvider } from '../../bindings/azurerm/default-provider';
 import { MachineLearningComputeInstance } from '../../bindings/azurerm/machine-learning-compute-instance';
 import { ComputeInstanceSpec } from '../../model/compute-arm';
 import { terraformIdentityType } from './identity-type';
+import { INSTANCE_FIELDS } from '../fields';
 
-/**
- * Spec fields that azurerm_machine_learning_compute_instance cannot express (provider issues #15539,
- * #20973, #26494), by the prop that sets them.
- */
-const UNSUPPORTED: Array<[prop: string, present: (spec: ComputeInstanceSpec) => boolean]> = [
-  ['schedules', (s) => s.properties.properties.schedules !== undefined],
-  ['setupScripts', (s) => s.properties.properties.setupScripts !== undefined],
-  ['idleShutdown', (s) => s.properties.properties.idleTimeBeforeShutdown !== undefined],
-  ['sso', (s) => s.properties.properties.enableSSO !== undefined],
-  ['applicationSharingPolicy', (s) => s.properties.properties.applicationSharingPolicy !== undefined],
-];
-
-/** The props set on `spec` that the azurerm resource cannot render. */
+/** The props set on `spec` that the azurerm resource cannot render (`azurerm.unsupported` in the field table). */
 export function azurermUnsupportedProps(spec: ComputeInstanceSpec): string[] {
-  return UNSUPPORTED.filter(([, present]) => present(spec)).map(([prop]) => prop);
+  return INSTANCE_FIELDS.filter(
+    (f) =>
+      f.azurerm !== undefined &&
+      'unsupported' in f.azurerm &&
+      f.arm !== undefined &&
+      valueAt(spec, f.arm) !== undefined,
+  ).map((f) => f.prop);
+}
+
+function valueAt(spec: ComputeInstanceSpec, path: string): unknown {
+  return path.split('.').reduce<any>((o, key) => o?.[key], spec);
 }
 
 /**

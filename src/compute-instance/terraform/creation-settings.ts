@@ -1,6 +1,7 @@
 import { Fn } from '../../core/framework';
 import { ComputeInstanceSpec } from '../../model/compute-arm';
 import { isToken } from '../../core/tokens';
+import { INSTANCE_FIELDS } from '../fields';
 
 /**
  * Everything Azure takes only when a compute instance is created, as one value: the azapi resource's
@@ -19,36 +20,35 @@ import { isToken } from '../../core/tokens';
  * case alone changes nothing.
  */
 export function creationSettings(spec: ComputeInstanceSpec, schedulesReplace = false): object {
-  const { schedules, idleTimeBeforeShutdown: _idle, ...inner } = spec.properties.properties;
-  void _idle;
-  const user = inner.personalComputeInstanceSettings?.assignedUser;
-  return {
-    ...inner,
-    vmSize: lower(inner.vmSize),
-    ...(inner.subnet ? { subnet: { id: lower(inner.subnet.id) } } : {}),
-    ...(user
-      ? {
-          personalComputeInstanceSettings: {
-            assignedUser: { objectId: lower(user.objectId), tenantId: lower(user.tenantId) },
-          },
-        }
-      : {}),
-    description: spec.properties.description ?? null,
-    disableLocalAuth: spec.properties.disableLocalAuth,
-    tags: spec.tags ?? null,
-    identity: spec.identity
-      ? {
-          type: spec.identity.type,
-          userAssignedIdentityIds: Object.keys(spec.identity.userAssignedIdentities ?? {})
-            .map(lower)
-            .sort(),
-        }
-      : null,
-    // Written as given: Azure's answer is never compared with it, only the code's next version.
-    ...(schedulesReplace ? { schedules: schedules?.computeStartStop ?? [] } : {}),
-  };
+  const settings: Record<string, unknown> = {};
+  for (const f of INSTANCE_FIELDS) {
+    if (f.trigger === undefined || f.arm === undefined) continue;
+    const armValue = valueAt(spec, f.arm);
+    const value =
+      f.trigger === 'as-written'
+        ? armValue
+        : f.trigger === 'lower-case'
+          ? lowerCased(armValue)
+          : f.trigger(armValue, lowerCased);
+    if (value !== undefined) settings[armKey(f.arm)] = value;
+  }
+  // Written as given: Azure's answer is never compared with it, only the code's next version.
+  if (schedulesReplace) settings.schedules = spec.properties.properties.schedules?.computeStartStop ?? [];
+  return settings;
 }
 
-function lower(value: string): string {
-  return isToken(value) ? Fn.lower(value) : value.toLowerCase();
+/** The last key of an ARM path: the name a setting has in the triggers. */
+function armKey(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+function valueAt(spec: ComputeInstanceSpec, path: string): any {
+  return path.split('.').reduce<any>((o, key) => o?.[key], spec);
+}
+
+/** Every string of the value lower-cased: a Terraform reference through Terraform's `lower`. */
+function lowerCased<T>(value: T): T {
+  if (typeof value === 'string') return (isToken(value) ? Fn.lower(value) : value.toLowerCase()) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, lowerCased(v)])) as T;
 }

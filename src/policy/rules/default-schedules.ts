@@ -1,5 +1,5 @@
 import { ArmComputeStartStopSchedule } from '../../model/compute-arm';
-import { ALIAS } from '../aliases';
+import { ALIAS } from '../../model/policy-aliases';
 import { EFFECT_FROM_PARAMETER, isComputeInstanceConditions } from '../policy-rule';
 import { COMPLIANT, ShutdownRule } from '../shutdown-rule';
 

@@ -1,7 +1,7 @@
 import { Duration } from '../../core/duration';
 import { show } from '../../core/errors';
 import { isToken } from '../../core/tokens';
-import { ALIAS } from '../aliases';
+import { ALIAS } from '../../model/policy-aliases';
 import { isoDurationSecondsExpression } from '../iso-duration-expression';
 import { EFFECT_FROM_PARAMETER, isComputeInstanceConditions, PolicyCondition, PolicyEffect } from '../policy-rule';
 import { COMPLIANT, ShutdownRule, Verdict } from '../shutdown-rule';

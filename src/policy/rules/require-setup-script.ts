@@ -1,4 +1,4 @@
-import { ALIAS } from '../aliases';
+import { ALIAS } from '../../model/policy-aliases';
 import { EFFECT_FROM_PARAMETER, isComputeInstanceConditions, PolicyEffect } from '../policy-rule';
 import { COMPLIANT, ShutdownRule } from '../shutdown-rule';
 

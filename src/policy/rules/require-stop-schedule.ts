@@ -1,7 +1,7 @@
 import { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { show } from '../../core/errors';
 import { isToken } from '../../core/tokens';
-import { ALIAS } from '../aliases';
+import { ALIAS } from '../../model/policy-aliases';
 import { EFFECT_FROM_PARAMETER, isComputeInstanceConditions, PolicyEffect } from '../policy-rule';
 import { COMPLIANT, ShutdownRule, Verdict } from '../shutdown-rule';
 

@@ -160,11 +160,11 @@ describe('aml-compute lint', () => {
     expect(lines).toEqual([
       'name: ci-1: received "ci-1"; allowed: 3 to 24 letters, digits and "-", starting with a letter, where every "-" is followed later by a letter (ci-one, not ci-1 or ci-)',
       'properties.properties.vmSize: ci-1: received "DS3"; allowed: an Azure VM size name such as Standard_DS3_v2 or Standard_NC6s_v3 (case-insensitive)',
-      'properties.properties.personalComputeInstanceSettings.assignedUser.objectId: ci-1: received "alice"; allowed: a GUID like 00000000-0000-0000-0000-000000000000',
       'properties.properties.sshSettings.adminPublicKey: ci-1: received <redacted: a private key>; allowed: one OpenSSH public key line: ssh-rsa, ssh-ed25519 or ecdsa-sha2-nistp256/384/521, a base64 key body of that type, and an optional comment',
-      'properties.properties.idleTimeBeforeShutdown: ci-1: received "PT5M"; allowed: 15 minutes to 3 days',
+      'properties.properties.personalComputeInstanceSettings.assignedUser.objectId: ci-1: received "alice"; allowed: a GUID like 00000000-0000-0000-0000-000000000000',
       'tags: ci-1: received "team"; allowed: tag names that differ in more than case (Azure treats "team" and "Team" as one tag)',
       'identity.userAssignedIdentities: ci-1: received []; allowed: at least one identity id with type "UserAssigned"',
+      'properties.properties.idleTimeBeforeShutdown: ci-1: received "PT5M"; allowed: 15 minutes to 3 days',
       '7 problems in 1 instance',
     ]);
   });

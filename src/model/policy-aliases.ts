@@ -1,4 +1,4 @@
-import { COMPUTE_RESOURCE_TYPE } from '../model/compute-arm';
+import { COMPUTE_RESOURCE_TYPE } from './compute-arm';
 
 /**
  * The Azure Policy aliases of `Microsoft.MachineLearningServices/workspaces/computes` that the rules use.

@@ -1,0 +1,292 @@
+import { Duration } from '../core/duration';
+import { ValidationError } from '../core/errors';
+import { ALIAS } from '../model/policy-aliases';
+import { computeNameRefused, locationRefused, vmSizeRefused } from '../validation/field-checks';
+import { isPlainObject } from '../validation/plain-object';
+import {
+  checkArmId,
+  checkAssignedUser,
+  checkBoolean,
+  checkDescription,
+  checkDriftCheck,
+  checkExisting,
+  checkIdentity,
+  checkIdleShutdown,
+  checkNodePublicIp,
+  checkOnScheduleChange,
+  checkOneOf,
+  checkSchedules,
+  checkSetupScripts,
+  checkSsh,
+  checkSso,
+  checkString,
+  checkTags,
+} from './checks';
+import { field, InstanceField, RefusedArmValue } from './field';
+
+const INNER = 'properties.properties';
+/**
+ * azurerm 4.55.0's compute instance has no argument for it (hashicorp/terraform-provider-azurerm,
+ * internal/services/machinelearning/machine_learning_compute_instance_resource.go; provider issues #15539, #20973,
+ * #26494 ask for schedules, setup scripts, idle shutdown and SSO).
+ */
+const AZURERM_LACKS = { unsupported: 'azurerm_machine_learning_compute_instance has no argument for it' } as const;
+const ISO_DURATION = 'an ISO 8601 duration of days, hours, minutes and seconds, like PT30M or P1DT12H';
+
+/**
+ * Every setting of a compute instance, one entry each (see `InstanceField`). The order is the order of the checks,
+ * and of the replacement triggers among the fields that have one; the ARM body keeps the resource's own order
+ * (`toComputeInstanceSpec`).
+ */
+export const INSTANCE_FIELDS: readonly InstanceField[] = [
+  field({
+    prop: 'name',
+    arm: 'name',
+    change: 'replaces',
+    azurerm: { argument: 'name' },
+    check: (problems, value) => checkString(problems, 'name', value, computeNameRefused),
+    toArm: (props) => props.name,
+  }),
+  field({
+    prop: 'workspaceId',
+    // The parent of the compute resource: its id is `<workspaceId>/computes/<name>`.
+    arm: 'workspaceId',
+    change: 'replaces',
+    azurerm: { argument: 'machine_learning_workspace_id' },
+    check: (problems, value) => checkArmId(problems, 'workspaceId', value, 'workspace'),
+    toArm: (props) => props.workspaceId,
+  }),
+  field({
+    prop: 'location',
+    arm: 'location',
+    change: 'replaces',
+    azurerm: { implied: "the workspace's location" },
+    check: (problems, value) => checkString(problems, 'location', value, locationRefused),
+    toArm: (props) => props.location,
+  }),
+  field({
+    prop: 'vmSize',
+    arm: `${INNER}.vmSize`,
+    change: 'replaces',
+    trigger: 'lower-case',
+    azurerm: { argument: 'virtual_machine_size' },
+    check: (problems, value) => checkString(problems, 'vmSize', value, vmSizeRefused),
+    toArm: (props) => props.vmSize,
+  }),
+  field({
+    prop: 'subnetId',
+    arm: `${INNER}.subnet`,
+    change: 'replaces',
+    trigger: 'lower-case',
+    azurerm: { argument: 'subnet_resource_id' },
+    check: (problems, value) => {
+      if (value !== undefined) checkArmId(problems, 'subnetId', value, 'subnet');
+    },
+    toArm: (props) => (props.subnetId !== undefined ? { id: props.subnetId } : undefined),
+    fromArm: (subnet) => (isPlainObject(subnet) ? subnet.id : refusal('an object { id }')),
+    armFieldOf: () => `${INNER}.subnet.id`,
+  }),
+  field({
+    prop: 'applicationSharingPolicy',
+    arm: `${INNER}.applicationSharingPolicy`,
+    change: 'replaces',
+    trigger: 'as-written',
+    azurerm: AZURERM_LACKS,
+    check: (problems, value) => checkOneOf(problems, 'applicationSharingPolicy', value, ['Personal', 'Shared']),
+    toArm: (props) => props.applicationSharingPolicy,
+  }),
+  field({
+    prop: 'ssh',
+    arm: `${INNER}.sshSettings`,
+    change: 'replaces',
+    trigger: 'as-written',
+    azurerm: { argument: 'ssh' },
+    check: (problems, value) => checkSsh(problems, value),
+    // Written always: SSH is off unless asked for.
+    toArm: (props) =>
+      props.ssh ? { sshPublicAccess: 'Enabled', adminPublicKey: props.ssh.publicKey } : { sshPublicAccess: 'Disabled' },
+    fromArm: (ssh) =>
+      isPlainObject(ssh) && ssh.adminPublicKey !== undefined ? { publicKey: ssh.adminPublicKey } : undefined,
+    armFieldOf: (f) => f.replace(/^ssh(\.publicKey)?/, `${INNER}.sshSettings.adminPublicKey`),
+  }),
+  field({
+    prop: 'assignedUser',
+    arm: `${INNER}.personalComputeInstanceSettings`,
+    change: 'replaces',
+    trigger: 'lower-case',
+    azurerm: { argument: 'assign_to_user' },
+    check: (problems, value) => checkAssignedUser(problems, value),
+    toArm: (props) =>
+      props.assignedUser
+        ? { assignedUser: { objectId: props.assignedUser.objectId, tenantId: props.assignedUser.tenantId } }
+        : undefined,
+    fromArm: (settings) => (isPlainObject(settings) ? settings.assignedUser : undefined),
+    armFieldOf: (f) => f.replace(/^assignedUser/, `${INNER}.personalComputeInstanceSettings.assignedUser`),
+  }),
+  field({
+    prop: 'setupScripts',
+    arm: `${INNER}.setupScripts`,
+    change: 'replaces',
+    trigger: 'as-written',
+    azurerm: AZURERM_LACKS,
+    policyAlias: ALIAS.creationScript,
+    check: (problems, value) => checkSetupScripts(problems, value),
+    toArm: (props) => {
+      const creationScript = props.setupScripts?.creation?.toArm();
+      const startupScript = props.setupScripts?.startup?.toArm();
+      if (!creationScript && !startupScript) return undefined;
+      return {
+        scripts: { ...(creationScript ? { creationScript } : {}), ...(startupScript ? { startupScript } : {}) },
+      };
+    },
+  }),
+  field({
+    prop: 'nodePublicIp',
+    arm: `${INNER}.enableNodePublicIp`,
+    change: 'replaces',
+    trigger: 'as-written',
+    azurerm: { argument: 'node_public_ip_enabled' },
+    check: (problems, value, props) => checkNodePublicIp(problems, value, props),
+    // No public IP inside your own subnet unless asked for.
+    toArm: (props) => props.nodePublicIp ?? (props.subnetId !== undefined ? false : undefined),
+  }),
+  field({
+    prop: 'sso',
+    arm: `${INNER}.enableSSO`,
+    change: 'replaces',
+    trigger: 'as-written',
+    azurerm: AZURERM_LACKS,
+    check: (problems, value, props) => checkSso(problems, value, props),
+    toArm: (props) => props.sso,
+  }),
+  field({
+    prop: 'description',
+    arm: 'properties.description',
+    change: 'replaces',
+    trigger: (description) => description ?? null,
+    azurerm: { argument: 'description' },
+    check: (problems, value) => checkDescription(problems, value),
+    toArm: (props) => props.description,
+  }),
+  field({
+    prop: 'localAuth',
+    arm: 'properties.disableLocalAuth',
+    change: 'replaces',
+    trigger: 'as-written',
+    azurerm: { argument: 'local_auth_enabled' },
+    check: (problems, value) => checkBoolean(problems, 'localAuth', value),
+    // Written always: Microsoft Entra authentication only, unless asked for.
+    toArm: (props) => !(props.localAuth ?? false),
+    fromArm: (disabled) => (typeof disabled === 'boolean' ? !disabled : refusal('true or false')),
+  }),
+  field({
+    prop: 'tags',
+    arm: 'tags',
+    change: 'replaces',
+    trigger: (tags) => tags ?? null,
+    azurerm: { argument: 'tags' },
+    check: (problems, value) => checkTags(problems, value),
+    toArm: (props) => (props.tags !== undefined && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined),
+  }),
+  field({
+    prop: 'identity',
+    arm: 'identity',
+    change: 'replaces',
+    // The ids as a sorted list: a set, whose ARM keys Azure compares without case.
+    trigger: (identity, lowerCased) =>
+      identity
+        ? {
+            type: identity.type,
+            userAssignedIdentityIds: Object.keys(identity.userAssignedIdentities ?? {})
+              .map(lowerCased)
+              .sort(),
+          }
+        : null,
+    azurerm: { argument: 'identity' },
+    check: (problems, value) => checkIdentity(problems, value),
+    toArm: (props) => {
+      if (!props.identity) return undefined;
+      const ids = props.identity.userAssignedIdentityIds ?? [];
+      return {
+        type: props.identity.type,
+        ...(ids.length > 0 ? { userAssignedIdentities: Object.fromEntries(ids.map((id) => [id, {}])) } : {}),
+      };
+    },
+    fromArm: (identity) => {
+      if (!isPlainObject(identity)) return identity;
+      const ids = isPlainObject(identity.userAssignedIdentities)
+        ? Object.keys(identity.userAssignedIdentities)
+        : undefined;
+      return { type: identity.type, ...(ids ? { userAssignedIdentityIds: ids } : {}) };
+    },
+    armFieldOf: (f) => f.replace(/^identity\.userAssignedIdentityIds(\[\d+\])?/, 'identity.userAssignedIdentities'),
+  }),
+  field({
+    prop: 'schedules',
+    arm: `${INNER}.schedules`,
+    change: 'drift-check',
+    azurerm: AZURERM_LACKS,
+    policyAlias: ALIAS.schedules,
+    check: (problems, value) => checkSchedules(problems, value),
+    toArm: (props) => {
+      const schedules = (props.schedules ?? []).map((s) => s.toArm());
+      return schedules.length > 0 ? { computeStartStop: schedules } : undefined;
+    },
+  }),
+  field({
+    prop: 'idleShutdown',
+    arm: `${INNER}.idleTimeBeforeShutdown`,
+    change: 'action',
+    azurerm: AZURERM_LACKS,
+    policyAlias: ALIAS.idleTimeBeforeShutdown,
+    check: (problems, value) => checkIdleShutdown(problems, value),
+    toArm: (props) => props.idleShutdown?.toIsoString(),
+    fromArm: (idle) => {
+      if (typeof idle !== 'string') return refusal(ISO_DURATION);
+      try {
+        return Duration.parseIso(idle);
+      } catch (e) {
+        return refusal((e as ValidationError).problems?.[0]?.allowed ?? ISO_DURATION);
+      }
+    },
+  }),
+  field({
+    prop: 'existing',
+    change: 'terraform',
+    check: (problems, value, props) => checkExisting(problems, value, props),
+  }),
+  field({
+    prop: 'deletionProtection',
+    change: 'terraform',
+    check: (problems, value) => checkBoolean(problems, 'deletionProtection', value),
+  }),
+  field({
+    prop: 'initialState',
+    change: 'terraform',
+    check: (problems, value) => checkOneOf(problems, 'initialState', value, ['Running', 'Stopped']),
+  }),
+  field({
+    prop: 'onScheduleChange',
+    change: 'terraform',
+    check: (problems, value, props) => checkOnScheduleChange(problems, value, props),
+  }),
+  field({
+    prop: 'driftCheck',
+    change: 'terraform',
+    check: (problems, value) => checkDriftCheck(problems, value),
+  }),
+  field({
+    prop: 'terraformResource',
+    change: 'terraform',
+    check: (problems, value) => checkOneOf(problems, 'terraformResource', value, ['azapi', 'azurerm']),
+  }),
+];
+
+function refusal(allowed: string): RefusedArmValue {
+  return { refused: allowed };
+}
+
+/** The field of a prop. */
+export function instanceField(prop: string): InstanceField | undefined {
+  return INSTANCE_FIELDS.find((f) => f.prop === prop);
+}
