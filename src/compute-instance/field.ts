@@ -39,6 +39,11 @@ export interface InstanceField<K extends keyof ComputeInstanceProps = keyof Comp
   /** The prop. */
   readonly prop: K;
   /**
+   * The README's row for the prop: how it is written when it is an object (`{ publicKey }`), its default and
+   * what is allowed (test/readme/fields-table.test.ts holds the README's table to these).
+   */
+  readonly readme: { readonly shape?: string; readonly default: string; readonly allowed: string };
+  /**
    * Where the value sits in the ARM resource, dotted from the resource (`properties.properties.vmSize`);
    * undefined for a prop that is not an Azure setting.
    */

@@ -41,6 +41,11 @@ const ISO_DURATION = 'an ISO 8601 duration of days, hours, minutes and seconds, 
 export const INSTANCE_FIELDS: readonly InstanceField[] = [
   field({
     prop: 'name',
+    readme: {
+      default: 'required',
+      allowed:
+        '3–24 letters, digits, `-`; starts with a letter; every `-` followed later by a letter (`ci-one`, not `ci-1`); unique per region across the app (every stack and workspace; compared without case)',
+    },
     arm: 'name',
     change: 'replaces',
     azurerm: { argument: 'name' },
@@ -49,6 +54,11 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'workspaceId',
+    readme: {
+      default: 'required',
+      allowed:
+        'ARM id of a `Microsoft.MachineLearningServices/workspaces`; a wrong id is shown whole and the message names the wrong segment (`"workspace" where "workspaces" belongs`, `the id of a virtual network, not of a subnet`)',
+    },
     // The parent of the compute resource: its id is `<workspaceId>/computes/<name>`.
     arm: 'workspaceId',
     change: 'replaces',
@@ -58,6 +68,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'location',
+    readme: { default: 'required', allowed: 'region name' },
     arm: 'location',
     change: 'replaces',
     azurerm: { implied: "the workspace's location" },
@@ -66,6 +77,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'vmSize',
+    readme: { default: 'required', allowed: 'an Azure size name (`Standard_D3_v2`, any case)' },
     arm: `${INNER}.vmSize`,
     change: 'replaces',
     trigger: 'lower-case',
@@ -75,6 +87,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'subnetId',
+    readme: { default: 'Azure-managed network', allowed: 'ARM id of a subnet' },
     arm: `${INNER}.subnet`,
     change: 'replaces',
     trigger: 'lower-case',
@@ -88,6 +101,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'applicationSharingPolicy',
+    readme: { default: "Azure's default", allowed: '`Personal` or `Shared`' },
     arm: `${INNER}.applicationSharingPolicy`,
     change: 'replaces',
     trigger: 'as-written',
@@ -97,6 +111,11 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'ssh',
+    readme: {
+      shape: '{ publicKey }',
+      default: 'SSH disabled',
+      allowed: 'one OpenSSH public key line (rsa, ed25519, ecdsa); the body must decode to that key type',
+    },
     arm: `${INNER}.sshSettings`,
     change: 'replaces',
     trigger: 'as-written',
@@ -111,6 +130,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'assignedUser',
+    readme: { shape: '{ objectId, tenantId, grantAccess? }', default: 'the deployer owns it', allowed: 'GUIDs' },
     arm: `${INNER}.personalComputeInstanceSettings`,
     change: 'replaces',
     trigger: 'lower-case',
@@ -125,6 +145,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'setupScripts',
+    readme: { shape: '{ creation, startup }', default: 'none', allowed: '`SetupScript`' },
     arm: `${INNER}.setupScripts`,
     change: 'replaces',
     trigger: 'as-written',
@@ -142,6 +163,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'nodePublicIp',
+    readme: { default: "`false` with a subnet, else Azure's default", allowed: '`false` needs `subnetId`' },
     arm: `${INNER}.enableNodePublicIp`,
     change: 'replaces',
     trigger: 'as-written',
@@ -152,6 +174,11 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'sso',
+    readme: {
+      default: "Azure's default",
+      allowed:
+        'not `true` with `assignedUser` and setup scripts (Azure disables SSO then; only the assigned user can enable it)',
+    },
     arm: `${INNER}.enableSSO`,
     change: 'replaces',
     trigger: 'as-written',
@@ -161,6 +188,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'description',
+    readme: { default: 'none', allowed: 'literal text (no Terraform reference)' },
     arm: 'properties.description',
     change: 'replaces',
     trigger: (description) => description ?? null,
@@ -170,6 +198,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'localAuth',
+    readme: { default: '`false` (`disableLocalAuth: true`)', allowed: '' },
     arm: 'properties.disableLocalAuth',
     change: 'replaces',
     trigger: 'as-written',
@@ -181,6 +210,10 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'tags',
+    readme: {
+      default: 'none',
+      allowed: 'at most 50; keys ≤ 512 chars without `<>%&\\?/`; values ≤ 256; literal text (no Terraform reference)',
+    },
     arm: 'tags',
     change: 'replaces',
     trigger: (tags) => tags ?? null,
@@ -190,6 +223,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'identity',
+    readme: { shape: '{ type, userAssignedIdentityIds? }', default: 'none', allowed: '`UserAssigned` needs ids' },
     arm: 'identity',
     change: 'replaces',
     // The ids as a sorted list: a set, whose ARM keys Azure compares without case.
@@ -223,6 +257,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'schedules',
+    readme: { default: 'none', allowed: 'at most 4 `StartStopSchedule`' },
     arm: `${INNER}.schedules`,
     change: 'drift-check',
     azurerm: AZURERM_LACKS,
@@ -235,6 +270,7 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'idleShutdown',
+    readme: { default: 'none', allowed: 'a `Duration`, 15 minutes to 3 days' },
     arm: `${INNER}.idleTimeBeforeShutdown`,
     change: 'action',
     azurerm: AZURERM_LACKS,
@@ -252,31 +288,47 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
   }),
   field({
     prop: 'existing',
+    readme: {
+      default: '`false` (Terraform creates it)',
+      allowed:
+        '`true`: the instance exists already; Terraform imports it and never sends it a request; create-only changes then plan nothing (see "Adopting existing instances")',
+    },
     change: 'terraform',
     check: (problems, value, props) => checkExisting(problems, value, props),
   }),
   field({
     prop: 'deletionProtection',
+    readme: { default: '`true`', allowed: '' },
     change: 'terraform',
     check: (problems, value) => checkBoolean(problems, 'deletionProtection', value),
   }),
   field({
     prop: 'initialState',
+    readme: { default: "`'Running'`", allowed: "`'Stopped'` stops it once after creation; not with `existing`" },
     change: 'terraform',
     check: (problems, value) => checkOneOf(problems, 'initialState', value, ['Running', 'Stopped']),
   }),
   field({
     prop: 'onScheduleChange',
+    readme: {
+      default: "`'warn'`",
+      allowed: "`'replace'`: a schedule change replaces the instance; not with `existing`",
+    },
     change: 'terraform',
     check: (problems, value, props) => checkOnScheduleChange(problems, value, props),
   }),
   field({
     prop: 'driftCheck',
+    readme: {
+      default: '`true` (schedules and idle shutdown)',
+      allowed: '`false`, or `{ latestOsImage: true }` to warn of an old OS image too',
+    },
     change: 'terraform',
     check: (problems, value) => checkDriftCheck(problems, value),
   }),
   field({
     prop: 'terraformResource',
+    readme: { default: "`'azapi'`", allowed: "`'azurerm'` renders the azurerm resource" },
     change: 'terraform',
     check: (problems, value) => checkOneOf(problems, 'terraformResource', value, ['azapi', 'azurerm']),
   }),

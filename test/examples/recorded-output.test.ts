@@ -50,7 +50,9 @@ function produced(): Record<string, string> {
     const text = readFileSync(join(examples, f), 'utf8');
     files[`examples/${f}`] = f.endsWith('manifest.json') ? withoutStackTraces(text) : text;
   }
-  for (const [f, text] of Object.entries(synthPropsMatrix(join(work, 'matrix')))) files[`matrix/${f}`] = text;
+  // The matrix's stacks use cdktf's default local backend, whose state path is absolute (the working directory's).
+  for (const [f, text] of Object.entries(synthPropsMatrix(join(work, 'matrix'))))
+    files[`matrix/${f}`] = text.split(`${process.cwd()}/`).join('<cwd>/');
   return files;
 }
 

@@ -1,8 +1,10 @@
 import type { ComputeInstanceProps } from '../../compute-instance/props';
 import { validateComputeInstanceProps } from '../../compute-instance/validation';
+import { INSTANCE_FIELDS } from '../../compute-instance/fields';
 import { Duration } from '../../core/duration';
 import { Problems, show } from '../../core/errors';
 import { isPlainObject } from '../../validation/plain-object';
+import { IDENTITY_TYPES } from '../../compute-instance/checks';
 import type { AzureInstance } from '../inputs/azure-instances';
 import { arr, call, Expr, lit, obj, Prop, prop } from './code';
 import { Findings, refusalComments, refusalsOf, unsupportedComments } from './findings';
@@ -18,22 +20,12 @@ export interface InstanceCode extends Findings {
   readonly notes: string[];
 }
 
-/** Fields of the inner properties the library writes; the rest Azure reported are not expressed. */
-const EXPRESSED = [
-  'vmSize',
-  'subnet',
-  'applicationSharingPolicy',
-  'sshSettings',
-  'personalComputeInstanceSettings',
-  'setupScripts',
-  'schedules',
-  'enableNodePublicIp',
-  'enableSSO',
-  'idleTimeBeforeShutdown',
-];
+/** Fields of the inner properties the library writes (the field table's); the rest Azure reported are not expressed. */
+const EXPRESSED = INSTANCE_FIELDS.flatMap((f) =>
+  f.arm?.startsWith('properties.properties.') ? [f.arm.slice('properties.properties.'.length)] : [],
+);
 /** Azure's only value, and its default: the library does not write it (see README, "Adopting existing instances"). */
 const IMPLIED = { computeInstanceAuthorizationType: 'personal' };
-const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned'];
 const UNITS = [
   ['days', 86400],
   ['hours', 3600],
