@@ -27,6 +27,7 @@ export class ValidationError extends Error {
     return x !== null && typeof x === 'object' && VALIDATION_ERROR_BRAND in x;
   }
 
+  /** Every problem found, in the order found; the message lists them all. */
   public readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
