@@ -43,7 +43,7 @@ export interface ArmTemplateDocument {
 }
 
 /** Something that adds resources to a stack's ARM template (compute instances, policies). */
-export interface ArmContribution {
+interface ArmContribution {
   toArmResources(template: ArmTemplateBuilder): object[];
 }
 
@@ -97,16 +97,12 @@ export class ArmTemplateBuilder {
  * ARM reads a string that starts with `[` and ends with `]` as an expression; `[[` at the start keeps it
  * literal. Other strings are literal as they are (an extra `[` would stay in the value).
  */
-export function escapeArmLiteral(text: string): string {
+function escapeArmLiteral(text: string): string {
   return text.startsWith('[') && text.endsWith(']') ? `[${text}` : text;
 }
 
 /** The ARM resource for one compute instance's spec. */
-export function computeInstanceArmResource(
-  spec: ComputeInstanceSpec,
-  builder: ArmTemplateBuilder,
-  prefix: string,
-): object {
+function computeInstanceArmResource(spec: ComputeInstanceSpec, builder: ArmTemplateBuilder, prefix: string): object {
   // A child resource's full name is `<workspace>/<compute>`; written as an expression because the
   // template schema holds a literal name to the compute name pattern alone.
   const workspaceName = isToken(spec.workspaceId)

@@ -56,7 +56,7 @@ function formatProblems(problems: readonly Problem[]): string {
  * a 159 MB message.
  */
 export const MAX_LISTED_PER_FIELD = 10;
-export const MAX_LISTED = 100;
+const MAX_LISTED = 100;
 /** At most this many fields get a summary line of their own; the rest share one. */
 const MAX_SUMMARIZED_FIELDS = 10;
 
@@ -105,11 +105,7 @@ export function show(value: unknown, whole = false): string {
  * The kind of the first secret in `value`: a string, or any string (keys too) in a list or object, however
  * deep, until `budget.left` characters have been scanned.
  */
-export function secretKindIn(
-  value: unknown,
-  budget = { left: Infinity },
-  seen = new Set<object>(),
-): string | undefined {
+function secretKindIn(value: unknown, budget = { left: Infinity }, seen = new Set<object>()): string | undefined {
   if (budget.left <= 0) return undefined;
   if (typeof value === 'string') {
     const scanned = value.length > budget.left ? value.slice(0, budget.left) : value;

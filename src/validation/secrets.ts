@@ -11,7 +11,7 @@
  * a 1 MB line take minutes.) test/secret-scan.test.ts checks that no pattern holds an unbounded quantifier.
  */
 
-export interface SecretFinding {
+interface SecretFinding {
   /** 1-based line number. */
   readonly line: number;
   /** What the text looks like, for the message: `storage account key`. */
