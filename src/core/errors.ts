@@ -52,8 +52,8 @@ function formatProblems(problems: readonly Problem[]): string {
 /**
  * An error lists at most this many problems of one field, counting the items of a list as one field
  * (`weekDays[0]`, `weekDays[1]`: `weekDays`) and the lines of a script as one (`text line 3`: `text`), and
- * at most MAX_LISTED in all; the rest are counted on a summary line per field. A million bad weekDays made
- * a 159 MB message.
+ * at most MAX_LISTED in all; the rest are counted on a summary line per field. Without them a million bad weekDays
+ * made a message of a million lines.
  */
 export const MAX_LISTED_PER_FIELD = 10;
 const MAX_LISTED = 100;

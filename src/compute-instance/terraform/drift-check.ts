@@ -60,7 +60,7 @@ export function renderDriftCheck(
     const whenExists = (condition: string) => `\${${data}.exists ? ${condition} : true}`;
     const azure = schedulesProjection(`${output(SCHEDULES)}.computeStartStop`);
     // Both sides as they are, Azure's with its own fields: the comparison's projection is long, and writing
-    // it a second time into the message doubled the synth time the checks cost.
+    // it a second time into the message was a large part of the checks' synth time.
     const codeShown = JSON.stringify(schedules);
     const replaceCompute = `set deletionProtection: false, then terraform apply -replace=${addressOf(compute)}`;
     return [
