@@ -14,22 +14,36 @@ import type { TerraformOnlyPart } from '../model/terraform-only';
 export const DEPLOYMENT_TEMPLATE_SCHEMA =
   'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
+/**
+ * A template parameter: one value the Terraform output takes from a reference (such as a workspace id) and
+ * the deployment must be given ("Understand the structure and syntax of ARM templates",
+ * learn.microsoft.com/azure/azure-resource-manager/templates/syntax, "Parameters").
+ */
 export interface ArmParameter {
+  /** The parameter's type: always `string` here, since every reference replaced is text. */
   readonly type: 'string';
+  /** The parameter's description: `Terraform: ` and the reference it stands for, as JSON. */
   readonly metadata: { readonly description: string };
 }
 
+/**
+ * A stack's deployment template, the JSON object an ARM deployment takes (same page, "Template format").
+ */
 export interface ArmTemplateDocument {
+  /** The template language schema URL, `DEPLOYMENT_TEMPLATE_SCHEMA` (a resource group deployment). */
   readonly $schema: string;
+  /** The template's version, `1.0.0.0`: ARM takes any value and leaves its meaning to the author. */
   readonly contentVersion: string;
   /** Present when the stack's Terraform output does things this template cannot. */
   readonly metadata?: { readonly notInThisTemplate: readonly string[] };
+  /** The parameters by name: one for each Terraform reference in the stack's resources. */
   readonly parameters: Record<string, ArmParameter>;
+  /** The resources to deploy, in ARM's JSON shape. */
   readonly resources: object[];
 }
 
 /** Something that adds resources to a stack's ARM template (compute instances, policies). */
-export interface ArmContribution {
+interface ArmContribution {
   toArmResources(template: ArmTemplateBuilder): object[];
 }
 
@@ -83,16 +97,12 @@ export class ArmTemplateBuilder {
  * ARM reads a string that starts with `[` and ends with `]` as an expression; `[[` at the start keeps it
  * literal. Other strings are literal as they are (an extra `[` would stay in the value).
  */
-export function escapeArmLiteral(text: string): string {
+function escapeArmLiteral(text: string): string {
   return text.startsWith('[') && text.endsWith(']') ? `[${text}` : text;
 }
 
 /** The ARM resource for one compute instance's spec. */
-export function computeInstanceArmResource(
-  spec: ComputeInstanceSpec,
-  builder: ArmTemplateBuilder,
-  prefix: string,
-): object {
+function computeInstanceArmResource(spec: ComputeInstanceSpec, builder: ArmTemplateBuilder, prefix: string): object {
   // A child resource's full name is `<workspace>/<compute>`; written as an expression because the
   // template schema holds a literal name to the compute name pattern alone.
   const workspaceName = isToken(spec.workspaceId)

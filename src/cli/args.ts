@@ -24,7 +24,7 @@ export function parseVerbArgs<T extends Options>(
   }
 }
 
-export type Format = 'text' | 'json' | 'sarif';
+type Format = 'text' | 'json' | 'sarif';
 
 export function formatOf(value: unknown): Format {
   const format = value ?? 'text';

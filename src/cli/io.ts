@@ -34,7 +34,7 @@ export class UnusableInput extends Error {
 }
 
 /** A JSON file as read (once: a FIFO or /dev/fd/N cannot be read again) and as parsed. */
-export interface JsonFile {
+interface JsonFile {
   readonly text: string;
   readonly json: unknown;
 }

@@ -5,7 +5,7 @@ import { USAGE, verbHelp, VerbName } from './usage';
 import { packageVersion } from './version';
 
 /** A verb: its arguments after the verb, the io; returns the exit code. */
-export type Verb = (args: string[], io: CliIo) => number | Promise<number>;
+type Verb = (args: string[], io: CliIo) => number | Promise<number>;
 
 /** Verbs by name, loaded when called (a lint does not load the policy code).  */
 const VERBS: Record<VerbName, () => Verb> = {

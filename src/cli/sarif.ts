@@ -8,7 +8,7 @@ export interface SarifRule {
   readonly description: string;
 }
 
-export interface SarifResult {
+interface SarifResult {
   readonly ruleId: string;
   readonly level: 'error' | 'warning' | 'note';
   readonly message: string;
@@ -18,7 +18,7 @@ export interface SarifResult {
   readonly path: string;
 }
 
-export const TOOL_NAME = 'aml-compute';
+const TOOL_NAME = 'aml-compute';
 
 export function sarifLog(rules: readonly SarifRule[], results: readonly SarifResult[], version: string): unknown {
   const used = [...new Set(results.map((r) => r.ruleId))].sort();

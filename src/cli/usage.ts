@@ -4,7 +4,7 @@
  */
 export type VerbName = 'lint' | 'preview' | 'audit' | 'import' | 'review';
 
-export interface VerbHelp {
+interface VerbHelp {
   readonly synopsis: string;
   readonly summary: string;
   readonly options: ReadonlyArray<readonly [string, string]>;

@@ -3,11 +3,13 @@ import { Duration } from '../core/duration';
 import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
 
+/** SSH access to the instance with a public key (Azure's `sshSettings`). */
 export interface SshAccess {
   /** One OpenSSH public key line (`ssh-ed25519 AAAA... user@host`). */
   readonly publicKey: string;
 }
 
+/** The user a compute instance is created on behalf of (Azure's `personalComputeInstanceSettings`). */
 export interface AssignedUser {
   /** The user's Microsoft Entra object id. */
   readonly objectId: string;
@@ -21,7 +23,9 @@ export interface AssignedUser {
   readonly grantAccess?: boolean;
 }
 
+/** The managed identity of a compute instance. */
 export interface ComputeIdentity {
+  /** A system-assigned identity, user-assigned ones, or both. */
   readonly type: IdentityType;
   /**
    * ARM ids of user-assigned identities; required with a `UserAssigned` type.
@@ -30,6 +34,7 @@ export interface ComputeIdentity {
   readonly userAssignedIdentityIds?: string[];
 }
 
+/** The shell scripts Azure runs on the instance. */
 export interface SetupScripts {
   /**
    * Runs once, when the instance is provisioned.
@@ -43,6 +48,7 @@ export interface SetupScripts {
   readonly startup?: SetupScript;
 }
 
+/** The settings of a `ComputeInstance`. */
 export interface ComputeInstanceProps {
   /** The compute name: 3 to 24 letters, digits and `-`, starting with a letter (Azure's rule). */
   readonly name: string;
@@ -53,6 +59,7 @@ export interface ComputeInstanceProps {
   /** An Azure VM size name, such as `Standard_DS3_v2`. It cannot be changed after creation. */
   readonly vmSize: string;
   /**
+   * A free-text description of the compute; literal text, not a Terraform reference.
    * @default - no description
    */
   readonly description?: string;
@@ -87,6 +94,7 @@ export interface ComputeInstanceProps {
    */
   readonly idleShutdown?: Duration;
   /**
+   * A script run once at creation and one run at every start.
    * @default - no setup scripts
    */
   readonly setupScripts?: SetupScripts;
@@ -111,6 +119,8 @@ export interface ComputeInstanceProps {
    */
   readonly identity?: ComputeIdentity;
   /**
+   * Azure resource tags, name to value: at most 50, names up to 512 characters, values up to 256 (Azure
+   * Resource Manager docs, "Tag resources").
    * @default - no tags
    */
   readonly tags?: Record<string, string>;

@@ -36,18 +36,22 @@ export class Duration {
     return problems.collect(field, () => Duration.seconds(seconds));
   }
 
+  /** `amount` seconds: a whole number, 0 or more. */
   static seconds(amount: number): Duration {
     return new Duration(amount, 'seconds');
   }
 
+  /** `amount` minutes: 0 or more, a whole number of seconds (`1.5` is 90 seconds). */
   static minutes(amount: number): Duration {
     return new Duration(amount, 'minutes');
   }
 
+  /** `amount` hours: 0 or more, a whole number of seconds. */
   static hours(amount: number): Duration {
     return new Duration(amount, 'hours');
   }
 
+  /** `amount` days of 24 hours: 0 or more, a whole number of seconds. */
   static days(amount: number): Duration {
     return new Duration(amount, 'days');
   }
@@ -88,10 +92,12 @@ export class Duration {
     Object.freeze(this);
   }
 
+  /** The length in seconds, a whole number. */
   toSeconds(): number {
     return this.#seconds;
   }
 
+  /** The length in minutes, fractional where it is not a whole number of minutes (90 seconds is 1.5). */
   toMinutes(): number {
     return this.#seconds / 60;
   }

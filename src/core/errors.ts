@@ -27,6 +27,7 @@ export class ValidationError extends Error {
     return x !== null && typeof x === 'object' && VALIDATION_ERROR_BRAND in x;
   }
 
+  /** Every problem found, in the order found; the message lists them all. */
   public readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
@@ -51,11 +52,11 @@ function formatProblems(problems: readonly Problem[]): string {
 /**
  * An error lists at most this many problems of one field, counting the items of a list as one field
  * (`weekDays[0]`, `weekDays[1]`: `weekDays`) and the lines of a script as one (`text line 3`: `text`), and
- * at most MAX_LISTED in all; the rest are counted on a summary line per field. A million bad weekDays made
- * a 159 MB message.
+ * at most MAX_LISTED in all; the rest are counted on a summary line per field. Without them a million bad weekDays
+ * made a message of a million lines.
  */
 export const MAX_LISTED_PER_FIELD = 10;
-export const MAX_LISTED = 100;
+const MAX_LISTED = 100;
 /** At most this many fields get a summary line of their own; the rest share one. */
 const MAX_SUMMARIZED_FIELDS = 10;
 
@@ -104,11 +105,7 @@ export function show(value: unknown, whole = false): string {
  * The kind of the first secret in `value`: a string, or any string (keys too) in a list or object, however
  * deep, until `budget.left` characters have been scanned.
  */
-export function secretKindIn(
-  value: unknown,
-  budget = { left: Infinity },
-  seen = new Set<object>(),
-): string | undefined {
+function secretKindIn(value: unknown, budget = { left: Infinity }, seen = new Set<object>()): string | undefined {
   if (budget.left <= 0) return undefined;
   if (typeof value === 'string') {
     const scanned = value.length > budget.left ? value.slice(0, budget.left) : value;

@@ -103,26 +103,48 @@ export const ROSTER_SCHEMA = {
   },
 } as const;
 
+/** One workspace of a roster; it becomes a Terraform stack with its own state. */
 export interface RosterWorkspace {
+  /** The ARM id of the `Microsoft.MachineLearningServices/workspaces` resource. */
   readonly id: string;
+  /** The workspace's Azure region, such as `westeurope`. */
   readonly location: string;
+  /** The ARM id of the subnet the workspace's instances join (no subnet of your own when left out). */
   readonly subnetId?: string;
 }
 
+/** One person of a roster and how their compute instance is set up. */
 export interface RosterPerson {
+  /** A short name; the instance is named `ci-<name>`. */
   readonly name: string;
+  /** The person's Microsoft Entra object id, a GUID: the instance is created on their behalf. */
   readonly objectId: string;
+  /** The key in `Roster.workspaces` of the workspace the instance is created in. */
   readonly workspace: string;
+  /** An Azure VM size, such as `Standard_DS3_v2`. */
   readonly vmSize: string;
+  /** A Windows time zone id, such as `W. Europe Standard Time`, that `workingHours` are read in. */
   readonly timeZone: string;
+  /**
+   * When the instance runs: started at `start` and stopped at `stop` (`HH:mm`) on `days` (Monday to Friday
+   * when left out).
+   */
   readonly workingHours: { readonly days?: WeekDay[]; readonly start: string; readonly stop: string };
+  /** Whole minutes without activity before Azure stops the instance (60 when left out). */
   readonly idleShutdownMinutes?: number;
+  /**
+   * What to set up on the instance: a conda environment of `python` (such as `3.11`) with the conda
+   * `packages`, and a git `repository` URL to clone into the home folder.
+   */
   readonly setup?: { readonly python?: string; readonly packages?: string[]; readonly repository?: string };
 }
 
 /** A roster that passed ROSTER_SCHEMA. */
 export interface Roster {
+  /** The Microsoft Entra tenant id of every person, a GUID. */
   readonly tenantId: string;
+  /** The workspaces by a short key (a lower-case letter, then up to 30 lower-case letters, digits or `-`). */
   readonly workspaces: Readonly<Record<string, RosterWorkspace>>;
+  /** The people, each with one compute instance. */
   readonly people: readonly RosterPerson[];
 }

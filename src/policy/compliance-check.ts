@@ -6,7 +6,7 @@ import { ResolvedScope, scopeCovers } from './policy-scope';
 import { ShutdownRule } from './shutdown-rule';
 
 /** A ShutdownPolicy as the check sees it. */
-export interface PolicyUnderCheck extends IConstruct {
+interface PolicyUnderCheck extends IConstruct {
   readonly resolvedScope: ResolvedScope;
   readonly rules: readonly ShutdownRule[];
 }

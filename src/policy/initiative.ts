@@ -10,7 +10,7 @@ import { ShutdownRule } from './shutdown-rule';
 export const POLICY_METADATA = { category: 'Machine Learning' } as const;
 
 /** The initiative parameter that carries a rule's effect: `requireStopScheduleEffect`. */
-export function initiativeParameterName(rule: ShutdownRule): string {
+function initiativeParameterName(rule: ShutdownRule): string {
   return `${rule.name.charAt(0).toLowerCase()}${rule.name.slice(1)}Effect`;
 }
 

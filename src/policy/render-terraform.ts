@@ -23,7 +23,7 @@ function json(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export interface PolicyTerraform {
+interface PolicyTerraform {
   readonly initiativeId: string;
   readonly assignmentId: string;
 }

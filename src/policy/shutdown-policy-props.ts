@@ -6,6 +6,7 @@ import { ShutdownPolicyScope } from './policy-scope';
 /** The effect of a rule that requires something: report, refuse, or leave it off. */
 export type RequirementEffect = 'Audit' | 'Deny' | 'Disabled';
 
+/** A policy rule that compute instances have idle shutdown, and how long it may be. */
 export interface IdleShutdownRequirement {
   /**
    * `Audit` or `Deny` a compute instance without idle shutdown (or, with `max`, with a longer one);
@@ -32,6 +33,7 @@ export interface IdleShutdownRequirement {
   readonly useBuiltInDefinition?: boolean;
 }
 
+/** The settings of a `ShutdownPolicy`: where it is assigned and which rules it holds. */
 export interface ShutdownPolicyProps {
   /**
    * Where the initiative is assigned. Its definitions live at the management group, or in the

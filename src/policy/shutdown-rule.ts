@@ -14,7 +14,7 @@ export type Verdict =
 export const COMPLIANT: Verdict = { status: 'compliant' };
 
 /** What an append rule adds to a request that meets its condition. */
-export interface AppendAction {
+interface AppendAction {
   /**
    * The properties after Azure adds its values, or undefined when adding would replace a value the request
    * already sets (Azure then refuses the request, as a deny would).

@@ -8,6 +8,7 @@ import { containsToken, describeEntry, sameMinuteProblemsOfSet, type ScheduleSet
 import { scheduleListValidator } from './schemas';
 import { WorkingHoursProps, workingHoursEntries } from './working-hours';
 
+/** A start or stop schedule given as a cron expression (`StartStopSchedule.cron`). */
 export interface CronScheduleProps {
   /** What the schedule does to the instance. */
   readonly action: ScheduleAction;
@@ -24,6 +25,7 @@ export interface CronScheduleProps {
    */
   readonly timeZone?: string;
   /**
+   * Whether the schedule fires; `false` keeps it on the instance, disabled.
    * @default true
    */
   readonly enabled?: boolean;
@@ -34,6 +36,7 @@ export interface CronScheduleProps {
   readonly startTime?: string;
 }
 
+/** A start or stop schedule given as a recurrence (`StartStopSchedule.recurrence`). */
 export interface RecurrenceScheduleProps {
   /** What the schedule does to the instance. */
   readonly action: ScheduleAction;
@@ -66,6 +69,7 @@ export interface RecurrenceScheduleProps {
    */
   readonly timeZone?: string;
   /**
+   * Whether the schedule fires; `false` keeps it on the instance, disabled.
    * @default true
    */
   readonly enabled?: boolean;
@@ -78,6 +82,7 @@ export interface RecurrenceScheduleProps {
 
 export type { WorkingHoursProps } from './working-hours';
 
+/** Options of `StartStopSchedule.weeklyUptime`. */
 export interface WeeklyUptimeOptions {
   /**
    * The start of the week to measure; the instance is taken to be stopped then.
@@ -377,6 +382,7 @@ export class StartStopSchedule {
     Object.freeze(this);
   }
 
+  /** Whether the schedule starts or stops the instance. */
   get action(): ScheduleAction {
     return this.#entry.action;
   }
@@ -386,6 +392,7 @@ export class StartStopSchedule {
     return this.#entry.status !== 'Disabled';
   }
 
+  /** Whether the schedule is a cron expression or a recurrence. */
   get triggerType(): 'Cron' | 'Recurrence' {
     return this.#entry.triggerType;
   }

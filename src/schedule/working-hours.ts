@@ -6,6 +6,7 @@ import { WEEK_DAYS } from './schemas';
 import { enumAllowed } from './spelling';
 import { timeZoneRefused } from './time-zones';
 
+/** One shift of `StartStopSchedule.workingHours`: the days it starts on and its start and stop times. */
 export interface WorkingHoursProps {
   /** The days a shift starts on, Azure's spelling (`'Monday'` ... `'Sunday'`). */
   readonly days: WeekDay[];

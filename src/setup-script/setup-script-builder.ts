@@ -23,6 +23,7 @@ import {
 } from './step-checks';
 import { AZUREUSER, CONDA_ROOT, persistEnvironment, renderScript, repositoryName, Step } from './steps';
 
+/** Options of a `SetupScriptBuilder`, for the whole script. */
 export interface SetupScriptBuilderOptions {
   /**
    * Names what the script leaves in azureuser's home: its environment file `~/.setup-env.d/<name>.sh`.
@@ -38,11 +39,13 @@ export interface SetupScriptBuilderOptions {
   readonly condaRoot?: string;
 }
 
+/** Options of `SetupScriptBuilder.pipInstall`. */
 export interface PipInstallOptions {
   /** The conda environment to install into (`base`, `azureml_py310_sdkv2`, or one made by `condaEnvironment`). */
   readonly condaEnvironment: string;
 }
 
+/** Options of `SetupScriptBuilder.condaEnvironment`. */
 export interface CondaEnvironmentOptions {
   /**
    * The Python version (`3.11`).
@@ -66,6 +69,7 @@ export interface CondaEnvironmentOptions {
   readonly kernelDisplayName?: string;
 }
 
+/** Options of `SetupScriptBuilder.gitClone`. */
 export interface GitCloneOptions {
   /**
    * Where to clone: relative to azureuser's home, or absolute.
@@ -79,6 +83,7 @@ export interface GitCloneOptions {
   readonly branch?: string;
 }
 
+/** The proxy URLs `SetupScriptBuilder.proxy` sets for the instance's shells and tools. */
 export interface ProxyOptions {
   /**
    * Proxy for HTTP (`http_proxy`, `HTTP_PROXY`).
@@ -98,6 +103,7 @@ export interface ProxyOptions {
   readonly noProxy?: string[];
 }
 
+/** Options of `SetupScriptBuilder.jupyterLabExtensions`. */
 export interface JupyterLabExtensionsOptions {
   /**
    * The conda environment JupyterLab runs from on the instance.
@@ -106,6 +112,7 @@ export interface JupyterLabExtensionsOptions {
   readonly condaEnvironment?: string;
 }
 
+/** Options of `SetupScriptBuilder.run`. */
 export interface RunOptions {
   /**
    * Who runs the command. azureuser's commands start in its home directory.

@@ -13,6 +13,7 @@ import { workspacePathRefused } from './workspace-path';
 /** Azure stops a script after 15 minutes unless told otherwise; this library allows up to a day. */
 export const MAX_SCRIPT_TIMEOUT = Duration.seconds(SCRIPT_TIMEOUT_MAX_SECONDS);
 
+/** Options of a setup script: its arguments, its time limit, and whether it may hold secrets. */
 export interface SetupScriptOptions {
   /**
    * Arguments for the script (`$1`, `$2`, ... in it). A list is shell-quoted word by word, so each item

@@ -3,7 +3,7 @@ import { firstSecretKind } from './secrets';
 import { isToken } from '../core/tokens';
 
 /** What a description or tag may hold instead of a secret, for the error message. */
-export const NO_SECRETS_IN_METADATA =
+const NO_SECRETS_IN_METADATA =
   "text without secrets: Azure shows a compute's description and tags to everyone who can read the workspace, " +
   'and Terraform state and deployment history keep them; keep the secret in Key Vault';
 

@@ -8,10 +8,10 @@
  * whose quantifiers are all bounded, and whose variable-length parts start after a literal or a
  * word-boundary look-behind; so a match attempt at one position reads at most a few hundred characters,
  * and most positions fail at their first character. (Unbounded `[A-Za-z0-9+.-]*` at every position made
- * a 1 MB line take minutes.) test/secret-scan.test.ts checks that no pattern holds an unbounded quantifier.
+ * the time quadratic in the length of a line.) test/secret-scan.test.ts checks that no pattern holds an unbounded quantifier.
  */
 
-export interface SecretFinding {
+interface SecretFinding {
   /** 1-based line number. */
   readonly line: number;
   /** What the text looks like, for the message: `storage account key`. */

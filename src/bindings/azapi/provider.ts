@@ -14,95 +14,211 @@ export const AZAPI_VERSION_CONSTRAINT = '~> 2.9';
 
 /** azapi's `endpoint` block, for clouds azapi does not know by name. */
 export interface AzapiEndpoint {
-  /** @default - the environment's */
+  /**
+   * The Microsoft Entra login endpoint, such as `https://login.microsoftonline.com/`.
+   * @default - ARM_ACTIVE_DIRECTORY_AUTHORITY_HOST, else the `environment`'s
+   */
   readonly activeDirectoryAuthorityHost?: string;
-  /** @default - the environment's */
+  /**
+   * The Azure Resource Manager endpoint, such as `https://management.azure.com/`.
+   * @default - ARM_RESOURCE_MANAGER_ENDPOINT, else the `environment`'s
+   */
   readonly resourceManagerEndpoint?: string;
-  /** @default - the environment's */
+  /**
+   * The resource id tokens are requested for, such as `https://management.core.windows.net/`.
+   * @default - ARM_RESOURCE_MANAGER_AUDIENCE, else the `environment`'s
+   */
   readonly resourceManagerAudience?: string;
 }
 
 /**
  * The azapi 2.x provider's arguments (Azure/terraform-provider-azapi internal/provider/provider.go, `Schema`),
- * camelCase for its snake_case names. Every one is optional and, unset, read by azapi from its `ARM_*`
+ * camelCase for its snake_case names; what each does is as Azure/terraform-provider-azapi docs/index.md
+ * ("Schema") states it. Every one is optional and, unset, read by azapi from its `ARM_*`
  * environment variable or its default; prefer the environment (or OIDC) for secrets, which otherwise land
  * in the synthesized JSON. Some arguments need a newer azapi than the library's `~> 2.9`
  * (`preserveResourceIdCasing`: 2.12).
  */
 export interface AzapiProviderProps {
-  /** @default - ARM_SUBSCRIPTION_ID */
+  /**
+   * The id (a GUID) of the subscription azapi works in.
+   * @default - ARM_SUBSCRIPTION_ID
+   */
   readonly subscriptionId?: string;
-  /** @default - ARM_TENANT_ID */
+  /**
+   * The Microsoft Entra tenant id (a GUID) to authenticate in.
+   * @default - ARM_TENANT_ID
+   */
   readonly tenantId?: string;
-  /** @default - none */
+  /**
+   * Up to 3 further tenant ids, for cross-tenant requests.
+   * @default - none
+   */
   readonly auxiliaryTenantIds?: string[];
   /** `public`, `usgovernment`, `china` or `custom` (then `endpoint`). @default 'public' */
   readonly environment?: string;
-  /** @default - the environment's endpoints */
+  /**
+   * The endpoints of a cloud azapi does not know by name (`environment: 'custom'`).
+   * @default - the environment's endpoints
+   */
   readonly endpoint?: AzapiEndpoint;
-  /** @default - ARM_CLIENT_ID */
+  /**
+   * The client (application) id of the service principal or managed identity to authenticate as.
+   * @default - ARM_CLIENT_ID
+   */
   readonly clientId?: string;
-  /** @default - ARM_CLIENT_ID_FILE_PATH */
+  /**
+   * The path of a file holding `clientId`.
+   * @default - ARM_CLIENT_ID_FILE_PATH
+   */
   readonly clientIdFilePath?: string;
-  /** @default - ARM_CLIENT_CERTIFICATE */
+  /**
+   * A base64-encoded PKCS#12 bundle: the client certificate of the service principal.
+   * @default - ARM_CLIENT_CERTIFICATE
+   */
   readonly clientCertificate?: string;
-  /** @default - ARM_CLIENT_CERTIFICATE_PATH */
+  /**
+   * The path of the service principal's client certificate file.
+   * @default - ARM_CLIENT_CERTIFICATE_PATH
+   */
   readonly clientCertificatePath?: string;
-  /** @default - ARM_CLIENT_CERTIFICATE_PASSWORD */
+  /**
+   * The password of the client certificate.
+   * @default - ARM_CLIENT_CERTIFICATE_PASSWORD
+   */
   readonly clientCertificatePassword?: string;
-  /** @default - ARM_CLIENT_SECRET */
+  /**
+   * The service principal's client secret.
+   * @default - ARM_CLIENT_SECRET
+   */
   readonly clientSecret?: string;
-  /** @default - ARM_CLIENT_SECRET_FILE_PATH */
+  /**
+   * The path of a file holding `clientSecret`.
+   * @default - ARM_CLIENT_SECRET_FILE_PATH
+   */
   readonly clientSecretFilePath?: string;
-  /** @default - ARM_USE_OIDC, false */
+  /**
+   * Authenticate with OpenID Connect (workload identity federation).
+   * @default - ARM_USE_OIDC, false
+   */
   readonly useOidc?: boolean;
-  /** @default - ARM_OIDC_REQUEST_TOKEN */
+  /**
+   * The bearer token of the request to the OIDC provider for an ID token.
+   * @default - ARM_OIDC_REQUEST_TOKEN
+   */
   readonly oidcRequestToken?: string;
-  /** @default - ARM_OIDC_REQUEST_URL */
+  /**
+   * The URL of the OIDC provider to request an ID token from.
+   * @default - ARM_OIDC_REQUEST_URL
+   */
   readonly oidcRequestUrl?: string;
-  /** @default - ARM_OIDC_TOKEN */
+  /**
+   * An OIDC ID token to authenticate with.
+   * @default - ARM_OIDC_TOKEN
+   */
   readonly oidcToken?: string;
-  /** @default - ARM_OIDC_TOKEN_FILE_PATH */
+  /**
+   * The path of a file holding an OIDC ID token.
+   * @default - ARM_OIDC_TOKEN_FILE_PATH
+   */
   readonly oidcTokenFilePath?: string;
   /** Azure DevOps service connection for OIDC. @default - ARM_OIDC_AZURE_SERVICE_CONNECTION_ID */
   readonly oidcAzureServiceConnectionId?: string;
-  /** @default - ARM_USE_CLI, true */
+  /**
+   * Authenticate with the Azure CLI's signed-in account.
+   * @default - ARM_USE_CLI, true
+   */
   readonly useCli?: boolean;
-  /** @default - ARM_USE_MSI, false */
+  /**
+   * Authenticate with a managed identity.
+   * @default - ARM_USE_MSI, false
+   */
   readonly useMsi?: boolean;
-  /** @default - ARM_USE_AKS_WORKLOAD_IDENTITY, false */
+  /**
+   * Authenticate with AKS workload identity; client id, tenant id and token file then come from the environment.
+   * @default - ARM_USE_AKS_WORKLOAD_IDENTITY, false
+   */
   readonly useAksWorkloadIdentity?: boolean;
-  /** @default - ARM_SKIP_PROVIDER_REGISTRATION, false */
+  /**
+   * Do not register the resource providers azapi supports in the subscription.
+   * @default - ARM_SKIP_PROVIDER_REGISTRATION, false
+   */
   readonly skipProviderRegistration?: boolean;
-  /** @default - ARM_PARTNER_ID */
+  /**
+   * A GUID registered with Microsoft for partner usage attribution.
+   * @default - ARM_PARTNER_ID
+   */
   readonly partnerId?: string;
-  /** @default - none */
+  /**
+   * The `x-ms-correlation-request-id` header sent with every request.
+   * @default - none
+   */
   readonly customCorrelationRequestId?: string;
-  /** @default false */
+  /**
+   * Send no `x-ms-correlation-request-id` header.
+   * @default false
+   */
   readonly disableCorrelationRequestId?: boolean;
-  /** @default false */
+  /**
+   * Skip Microsoft Entra instance discovery (for a known authority, such as a `custom` environment).
+   * @default false
+   */
   readonly disableInstanceDiscovery?: boolean;
-  /** @default false */
+  /**
+   * Do not send the Terraform partner id when `partnerId` is unset.
+   * @default false
+   */
   readonly disableTerraformPartnerId?: boolean;
-  /** @default - none */
+  /**
+   * The name of a resource that sets none.
+   * @default - none
+   */
   readonly defaultName?: string;
-  /** @default - none */
+  /**
+   * The Azure region of a resource that sets none.
+   * @default - none
+   */
   readonly defaultLocation?: string;
-  /** @default - none */
+  /**
+   * Tags of every resource; a resource's own `tags` override them.
+   * @default - none
+   */
   readonly defaultTags?: Record<string, string>;
-  /** @default false */
+  /**
+   * Validate a new resource with ARM preflight before deploying it.
+   * @default false
+   */
   readonly enablePreflight?: boolean;
-  /** @default true */
+  /**
+   * Plan no change for an `azapi_resource` whose `body` still matches the remote state.
+   * @default true
+   */
   readonly ignoreNoOpChanges?: boolean;
-  /** @default false */
+  /**
+   * Leave a resource's read-only properties out of its `output` when it sets no `response_export_values`.
+   * @default false
+   */
   readonly disableDefaultOutput?: boolean;
-  /** @default false */
+  /**
+   * Acquire a policy token for every write request, not only after a 403 that asks for one.
+   * @default false
+   */
   readonly alwaysAcquirePolicyToken?: boolean;
-  /** azapi 2.12 and later. @default false */
+  /**
+   * Keep the casing of a resource id in state when Azure returns it in another casing. azapi 2.12 and later.
+   * @default false
+   */
   readonly preserveResourceIdCasing?: boolean;
-  /** Deprecated by azapi. @default 32767 */
+  /**
+   * How often to retry an HTTP 408, 429, 500, 502, 503 or 504 response. Deprecated by azapi.
+   * @default 32767
+   */
   readonly maximumBusyRetryAttempts?: number;
-  /** @default - the default (unaliased) azapi provider */
+  /**
+   * The provider's alias, which makes it a second azapi provider (another subscription or tenant) that only
+   * resources naming it use.
+   * @default - the default (unaliased) azapi provider
+   */
   readonly alias?: string;
 }
 
@@ -150,10 +266,12 @@ export class AzapiProvider extends TerraformProvider {
     // The alias comes from the props only, as in the generated bindings' constructors.
   }
 
+  /** The provider block in JSON; empty for the library's default provider when the stack declares its own. */
   toTerraform(): any {
     return this.yieldsToUser() ? {} : super.toTerraform();
   }
 
+  /** The provider block in HCL; empty for the library's default provider when the stack declares its own. */
   toHclTerraform(): any {
     return this.yieldsToUser() ? {} : super.toHclTerraform();
   }
@@ -162,6 +280,7 @@ export class AzapiProvider extends TerraformProvider {
     return isStackDefault(this) && userProviderOf(this, 'azapi') !== undefined;
   }
 
+  /** The props as azapi's snake_case arguments, `endpoint` as its one-element block list. */
   protected synthesizeAttributes(): Record<string, unknown> {
     const { endpoint, alias: _alias, ...rest } = this.props;
     void _alias;

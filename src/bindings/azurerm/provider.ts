@@ -60,11 +60,13 @@ export class AzurermProvider extends TerraformProvider {
     return this.subscriptionId;
   }
 
+  /** The provider block's arguments in JSON: `subscription_id` and the `features` block azurerm requires. */
   protected synthesizeAttributes(): Record<string, unknown> {
     // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
     return escapeTerraformTemplates({ subscription_id: this.subscription(), features: [{}] });
   }
 
+  /** The same arguments for HCL output, `features` as a block. */
   protected synthesizeHclAttributes(): Record<string, unknown> {
     return escapeTerraformTemplates(
       hclAttributes({

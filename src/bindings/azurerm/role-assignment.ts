@@ -13,8 +13,8 @@ export interface ComputeRoleAssignmentConfig {
 /**
  * `azurerm_role_assignment` with the four arguments the access grant sets. Written by hand instead of the
  * generated binding (`@cdktf/provider-azurerm/lib/role-assignment`): that one builds a `timeouts` complex
- * object for every assignment, which cdktf then resolves at every synth, 2.3 s of CPU per 10,000 instances
- * in `npm run bench` against about 1 s for this. The synthesized JSON is the same.
+ * object for every assignment, which cdktf then resolves at every synth, the larger part of an assignment's
+ * synth time in `npm run bench`. The synthesized JSON is the same.
  */
 export class ComputeRoleAssignment extends TemplateSafeResource {
   constructor(

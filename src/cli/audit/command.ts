@@ -13,7 +13,7 @@ import { packageVersion } from '../version';
 import { unreadableByRules } from './policy-readable';
 import { AuditedRule, rulesFrom } from './recognize-rules';
 
-export const AUDIT_USAGE = VERBS_HELP.audit.synopsis;
+const AUDIT_USAGE = VERBS_HELP.audit.synopsis;
 
 const INNER = 'properties.properties';
 const LEVEL = { denied: 'error', audited: 'warning', appended: 'note', unknown: 'note' } as const;

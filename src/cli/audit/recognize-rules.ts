@@ -25,7 +25,7 @@ export interface AuditedRule {
   readonly rule: ShutdownRule;
 }
 
-export interface RuleSet {
+interface RuleSet {
   readonly rules: AuditedRule[];
   /** Definitions skipped (not recognized, disabled, a mode that does not cover compute instances), and why. */
   readonly notes: string[];

@@ -5,7 +5,7 @@ import { CliIo, UnusableInput } from '../io';
 /** The Terraform CDK a generated module is written for: cdktf 0.21 or CDK Terrain (cdktn) 0.24. */
 export type Framework = 'cdktf' | 'cdktn';
 
-export const FRAMEWORKS: readonly Framework[] = ['cdktf', 'cdktn'];
+const FRAMEWORKS: readonly Framework[] = ['cdktf', 'cdktn'];
 
 /**
  * Where each framework's module imports the library from: the package's main entry is built against cdktf,

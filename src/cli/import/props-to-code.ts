@@ -34,7 +34,7 @@ const UNITS = [
 ] as const;
 
 /** A Duration as the factory call of its largest whole unit (`Duration.minutes(30)`). */
-export function durationCode(d: Duration): Expr {
+function durationCode(d: Duration): Expr {
   const s = d.toSeconds();
   const [unit, size] = UNITS.find(([, n]) => s > 0 && s % n === 0) ?? ['seconds', 1];
   return call(`Duration.${unit}`, lit(s / size));

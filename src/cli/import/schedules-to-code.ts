@@ -7,7 +7,7 @@ import { refusalComments, refusalsOf } from './findings';
 import { workingHoursFor } from './working-hours-from-entries';
 
 /** The schedules prop: its code, the schedules it builds (those the library accepts), and what it found. */
-export interface SchedulesCode {
+interface SchedulesCode {
   readonly code: Expr;
   readonly schedules: StartStopSchedule[];
   readonly refusals: string[];
@@ -27,7 +27,7 @@ const ENUMS: Record<string, readonly string[]> = {
 const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** JSON as code: the literal form of a plain value (for `fromArm` entries). */
-export function jsonToCode(value: unknown): Expr {
+function jsonToCode(value: unknown): Expr {
   if (Array.isArray(value)) return arr(value.map(jsonToCode));
   if (isPlainObject(value)) return obj(Object.entries(value).map(([k, v]) => prop(k, jsonToCode(v))));
   return lit(value as string | number | boolean);

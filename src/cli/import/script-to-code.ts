@@ -5,7 +5,7 @@ import { isPlainObject } from '../../validation/plain-object';
 import { call, Expr, lit, name, obj, Prop, prop } from './code';
 import { refusalsOf } from './findings';
 
-export interface ScriptCode {
+interface ScriptCode {
   readonly code: Expr;
   /** A module-level constant holding an inline script's text, declared before `addInstances`. */
   readonly constant?: { readonly name: string; readonly text: string };

@@ -15,11 +15,11 @@ export interface Origin {
   readonly path: string;
 }
 
-export type Resolved =
+type Resolved =
   | { readonly known: true; readonly value: unknown; readonly origin?: Origin }
   | { readonly known: false; readonly reason: string };
 
-export interface ExpressionScope {
+interface ExpressionScope {
   /** The parameter's value and where it came from, or a reason it is unknown. */
   parameter(name: string): Resolved;
   variable(name: string): Resolved;
@@ -37,7 +37,7 @@ export interface ExpressionScope {
 export const EXPRESSION_LIMITS = { steps: 100_000, depth: 64, length: 1_048_576 } as const;
 
 /** Counts the work of evaluating one file's expressions and stops it, naming the file and the variable, at a limit. */
-export class EvaluationBudget {
+class EvaluationBudget {
   /** Function calls evaluated so far. */
   steps = 0;
   /** The variables and parameters being resolved, outermost first. */

@@ -18,7 +18,7 @@ import { dataFrom } from './json-data';
  */
 
 /** The writable ARM properties of a compute instance, as found (values are not validated here). */
-export type AzureInstanceProperties = Record<string, unknown>;
+type AzureInstanceProperties = Record<string, unknown>;
 
 /** One compute instance in the ARM resource shape. */
 export interface AzureInstance {
@@ -36,10 +36,10 @@ export interface AzureInstance {
 }
 
 /** Which of Azure's output shapes an instance came from. */
-export type AzureInstanceShape = 'rest' | 'az-ml-cli';
+type AzureInstanceShape = 'rest' | 'az-ml-cli';
 
 /** An instance with where it was found: its JSON path in the file (`value[1]`, `` for the root). */
-export interface LocatedAzureInstance {
+interface LocatedAzureInstance {
   readonly instance: AzureInstance;
   readonly shape: AzureInstanceShape;
   readonly path: string;

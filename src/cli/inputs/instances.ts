@@ -36,7 +36,7 @@ export function dependsOnSkipped(field: string, skipped: readonly string[]): boo
   return skipped.some((s) => within(field, s) || within(s, field));
 }
 
-export type InputKind = 'arm-template' | 'arm-parameters' | 'terraform-json' | 'azure-output' | 'unknown';
+type InputKind = 'arm-template' | 'arm-parameters' | 'terraform-json' | 'azure-output' | 'unknown';
 
 export function inputKind(json: unknown): InputKind {
   if (!isPlainObject(json)) return isAzureComputeOutput(json) ? 'azure-output' : 'unknown';

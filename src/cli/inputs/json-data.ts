@@ -8,8 +8,7 @@
 /** Deeper than any template, parameter file, policy or Azure output: this command's own limit. */
 export const MAX_NESTING = 256;
 
-export type ParsedJson =
-  { readonly ok: true; readonly json: unknown } | { readonly ok: false; readonly problem: string };
+type ParsedJson = { readonly ok: true; readonly json: unknown } | { readonly ok: false; readonly problem: string };
 
 export function parseJsonData(text: string): ParsedJson {
   const body = text.replace(/^\uFEFF/, '');

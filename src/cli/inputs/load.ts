@@ -2,7 +2,7 @@ import { CliIo, readJsonFile, UnusableInput } from '../io';
 import { FoundInstance, findInstances, inputKind } from './instances';
 import { jsonLines } from './json-lines';
 
-export interface LoadedInstances {
+interface LoadedInstances {
   readonly instances: FoundInstance[];
   /** By file: the line each JSON path starts on, for reports. */
   readonly lines: Map<string, Map<string, number>>;

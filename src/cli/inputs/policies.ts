@@ -24,13 +24,13 @@ export interface PolicyDefinitionInput {
   readonly file: string;
 }
 
-export interface PolicyReferenceInput {
+interface PolicyReferenceInput {
   readonly definition: string;
   readonly referenceId?: string;
   readonly parameters: Readonly<Record<string, unknown>>;
 }
 
-export interface InitiativeInput {
+interface InitiativeInput {
   readonly keys: readonly string[];
   readonly name: string;
   readonly parameters: Readonly<Record<string, ParameterDeclaration>>;
@@ -38,7 +38,7 @@ export interface InitiativeInput {
   readonly file: string;
 }
 
-export interface AssignmentInput {
+interface AssignmentInput {
   readonly name: string;
   readonly target: string;
   readonly parameters: Readonly<Record<string, unknown>>;

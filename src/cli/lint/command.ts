@@ -8,7 +8,7 @@ import { VERBS_HELP } from '../usage';
 import { packageVersion } from '../version';
 import { instanceProblems, LintProblem } from './instance-problems';
 
-export const LINT_USAGE = VERBS_HELP.lint.synopsis;
+const LINT_USAGE = VERBS_HELP.lint.synopsis;
 
 /** SARIF rules: one per kind of field, told apart by the JSON path. */
 const RULES: ReadonlyArray<SarifRule & { match: RegExp }> = [

@@ -15,7 +15,7 @@ import { svgChart, SvgBlock } from './svg-chart';
 import { textChart } from './text-chart';
 import { hoursOf, Interval, minuteSlots, runningIntervals, weekOf } from './week';
 
-export const PREVIEW_USAGE = VERBS_HELP.preview.synopsis;
+const PREVIEW_USAGE = VERBS_HELP.preview.synopsis;
 
 /** `--cron "Stop 0 18 * * 1-5"`: a schedule the library's factory validates. */
 function cronSchedule(text: string, timeZone: string): ArmComputeStartStopSchedule {

@@ -12,7 +12,7 @@ import { readPrices } from './prices';
 import { Review, stackSummary, totalLine, weekText } from './summary';
 import { reviewText } from './text';
 
-export const REVIEW_USAGE = VERBS_HELP.review.synopsis;
+const REVIEW_USAGE = VERBS_HELP.review.synopsis;
 
 type ReviewFormat = 'markdown' | 'text' | 'json';
 

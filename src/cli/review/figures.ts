@@ -65,7 +65,7 @@ export class WeekFigures {
 }
 
 /** Sums over instances; `missing` counts the sides whose figure is not known (unknown schedules, no price). */
-export interface Total {
+interface Total {
   hours: number;
   weekly: number;
   monthly: number;

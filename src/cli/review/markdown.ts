@@ -10,7 +10,7 @@ import { beforeAfter, Review, StackSummary } from './summary';
  */
 
 /** GitHub refuses a comment body over 65,536 characters (its API's error: "Body is too long (maximum is 65536 characters)"). */
-export const COMMENT_LIMIT = 65_536;
+const COMMENT_LIMIT = 65_536;
 /** Room kept under the limit for the last line that says what was left out. */
 const RESERVE = 600;
 
@@ -18,7 +18,7 @@ const RESERVE = 600;
 const MAX_VALUE = 300;
 const MAX_LISTED = 20;
 
-export function code(value: string): string {
+function code(value: string): string {
   const cut = value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}…` : value;
   const t = terminalText(cut).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run) => run.length));

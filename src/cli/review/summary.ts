@@ -8,7 +8,7 @@ import type { InstanceFigures, SideFigures, Totals } from './figures';
  * The review as data: what every format prints, in words a reviewer reads. Strings here still hold the
  * plan's text unescaped: each format escapes them for its medium.
  */
-export interface InstanceSummary {
+interface InstanceSummary {
   readonly name: string;
   readonly address: string;
   readonly user?: string;
@@ -50,7 +50,7 @@ const WORDS: Record<InstanceAction, string> = {
   forgotten: 'removed from the state, kept in Azure',
 };
 
-export function schedulesText(side: InstanceSide | undefined): string | undefined {
+function schedulesText(side: InstanceSide | undefined): string | undefined {
   if (!side) return undefined;
   if (!side.schedules) return side.schedulesUnknown ?? 'unknown';
   if (side.schedules.length === 0) return 'none: runs until someone stops it';
@@ -64,7 +64,7 @@ const pick = <K extends keyof SideFigures>(f: InstanceFigures, key: K) => ({
   after: f.after?.[key],
 });
 
-export function instanceSummary(c: InstanceChange, f: InstanceFigures): InstanceSummary {
+function instanceSummary(c: InstanceChange, f: InstanceFigures): InstanceSummary {
   return {
     name: c.name,
     address: c.address,

@@ -8,7 +8,7 @@ import { resourceGroupIdOf, resourceGroupKeyOf, resourceGroupLabelOf } from './w
 
 /** What the user of a compute instance made on their behalf needs, and nothing more (learn.microsoft.com,
  * azure/machine-learning/how-to-create-compute-instance, "Create on behalf of"). */
-export const COMPUTE_USER_ACTIONS = [
+const COMPUTE_USER_ACTIONS = [
   'Microsoft.MachineLearningServices/workspaces/computes/read',
   'Microsoft.MachineLearningServices/workspaces/computes/start/action',
   'Microsoft.MachineLearningServices/workspaces/computes/stop/action',

@@ -20,7 +20,7 @@ import { renderDriftCheck } from './drift-check';
  * are added. A replacement is still planned from the whole configuration: Terraform re-plans it "from our
  * original with no ignored values" (same file, `plan`).
  */
-export const IGNORED_CHANGES = ['body', 'tags', 'identity'];
+const IGNORED_CHANGES = ['body', 'tags', 'identity'];
 
 /**
  * What an existing (imported) instance (`existing: true`) also ignores. An import leaves these arguments at azapi's
@@ -30,14 +30,9 @@ export const IGNORED_CHANGES = ['body', 'tags', 'identity'];
  * the imported body, Azure's own values: a re-PUT of an instance with schedules is reported to fail
  * (azure-quickstart-templates #11830, bicep #17617). `timeouts` would update without a request, but would still show as a change.
  */
-export const EXISTING_IGNORED_CHANGES = [
-  ...IGNORED_CHANGES,
-  'ignore_casing',
-  'replace_triggers_external_values',
-  'timeouts',
-];
+const EXISTING_IGNORED_CHANGES = [...IGNORED_CHANGES, 'ignore_casing', 'replace_triggers_external_values', 'timeouts'];
 
-export interface AzapiRenderOptions {
+interface AzapiRenderOptions {
   readonly deletionProtection: boolean;
   readonly stopAfterCreation: boolean;
   /** The instance exists and is imported (`existing: true`). */

@@ -10,7 +10,7 @@ import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
 import { projectedSchedules, schedulesProjection } from './schedules-projection';
 
 /** What the drift check of one instance compares beyond schedules and idle shutdown. */
-export interface DriftCheckOptions {
+interface DriftCheckOptions {
   /** The construct path, for the messages. */
   readonly path: string;
   /** Also warn when Azure reports the instance's OS image is not the latest. */
@@ -23,7 +23,7 @@ const IDLE = 'properties.properties.idleTimeBeforeShutdown';
 const OS_IMAGE = 'properties.properties.osImageMetadata';
 
 /** Every drift message starts with this, for tools that read a plan's checks (`aml-compute review`). */
-export const DRIFT_MESSAGE_PREFIX = 'aml-compute drift';
+const DRIFT_MESSAGE_PREFIX = 'aml-compute drift';
 
 /**
  * A `check` whose data source reads the live instance (a GET with the library's stable api-version) and
@@ -60,7 +60,7 @@ export function renderDriftCheck(
     const whenExists = (condition: string) => `\${${data}.exists ? ${condition} : true}`;
     const azure = schedulesProjection(`${output(SCHEDULES)}.computeStartStop`);
     // Both sides as they are, Azure's with its own fields: the comparison's projection is long, and writing
-    // it a second time into the message doubled the synth time the checks cost.
+    // it a second time into the message was a large part of the checks' synth time.
     const codeShown = JSON.stringify(schedules);
     const replaceCompute = `set deletionProtection: false, then terraform apply -replace=${addressOf(compute)}`;
     return [

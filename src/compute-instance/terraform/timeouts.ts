@@ -5,9 +5,9 @@ import { ComputeInstanceSpec, ArmScriptReference } from '../../model/compute-arm
  * (Azure/terraform-provider-azapi internal/services/azapi_resource.go, `CreateUpdate`); no Azure document
  * states how long provisioning takes, so the library keeps that allowance for it.
  */
-export const PROVISIONING_MINUTES = 30;
+const PROVISIONING_MINUTES = 30;
 /** Azure's default script timeout (how-to-customize-compute-instance: 15 minutes). */
-export const DEFAULT_SCRIPT_MINUTES = 15;
+const DEFAULT_SCRIPT_MINUTES = 15;
 /** Deleting an instance deletes its VM; twice azapi's 30-minute default, no Azure figure exists. */
 export const DELETE_MINUTES = 60;
 
@@ -26,7 +26,7 @@ export function createTimeoutMinutes(spec: ComputeInstanceSpec): number {
 }
 
 /** Minutes (rounded up) of a GNU `timeout` DURATION as the library writes it (`90s`, `30m`, `2h`, `1d`, `45`). */
-export function scriptTimeoutMinutes(timeout: string | undefined): number {
+function scriptTimeoutMinutes(timeout: string | undefined): number {
   if (timeout === undefined) return DEFAULT_SCRIPT_MINUTES;
   const match = /^(\d+)([smhd]?)$/.exec(timeout);
   if (!match) return DEFAULT_SCRIPT_MINUTES;
