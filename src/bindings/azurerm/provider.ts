@@ -2,7 +2,7 @@ import { TerraformProvider, TerraformResourceConfig } from '../../core/framework
 import { Construct, IConstruct } from 'constructs';
 import { inSameFramework } from '../../core/framework-check';
 import { escapeTerraformTemplates } from '../../core/terraform-template';
-import { hclAttributes, hclBlock, hclString } from './hcl';
+import { Attribute, blockList, hclArguments, jsonArguments, stringArgument } from '../attributes';
 
 /**
  * What `@cdktf/provider-azurerm` 14.23.1 declares for every azurerm element: the provider's
@@ -60,18 +60,20 @@ export class AzurermProvider extends TerraformProvider {
     return this.subscriptionId;
   }
 
+  private attributes(): readonly Attribute[] {
+    return [
+      stringArgument('subscription_id', this.subscription()),
+      blockList('features', 'AzurermProviderFeaturesList', [[]]),
+    ];
+  }
+
   protected synthesizeAttributes(): Record<string, unknown> {
     // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
-    return escapeTerraformTemplates({ subscription_id: this.subscription(), features: [{}] });
+    return escapeTerraformTemplates(jsonArguments(this.attributes()));
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    return escapeTerraformTemplates(
-      hclAttributes({
-        subscription_id: hclString(this.subscription()),
-        features: hclBlock([{}], 'AzurermProviderFeaturesList'),
-      }),
-    );
+    return escapeTerraformTemplates(hclArguments(this.attributes()));
   }
 }
 
