@@ -27,35 +27,21 @@ export type AttributeKind =
 
 type Elements = readonly (readonly Attribute[])[];
 
-export const stringArgument = (name: string, value: string | undefined): Attribute => ({
-  name,
-  kind: { type: 'string' },
-  value,
-});
+/** An argument of one of the kinds that need nothing but the type. */
+const plainArgument =
+  <T>(type: 'string' | 'boolean' | 'number' | 'stringMap') =>
+  (name: string, value: T | undefined): Attribute => ({ name, kind: { type }, value });
 
-export const booleanArgument = (name: string, value: boolean | undefined): Attribute => ({
-  name,
-  kind: { type: 'boolean' },
-  value,
-});
-
-export const numberArgument = (name: string, value: number | undefined): Attribute => ({
-  name,
-  kind: { type: 'number' },
-  value,
-});
+export const stringArgument = plainArgument<string>('string');
+export const booleanArgument = plainArgument<boolean>('boolean');
+export const numberArgument = plainArgument<number>('number');
+export const stringMapArgument = plainArgument<Readonly<Record<string, string>>>('stringMap');
 
 export const stringListArgument = (
   name: string,
   value: readonly string[] | undefined,
   collection: 'list' | 'set',
 ): Attribute => ({ name, kind: { type: 'stringList', collection }, value });
-
-export const stringMapArgument = (name: string, value: Readonly<Record<string, string>> | undefined): Attribute => ({
-  name,
-  kind: { type: 'stringMap' },
-  value,
-});
 
 export const jsonObjectArgument = (name: string, value: object | undefined): Attribute => ({
   name,

@@ -19,11 +19,11 @@ export abstract class TemplateSafeResource extends TerraformResource {
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {
-    return escapeTerraformTemplates(jsonArguments(this.attributes()));
+    return templateSafeJson(this.attributes());
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    return this.writesHcl() ? escapeTerraformTemplates(hclArguments(this.attributes())) : {};
+    return this.writesHcl() ? templateSafeHcl(this.attributes()) : {};
   }
 
   /**
@@ -33,4 +33,14 @@ export abstract class TemplateSafeResource extends TerraformResource {
   importFrom(id: string, provider?: TerraformProvider): void {
     super.importFrom(escapeTerraformTemplates(id), provider);
   }
+}
+
+/** The `.tf.json` arguments with their literal text escaped: the resources' and the providers' alike. */
+export function templateSafeJson(attributes: readonly Attribute[]): Record<string, unknown> {
+  return escapeTerraformTemplates(jsonArguments(attributes));
+}
+
+/** cdktf's HCL records with their literal text escaped. */
+export function templateSafeHcl(attributes: readonly Attribute[]): Record<string, unknown> {
+  return escapeTerraformTemplates(hclArguments(attributes));
 }

@@ -5,12 +5,11 @@ import {
   TerraformStack,
 } from '../../core/framework';
 import { Construct } from 'constructs';
-import { escapeTerraformTemplates } from '../../core/terraform-template';
+import { templateSafeJson } from '../template-safe-resource';
 import {
   Attribute,
   blockList,
   booleanArgument,
-  jsonArguments,
   numberArgument,
   stringArgument,
   stringListArgument,
@@ -248,7 +247,7 @@ export class AzapiProvider extends TerraformProvider {
 
   protected synthesizeAttributes(): Record<string, unknown> {
     // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
-    return escapeTerraformTemplates(jsonArguments(this.attributes()));
+    return templateSafeJson(this.attributes());
   }
 
   // No synthesizeHclAttributes: HCL output has always left azapi's arguments out, as for its resources

@@ -1,8 +1,8 @@
 import { TerraformProvider, TerraformResourceConfig } from '../../core/framework';
 import { Construct, IConstruct } from 'constructs';
 import { inSameFramework } from '../../core/framework-check';
-import { escapeTerraformTemplates } from '../../core/terraform-template';
-import { Attribute, blockList, hclArguments, jsonArguments, stringArgument } from '../attributes';
+import { Attribute, blockList, stringArgument } from '../attributes';
+import { templateSafeHcl, templateSafeJson } from '../template-safe-resource';
 
 /**
  * What `@cdktf/provider-azurerm` 14.23.1 declares for every azurerm element: the provider's
@@ -69,11 +69,11 @@ export class AzurermProvider extends TerraformProvider {
 
   protected synthesizeAttributes(): Record<string, unknown> {
     // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
-    return escapeTerraformTemplates(jsonArguments(this.attributes()));
+    return templateSafeJson(this.attributes());
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    return escapeTerraformTemplates(hclArguments(this.attributes()));
+    return templateSafeHcl(this.attributes());
   }
 }
 
