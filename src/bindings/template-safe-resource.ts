@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformResource } from '../core/framework';
 import { escapeTerraformTemplates } from '../core/terraform-template';
+import { Attribute, hclArguments, jsonArguments } from './attributes';
 
 /**
  * A resource binding of the library whose every literal string reaches Terraform as text. Terraform reads
@@ -9,20 +10,20 @@ import { escapeTerraformTemplates } from '../core/terraform-template';
  * user's `addOverride` is not escaped: it is cdktf's way to write raw Terraform.
  */
 export abstract class TemplateSafeResource extends TerraformResource {
-  /** The resource's arguments, with snake_case names, as `synthesizeAttributes` would give them. */
-  protected abstract terraformArguments(): Record<string, unknown>;
+  /** The resource's arguments, declared once for both the JSON and the HCL output. */
+  protected abstract attributes(): readonly Attribute[];
 
-  /** The arguments as cdktf's HCL output reads them (`hclAttributes`); none unless the binding has them. */
-  protected hclArguments(): Record<string, unknown> {
-    return {};
+  /** Whether cdktf's HCL output gets the arguments; a binding that says no writes its block without them. */
+  protected writesHcl(): boolean {
+    return true;
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {
-    return escapeTerraformTemplates(this.terraformArguments());
+    return templateSafeJson(this.attributes());
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    return escapeTerraformTemplates(this.hclArguments());
+    return this.writesHcl() ? templateSafeHcl(this.attributes()) : {};
   }
 
   /**
@@ -32,4 +33,14 @@ export abstract class TemplateSafeResource extends TerraformResource {
   importFrom(id: string, provider?: TerraformProvider): void {
     super.importFrom(escapeTerraformTemplates(id), provider);
   }
+}
+
+/** The `.tf.json` arguments with their literal text escaped: the resources' and the providers' alike. */
+export function templateSafeJson(attributes: readonly Attribute[]): Record<string, unknown> {
+  return escapeTerraformTemplates(jsonArguments(attributes));
+}
+
+/** cdktf's HCL records with their literal text escaped. */
+export function templateSafeHcl(attributes: readonly Attribute[]): Record<string, unknown> {
+  return escapeTerraformTemplates(hclArguments(attributes));
 }

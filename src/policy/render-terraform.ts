@@ -1,10 +1,7 @@
 import { Construct } from 'constructs';
-import { ManagementGroupPolicyAssignment } from '../bindings/azurerm/management-group-policy-assignment';
-import { ManagementGroupPolicySetDefinition } from '../bindings/azurerm/management-group-policy-set-definition';
+import { PolicyAssignment } from '../bindings/azurerm/policy-assignment';
 import { PolicyDefinition } from '../bindings/azurerm/policy-definition';
 import { PolicyDefinitionReference, PolicySetDefinition } from '../bindings/azurerm/policy-set-definition';
-import { ResourceGroupPolicyAssignment } from '../bindings/azurerm/resource-group-policy-assignment';
-import { SubscriptionPolicyAssignment } from '../bindings/azurerm/subscription-policy-assignment';
 import {
   assignmentParameters,
   definitionParameters,
@@ -57,42 +54,30 @@ export function renderPolicyTerraform(
       }).id,
     parameterValues: json(referenceParameterValues(rule)),
   }));
-  const initiative = {
+  const initiativeId = new PolicySetDefinition(scope, 'Initiative', {
     name,
     policyType: 'Custom',
     displayName: initiativeDisplayName(name),
     description: initiativeDescription(rules),
     metadata: json(POLICY_METADATA),
     parameters: json(initiativeParameters(rules)),
+    managementGroupId,
     policyDefinitionReference: references,
-  };
-  const initiativeId =
-    managementGroupId !== undefined
-      ? new ManagementGroupPolicySetDefinition(scope, 'Initiative', { ...initiative, managementGroupId }).id
-      : new PolicySetDefinition(scope, 'Initiative', initiative).id;
-
-  const assignment = {
+  }).id;
+  const assignmentId = new PolicyAssignment(scope, 'Assignment', {
+    scopeKind: target.kind,
+    scopeId:
+      target.kind === 'managementGroup'
+        ? target.managementGroupId
+        : target.kind === 'subscription'
+          ? target.subscriptionResourceId
+          : target.resourceGroupId,
     name,
     policyDefinitionId: initiativeId,
     displayName: initiativeDisplayName(name),
     description: `Assigns ${initiativeDisplayName(name)} to ${target.label}.`,
     parameters: json(assignmentParameters(rules)),
     nonComplianceMessage: rules.map((r) => ({ content: r.nonComplianceMessage, policyDefinitionReferenceId: r.name })),
-  };
-  const assignmentId =
-    target.kind === 'managementGroup'
-      ? new ManagementGroupPolicyAssignment(scope, 'Assignment', {
-          ...assignment,
-          managementGroupId: target.managementGroupId,
-        }).id
-      : target.kind === 'subscription'
-        ? new SubscriptionPolicyAssignment(scope, 'Assignment', {
-            ...assignment,
-            subscriptionId: target.subscriptionResourceId,
-          }).id
-        : new ResourceGroupPolicyAssignment(scope, 'Assignment', {
-            ...assignment,
-            resourceGroupId: target.resourceGroupId,
-          }).id;
+  }).id;
   return { initiativeId, assignmentId };
 }

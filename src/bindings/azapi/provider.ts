@@ -5,7 +5,16 @@ import {
   TerraformStack,
 } from '../../core/framework';
 import { Construct } from 'constructs';
-import { escapeTerraformTemplates } from '../../core/terraform-template';
+import { templateSafeJson } from '../template-safe-resource';
+import {
+  Attribute,
+  blockList,
+  booleanArgument,
+  numberArgument,
+  stringArgument,
+  stringListArgument,
+  stringMapArgument,
+} from '../attributes';
 import { inSameFramework } from '../../core/framework-check';
 import { isStackDefault, markStackDefault, stackDefaultOf, userProviderOf } from '../stack-default-provider';
 
@@ -223,6 +232,53 @@ export interface AzapiProviderProps {
 }
 
 /**
+ * How each of the provider's plain arguments is declared; its Terraform name is the prop's, in snake_case.
+ * Typed so that a prop added to `AzapiProviderProps` without a line here does not compile.
+ */
+const PROVIDER_ARGUMENTS: {
+  readonly [K in Exclude<keyof AzapiProviderProps, 'endpoint' | 'alias'>]-?: (
+    name: string,
+    value: AzapiProviderProps[K],
+  ) => Attribute;
+} = {
+  subscriptionId: stringArgument,
+  tenantId: stringArgument,
+  auxiliaryTenantIds: (name, value) => stringListArgument(name, value, 'list'),
+  environment: stringArgument,
+  clientId: stringArgument,
+  clientIdFilePath: stringArgument,
+  clientCertificate: stringArgument,
+  clientCertificatePath: stringArgument,
+  clientCertificatePassword: stringArgument,
+  clientSecret: stringArgument,
+  clientSecretFilePath: stringArgument,
+  useOidc: booleanArgument,
+  oidcRequestToken: stringArgument,
+  oidcRequestUrl: stringArgument,
+  oidcToken: stringArgument,
+  oidcTokenFilePath: stringArgument,
+  oidcAzureServiceConnectionId: stringArgument,
+  useCli: booleanArgument,
+  useMsi: booleanArgument,
+  useAksWorkloadIdentity: booleanArgument,
+  skipProviderRegistration: booleanArgument,
+  partnerId: stringArgument,
+  customCorrelationRequestId: stringArgument,
+  disableCorrelationRequestId: booleanArgument,
+  disableInstanceDiscovery: booleanArgument,
+  disableTerraformPartnerId: booleanArgument,
+  defaultName: stringArgument,
+  defaultLocation: stringArgument,
+  defaultTags: stringMapArgument,
+  enablePreflight: booleanArgument,
+  ignoreNoOpChanges: booleanArgument,
+  disableDefaultOutput: booleanArgument,
+  alwaysAcquirePolicyToken: booleanArgument,
+  preserveResourceIdCasing: booleanArgument,
+  maximumBusyRetryAttempts: numberArgument,
+};
+
+/**
  * The azapi provider (source `Azure/azapi`). No prebuilt cdktf binding exists; this one renders the
  * provider's own arguments. Declare one (any id, before or after the instances) to configure azapi in code;
  * a stack without one gets an empty `provider "azapi" {}` from the library.
@@ -281,23 +337,41 @@ export class AzapiProvider extends TerraformProvider {
   }
 
   /** The props as azapi's snake_case arguments, `endpoint` as its one-element block list. */
-  protected synthesizeAttributes(): Record<string, unknown> {
-    const { endpoint, alias: _alias, ...rest } = this.props;
-    void _alias;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(rest)) out[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
-    if (endpoint) {
-      out.endpoint = [
-        {
-          active_directory_authority_host: endpoint.activeDirectoryAuthorityHost,
-          resource_manager_endpoint: endpoint.resourceManagerEndpoint,
-          resource_manager_audience: endpoint.resourceManagerAudience,
-        },
-      ];
-    }
-    // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
-    return escapeTerraformTemplates(out);
+  private attributes(): readonly Attribute[] {
+    const { endpoint } = this.props;
+    const plain = Object.entries(PROVIDER_ARGUMENTS) as [
+      keyof typeof PROVIDER_ARGUMENTS,
+      (n: string, v: unknown) => Attribute,
+    ][];
+    return [
+      ...plain.map(([key, argument]) =>
+        argument(
+          key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+          this.props[key],
+        ),
+      ),
+      blockList(
+        'endpoint',
+        undefined,
+        endpoint && [
+          [
+            stringArgument('active_directory_authority_host', endpoint.activeDirectoryAuthorityHost),
+            stringArgument('resource_manager_endpoint', endpoint.resourceManagerEndpoint),
+            stringArgument('resource_manager_audience', endpoint.resourceManagerAudience),
+          ],
+        ],
+      ),
+    ];
   }
+
+  /** The provider block's arguments in JSON, with literal text escaped. */
+  protected synthesizeAttributes(): Record<string, unknown> {
+    // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
+    return templateSafeJson(this.attributes());
+  }
+
+  // No synthesizeHclAttributes: HCL output has always left azapi's arguments out, as for its resources
+  // (AzapiResource); the recorded HCL holds that.
 }
 
 /**

@@ -1,8 +1,9 @@
 import { TerraformMetaArguments } from '../../core/framework';
 import { TemplateSafeResource } from '../template-safe-resource';
 import { Construct } from 'constructs';
+import { Attribute, jsonObjectArgument, stringArgument } from '../attributes';
 import { azapiResourceConfig } from './provider';
-import type { AzapiTimeouts } from './resource';
+import { AzapiTimeouts, azapiTimeouts } from './resource';
 
 export interface AzapiResourceActionConfig extends TerraformMetaArguments {
   /** `<resource type>@<api version>`. */
@@ -39,16 +40,21 @@ export class AzapiResourceAction extends TemplateSafeResource {
     super(scope, id, azapiResourceConfig(scope, AzapiResourceAction.tfResourceType, config));
   }
 
-  protected terraformArguments(): Record<string, unknown> {
+  protected attributes(): readonly Attribute[] {
     const c = this.config;
-    return {
-      type: c.type,
-      resource_id: c.resourceId,
-      action: c.action,
-      method: c.method ?? 'POST',
-      body: c.body,
-      when: c.when,
-      timeouts: c.timeouts,
-    };
+    return [
+      stringArgument('type', c.type),
+      stringArgument('resource_id', c.resourceId),
+      stringArgument('action', c.action),
+      stringArgument('method', c.method ?? 'POST'),
+      jsonObjectArgument('body', c.body),
+      stringArgument('when', c.when),
+      azapiTimeouts(c.timeouts),
+    ];
+  }
+
+  /** As `AzapiResource`'s: HCL output has always left azapi's arguments out; the recorded HCL holds that. */
+  protected writesHcl(): boolean {
+    return false;
   }
 }

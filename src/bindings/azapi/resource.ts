@@ -2,6 +2,16 @@ import { TerraformMetaArguments } from '../../core/framework';
 import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
+import {
+  Attribute,
+  blockList,
+  booleanArgument,
+  jsonObjectArgument,
+  singleBlock,
+  stringArgument,
+  stringListArgument,
+  stringMapArgument,
+} from '../attributes';
 import { azapiResourceConfig } from './provider';
 
 export interface AzapiIdentity {
@@ -89,20 +99,45 @@ export class AzapiResource extends TemplateSafeResource {
     return this.idToken;
   }
 
-  protected terraformArguments(): Record<string, unknown> {
+  protected attributes(): readonly Attribute[] {
     const c = this.config;
-    return {
-      type: c.type,
-      name: c.name,
-      parent_id: c.parentId,
-      location: c.location,
-      identity: c.identity ? [{ type: c.identity.type, identity_ids: c.identity.identityIds }] : undefined,
-      tags: c.tags,
-      body: c.body,
-      replace_triggers_refs: c.replaceTriggersRefs,
-      replace_triggers_external_values: c.replaceTriggersExternalValues,
-      ignore_casing: c.ignoreCasing,
-      timeouts: c.timeouts,
-    };
+    return [
+      stringArgument('type', c.type),
+      stringArgument('name', c.name),
+      stringArgument('parent_id', c.parentId),
+      stringArgument('location', c.location),
+      blockList(
+        'identity',
+        undefined,
+        c.identity && [
+          [stringArgument('type', c.identity.type), stringListArgument('identity_ids', c.identity.identityIds, 'list')],
+        ],
+      ),
+      stringMapArgument('tags', c.tags),
+      jsonObjectArgument('body', c.body),
+      stringListArgument('replace_triggers_refs', c.replaceTriggersRefs, 'list'),
+      jsonObjectArgument('replace_triggers_external_values', c.replaceTriggersExternalValues),
+      booleanArgument('ignore_casing', c.ignoreCasing),
+      azapiTimeouts(c.timeouts),
+    ];
   }
+
+  /** HCL output has always left azapi's arguments out (no generated azapi binding to match); the recorded HCL holds that. */
+  protected writesHcl(): boolean {
+    return false;
+  }
+}
+
+/** azapi's `timeouts`, one object of Go durations. */
+export function azapiTimeouts(timeouts: AzapiTimeouts | undefined): Attribute {
+  return singleBlock(
+    'timeouts',
+    undefined,
+    timeouts && [
+      stringArgument('create', timeouts.create),
+      stringArgument('read', timeouts.read),
+      stringArgument('update', timeouts.update),
+      stringArgument('delete', timeouts.delete),
+    ],
+  );
 }

@@ -2,7 +2,14 @@ import { TerraformMetaArguments } from '../../core/framework';
 import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
-import { hclAttributes, hclBlock, hclBoolean, hclString, hclStringList, hclStringMap } from './hcl';
+import {
+  Attribute,
+  booleanArgument,
+  singleBlock,
+  stringArgument,
+  stringListArgument,
+  stringMapArgument,
+} from '../attributes';
 import { azurermResourceConfig } from './provider';
 
 export interface MachineLearningComputeInstanceConfig {
@@ -53,56 +60,38 @@ export class MachineLearningComputeInstance extends TemplateSafeResource {
     return this.idToken;
   }
 
-  protected terraformArguments(): Record<string, unknown> {
+  protected attributes(): readonly Attribute[] {
     const c = this.config;
-    return {
-      description: c.description,
-      local_auth_enabled: c.localAuthEnabled,
-      machine_learning_workspace_id: c.machineLearningWorkspaceId,
-      name: c.name,
-      node_public_ip_enabled: c.nodePublicIpEnabled,
-      subnet_resource_id: c.subnetResourceId,
-      tags: c.tags,
-      virtual_machine_size: c.virtualMachineSize,
-      assign_to_user: c.assignToUser
-        ? { object_id: c.assignToUser.objectId, tenant_id: c.assignToUser.tenantId }
-        : undefined,
-      identity: c.identity ? { identity_ids: c.identity.identityIds, type: c.identity.type } : undefined,
-      ssh: c.ssh ? { public_key: c.ssh.publicKey } : undefined,
-    };
-  }
-
-  protected hclArguments(): Record<string, unknown> {
-    const c = this.config;
-    return hclAttributes({
-      description: hclString(c.description),
-      local_auth_enabled: hclBoolean(c.localAuthEnabled),
-      machine_learning_workspace_id: hclString(c.machineLearningWorkspaceId),
-      name: hclString(c.name),
-      node_public_ip_enabled: hclBoolean(c.nodePublicIpEnabled),
-      subnet_resource_id: hclString(c.subnetResourceId),
-      tags: hclStringMap(c.tags),
-      virtual_machine_size: hclString(c.virtualMachineSize),
-      assign_to_user: hclBlock(
-        c.assignToUser &&
-          hclAttributes({
-            object_id: hclString(c.assignToUser.objectId),
-            tenant_id: hclString(c.assignToUser.tenantId),
-          }),
+    return [
+      stringArgument('description', c.description),
+      booleanArgument('local_auth_enabled', c.localAuthEnabled),
+      stringArgument('machine_learning_workspace_id', c.machineLearningWorkspaceId),
+      stringArgument('name', c.name),
+      booleanArgument('node_public_ip_enabled', c.nodePublicIpEnabled),
+      stringArgument('subnet_resource_id', c.subnetResourceId),
+      stringMapArgument('tags', c.tags),
+      stringArgument('virtual_machine_size', c.virtualMachineSize),
+      singleBlock(
+        'assign_to_user',
         'MachineLearningComputeInstanceAssignToUserList',
+        c.assignToUser && [
+          stringArgument('object_id', c.assignToUser.objectId),
+          stringArgument('tenant_id', c.assignToUser.tenantId),
+        ],
       ),
-      identity: hclBlock(
-        c.identity &&
-          hclAttributes({
-            identity_ids: hclStringList(c.identity.identityIds, 'set'),
-            type: hclString(c.identity.type),
-          }),
+      singleBlock(
+        'identity',
         'MachineLearningComputeInstanceIdentityList',
+        c.identity && [
+          stringListArgument('identity_ids', c.identity.identityIds, 'set'),
+          stringArgument('type', c.identity.type),
+        ],
       ),
-      ssh: hclBlock(
-        c.ssh && hclAttributes({ public_key: hclString(c.ssh.publicKey) }),
+      singleBlock(
+        'ssh',
         'MachineLearningComputeInstanceSshList',
+        c.ssh && [stringArgument('public_key', c.ssh.publicKey)],
       ),
-    });
+    ];
   }
 }

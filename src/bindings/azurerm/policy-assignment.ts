@@ -1,7 +1,7 @@
 import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
-import { hclAttributes, hclBlock, hclString } from './hcl';
+import { Attribute, blockList, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
 export interface NonComplianceMessage {
@@ -9,7 +9,32 @@ export interface NonComplianceMessage {
   readonly policyDefinitionReferenceId: string;
 }
 
+/** azurerm has one assignment resource per scope kind; they differ only in the argument naming the scope. */
+const SCOPES = {
+  managementGroup: {
+    terraformResourceType: 'azurerm_management_group_policy_assignment',
+    argument: 'management_group_id',
+    messageListClass: 'ManagementGroupPolicyAssignmentNonComplianceMessageList',
+  },
+  subscription: {
+    terraformResourceType: 'azurerm_subscription_policy_assignment',
+    argument: 'subscription_id',
+    messageListClass: 'SubscriptionPolicyAssignmentNonComplianceMessageList',
+  },
+  resourceGroup: {
+    terraformResourceType: 'azurerm_resource_group_policy_assignment',
+    argument: 'resource_group_id',
+    messageListClass: 'ResourceGroupPolicyAssignmentNonComplianceMessageList',
+  },
+} as const;
+
+export type PolicyAssignmentScopeKind = keyof typeof SCOPES;
+
 export interface PolicyAssignmentConfig {
+  /** Which resource type: the assignment at a management group, a subscription or a resource group. */
+  readonly scopeKind: PolicyAssignmentScopeKind;
+  /** ARM id of the management group, subscription or resource group. */
+  readonly scopeId: string;
   readonly name: string;
   readonly policyDefinitionId: string;
   readonly displayName: string;
@@ -19,29 +44,17 @@ export interface PolicyAssignmentConfig {
   readonly nonComplianceMessage: readonly NonComplianceMessage[];
 }
 
-/** The argument that names an assignment's scope, by resource type (azurerm has one resource per scope kind). */
-export interface PolicyAssignmentScope {
-  readonly terraformResourceType: string;
-  /** `management_group_id`, `subscription_id` or `resource_group_id`. */
-  readonly argument: string;
-  readonly id: string;
-  /** The generated binding's class name for the message list, which its HCL output names. */
-  readonly messageListClass: string;
-}
-
 /**
- * What the assignments at the three scopes share: the same arguments but the scope's, written the same way.
- * The generated classes write the plain arguments in alphabetical order, then the blocks, so the scope
- * argument's place depends on its name; HCL output keeps that order.
+ * `azurerm_management_group_policy_assignment`, `azurerm_subscription_policy_assignment` or
+ * `azurerm_resource_group_policy_assignment`, by the scope kind.
  */
-export abstract class PolicyAssignmentBase extends TemplateSafeResource {
-  protected constructor(
+export class PolicyAssignment extends TemplateSafeResource {
+  constructor(
     scope: Construct,
     id: string,
-    private readonly target: PolicyAssignmentScope,
     private readonly config: PolicyAssignmentConfig,
   ) {
-    super(scope, id, azurermResourceConfig(target.terraformResourceType));
+    super(scope, id, azurermResourceConfig(SCOPES[config.scopeKind].terraformResourceType));
   }
 
   private idToken?: string;
@@ -52,43 +65,24 @@ export abstract class PolicyAssignmentBase extends TemplateSafeResource {
     return this.idToken;
   }
 
-  protected terraformArguments(): Record<string, unknown> {
+  protected attributes(): readonly Attribute[] {
     const c = this.config;
-    return {
-      description: c.description,
-      display_name: c.displayName,
-      name: c.name,
-      parameters: c.parameters,
-      policy_definition_id: c.policyDefinitionId,
-      [this.target.argument]: this.target.id,
-      non_compliance_message: c.nonComplianceMessage.map((m) => ({
-        content: m.content,
-        policy_definition_reference_id: m.policyDefinitionReferenceId,
-      })),
-    };
-  }
-
-  protected hclArguments(): Record<string, unknown> {
-    const c = this.config;
-    const plain = Object.entries({
-      description: hclString(c.description),
-      display_name: hclString(c.displayName),
-      name: hclString(c.name),
-      parameters: hclString(c.parameters),
-      policy_definition_id: hclString(c.policyDefinitionId),
-      [this.target.argument]: hclString(this.target.id),
-    }).sort(([a], [b]) => (a < b ? -1 : 1));
-    return hclAttributes({
-      ...Object.fromEntries(plain),
-      non_compliance_message: hclBlock(
-        c.nonComplianceMessage.map((m) =>
-          hclAttributes({
-            content: hclString(m.content),
-            policy_definition_reference_id: hclString(m.policyDefinitionReferenceId),
-          }),
-        ),
-        this.target.messageListClass,
+    const target = SCOPES[c.scopeKind];
+    return [
+      stringArgument('description', c.description),
+      stringArgument('display_name', c.displayName),
+      stringArgument('name', c.name),
+      stringArgument('parameters', c.parameters),
+      stringArgument('policy_definition_id', c.policyDefinitionId),
+      stringArgument(target.argument, c.scopeId),
+      blockList(
+        'non_compliance_message',
+        target.messageListClass,
+        c.nonComplianceMessage.map((m) => [
+          stringArgument('content', m.content),
+          stringArgument('policy_definition_reference_id', m.policyDefinitionReferenceId),
+        ]),
       ),
-    });
+    ];
   }
 }

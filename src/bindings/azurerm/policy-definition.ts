@@ -1,7 +1,7 @@
 import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
-import { hclAttributes, hclString } from './hcl';
+import { Attribute, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
 export interface PolicyDefinitionConfig {
@@ -38,33 +38,18 @@ export class PolicyDefinition extends TemplateSafeResource {
     return this.idToken;
   }
 
-  protected terraformArguments(): Record<string, unknown> {
+  protected attributes(): readonly Attribute[] {
     const c = this.config;
-    return {
-      description: c.description,
-      display_name: c.displayName,
-      management_group_id: c.managementGroupId,
-      metadata: c.metadata,
-      mode: c.mode,
-      name: c.name,
-      parameters: c.parameters,
-      policy_rule: c.policyRule,
-      policy_type: c.policyType,
-    };
-  }
-
-  protected hclArguments(): Record<string, unknown> {
-    const c = this.config;
-    return hclAttributes({
-      description: hclString(c.description),
-      display_name: hclString(c.displayName),
-      management_group_id: hclString(c.managementGroupId),
-      metadata: hclString(c.metadata),
-      mode: hclString(c.mode),
-      name: hclString(c.name),
-      parameters: hclString(c.parameters),
-      policy_rule: hclString(c.policyRule),
-      policy_type: hclString(c.policyType),
-    });
+    return [
+      stringArgument('description', c.description),
+      stringArgument('display_name', c.displayName),
+      stringArgument('management_group_id', c.managementGroupId),
+      stringArgument('metadata', c.metadata),
+      stringArgument('mode', c.mode),
+      stringArgument('name', c.name),
+      stringArgument('parameters', c.parameters),
+      stringArgument('policy_rule', c.policyRule),
+      stringArgument('policy_type', c.policyType),
+    ];
   }
 }

@@ -1,7 +1,7 @@
 import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
-import { hclAttributes, hclBlock, hclString } from './hcl';
+import { Attribute, blockList, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
 export interface PolicyDefinitionReference {
@@ -16,6 +16,12 @@ export interface PolicySetDefinitionConfig {
   readonly policyType: string;
   readonly displayName: string;
   readonly description: string;
+  /**
+   * ARM id of the management group, which makes the initiative an
+   * `azurerm_management_group_policy_set_definition`.
+   * @default - an `azurerm_policy_set_definition` in the provider's subscription
+   */
+  readonly managementGroupId?: string;
   /** JSON, as a string. */
   readonly metadata: string;
   /** JSON, as a string. */
@@ -24,19 +30,25 @@ export interface PolicySetDefinitionConfig {
 }
 
 /**
- * What the subscription and management-group initiatives share: their arguments are the same but for the
- * management group, and so is how they are written.
+ * An initiative: `azurerm_management_group_policy_set_definition` at a management group, else
+ * `azurerm_policy_set_definition` in the provider's subscription. The two take the same arguments here, the
+ * management group's id only in the first.
  */
-export abstract class PolicySetDefinitionBase extends TemplateSafeResource {
-  protected constructor(
+export class PolicySetDefinition extends TemplateSafeResource {
+  constructor(
     scope: Construct,
     id: string,
-    terraformResourceType: string,
-    /** The generated binding's class name for the reference list, which its HCL output names. */
-    private readonly referenceListClass: string,
-    private readonly config: PolicySetDefinitionConfig & { readonly managementGroupId?: string },
+    private readonly config: PolicySetDefinitionConfig,
   ) {
-    super(scope, id, azurermResourceConfig(terraformResourceType));
+    super(
+      scope,
+      id,
+      azurermResourceConfig(
+        config.managementGroupId !== undefined
+          ? 'azurerm_management_group_policy_set_definition'
+          : 'azurerm_policy_set_definition',
+      ),
+    );
   }
 
   private idToken?: string;
@@ -47,51 +59,28 @@ export abstract class PolicySetDefinitionBase extends TemplateSafeResource {
     return this.idToken;
   }
 
-  protected terraformArguments(): Record<string, unknown> {
+  protected attributes(): readonly Attribute[] {
     const c = this.config;
-    return {
-      description: c.description,
-      display_name: c.displayName,
-      management_group_id: c.managementGroupId,
-      metadata: c.metadata,
-      name: c.name,
-      parameters: c.parameters,
-      policy_type: c.policyType,
-      policy_definition_reference: c.policyDefinitionReference.map((r) => ({
-        parameter_values: r.parameterValues,
-        policy_definition_id: r.policyDefinitionId,
-        reference_id: r.referenceId,
-      })),
-    };
-  }
-
-  protected hclArguments(): Record<string, unknown> {
-    const c = this.config;
-    return hclAttributes({
-      description: hclString(c.description),
-      display_name: hclString(c.displayName),
-      management_group_id: hclString(c.managementGroupId),
-      metadata: hclString(c.metadata),
-      name: hclString(c.name),
-      parameters: hclString(c.parameters),
-      policy_type: hclString(c.policyType),
-      policy_definition_reference: hclBlock(
-        c.policyDefinitionReference.map((r) =>
-          hclAttributes({
-            parameter_values: hclString(r.parameterValues),
-            policy_definition_id: hclString(r.policyDefinitionId),
-            reference_id: hclString(r.referenceId),
-          }),
-        ),
-        this.referenceListClass,
+    return [
+      stringArgument('description', c.description),
+      stringArgument('display_name', c.displayName),
+      stringArgument('management_group_id', c.managementGroupId),
+      stringArgument('metadata', c.metadata),
+      stringArgument('name', c.name),
+      stringArgument('parameters', c.parameters),
+      stringArgument('policy_type', c.policyType),
+      blockList(
+        'policy_definition_reference',
+        // The generated binding's class for the reference list, which its HCL output names.
+        c.managementGroupId !== undefined
+          ? 'ManagementGroupPolicySetDefinitionPolicyDefinitionReferenceList'
+          : 'PolicySetDefinitionPolicyDefinitionReferenceList',
+        c.policyDefinitionReference.map((r) => [
+          stringArgument('parameter_values', r.parameterValues),
+          stringArgument('policy_definition_id', r.policyDefinitionId),
+          stringArgument('reference_id', r.referenceId),
+        ]),
       ),
-    });
-  }
-}
-
-/** `azurerm_policy_set_definition`: an initiative in the provider's subscription. */
-export class PolicySetDefinition extends PolicySetDefinitionBase {
-  constructor(scope: Construct, id: string, config: PolicySetDefinitionConfig) {
-    super(scope, id, 'azurerm_policy_set_definition', 'PolicySetDefinitionPolicyDefinitionReferenceList', config);
+    ];
   }
 }

@@ -1,8 +1,8 @@
 import { TerraformProvider, TerraformResourceConfig } from '../../core/framework';
 import { Construct, IConstruct } from 'constructs';
 import { inSameFramework } from '../../core/framework-check';
-import { escapeTerraformTemplates } from '../../core/terraform-template';
-import { hclAttributes, hclBlock, hclString } from './hcl';
+import { Attribute, blockList, stringArgument } from '../attributes';
+import { templateSafeHcl, templateSafeJson } from '../template-safe-resource';
 
 /**
  * What `@cdktf/provider-azurerm` 14.23.1 declares for every azurerm element: the provider's
@@ -60,20 +60,23 @@ export class AzurermProvider extends TerraformProvider {
     return this.subscriptionId;
   }
 
-  /** The provider block's arguments in JSON: `subscription_id` and the `features` block azurerm requires. */
-  protected synthesizeAttributes(): Record<string, unknown> {
-    // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
-    return escapeTerraformTemplates({ subscription_id: this.subscription(), features: [{}] });
+  /** The provider block's arguments: `subscription_id` and the `features` block azurerm requires. */
+  private attributes(): readonly Attribute[] {
+    return [
+      stringArgument('subscription_id', this.subscription()),
+      blockList('features', 'AzurermProviderFeaturesList', [[]]),
+    ];
   }
 
-  /** The same arguments for HCL output, `features` as a block. */
+  /** The provider block's arguments in JSON, with literal text escaped. */
+  protected synthesizeAttributes(): Record<string, unknown> {
+    // Literal text reaches Terraform as text, as in the resources (TemplateSafeResource).
+    return templateSafeJson(this.attributes());
+  }
+
+  /** The same arguments for HCL output. */
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    return escapeTerraformTemplates(
-      hclAttributes({
-        subscription_id: hclString(this.subscription()),
-        features: hclBlock([{}], 'AzurermProviderFeaturesList'),
-      }),
-    );
+    return templateSafeHcl(this.attributes());
   }
 }
 

@@ -1,6 +1,6 @@
 import { TemplateSafeResource } from '../template-safe-resource';
 import { Construct } from 'constructs';
-import { hclAttributes, hclString } from './hcl';
+import { Attribute, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
 export interface ComputeRoleAssignmentConfig {
@@ -25,21 +25,13 @@ export class ComputeRoleAssignment extends TemplateSafeResource {
     super(scope, id, azurermResourceConfig('azurerm_role_assignment'));
   }
 
-  protected terraformArguments(): Record<string, unknown> {
-    return {
-      scope: this.config.scope,
-      role_definition_id: this.config.roleDefinitionId,
-      principal_id: this.config.principalId,
-      principal_type: this.config.principalType,
-    };
-  }
-
-  protected hclArguments(): Record<string, unknown> {
-    return hclAttributes({
-      principal_id: hclString(this.config.principalId),
-      principal_type: hclString(this.config.principalType),
-      role_definition_id: hclString(this.config.roleDefinitionId),
-      scope: hclString(this.config.scope),
-    });
+  protected attributes(): readonly Attribute[] {
+    const c = this.config;
+    return [
+      stringArgument('principal_id', c.principalId),
+      stringArgument('principal_type', c.principalType),
+      stringArgument('role_definition_id', c.roleDefinitionId),
+      stringArgument('scope', c.scope),
+    ];
   }
 }

@@ -1,7 +1,7 @@
 import { TemplateSafeResource } from '../template-safe-resource';
 import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
-import { hclAttributes, hclBlock, hclString, hclStringList } from './hcl';
+import { Attribute, blockList, stringArgument, stringListArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
 export interface RoleDefinitionPermissions {
@@ -35,33 +35,21 @@ export class RoleDefinition extends TemplateSafeResource {
     return this.roleDefinitionResourceIdToken;
   }
 
-  protected terraformArguments(): Record<string, unknown> {
+  protected attributes(): readonly Attribute[] {
     const c = this.config;
-    return {
-      assignable_scopes: c.assignableScopes,
-      description: c.description,
-      name: c.name,
-      scope: c.scope,
-      permissions: c.permissions.map((p) => ({ actions: p.actions, not_actions: p.notActions })),
-    };
-  }
-
-  protected hclArguments(): Record<string, unknown> {
-    const c = this.config;
-    return hclAttributes({
-      assignable_scopes: hclStringList(c.assignableScopes, 'list'),
-      description: hclString(c.description),
-      name: hclString(c.name),
-      scope: hclString(c.scope),
-      permissions: hclBlock(
-        c.permissions.map((p) =>
-          hclAttributes({
-            actions: hclStringList(p.actions, 'list'),
-            not_actions: hclStringList(p.notActions, 'list'),
-          }),
-        ),
+    return [
+      stringListArgument('assignable_scopes', c.assignableScopes, 'list'),
+      stringArgument('description', c.description),
+      stringArgument('name', c.name),
+      stringArgument('scope', c.scope),
+      blockList(
+        'permissions',
         'RoleDefinitionPermissionsList',
+        c.permissions.map((p) => [
+          stringListArgument('actions', p.actions, 'list'),
+          stringListArgument('not_actions', p.notActions, 'list'),
+        ]),
       ),
-    });
+    ];
   }
 }

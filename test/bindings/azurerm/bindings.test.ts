@@ -16,14 +16,11 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { ComputeRoleAssignment } from '../../../src/bindings/azurerm/role-assignment';
 import { AzapiProvider } from '../../../src/bindings/azapi/provider';
 import { MachineLearningComputeInstance } from '../../../src/bindings/azurerm/machine-learning-compute-instance';
-import { ManagementGroupPolicyAssignment } from '../../../src/bindings/azurerm/management-group-policy-assignment';
-import { ManagementGroupPolicySetDefinition } from '../../../src/bindings/azurerm/management-group-policy-set-definition';
+import { PolicyAssignment } from '../../../src/bindings/azurerm/policy-assignment';
 import { PolicyDefinition } from '../../../src/bindings/azurerm/policy-definition';
 import { PolicySetDefinition } from '../../../src/bindings/azurerm/policy-set-definition';
 import { AzurermProvider, isAzurermProvider } from '../../../src/bindings/azurerm/provider';
-import { ResourceGroupPolicyAssignment } from '../../../src/bindings/azurerm/resource-group-policy-assignment';
 import { RoleDefinition } from '../../../src/bindings/azurerm/role-definition';
-import { SubscriptionPolicyAssignment } from '../../../src/bindings/azurerm/subscription-policy-assignment';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000001';
 const RG = `${SUB}/resourceGroups/rg-ml`;
@@ -242,7 +239,7 @@ const expectedReferences = [
   },
 ];
 
-describe('PolicySetDefinition and ManagementGroupPolicySetDefinition write what the generated set definitions write', () => {
+describe('PolicySetDefinition writes what the generated set definitions write', () => {
   test('azurerm_policy_set_definition: policy_definition_reference as a list of blocks, management_group_id omitted', () => {
     const json = sameAsGenerated(
       (s) =>
@@ -290,7 +287,7 @@ describe('PolicySetDefinition and ManagementGroupPolicySetDefinition write what 
           ),
         }),
       (s) =>
-        new ManagementGroupPolicySetDefinition(s, 'Initiative', {
+        new PolicySetDefinition(s, 'Initiative', {
           ...initiative,
           managementGroupId: MG,
           policyDefinitionReference: references(new PolicyDefinition(s, 'Def', definitionConfig).id),
@@ -355,9 +352,10 @@ describe('the policy assignments write what the generated assignments write, at 
           managementGroupId: MG,
         }),
       (s) =>
-        new ManagementGroupPolicyAssignment(s, 'Assignment', {
-          ...assignment(new ManagementGroupPolicySetDefinition(s, 'Initiative', set).id),
-          managementGroupId: MG,
+        new PolicyAssignment(s, 'Assignment', {
+          ...assignment(new PolicySetDefinition(s, 'Initiative', set).id),
+          scopeKind: 'managementGroup',
+          scopeId: MG,
         }),
     );
     const block = only(json, 'azurerm_management_group_policy_assignment');
@@ -376,7 +374,7 @@ describe('the policy assignments write what the generated assignments write, at 
           ...assignment(id),
           subscriptionId: SUB,
         }),
-      (s) => new SubscriptionPolicyAssignment(s, 'Assignment', { ...assignment(id), subscriptionId: SUB }),
+      (s) => new PolicyAssignment(s, 'Assignment', { ...assignment(id), scopeKind: 'subscription', scopeId: SUB }),
     );
     const block = only(json, 'azurerm_subscription_policy_assignment');
     expect(args(block)).toEqual([...plainArgs, 'subscription_id'].sort());
@@ -392,7 +390,7 @@ describe('the policy assignments write what the generated assignments write, at 
           ...assignment(id),
           resourceGroupId: RG,
         }),
-      (s) => new ResourceGroupPolicyAssignment(s, 'Assignment', { ...assignment(id), resourceGroupId: RG }),
+      (s) => new PolicyAssignment(s, 'Assignment', { ...assignment(id), scopeKind: 'resourceGroup', scopeId: RG }),
     );
     const block = only(json, 'azurerm_resource_group_policy_assignment');
     expect(args(block)).toEqual([...plainArgs, 'resource_group_id'].sort());
