@@ -32,7 +32,7 @@ export class SealedValue<T extends object> {
    * First in the constructor: throws unless `newTarget` is the class itself and, where the class takes a
    * token, `token` is this one. TypeScript keeps a private constructor private; JavaScript does not.
    */
-  admit(newTarget: Function, expected: Function, ...token: [] | [unknown]): void {
+  admit(newTarget: { readonly name: string }, expected: object, ...token: [] | [unknown]): void {
     if (newTarget === expected && (token.length === 0 || token[0] === this.token)) return;
     const problems = new Problems(this.className);
     problems.add('constructor', newTarget.name, this.made);

@@ -1,8 +1,7 @@
 import type { ArmComputeStartStopSchedule } from '../model/compute-arm';
 import { Memo } from '../core/memo';
 import { isToken } from '../core/tokens';
-import { dependsOnCreationTime, entryStartMs } from './fire-times';
-import { commonMinute, firingOf } from './firing';
+import { commonMinute, dependsOnCreationTime, entryStartMs, firingOf } from './firing';
 import { commonWallClock, localPattern } from './wall-clock-pattern';
 import { DAY_MS } from './zoned-time';
 
@@ -37,8 +36,8 @@ function timeZoneOf(e: ArmComputeStartStopSchedule): string {
 function commonInstant(a: ArmComputeStartStopSchedule, b: ArmComputeStartStopSchedule): number | undefined {
   const from = Math.max(SIMULATION_START_MS, entryStartMs(a) ?? 0, entryStartMs(b) ?? 0);
   const end = from + SIMULATION_DAYS * DAY_MS;
-  const fa = firingOf(a, from, end);
-  const fb = firingOf(b, from, end);
+  const fa = firingOf(a);
+  const fb = firingOf(b);
   return fa && fb ? commonMinute(fa, fb, from, end) : undefined;
 }
 

@@ -4,7 +4,7 @@ import { Problems } from '../core/errors';
 import { SealedValue } from '../core/sealed-value';
 import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../validation/plain-object';
 import { armEntryProblems, cronEntryKey } from './entry-validation';
-import { fireTimes } from './fire-times';
+import { fireTimes } from './firing';
 import { containsToken, describeEntry, sameMinuteProblemsOfSet, type ScheduleSetProblem } from './schedule-set-checks';
 import { scheduleListValidator } from './schemas';
 import { WorkingHoursProps, workingHoursEntries } from './working-hours';
@@ -134,10 +134,7 @@ function propsOf<T>(problems: Problems, props: unknown, shape: string): Partial<
   return props as Partial<T>;
 }
 
-/**
- * The years a .NET DateTime (Azure's) holds: previews outside them mean nothing, and near the ends of
- * JavaScript's own range cron-parser fails.
- */
+/** The years a .NET DateTime (Azure's) holds: previews outside them mean nothing. */
 const EARLIEST_MS = new Date('0001-01-01T00:00:00Z').getTime();
 const LATEST_MS = new Date('9999-12-31T23:59:59Z').getTime();
 const DATE_ALLOWED = 'a valid Date from 0001-01-01 to 9999-12-31 (UTC)';

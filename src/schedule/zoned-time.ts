@@ -1,7 +1,7 @@
 /**
- * Wall-clock time in an IANA zone, from the runtime's own time zone data (Intl). Fire times are computed
- * by cron-parser; these helpers place the few wall-clock values a schedule names itself (its startTime, the
- * anchor of a recurrence) on the UTC time line the same way cron-parser does.
+ * Wall-clock time in an IANA zone, from the runtime's own time zone data (Intl): these helpers place
+ * wall-clock values (fire times, a schedule's startTime, the anchor of a recurrence) on the UTC time line
+ * the way cron-parser does (test/schedule/firing.test.ts compares the two).
  */
 
 import { Memo } from '../core/memo';

@@ -1,5 +1,6 @@
 import { Problems } from '../../src/core/errors';
 import { SealedValue } from '../../src/core/sealed-value';
+import { thrown } from '../support/stack';
 
 const ALLOWED = 'a Thing from Thing.of';
 const SEALED = new SealedValue<Thing>('Thing', ALLOWED);
@@ -16,19 +17,10 @@ class Thing {
   }
 }
 
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'accepted';
-}
-
 describe('SealedValue', () => {
   test('admits the class with its token only, naming the refused constructor', () => {
     const Ctor = Thing as unknown as new (...args: unknown[]) => object;
-    expect(messageOf(() => new Ctor(1, Symbol('validated Thing')))).toBe(
+    expect(thrown(() => new Ctor(1, Symbol('validated Thing'))).message).toBe(
       'Invalid input in Thing (1 problem):\n  - Thing: constructor: received "Thing"; allowed: a Thing from Thing.of',
     );
     class Sub extends Ctor {
@@ -36,7 +28,7 @@ describe('SealedValue', () => {
         super(1, SEALED.token);
       }
     }
-    expect(messageOf(() => new Sub())).toBe(
+    expect(thrown(() => new Sub()).message).toBe(
       'Invalid input in Thing (1 problem):\n  - Thing: constructor: received "Sub"; allowed: a Thing from Thing.of',
     );
   });
@@ -61,7 +53,7 @@ describe('SealedValue', () => {
     expect(SEALED.fromAnyCopy(problems, 'other', other, ALLOWED, again)?.n).toBe(6);
     expect(again).toHaveBeenCalledWith(other);
     expect(SEALED.fromAnyCopy(problems, 'fake', { n: 7 }, ALLOWED, again)).toBeUndefined();
-    expect(messageOf(() => problems.throwIfAny())).toBe(
+    expect(thrown(() => problems.throwIfAny()).message).toBe(
       'Invalid input in test (1 problem):\n  - test: fake: received {"n":7}; allowed: a Thing from Thing.of',
     );
   });
