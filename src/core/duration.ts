@@ -1,10 +1,13 @@
 import { Problems } from './errors';
+import { SealedValue } from './sealed-value';
 
 const SECONDS_PER = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as const;
 type Unit = keyof typeof SECONDS_PER;
 
-/** Marks every Duration, of this copy of the library or another one in the same program. */
-const DURATION_BRAND = Symbol.for('cdktf-azureml-compute.Duration');
+const SEALED = new SealedValue<Duration>(
+  'Duration',
+  'a Duration from Duration.seconds, .minutes, .hours, .days or .parseIso (the class cannot be extended)',
+);
 
 /**
  * A length of time, kept in whole seconds. Idle shutdown and script timeouts take one instead of a bare
@@ -16,7 +19,7 @@ export class Duration {
    * `instanceof` is false). A value that only claims to be one is checked again where it is used.
    */
   static isDuration(x: unknown): x is Duration {
-    return x !== null && typeof x === 'object' && DURATION_BRAND in x;
+    return SEALED.isBranded(x);
   }
 
   /**
@@ -26,14 +29,14 @@ export class Duration {
    * @internal
    */
   static fromAnyCopy(problems: Problems, field: string, value: unknown, allowed: string): Duration | undefined {
-    if (typeof value === 'object' && value !== null && #seconds in value) return value as Duration;
-    const seconds: unknown =
-      Duration.isDuration(value) && typeof value.toSeconds === 'function' ? value.toSeconds() : undefined;
-    if (typeof seconds !== 'number') {
-      problems.add(field, value, allowed);
-      return undefined;
-    }
-    return problems.collect(field, () => Duration.seconds(seconds));
+    return SEALED.fromAnyCopy(problems, field, value, allowed, (claimed) => {
+      const seconds: unknown = typeof claimed.toSeconds === 'function' ? claimed.toSeconds() : undefined;
+      if (typeof seconds !== 'number') {
+        problems.add(field, value, allowed);
+        return undefined;
+      }
+      return problems.collect(field, () => Duration.seconds(seconds));
+    });
   }
 
   /** `amount` seconds: a whole number, 0 or more. */
@@ -71,16 +74,7 @@ export class Duration {
   readonly #seconds: number;
 
   private constructor(amount: number, unit: Unit) {
-    // TypeScript keeps the constructor private; JavaScript does not, so a subclass is refused here.
-    if (new.target !== Duration) {
-      const problems = new Problems('Duration');
-      problems.add(
-        'constructor',
-        new.target.name,
-        'a Duration from Duration.seconds, .minutes, .hours, .days or .parseIso (the class cannot be extended)',
-      );
-      problems.throwIfAny();
-    }
+    SEALED.admit(new.target, Duration);
     const seconds = amount * SECONDS_PER[unit];
     if (!Number.isFinite(amount) || amount < 0 || !Number.isInteger(seconds)) {
       const problems = new Problems(`Duration.${unit}`);
@@ -88,8 +82,7 @@ export class Duration {
       problems.throwIfAny();
     }
     this.#seconds = seconds;
-    Object.defineProperty(this, DURATION_BRAND, { value: true });
-    Object.freeze(this);
+    SEALED.seal(this);
   }
 
   /** The length in seconds, a whole number. */

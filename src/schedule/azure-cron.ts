@@ -1,3 +1,5 @@
+import { Memo } from '../core/memo';
+
 /**
  * The cron grammar Azure documents for compute schedules (how-to-create-compute-instance.md): five fields,
  * minute hour day-of-month month day-of-week (Sunday = 0), each `*` or a comma list of numbers and `a-b`
@@ -390,18 +392,11 @@ export function azureCronProblem(expression: string): CronProblem | undefined {
  * Parsed expressions by text. A fleet repeats a handful of expressions thousands of times, and the
  * same-minute check parses each once per pair of schedules; the values are frozen, so sharing is safe.
  */
-const parsed = new Map<string, AzureCron>();
-const PARSED_CACHE_LIMIT = 1000;
+const parsed = new Memo<AzureCron>('parsed cron expressions', 1000);
 
 /** The values of an expression that `azureCronProblem` accepts. */
 export function parseAzureCron(expression: string): AzureCron {
-  let cron = parsed.get(expression);
-  if (!cron) {
-    if (parsed.size >= PARSED_CACHE_LIMIT) parsed.clear();
-    cron = deepFreeze(parseFields(expression));
-    parsed.set(expression, cron);
-  }
-  return cron;
+  return parsed.through(expression, () => deepFreeze(parseFields(expression)));
 }
 
 function deepFreeze(cron: AzureCron): AzureCron {

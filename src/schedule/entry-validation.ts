@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { ArmComputeStartStopSchedule } from '../model/compute-arm';
 import { jsonDataKey } from '../validation/json-data-key';
 import { pointerSegments } from '../validation/json-pointer';
+import { Memo } from '../core/memo';
 import { isToken } from '../core/tokens';
 import type { FieldProblem } from './field-problem';
 import { AZURE_CRON_ALLOWED, azureCronProblem } from './azure-cron';
@@ -96,25 +97,25 @@ function schemaProblem(error: ErrorObject, entry: unknown): FieldProblem {
  * Every problem of one ARM `computeStartStop` entry: its shape by the JSON Schema, then the rules a schema
  * cannot say. Values that are Terraform tokens (known only at apply) are left for Azure to judge.
  */
-export function armEntryProblems(entry: unknown, knownShapeKey?: string): FieldProblem[] {
+export function armEntryProblems(entry: unknown, builtEntryKey?: string): readonly FieldProblem[] {
   // A fleet declares the same few schedules thousands of times: an entry already found valid is valid.
   // Only plain data is remembered, under a key that tells any two different entries apart: the caller's,
   // where it built the entry itself (cronEntryKey), or one read from the entry (jsonDataKey).
-  const key = knownShapeKey ?? (entry !== null && typeof entry === 'object' ? jsonDataKey(entry) : undefined);
-  if (key !== undefined && knownValid.has(key)) return [];
-  const problems = uncachedArmEntryProblems(entry);
-  if (key !== undefined && problems.length === 0) {
-    if (knownValid.size >= KNOWN_VALID_LIMIT) knownValid.clear();
-    knownValid.add(key);
-  }
-  return problems;
+  const judge = () => uncachedArmEntryProblems(entry);
+  if (builtEntryKey !== undefined) return validBuiltEntries.through(builtEntryKey, judge, isValid);
+  const key = entry !== null && typeof entry === 'object' ? jsonDataKey(entry) : undefined;
+  return validEntryData.through(key, judge, isValid);
 }
+
+const isValid = (problems: readonly FieldProblem[]) => problems.length === 0;
+const validBuiltEntries = new Memo<readonly FieldProblem[]>('valid schedule entries by cronEntryKey', 1000);
+const validEntryData = new Memo<readonly FieldProblem[]>('valid schedule entries by jsonDataKey', 1000);
 
 /**
  * The cache key of an entry that `StartStopSchedule.cron` built (a literal of its own, so no getter, no
  * proxy, no extra field), or undefined where one of its values is not a string. The builder fixes the
- * shape, so the strings alone tell two such entries apart; the `cron` prefix keeps the key apart from
- * jsonDataKey's, which starts with `{`. Cheaper than jsonDataKey's walk: a fleet builds thousands.
+ * shape, so the strings alone tell two such entries apart. Cheaper than jsonDataKey's walk: a fleet builds
+ * thousands. The `cron` prefix keeps it apart from a JSON entry in `StartStopSchedule.entryKey`.
  */
 export function cronEntryKey(entry: ArmComputeStartStopSchedule): string | undefined {
   const { action, status, cron } = entry;
@@ -124,9 +125,6 @@ export function cronEntryKey(entry: ArmComputeStartStopSchedule): string | undef
   if (startTime !== undefined && typeof startTime !== 'string') return undefined;
   return `cron${JSON.stringify([...strings, startTime ?? null])}`;
 }
-
-const knownValid = new Set<string>();
-const KNOWN_VALID_LIMIT = 1000;
 
 /**
  * The longest list each recurrence schedule field can hold without repeating a value (the schema forbids

@@ -1,21 +1,48 @@
 import type { ArmComputeStartStopSchedule, ArmRecurrence } from '../model/compute-arm';
 import { parseAzureCron } from './azure-cron';
-import { entryStartMs, fireTimes } from './fire-times';
 import { WEEK_DAYS } from './schemas';
+import { parseStartTime } from './start-time';
 import { ianaZoneOf } from './time-zones';
 import { firesOnDay, LocalPattern, PatternSets, patternFires, setsOf } from './wall-clock-pattern';
-import { DAY_MS, dayNumber, MINUTE_MS, offsetMs, toLocal, weekdayOf } from './zoned-time';
+import {
+  DAY_MS,
+  daysInMonth,
+  dayNumber,
+  fromLocal,
+  LocalDateTime,
+  MINUTE_MS,
+  offsetMs,
+  toLocal,
+  weekdayOf,
+} from './zoned-time';
 
 /*
- * How one schedule fires, in a form that two schedules can be compared in without cron-parser: the
- * same-minute check walks the fire times of the sparser schedule over a year and asks the other, for each,
- * whether it fires in that minute. Each form gives the fire times `fireTimes` gives (the previews), which
- * test/schedule-firing.test.ts checks.
+ * When a schedule fires, as UTC instants: the one account that the previews (nextRuns, weeklyUptime, the
+ * CLI's week chart) and the same-minute check of a compute instance's schedules share. Wall-clock times
+ * are placed in the IANA zone that the Windows zone maps to, so daylight-saving changes land where that
+ * zone has them: a time skipped when summer time starts fires at the same wall-clock time plus the gap
+ * (02:30 becomes 03:30), a time repeated when it ends fires once, at its first occurrence (as cron-parser
+ * places them; test/schedule/firing.test.ts checks every form against it).
+ *
+ * Semantics chosen where Azure's documents are silent:
+ * - Cron: a day must match both day-of-month and day-of-week when both are restricted (NCrontab, the
+ *   format Azure's REST spec names; classic cron fires when either matches).
+ * - startTime: nothing fires before it.
+ * - Recurrence counts its interval from startTime; without one, Azure counts from when the schedule is
+ *   created, which is unknown before deployment, so a preview counts from its own start.
+ *   - Minute and Hour: every interval from that anchor, in elapsed time.
+ *   - Day: on every interval-th day from the anchor's date, at each of hours x minutes.
+ *   - Week: in every interval-th week (Monday to Sunday) from the anchor's week, on weekDays (or on the
+ *     anchor's weekday when weekDays is absent), at each of hours x minutes.
+ *   - Month: every interval-th month on the anchor's day of month and time of day; a month without that
+ *     day is skipped.
+ *
+ * Each form answers both questions without walking minute by minute:
  * - Calendar: a wall-clock pattern (every cron; a Day or Week recurrence), optionally only on every n-th
- *   day or week from its startTime. Walked a day at a time by arithmetic.
- * - Progression: a Minute or Hour recurrence, every interval from its startTime in elapsed time. Compared
- *   by arithmetic, never walked minute by minute (a year of every minute is 525,600 fire times).
- * - Listed: a Month recurrence, at most a dozen fire times a year, taken from the previews.
+ *   day or week from its anchor. Walked a day at a time by arithmetic.
+ * - Progression: a Minute or Hour recurrence. Compared by arithmetic (a year of every minute is 525,600
+ *   fire times).
+ * - Monthly: a Month recurrence, at most a dozen fire times a year, each placed from its month.
  */
 
 export interface Firing {
@@ -150,29 +177,51 @@ export class ProgressionFiring implements Firing {
   }
 }
 
-/** Fire times listed from the previews: a Month recurrence fires at most once a month. */
-class ListedFiring implements Firing {
+/** A Month recurrence: every `interval`-th month from its anchor's, on the anchor's day and time of day. */
+class MonthlyFiring implements Firing {
   readonly yearlyCost: number;
-  private readonly times: readonly number[];
-  private readonly minutes: ReadonlySet<number>;
+  private readonly firstMonth: number;
+  private readonly anchor: LocalDateTime;
 
-  constructor(entry: ArmComputeStartStopSchedule, fromMs: number, endMs: number) {
-    const times: number[] = [];
-    for (const t of fireTimes(entry, fromMs)) {
-      if (t >= endMs) break;
-      times.push(t);
-    }
-    this.times = times;
-    this.minutes = new Set(times.map(floorMinute));
-    this.yearlyCost = times.length;
+  constructor(
+    private readonly anchorMs: number,
+    private readonly zone: string,
+    private readonly interval: number,
+  ) {
+    this.anchor = toLocal(anchorMs, zone);
+    this.firstMonth = this.anchor.year * 12 + this.anchor.month - 1;
+    this.yearlyCost = 12 / interval;
   }
 
-  fires(fromMs: number, endMs: number): Iterable<number> {
-    return this.times.filter((t) => t >= fromMs && t < endMs);
+  /** The fire time in the month numbered `month` (year * 12 + month - 1), if that month has one. */
+  private fireIn(month: number): number | undefined {
+    if (month < this.firstMonth || (month - this.firstMonth) % this.interval !== 0) return undefined;
+    const year = Math.floor(month / 12);
+    const m = (month % 12) + 1;
+    if (this.anchor.day > daysInMonth(year, m)) return undefined;
+    return fromLocal({ ...this.anchor, year, month: m }, this.zone);
+  }
+
+  *fires(fromMs: number, endMs: number): Generator<number> {
+    const begin = Math.max(fromMs, this.anchorMs);
+    const local = toLocal(begin, this.zone);
+    // A month early: a time moved over a gap may land after the start of the next month.
+    const first = Math.max(this.firstMonth, local.year * 12 + local.month - 2);
+    for (let month = first; ; month++) {
+      const t = this.fireIn(month);
+      if (t === undefined || t < begin) continue;
+      if (t >= endMs) return;
+      yield t;
+    }
   }
 
   firesInMinute(minuteMs: number): boolean {
-    return this.minutes.has(minuteMs);
+    const local = toLocal(minuteMs, this.zone);
+    const month = local.year * 12 + local.month - 1;
+    return [month - 1, month, month + 1].some((m) => {
+      const t = this.fireIn(m);
+      return t !== undefined && floorMinute(t) === minuteMs;
+    });
   }
 }
 
@@ -194,7 +243,7 @@ function recurrenceCalendar(r: ArmRecurrence, zone: string, startMs: number | un
       1,
     );
   }
-  // Periods count from the startTime's day (Day) or the Monday of its week (Week), as in fire-times.ts.
+  // Periods count from the anchor's day (Day) or the Monday of its week (Week).
   const anchor = toLocal(startMs, zone);
   const anchorWeekday = weekdayOf(anchor.year, anchor.month, anchor.day);
   const periodDays = week ? 7 : 1;
@@ -207,10 +256,11 @@ function recurrenceCalendar(r: ArmRecurrence, zone: string, startMs: number | un
 }
 
 /**
- * How a valid, token-free entry fires within [fromMs, endMs), or undefined when that depends on when Azure
- * creates it (a recurrence that counts from creation).
+ * How a valid, token-free entry fires. A recurrence without startTime counts from `countFromMs` where one
+ * is given (a preview); without it, such an entry is undefined when its fire times depend on when Azure
+ * creates it.
  */
-export function firingOf(entry: ArmComputeStartStopSchedule, fromMs: number, endMs: number): Firing | undefined {
+export function firingOf(entry: ArmComputeStartStopSchedule, countFromMs?: number): Firing | undefined {
   const startMs = entryStartMs(entry);
   if (entry.triggerType === 'Cron' && entry.cron) {
     return new CalendarFiring(
@@ -223,18 +273,44 @@ export function firingOf(entry: ArmComputeStartStopSchedule, fromMs: number, end
   }
   const r = entry.recurrence;
   if (!r) return undefined;
+  const zone = ianaZoneOf(r.timeZone ?? 'UTC');
+  const anchorMs = startMs ?? countFromMs;
   switch (r.frequency) {
     case 'Minute':
     case 'Hour':
-      return startMs === undefined
+      return anchorMs === undefined
         ? undefined
-        : new ProgressionFiring(startMs, r.interval * (r.frequency === 'Minute' ? MINUTE_MS : 60 * MINUTE_MS));
+        : new ProgressionFiring(anchorMs, r.interval * (r.frequency === 'Minute' ? MINUTE_MS : 60 * MINUTE_MS));
     case 'Day':
     case 'Week':
-      return recurrenceCalendar(r, ianaZoneOf(r.timeZone ?? 'UTC'), startMs);
+      return recurrenceCalendar(r, zone, anchorMs);
     case 'Month':
-      return startMs === undefined ? undefined : new ListedFiring(entry, fromMs, endMs);
+      return anchorMs === undefined ? undefined : new MonthlyFiring(anchorMs, zone, r.interval);
   }
+}
+
+/**
+ * The fire times of a valid, enabled, token-free entry at or after `fromMs`, in order (an endless walk); a
+ * recurrence without startTime counts from `fromMs`.
+ */
+export function fireTimes(entry: ArmComputeStartStopSchedule, fromMs: number): Iterable<number> {
+  return firingOf(entry, fromMs)!.fires(fromMs, Infinity);
+}
+
+/** The instant an entry's startTime names, if it has one. */
+export function entryStartMs(entry: ArmComputeStartStopSchedule): number | undefined {
+  const trigger = entry.cron ?? entry.recurrence;
+  const local = trigger?.startTime === undefined ? undefined : parseStartTime(trigger.startTime);
+  return local ? fromLocal(local, ianaZoneOf(trigger!.timeZone ?? 'UTC')) : undefined;
+}
+
+/** True when a recurrence's fire times depend on when Azure creates it (no startTime to count from). */
+export function dependsOnCreationTime(entry: ArmComputeStartStopSchedule): boolean {
+  const r = entry.recurrence;
+  if (entry.triggerType !== 'Recurrence' || !r || r.startTime !== undefined) return false;
+  if (r.frequency === 'Day') return r.interval !== 1;
+  if (r.frequency === 'Week') return r.interval !== 1 || !r.schedule.weekDays || r.schedule.weekDays.length === 0;
+  return true;
 }
 
 function gcd(a: bigint, b: bigint): bigint {

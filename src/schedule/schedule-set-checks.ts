@@ -1,7 +1,7 @@
 import type { ArmComputeStartStopSchedule } from '../model/compute-arm';
+import { Memo } from '../core/memo';
 import { isToken } from '../core/tokens';
-import { dependsOnCreationTime, entryStartMs } from './fire-times';
-import { commonMinute, firingOf } from './firing';
+import { commonMinute, dependsOnCreationTime, entryStartMs, firingOf } from './firing';
 import { commonWallClock, localPattern } from './wall-clock-pattern';
 import { DAY_MS } from './zoned-time';
 
@@ -36,8 +36,8 @@ function timeZoneOf(e: ArmComputeStartStopSchedule): string {
 function commonInstant(a: ArmComputeStartStopSchedule, b: ArmComputeStartStopSchedule): number | undefined {
   const from = Math.max(SIMULATION_START_MS, entryStartMs(a) ?? 0, entryStartMs(b) ?? 0);
   const end = from + SIMULATION_DAYS * DAY_MS;
-  const fa = firingOf(a, from, end);
-  const fb = firingOf(b, from, end);
+  const fa = firingOf(a);
+  const fb = firingOf(b);
   return fa && fb ? commonMinute(fa, fb, from, end) : undefined;
 }
 
@@ -64,7 +64,9 @@ export function sameMinuteProblems(entries: readonly ArmComputeStartStopSchedule
   // The entries are validated ones (toArm() of this copy's schedules): strings, integers and lists the
   // schema let through, so their JSON tells them apart; a field left undefined reads as absent here too.
   // The exact-data key that raw input needs (entry-validation) would cost more per instance, for nothing here.
-  return sameMinuteProblemsOfSet(JSON.stringify(entries), () => entries);
+  return [
+    ...judgedEntryLists.through(JSON.stringify(entries), () => Object.freeze(uncachedSameMinuteProblems(entries))),
+  ];
 }
 
 /**
@@ -76,19 +78,17 @@ export function sameMinuteProblemsOfSet(
   setKey: string,
   entriesOf: () => readonly ArmComputeStartStopSchedule[],
 ): ScheduleSetProblem[] {
-  let found = judgedSets.get(setKey);
-  if (!found) {
-    if (judgedSets.size >= JUDGED_SETS_LIMIT) judgedSets.clear();
-    found = Object.freeze(findSameMinute(entriesOf()));
-    judgedSets.set(setKey, found);
-  }
-  return [...found];
+  return [...judgedScheduleSets.through(setKey, () => Object.freeze(uncachedSameMinuteProblems(entriesOf())))];
 }
 
-const judgedSets = new Map<string, readonly ScheduleSetProblem[]>();
-const JUDGED_SETS_LIMIT = 1000;
+const judgedEntryLists = new Memo<readonly ScheduleSetProblem[]>(
+  'same-minute problems by the JSON of the entries',
+  1000,
+);
+const judgedScheduleSets = new Memo<readonly ScheduleSetProblem[]>("same-minute problems by the schedules' keys", 1000);
 
-function findSameMinute(entries: readonly ArmComputeStartStopSchedule[]): ScheduleSetProblem[] {
+/** The same verdict without the memo: what the memo must always agree with. */
+export function uncachedSameMinuteProblems(entries: readonly ArmComputeStartStopSchedule[]): ScheduleSetProblem[] {
   const comparable = entries
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => active(e) && !containsToken(e) && !dependsOnCreationTime(e));

@@ -1,9 +1,10 @@
 import { ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekDay } from '../model/compute-arm';
 import { MAX_SCHEDULES } from '../model/limits';
 import { Problems } from '../core/errors';
+import { SealedValue } from '../core/sealed-value';
 import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../validation/plain-object';
 import { armEntryProblems, cronEntryKey } from './entry-validation';
-import { fireTimes } from './fire-times';
+import { fireTimes } from './firing';
 import { containsToken, describeEntry, sameMinuteProblemsOfSet, type ScheduleSetProblem } from './schedule-set-checks';
 import { scheduleListValidator } from './schemas';
 import { WorkingHoursProps, workingHoursEntries } from './working-hours';
@@ -138,10 +139,7 @@ function propsOf<T>(problems: Problems, props: unknown, shape: string): Partial<
   return props as Partial<T>;
 }
 
-/**
- * The years a .NET DateTime (Azure's) holds: previews outside them mean nothing, and near the ends of
- * JavaScript's own range cron-parser fails.
- */
+/** The years a .NET DateTime (Azure's) holds: previews outside them mean nothing. */
 const EARLIEST_MS = new Date('0001-01-01T00:00:00Z').getTime();
 const LATEST_MS = new Date('9999-12-31T23:59:59Z').getTime();
 const DATE_ALLOWED = 'a valid Date from 0001-01-01 to 9999-12-31 (UTC)';
@@ -150,10 +148,12 @@ function isValidDate(d: unknown): d is Date {
   return d instanceof Date && d.getTime() >= EARLIEST_MS && d.getTime() <= LATEST_MS;
 }
 
-/** Marks every StartStopSchedule, of this copy of the library or another one in the same program. */
-const START_STOP_SCHEDULE_BRAND = Symbol.for('cdktf-azureml-compute.StartStopSchedule');
+const SEALED = new SealedValue<StartStopSchedule>(
+  'StartStopSchedule',
+  'a schedule from StartStopSchedule.cron, .recurrence, .workingHours, .fromArm or .fromArmList (the class cannot be constructed or extended)',
+);
 /** Only the factories of this module hold it: the constructor refuses to run without it. */
-const VALIDATED = Symbol('validated StartStopSchedule');
+const VALIDATED = SEALED.token;
 
 /**
  * A start or stop schedule of a compute instance: one entry of its `schedules.computeStartStop`.
@@ -166,7 +166,7 @@ export class StartStopSchedule {
    * (where `instanceof` is false). A value that only claims to be one is checked again where it is used.
    */
   static isStartStopSchedule(x: unknown): x is StartStopSchedule {
-    return x !== null && typeof x === 'object' && START_STOP_SCHEDULE_BRAND in x;
+    return SEALED.isBranded(x);
   }
 
   /**
@@ -181,13 +181,14 @@ export class StartStopSchedule {
     value: unknown,
     allowed = 'a StartStopSchedule made by its factories',
   ): StartStopSchedule | undefined {
-    if (typeof value === 'object' && value !== null && #entry in value) return value as StartStopSchedule;
-    const copy = StartStopSchedule.isStartStopSchedule(value) ? jsonObjectCopy(() => value.toArm()) : undefined;
-    if (copy === undefined) {
-      problems.add(field, value, allowed);
-      return undefined;
-    }
-    return problems.collect(field, () => StartStopSchedule.fromArm(copy as unknown as ArmComputeStartStopSchedule));
+    return SEALED.fromAnyCopy(problems, field, value, allowed, (claimed) => {
+      const copy = jsonObjectCopy(() => claimed.toArm());
+      if (copy === undefined) {
+        problems.add(field, value, allowed);
+        return undefined;
+      }
+      return problems.collect(field, () => StartStopSchedule.fromArm(copy as unknown as ArmComputeStartStopSchedule));
+    });
   }
 
   /** A schedule from a cron expression in Azure's documented grammar. */
@@ -366,20 +367,10 @@ export class StartStopSchedule {
   #entryKey: string | undefined;
 
   private constructor(entry: ArmComputeStartStopSchedule, validated: typeof VALIDATED, entryKey?: string) {
-    // TypeScript keeps the constructor private; JavaScript does not, so it checks who calls it.
-    if (validated !== VALIDATED || new.target !== StartStopSchedule) {
-      const problems = new Problems('StartStopSchedule');
-      problems.add(
-        'constructor',
-        new.target.name,
-        'a schedule from StartStopSchedule.cron, .recurrence, .workingHours, .fromArm or .fromArmList (the class cannot be constructed or extended)',
-      );
-      problems.throwIfAny();
-    }
+    SEALED.admit(new.target, StartStopSchedule, validated);
     this.#entry = entry;
     this.#entryKey = entryKey;
-    Object.defineProperty(this, START_STOP_SCHEDULE_BRAND, { value: true });
-    Object.freeze(this);
+    SEALED.seal(this);
   }
 
   /** Whether the schedule starts or stops the instance. */
@@ -416,11 +407,11 @@ export class StartStopSchedule {
   /**
    * The same-minute problems of this copy's `schedules` taken together (a Start and a Stop that fire in the
    * same minute), judged once per set under the schedules' keys: a fleet gives thousands of instances the
-   * same few sets. The key is never a JSON list, so it cannot meet `sameMinuteProblems`' own keys.
+   * same few sets.
    * @internal
    */
   static sameMinuteProblems(schedules: readonly StartStopSchedule[]): ScheduleSetProblem[] {
-    const setKey = `schedules\n${schedules.map((s) => s.entryKey).join('\n')}`;
+    const setKey = schedules.map((s) => s.entryKey).join('\n');
     return sameMinuteProblemsOfSet(setKey, () => schedules.map((s) => s.toArm()));
   }
 

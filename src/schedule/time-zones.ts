@@ -39,11 +39,6 @@ function zoneTables(): ZoneTables {
   return tables;
 }
 
-/** Every Windows time zone id, sorted. */
-export function windowsTimeZoneIds(): string[] {
-  return [...zoneTables().ianaByWindows.keys()].sort();
-}
-
 /** The IANA zone that a Windows id means (`W. Europe Standard Time` -> `Europe/Berlin`). */
 export function ianaZoneOf(windowsId: string): string {
   const iana = zoneTables().ianaByWindows.get(windowsId);

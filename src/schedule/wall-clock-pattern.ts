@@ -1,7 +1,7 @@
 import type { ArmComputeStartStopSchedule } from '../model/compute-arm';
 import { parseAzureCron } from './azure-cron';
 import { WEEK_DAYS } from './schemas';
-import { DAY_MS, dayNumber, fromLocal, LocalDateTime, offsetMs, toLocal, weekdayOf } from './zoned-time';
+import { DAY_MS, dayNumber, fromLocal, offsetMs, toLocal, weekdayOf } from './zoned-time';
 
 /*
  * Schedules that are wall-clock patterns (every cron, and a recurrence of interval 1 by Day or by
@@ -106,23 +106,6 @@ export function firesOnDay(p: PatternSets, day: number): boolean {
   return dayMatches(p, date.year, date.month, date.day);
 }
 
-export function matchesAt(p: PatternSets, t: LocalDateTime): boolean {
-  return p.minutes.has(t.minute) && p.hours.has(t.hour) && dayMatches(p, t.year, t.month, t.day);
-}
-
-/** Wall-clock time from a UTC instant and a known offset (no time zone lookup). */
-export function shifted(utcMs: number, offsetMs: number): LocalDateTime {
-  const d = new Date(utcMs + offsetMs);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: 0,
-  };
-}
-
 function civil(day: number): { year: number; month: number; day: number } {
   const d = new Date(day * DAY_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
@@ -175,16 +158,40 @@ export function* patternFires(
     const date = civil(n);
     const endOffset = offsetMs((n + 1) * DAY_MS - offset, zone);
     if (dayMatches(p, date.year, date.month, date.day) && (!onDay || onDay(n))) {
-      const steady = endOffset === offset;
-      const switchMs = steady ? 0 : switchInstant(n * DAY_MS - offset, (n + 1) * DAY_MS - offset, offset, zone);
-      for (const hour of hours) {
-        for (const minute of minutes) {
-          const wall = n * DAY_MS + hour * 3_600_000 + minute * 60_000;
-          const t = steady ? wall - offset : placed(wall, offset, endOffset, switchMs);
-          if (t >= fromMs) yield t;
+      if (endOffset === offset) {
+        for (const hour of hours) {
+          for (const minute of minutes) {
+            const t = n * DAY_MS + hour * 3_600_000 + minute * 60_000 - offset;
+            if (t >= fromMs) yield t;
+          }
         }
+      } else {
+        yield* switchDayFires(n, hours, minutes, offset, endOffset, zone, fromMs);
       }
     }
     offset = endOffset;
   }
+}
+
+/**
+ * The fire times on a local day whose offset changes from `before` to `after`, in order. A time moved over
+ * the gap may land on (or past) a time the pattern names itself: each instant fires once.
+ */
+function switchDayFires(
+  day: number,
+  hours: readonly number[],
+  minutes: readonly number[],
+  before: number,
+  after: number,
+  zone: string,
+  fromMs: number,
+): number[] {
+  const switchMs = switchInstant(day * DAY_MS - before, (day + 1) * DAY_MS - before, before, zone);
+  const times = new Set<number>();
+  for (const hour of hours) {
+    for (const minute of minutes) {
+      times.add(placed(day * DAY_MS + hour * 3_600_000 + minute * 60_000, before, after, switchMs));
+    }
+  }
+  return [...times].filter((t) => t >= fromMs).sort((x, y) => x - y);
 }

@@ -1,8 +1,10 @@
 /**
- * Wall-clock time in an IANA zone, from the runtime's own time zone data (Intl). Fire times are computed
- * by cron-parser; these helpers place the few wall-clock values a schedule names itself (its startTime, the
- * anchor of a recurrence) on the UTC time line the same way cron-parser does.
+ * Wall-clock time in an IANA zone, from the runtime's own time zone data (Intl): these helpers place
+ * wall-clock values (fire times, a schedule's startTime, the anchor of a recurrence) on the UTC time line
+ * the way cron-parser does (test/schedule/firing.test.ts compares the two).
  */
+
+import { Memo } from '../core/memo';
 
 export interface LocalDateTime {
   readonly year: number;
@@ -16,24 +18,24 @@ export interface LocalDateTime {
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per zone: making one costs far more than using it, and the zones are a finite set. */
+const formatters = new Memo<Intl.DateTimeFormat>('Intl formatters by IANA zone');
 
 function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
+  return formatters.through(
+    zone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  );
 }
 
 /** The wall-clock time in `zone` at the instant `utcMs`. */

@@ -1,6 +1,8 @@
 import { ArmScriptReference } from '../model/compute-arm';
 import { Duration } from '../core/duration';
 import { Problems } from '../core/errors';
+import { Memo } from '../core/memo';
+import { SealedValue } from '../core/sealed-value';
 import { jsonObjectCopy } from '../validation/plain-object';
 import { isToken } from '../core/tokens';
 import { optionsOf } from './options-object';
@@ -39,10 +41,12 @@ export interface SetupScriptOptions {
 
 type Factory = 'inline' | 'fromFile' | 'fromWorkspace';
 
-/** Marks every SetupScript, of this copy of the library or another one in the same program. */
-const SETUP_SCRIPT_BRAND = Symbol.for('cdktf-azureml-compute.SetupScript');
+const SEALED = new SealedValue<SetupScript>(
+  'SetupScript',
+  'a script from SetupScript.inline, .fromFile or .fromWorkspace, or SetupScriptBuilder.build (the class cannot be constructed or extended)',
+);
 /** Only the factories of this module hold it: the constructor refuses to run without it. */
-const VALIDATED = Symbol('validated SetupScript');
+const VALIDATED = SEALED.token;
 /** Set by SetupScript's static block: the constructor, for `inlineSetupScript`. */
 let makeSetupScript: (
   reference: ArmScriptReference,
@@ -61,7 +65,7 @@ export class SetupScript {
    * `instanceof` is false). A value that only claims to be one is checked again where it is used.
    */
   static isSetupScript(x: unknown): x is SetupScript {
-    return x !== null && typeof x === 'object' && SETUP_SCRIPT_BRAND in x;
+    return SEALED.isBranded(x);
   }
 
   /**
@@ -77,24 +81,21 @@ export class SetupScript {
     value: unknown,
     allowed = 'a SetupScript made by its factories',
   ): SetupScript | undefined {
-    if (typeof value === 'object' && value !== null && #reference in value) return value as SetupScript;
-    if (!SetupScript.isSetupScript(value)) {
-      problems.add(field, value, allowed);
-      return undefined;
-    }
-    // Its text may hold a secret that its own copy allowed: describe it, never show it.
-    const reference = jsonObjectCopy(() => value.toArm()) as ArmScriptReference | undefined;
-    if (reference === undefined) {
-      problems.addSecret(field, 'a SetupScript whose toArm() gives no script reference', allowed);
-      return undefined;
-    }
-    const again = problems.collect(field, () => fromReference(reference));
-    if (again === undefined) return undefined;
-    if (!sameFields(again.toArm(), reference)) {
-      problems.addSecret(field, 'a SetupScript whose script reference no factory gives', allowed);
-      return undefined;
-    }
-    return again;
+    return SEALED.fromAnyCopy(problems, field, value, allowed, (claimed) => {
+      // Its text may hold a secret that its own copy allowed: describe it, never show it.
+      const reference = jsonObjectCopy(() => claimed.toArm()) as ArmScriptReference | undefined;
+      if (reference === undefined) {
+        problems.addSecret(field, 'a SetupScript whose toArm() gives no script reference', allowed);
+        return undefined;
+      }
+      const again = problems.collect(field, () => fromReference(reference));
+      if (again === undefined) return undefined;
+      if (!sameFields(again.toArm(), reference)) {
+        problems.addSecret(field, 'a SetupScript whose script reference no factory gives', allowed);
+        return undefined;
+      }
+      return again;
+    });
   }
 
   /** A script given as text; Azure receives it base64-encoded. */
@@ -158,21 +159,11 @@ export class SetupScript {
     warnings: readonly string[],
     validated: typeof VALIDATED,
   ) {
-    // TypeScript keeps the constructor private; JavaScript does not, so it checks who calls it.
-    if (validated !== VALIDATED || new.target !== SetupScript) {
-      const problems = new Problems('SetupScript');
-      problems.add(
-        'constructor',
-        new.target.name,
-        'a script from SetupScript.inline, .fromFile or .fromWorkspace, or SetupScriptBuilder.build (the class cannot be constructed or extended)',
-      );
-      problems.throwIfAny();
-    }
+    SEALED.admit(new.target, SetupScript, validated);
     this.#reference = reference;
     this.text = text;
     this.warnings = Object.freeze([...warnings]);
-    Object.defineProperty(this, SETUP_SCRIPT_BRAND, { value: true });
-    Object.freeze(this);
+    SEALED.seal(this);
   }
 
   /** The ARM `ScriptReference`. */
@@ -198,27 +189,24 @@ export function inlineSetupScript(
   options: SetupScriptOptions | undefined,
 ): SetupScript {
   // A fleet gives many instances the same script: its checks (the secret scan above all) run once per text.
-  const plain = options === undefined && typeof text === 'string';
-  const known = plain ? checkedInlineTexts.get(text) : undefined;
-  if (known) return makeSetupScript({ ...known.reference }, text, known.warnings);
-  const problems = new ScriptProblems(path);
-  const checked = optionsOf<SetupScriptOptions>(problems, options);
-  const warnings = checkText(problems, field, text, checked);
-  const reference = scriptReference(problems, 'inline', text, checked);
-  problems.throwIfAny();
-  if (plain) {
-    if (checkedInlineTexts.size >= CHECKED_INLINE_TEXTS_KEPT) checkedInlineTexts.clear();
-    checkedInlineTexts.set(text, { reference: { ...reference! }, warnings });
-  }
-  return makeSetupScript(reference!, text, warnings);
+  // Options may change every check, so only a text without them is remembered.
+  const key = options === undefined && typeof text === 'string' ? text : undefined;
+  const checked = checkedInlineTexts.through(key, () => {
+    const problems = new ScriptProblems(path);
+    const given = optionsOf<SetupScriptOptions>(problems, options);
+    const warnings = checkText(problems, field, text, given);
+    const reference = scriptReference(problems, 'inline', text, given);
+    problems.throwIfAny();
+    return { reference: reference!, warnings };
+  });
+  return makeSetupScript({ ...checked.reference }, text, checked.warnings);
 }
 
 /** Inline texts without options that passed every check, with what they gave; bounded, as a fleet has few. */
-const checkedInlineTexts = new Map<
-  string,
-  { readonly reference: ArmScriptReference; readonly warnings: readonly string[] }
->();
-const CHECKED_INLINE_TEXTS_KEPT = 64;
+const checkedInlineTexts = new Memo<{ readonly reference: ArmScriptReference; readonly warnings: readonly string[] }>(
+  'checked inline script texts',
+  64,
+);
 
 /** Checks the text of an inline or local-file script; returns its warnings. */
 function checkText(

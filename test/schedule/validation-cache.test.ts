@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import type { TerraformStack } from 'cdktf';
 import { ComputeInstance, StartStopSchedule } from '../../src';
 import type { ArmComputeStartStopSchedule } from '../../src';
-import { sameMinuteProblemsOfSet } from '../../src/schedule/schedule-set-checks';
+import { uncachedSameMinuteProblems } from '../../src/schedule/schedule-set-checks';
 import { newStack, REQUIRED } from '../support/stack';
 import { armEntryProblems, cronEntryKey, uncachedArmEntryProblems } from '../../src/schedule/entry-validation';
 import { jsonDataKey } from '../../src/validation/json-data-key';
@@ -281,7 +281,6 @@ describe('the schedule-set cache (a Start and a Stop in the same minute, judged 
   test("property: an instance's verdict is the uncached one, whatever sets were judged before", () => {
     const index = fc.nat(pool.length - 1);
     const set = fc.array(index, { minLength: 1, maxLength: 4 });
-    let uncachedKey = 0;
     const verdictOf = (stack: TerraformStack, name: string, picks: number[]) =>
       messageOf(() => new ComputeInstance(stack, name, { ...REQUIRED, name, schedules: picks.map((i) => pool[i]) }));
     fc.assert(
@@ -289,7 +288,7 @@ describe('the schedule-set cache (a Start and a Stop in the same minute, judged 
         const { stack } = newStack();
         before.forEach((b, i) => verdictOf(stack, `ci-before-${i}`, b));
         const verdict = verdictOf(stack, 'ci-judged', picks);
-        const uncached = sameMinuteProblemsOfSet(`uncached ${uncachedKey++}`, () => picks.map((i) => pool[i].toArm()));
+        const uncached = uncachedSameMinuteProblems(picks.map((i) => pool[i].toArm()));
         if (uncached.length === 0) expect(verdict).toBe('accepted');
         for (const p of uncached) expect(verdict).toContain(`${p.field}: received "${p.value}"; allowed: ${p.allowed}`);
       }),

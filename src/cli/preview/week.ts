@@ -1,5 +1,5 @@
 import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
-import { fireTimes } from '../../schedule/fire-times';
+import { fireTimes } from '../../schedule/firing';
 import { fromLocal, MINUTE_MS, toLocal } from '../../schedule/zoned-time';
 
 /**

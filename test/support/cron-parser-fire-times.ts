@@ -1,14 +1,15 @@
 import type { CronDate } from 'cron-parser';
 import type * as CronParser from 'cron-parser';
-import type { ArmComputeStartStopSchedule, ArmRecurrence, WeekDay } from '../model/compute-arm';
-import { parseAzureCron } from './azure-cron';
-import { WEEK_DAYS } from './schemas';
-import { parseStartTime } from './start-time';
-import { ianaZoneOf } from './time-zones';
-import { dayNumber, fromLocal, LocalDateTime, toLocal, weekdayOf } from './zoned-time';
+import type { ArmComputeStartStopSchedule, ArmRecurrence, WeekDay } from '../../src/model/compute-arm';
+import { parseAzureCron } from '../../src/schedule/azure-cron';
+import { WEEK_DAYS } from '../../src/schedule/schemas';
+import { parseStartTime } from '../../src/schedule/start-time';
+import { ianaZoneOf } from '../../src/schedule/time-zones';
+import { dayNumber, fromLocal, LocalDateTime, toLocal, weekdayOf } from '../../src/schedule/zoned-time';
 
 /*
- * When a schedule fires, as UTC instants. cron-parser walks every wall-clock pattern in the IANA zone that
+ * A second, independent account of when a schedule fires, to check the library's arithmetic engine
+ * (src/schedule/firing.ts) against: cron-parser, a widely used cron library, walks every wall-clock pattern in the IANA zone that
  * the Windows zone maps to, so daylight-saving changes land where that zone has them: a time skipped when
  * summer time starts fires at the same wall-clock time plus the gap (02:30 becomes 03:30), a time repeated
  * when it ends fires once, at its first occurrence.
@@ -142,26 +143,11 @@ function* recurrenceFires(r: ArmRecurrence, zone: string, fromMs: number): Gener
 }
 
 /** The fire times of a valid, enabled, token-free entry at or after `fromMs`, in order (an endless walk). */
-export function fireTimes(entry: ArmComputeStartStopSchedule, fromMs: number): Generator<number> {
+export function cronParserFireTimes(entry: ArmComputeStartStopSchedule, fromMs: number): Generator<number> {
   if (entry.triggerType === 'Cron' && entry.cron) {
     const zone = ianaZoneOf(entry.cron.timeZone ?? 'UTC');
     return cronFires(entry.cron.expression, zone, startMsOf(entry.cron.startTime, zone), fromMs);
   }
   const r = entry.recurrence as ArmRecurrence;
   return recurrenceFires(r, ianaZoneOf(r.timeZone ?? 'UTC'), fromMs);
-}
-
-/** The instant an entry's startTime names, if it has one. */
-export function entryStartMs(entry: ArmComputeStartStopSchedule): number | undefined {
-  const trigger = entry.cron ?? entry.recurrence;
-  return trigger ? startMsOf(trigger.startTime, ianaZoneOf(trigger.timeZone ?? 'UTC')) : undefined;
-}
-
-/** True when a recurrence's fire times depend on when Azure creates it (no startTime to count from). */
-export function dependsOnCreationTime(entry: ArmComputeStartStopSchedule): boolean {
-  const r = entry.recurrence;
-  if (entry.triggerType !== 'Recurrence' || !r || r.startTime !== undefined) return false;
-  if (r.frequency === 'Day') return r.interval !== 1;
-  if (r.frequency === 'Week') return r.interval !== 1 || !r.schedule.weekDays || r.schedule.weekDays.length === 0;
-  return true;
 }
