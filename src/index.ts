@@ -11,6 +11,10 @@ export type {
   ComputeIdentity,
   SetupScripts,
   DriftCheckProps,
+  CustomService,
+  CustomServiceImage,
+  CustomServiceEndpoint,
+  CustomServiceVolume,
 } from './compute-instance/props';
 export { DRIFT_CHECK_CONTEXT } from './compute-instance/props';
 export type {
@@ -19,6 +23,8 @@ export type {
   ArmIdentity,
   ArmComputeStartStopSchedule,
   ArmScriptReference,
+  ArmCustomService,
+  ArmCustomServiceEndpoint,
   ArmCron,
   ArmRecurrence,
   ScheduleAction,

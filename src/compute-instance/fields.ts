@@ -22,6 +22,7 @@ import {
   checkString,
   checkTags,
 } from './checks';
+import { checkCustomServices, customServicesFromArm, customServicesToArm } from './custom-services';
 import { field, InstanceField, RefusedArmValue } from './field';
 
 const INNER = 'properties.properties';
@@ -285,6 +286,21 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
         return refusal((e as ValidationError).problems?.[0]?.allowed ?? ISO_DURATION);
       }
     },
+  }),
+  field({
+    prop: 'customServices',
+    readme: {
+      shape: '{ name, image, endpoints?, environmentVariables?, privileged? }[]',
+      default: 'none',
+      allowed: 'names unique; `image.reference` required; ports 1–65535; no secrets in environment values',
+    },
+    arm: `${INNER}.customServices`,
+    change: 'replaces',
+    trigger: 'as-written',
+    azurerm: AZURERM_LACKS,
+    check: (problems, value) => checkCustomServices(problems, value),
+    toArm: (props) => customServicesToArm(props.customServices),
+    fromArm: customServicesFromArm,
   }),
   field({
     prop: 'existing',

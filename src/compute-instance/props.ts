@@ -49,6 +49,88 @@ export interface SetupScripts {
 }
 
 /** The settings of a `ComputeInstance`. */
+/**
+ * A custom application on the instance: a container Azure runs beside Jupyter and VS Code (RStudio, Posit
+ * Workbench, ...), reachable through the endpoints it publishes.
+ */
+export interface CustomService {
+  /** The application's name, as the studio lists it. */
+  readonly name: string;
+  /** The image the container runs. */
+  readonly image: CustomServiceImage;
+  /**
+   * Where the application listens and where the instance exposes it.
+   * @default - none
+   */
+  readonly endpoints?: CustomServiceEndpoint[];
+  /**
+   * Environment variables of the container. Azure shows them to whoever can read the compute: no secrets.
+   * @default - none
+   */
+  readonly environmentVariables?: Record<string, string>;
+  /**
+   * Run the container privileged.
+   * @default - Azure's default
+   */
+  readonly privileged?: boolean;
+  /**
+   * Mounts into the container (a `bind` of the instance's `/home/azureuser/cloudfiles` gives it the workspace's files).
+   * @default - none
+   */
+  readonly volumes?: CustomServiceVolume[];
+}
+
+/** A mount into a custom application's container. */
+export interface CustomServiceVolume {
+  /** `bind` (a path of the instance), `volume`, `tmpfs` or `npipe`. */
+  readonly type: 'bind' | 'volume' | 'tmpfs' | 'npipe';
+  /** What is mounted: for a bind mount, the path on the instance. */
+  readonly source: string;
+  /** Where it is mounted in the container. */
+  readonly target: string;
+  /**
+   * Mount it read-only.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+}
+
+/** The image of a custom application. */
+export interface CustomServiceImage {
+  /**
+   * `docker` for an image reference, `azureml` for an Azure Machine Learning environment.
+   * @default - Azure's default
+   */
+  readonly type?: 'docker' | 'azureml';
+  /** The image reference (`ghcr.io/rocker-org/rstudio:4`), or the environment's name. */
+  readonly reference: string;
+  /**
+   * The environment's version.
+   * @default - the latest
+   */
+  readonly version?: string;
+}
+
+/** One endpoint of a custom application. */
+export interface CustomServiceEndpoint {
+  /** The endpoint's name. */
+  readonly name: string;
+  /**
+   * `tcp`, `udp` or `http`.
+   * @default - Azure's default
+   */
+  readonly protocol?: 'tcp' | 'udp' | 'http';
+  /** The application's port inside the container, 1 to 65535. */
+  readonly target: number;
+  /** The port the instance exposes it on, 1 to 65535. */
+  readonly published: number;
+  /**
+   * The host IP to expose it on.
+   * @default - Azure's default
+   */
+  readonly hostIp?: string;
+}
+
 export interface ComputeInstanceProps {
   /** The compute name: 3 to 24 letters, digits and `-`, starting with a letter (Azure's rule). */
   readonly name: string;
@@ -124,6 +206,11 @@ export interface ComputeInstanceProps {
    * @default - no tags
    */
   readonly tags?: Record<string, string>;
+  /**
+   * Custom applications the instance runs (RStudio, Posit Workbench, ...). It cannot be changed after creation.
+   * @default - none
+   */
+  readonly customServices?: CustomService[];
   /**
    * Refuse `terraform destroy` of the instance (`lifecycle.prevent_destroy`).
    * @default true

@@ -114,17 +114,57 @@ export interface ArmComputeInstanceProperties {
   readonly schedules?: { readonly computeStartStop: ArmComputeStartStopSchedule[] };
   /** Whether the instance gets a public IP; `false` leaves it a private endpoint only. */
   readonly enableNodePublicIp?: boolean;
-  /**
-   * Whether single sign-on is on for the assigned user. The spec's `ComputeInstanceProperties` as read lists no
-   * such field; Azure ML's "Create on behalf of" docs (MicrosoftDocs/azure-docs
-   * articles/machine-learning/how-to-create-compute-instance.md) describe the setting.
-   */
+  /** Whether single sign-on is on for the assigned user (the spec's `enableSSO`). */
   readonly enableSSO?: boolean;
   /**
    * How long the instance may be idle before Azure stops it: an ISO 8601 duration from `PT15M` to `P3D` (the
    * spec's `IdleShutdownSetting`).
    */
   readonly idleTimeBeforeShutdown?: string;
+  /** Custom applications: containers Azure runs on the instance beside Jupyter and VS Code (the spec's `CustomService`). */
+  readonly customServices?: ArmCustomService[];
+}
+
+/** A custom application on the instance (the spec's `CustomService`; its `kernel` is not written). */
+export interface ArmCustomService {
+  /** The application's name. */
+  readonly name: string;
+  /** The image the container runs (the spec's `Image`). */
+  readonly image: {
+    /** `docker` (an image reference) or `azureml` (an Azure Machine Learning environment's name). */
+    readonly type?: 'docker' | 'azureml';
+    /** The image reference, or the environment's name. */
+    readonly reference: string;
+    /** The environment's version; absent for the latest. */
+    readonly version?: string;
+  };
+  /** Environment variables of the container, by name (the spec's `EnvironmentVariable`, of type `local`). */
+  readonly environmentVariables?: Record<string, { readonly type: 'local'; readonly value: string }>;
+  /** Docker settings (the spec's `Docker`). */
+  readonly docker?: { readonly privileged?: boolean };
+  /** Where the application listens, and where the instance exposes it (the spec's `Endpoint`). */
+  readonly endpoints?: ArmCustomServiceEndpoint[];
+  /** Mounts into the container (the spec's `VolumeDefinition`: its type, source, target and readOnly). */
+  readonly volumes?: {
+    readonly type: 'bind' | 'volume' | 'tmpfs' | 'npipe';
+    readonly source: string;
+    readonly target: string;
+    readonly readOnly?: boolean;
+  }[];
+}
+
+/** One endpoint of a custom application (the spec's `Endpoint`). */
+export interface ArmCustomServiceEndpoint {
+  /** The endpoint's name. */
+  readonly name: string;
+  /** `tcp`, `udp` or `http`. */
+  readonly protocol?: 'tcp' | 'udp' | 'http';
+  /** The application's port inside the container. */
+  readonly target: number;
+  /** The port the instance exposes it on. */
+  readonly published: number;
+  /** The host IP it is exposed on. */
+  readonly hostIp?: string;
 }
 
 /** The managed identity kinds of a compute (ARM's common `ManagedServiceIdentity`, which the spec refers to). */

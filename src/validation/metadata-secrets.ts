@@ -30,3 +30,11 @@ function screen(problems: Problems, field: string, value: unknown): void {
   const kind = firstSecretKind(value);
   if (kind !== undefined) problems.addSecret(field, describeSecret(kind, value), NO_SECRETS_IN_METADATA);
 }
+
+/**
+ * Records a problem for an environment variable value (a custom application's) that looks like a credential:
+ * Azure returns it to whoever can read the compute, as it does the description and tags.
+ */
+export function screenEnvironmentValue(problems: Problems, field: string, value: string): void {
+  screen(problems, field, value);
+}

@@ -17,7 +17,7 @@ describe("the README's prop table", () => {
   });
 
   test('has a row for every prop of ComputeInstanceProps, in the table order', () => {
-    const rows = readme.split('\n').filter((l) => /^\| `[a-zA-Z]+(: \{[^}]*\})?` \|/.test(l));
+    const rows = readme.split('\n').filter((l) => /^\| `[a-zA-Z]+(: \{[^}]*\}(\[\])?)?` \|/.test(l));
     const props = rows.map((l) => /^\| `([a-zA-Z]+)/.exec(l)![1]);
     expect(props).toEqual(INSTANCE_FIELDS.map((f) => f.prop));
     expect(props).toEqual(expect.arrayContaining(['name', 'idleShutdown', 'driftCheck', 'terraformResource']));

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../../validation/plain-object';
 /**
  * A small model of the TypeScript that `aml-compute import` writes, and its printer. The printer lays code
  * out as Prettier 3 does with the project's options (printWidth 120, singleQuote, trailingComma "all") for
@@ -58,6 +59,13 @@ export const call = (callee: string, ...args: Expr[]): Expr => ({
   args,
 });
 export const prop = (key: string, value: Expr, comments: readonly string[] = []): Prop => ({ key, value, comments });
+
+/** A JSON value as the literal that writes it: arrays, objects and their leaves, each through the gate. */
+export function jsonToCode(value: unknown): Expr {
+  if (Array.isArray(value)) return arr(value.map(jsonToCode));
+  if (isPlainObject(value)) return obj(Object.entries(value).map(([k, v]) => prop(k, jsonToCode(v))));
+  return lit(value as string | number | boolean);
+}
 
 const WIDTH = 120;
 const INDENT = '  ';

@@ -6,7 +6,7 @@ import { Problems, show } from '../../core/errors';
 import { isPlainObject } from '../../validation/plain-object';
 import { IDENTITY_TYPES } from '../../compute-instance/checks';
 import type { AzureInstance } from '../inputs/azure-instances';
-import { arr, call, Expr, lit, obj, Prop, prop } from './code';
+import { arr, call, Expr, jsonToCode, lit, obj, Prop, prop } from './code';
 import { Findings, refusalComments, refusalsOf, unsupportedComments } from './findings';
 import { schedulesToCode } from './schedules-to-code';
 import { scriptToCode } from './script-to-code';
@@ -176,6 +176,7 @@ export function instanceToCode(
   if (instance.tags !== undefined && Object.keys(instance.tags).length > 0) {
     set('tags', obj(Object.entries(instance.tags).map(([k, v]) => prop(k, lit(String(v))))), { ...instance.tags });
   }
+  writeOtherFields(inner, set, unsupported);
   for (const key of Object.keys(inner).sort()) {
     if (EXPRESSED.includes(key)) continue;
     if (Object.hasOwn(IMPLIED, key) && IMPLIED[key as keyof typeof IMPLIED] === inner[key]) continue;
@@ -279,4 +280,70 @@ function scriptsToCode(setupScripts: unknown, prefix: string, sink: ScriptSink):
   for (const k of Object.keys(scripts).filter((k) => k !== 'creationScript' && k !== 'startupScript'))
     sink.unsupported.push(`setupScripts.scripts.${k}`);
   if (props.length > 0) sink.set('setupScripts', obj(props), values);
+}
+
+/** The fields this file writes with code of their own (the rest of the table's are written by `writeOtherFields`). */
+const WRITTEN_HERE = new Set([
+  'name',
+  'workspaceId',
+  'location',
+  'vmSize',
+  'subnetId',
+  'applicationSharingPolicy',
+  'ssh',
+  'assignedUser',
+  'setupScripts',
+  'nodePublicIp',
+  'sso',
+  'description',
+  'localAuth',
+  'tags',
+  'identity',
+  'schedules',
+  'idleShutdown',
+]);
+
+/**
+ * Every other field of the table inside the compute's properties, as the literal of its prop value
+ * (`fromArm`). What the library would write back for it differs from what Azure has when Azure has more than
+ * the library expresses: that is said in the "not expressed" comment.
+ */
+function writeOtherFields(
+  inner: Record<string, any>,
+  set: (key: string, expr: Expr, value: unknown) => void,
+  unsupported: string[],
+): void {
+  for (const f of INSTANCE_FIELDS) {
+    if (WRITTEN_HERE.has(f.prop) || !f.arm?.startsWith(INNER_PREFIX)) continue;
+    const armValue = inner[f.arm.slice(INNER_PREFIX.length)];
+    if (armValue === undefined) continue;
+    const value = f.fromArm ? f.fromArm(armValue) : armValue;
+    // Written only when the check accepts it: a value of another shape would not compile against the props.
+    const refused = refusalsOf(() => {
+      const problems = new Problems(f.prop);
+      f.check(problems, value as never, { [f.prop]: value } as unknown as ComputeInstanceProps);
+      problems.throwIfAny();
+    });
+    if (refused.length > 0) {
+      unsupported.push(...refused);
+      continue;
+    }
+    set(f.prop, jsonToCode(value), value);
+    const written = f.toArm?.({ [f.prop]: value } as unknown as ComputeInstanceProps);
+    for (const path of differingPaths(armValue, written, f.arm.slice(INNER_PREFIX.length)))
+      unsupported.push(`${path.at} (${show(path.value)}): the library has no field for it`);
+  }
+}
+
+const INNER_PREFIX = 'properties.properties.';
+
+/** Where Azure's value has something the library's rendering of it lacks or writes otherwise. */
+function differingPaths(azure: unknown, written: unknown, at: string): { at: string; value: unknown }[] {
+  if (Array.isArray(azure) && Array.isArray(written))
+    return azure.flatMap((item, i) => differingPaths(item, written[i], `${at}[${i}]`));
+  if (isPlainObject(azure) && isPlainObject(written))
+    return Object.keys(azure)
+      .sort()
+      .flatMap((key) => differingPaths(azure[key], written[key], `${at}.${key}`));
+  return JSON.stringify(azure) === JSON.stringify(written) ? [] : [{ at, value: azure }];
 }

@@ -2,7 +2,7 @@ import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { StartStopSchedule } from '../../schedule/start-stop-schedule';
 import { show } from '../../core/errors';
 import { isPlainObject } from '../../validation/plain-object';
-import { arr, call, Expr, Item, lit, obj, Prop, prop } from './code';
+import { arr, call, Expr, Item, jsonToCode, lit, obj, Prop, prop } from './code';
 import { refusalComments, refusalsOf } from './findings';
 import { workingHoursFor } from './working-hours-from-entries';
 
@@ -25,13 +25,6 @@ const ENUMS: Record<string, readonly string[]> = {
   frequency: ['Minute', 'Hour', 'Day', 'Week', 'Month'],
 };
 const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** JSON as code: the literal form of a plain value (for `fromArm` entries). */
-function jsonToCode(value: unknown): Expr {
-  if (Array.isArray(value)) return arr(value.map(jsonToCode));
-  if (isPlainObject(value)) return obj(Object.entries(value).map(([k, v]) => prop(k, jsonToCode(v))));
-  return lit(value as string | number | boolean);
-}
 
 function unknownKeys(value: Record<string, unknown>, known: readonly string[], where: string): string[] {
   return Object.keys(value)

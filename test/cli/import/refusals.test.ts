@@ -132,6 +132,24 @@ describe('aml-compute import on the REST spec example (get/ComputeInstance.json,
           tenantId: '00000000-0000-0000-0000-000000000000',
         },
       },
+      // The example's custom application, every field of it (the library writes the spec's key order).
+      customServices: [
+        {
+          name: 'rstudio',
+          image: { type: 'docker', reference: 'ghcr.io/azure/rocker-rstudio-ml-verse:latest' },
+          environmentVariables: { test_var: { type: 'local', value: 'test_val' } },
+          docker: { privileged: true },
+          volumes: [
+            {
+              type: 'bind',
+              source: '/home/azureuser/cloudfiles',
+              target: '/home/azureuser/cloudfiles',
+              readOnly: false,
+            },
+          ],
+          endpoints: [{ name: 'connect', protocol: 'http', target: 8787, published: 8787 }],
+        },
+      ],
     });
     expect(json.import).toEqual([
       {
@@ -146,7 +164,7 @@ const UNSUPPORTED = {
   customServices: {
     file: 'unsupported-custom-services',
     instance: 'ci-frank',
-    line: 'customServices ([{"name":"rstudio","image":{"type":"docker","reference":"ghcr.io/azure/rocker...)',
+    line: 'customServices[0].kernel ({"argv":["python","-m","ipykernel_launcher","-f","{connection_file}"],"displa...): the library has no field for it',
   },
   dataMounts: {
     file: 'unsupported-data-mounts',
