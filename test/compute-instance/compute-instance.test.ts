@@ -16,6 +16,7 @@ import {
   warningsOf,
   WORKSPACE_ID,
 } from '../support/stack';
+import { AZAPI_COMPUTE_ATTRIBUTES } from '../support/azapi-compute';
 
 describe('ComputeInstance with only its required props', () => {
   const { stack } = newStack();
@@ -66,18 +67,7 @@ describe('ComputeInstance with only its required props', () => {
   });
 
   test('renders exactly these attributes', () => {
-    expect(Object.keys(r).sort()).toEqual([
-      'body',
-      'ignore_casing',
-      'lifecycle',
-      'location',
-      'name',
-      'parent_id',
-      'provider',
-      'replace_triggers_external_values',
-      'timeouts',
-      'type',
-    ]);
+    expect(Object.keys(r).sort()).toEqual(AZAPI_COMPUTE_ATTRIBUTES);
   });
 
   test('declares the azapi provider ~> 2.9 and no azurerm provider', () => {

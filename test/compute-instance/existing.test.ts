@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { ComputeInstance, Duration } from '../../src';
 import { newStack, REQUIRED, synthJson, thrown, WORKSPACE_ID } from '../support/stack';
+import { ADOPTED_IGNORE_CHANGES } from '../support/azapi-compute';
 
 describe('ComputeInstance with existing: true', () => {
   const { stack } = newStack();
@@ -35,14 +36,7 @@ describe('ComputeInstance with existing: true', () => {
   });
 
   test("ignores, besides body, tags and identity, what an import leaves at azapi's defaults: no request on the first apply", () => {
-    expect(json.resource.azapi_resource[keys[0]].lifecycle.ignore_changes).toEqual([
-      'body',
-      'tags',
-      'identity',
-      'ignore_casing',
-      'replace_triggers_external_values',
-      'timeouts',
-    ]);
+    expect(json.resource.azapi_resource[keys[0]].lifecycle.ignore_changes).toEqual(ADOPTED_IGNORE_CHANGES);
   });
 
   test('warns that a create-only change plans nothing for an adopted instance, and how to replace it', () => {

@@ -1,11 +1,5 @@
-import {
-  ArmTemplate,
-  ArmComputeStartStopSchedule,
-  ComputeInstance,
-  ComputeInstanceProps,
-  Duration,
-  StartStopSchedule,
-} from '../../src';
+import { ArmTemplate, ComputeInstance, ComputeInstanceProps, Duration, StartStopSchedule } from '../../src';
+import { DOCS_POLICY_SCHEDULE, QUICKSTART_SCHEDULES } from '../support/azure-samples';
 import { newStack, onlyResource, REQUIRED, synthJson, thrown, warningsOf } from '../support/stack';
 
 const WEST_EUROPE = 'W. Europe Standard Time';
@@ -90,48 +84,15 @@ describe("ComputeInstance renders each schedule factory's output into its ARM bo
 });
 
 describe('ComputeInstance renders schedules read from ARM', () => {
-  const sample: ArmComputeStartStopSchedule[] = [
-    { triggerType: 'Cron', cron: { timeZone: 'UTC', expression: '0 18 * * *' }, action: 'Stop', status: 'Enabled' },
-    { triggerType: 'Cron', cron: { timeZone: 'UTC', expression: '0 8 * * *' }, action: 'Start', status: 'Enabled' },
-    {
-      triggerType: 'Recurrence',
-      recurrence: { frequency: 'Day', interval: 1, timeZone: 'UTC', schedule: { hours: [17], minutes: [0] } },
-      action: 'Stop',
-      status: 'Enabled',
-    },
-  ];
-
-  test("the docs' Resource Manager sample, unchanged", () => {
-    expect(render(StartStopSchedule.fromArmList(sample)).schedules).toEqual({
-      computeStartStop: [
-        { triggerType: 'Cron', cron: { timeZone: 'UTC', expression: '0 18 * * *' }, action: 'Stop', status: 'Enabled' },
-        { triggerType: 'Cron', cron: { timeZone: 'UTC', expression: '0 8 * * *' }, action: 'Start', status: 'Enabled' },
-        {
-          triggerType: 'Recurrence',
-          recurrence: { frequency: 'Day', interval: 1, timeZone: 'UTC', schedule: { hours: [17], minutes: [0] } },
-          action: 'Stop',
-          status: 'Enabled',
-        },
-      ],
+  test("the quickstart's schedules, unchanged", () => {
+    expect(render(StartStopSchedule.fromArmList(QUICKSTART_SCHEDULES)).schedules).toEqual({
+      computeStartStop: QUICKSTART_SCHEDULES,
     });
   });
 
   test("the docs' Azure Policy sample, unchanged", () => {
-    const policy = StartStopSchedule.fromArm({
-      triggerType: 'Cron',
-      cron: { startTime: '2021-03-10T21:21:07', timeZone: 'Pacific Standard Time', expression: '0 22 * * *' },
-      action: 'Stop',
-      status: 'Enabled',
-    });
-    expect(render([policy]).schedules).toEqual({
-      computeStartStop: [
-        {
-          triggerType: 'Cron',
-          cron: { startTime: '2021-03-10T21:21:07', timeZone: 'Pacific Standard Time', expression: '0 22 * * *' },
-          action: 'Stop',
-          status: 'Enabled',
-        },
-      ],
+    expect(render([StartStopSchedule.fromArm(DOCS_POLICY_SCHEDULE)]).schedules).toEqual({
+      computeStartStop: [DOCS_POLICY_SCHEDULE],
     });
   });
 });

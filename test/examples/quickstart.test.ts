@@ -1,4 +1,5 @@
 import { ArmTemplate, ComputeInstance, SetupScript, StartStopSchedule } from '../../src';
+import { QUICKSTART_SCHEDULES } from '../support/azure-samples';
 import { newStack, OBJECT_ID, REQUIRED, TENANT_ID } from '../support/stack';
 
 /**
@@ -8,25 +9,13 @@ import { newStack, OBJECT_ID, REQUIRED, TENANT_ID } from '../support/stack';
  * inputs (we add our secure defaults on top).
  */
 describe('the quickstart machine-learning-compute-create-computeinstance', () => {
-  const quickstartSchedules = {
-    computeStartStop: [
-      { triggerType: 'Cron', cron: { timeZone: 'UTC', expression: '0 18 * * *' }, action: 'Stop', status: 'Enabled' },
-      { triggerType: 'Cron', cron: { timeZone: 'UTC', expression: '0 8 * * *' }, action: 'Start', status: 'Enabled' },
-      {
-        triggerType: 'Recurrence',
-        recurrence: { frequency: 'Day', interval: 1, timeZone: 'UTC', schedule: { hours: [17], minutes: [0] } },
-        action: 'Stop',
-        status: 'Enabled',
-      },
-    ],
-  };
   const quickstartProperties = {
     vmSize: 'Standard_DS3_v2',
     personalComputeInstanceSettings: { assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID } },
     setupScripts: {
       scripts: { creationScript: { scriptSource: 'inline', scriptData: Buffer.from('ls').toString('base64') } },
     },
-    schedules: quickstartSchedules,
+    schedules: { computeStartStop: QUICKSTART_SCHEDULES },
   };
 
   test('its compute properties are carried unchanged, on API 2025-12-01', () => {
@@ -36,7 +25,7 @@ describe('the quickstart machine-learning-compute-create-computeinstance', () =>
       name: 'ci-quickstart',
       assignedUser: { objectId: OBJECT_ID, tenantId: TENANT_ID },
       setupScripts: { creation: SetupScript.inline('ls') },
-      schedules: quickstartSchedules.computeStartStop.map((entry) => StartStopSchedule.fromArm(entry as any)),
+      schedules: StartStopSchedule.fromArmList(QUICKSTART_SCHEDULES),
     });
     const [arm] = ArmTemplate.synth(stack).resources as any[];
     expect(arm.apiVersion).toBe('2025-12-01');

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { filesBelow } from '../support/files-below';
 import { synthPropsMatrix } from '../support/recorded-stacks';
 
 /**
@@ -10,19 +11,6 @@ import { synthPropsMatrix } from '../support/recorded-stacks';
  * must leave every byte as it was. `RECORDED_OUTPUT=write` records anew, for a change that means to alter output.
  */
 const RECORDED = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'recorded-output');
-
-function filesBelow(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /**
  * cdktf's manifest keeps each annotation's stack trace, which names the files of this checkout (and so moves

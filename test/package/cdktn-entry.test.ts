@@ -27,7 +27,10 @@ describe('the cdktn entry under cdktn 0.24', () => {
     expect(compute.body.properties.computeType).toBe('ComputeInstance');
     expect(compute.body.properties.properties.idleTimeBeforeShutdown).toBe('PT30M');
     const resources = ci.node.findAll().filter((c) => TerraformResource.isTerraformResource(c));
-    expect(resources.length).toBeGreaterThan(0);
+    expect(resources.map((c) => [c.node.path, (c as TerraformResource).terraformResourceType])).toEqual([
+      ['workstations/ci/Resource', 'azapi_resource'],
+      ['workstations/ci/IdleShutdownSetting', 'azapi_resource_action'],
+    ]);
     expect(resources.every((c) => c instanceof TerraformResource)).toBe(true);
   });
 
@@ -69,7 +72,7 @@ test("the main entry's resources are cdktf's, not cdktn's: each entry is built a
   const cdktf = require('cdktf') as typeof import('cdktf');
   const ci = new main.ComputeInstance(new cdktf.TerraformStack(cdktf.Testing.app(), 'workstations'), 'ci', REQUIRED);
   const resources = ci.node.findAll().filter((c) => cdktf.TerraformResource.isTerraformResource(c));
-  expect(resources.length).toBeGreaterThan(0);
+  expect(resources.map((c) => c.node.path)).toEqual(['workstations/ci/Resource']);
   expect(resources.map((c) => [c instanceof cdktf.TerraformResource, c instanceof TerraformResource])).toEqual(
     resources.map(() => [true, false]),
   );

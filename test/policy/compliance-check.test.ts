@@ -10,6 +10,7 @@ import {
 } from '../../src';
 import { errorsOf, infosOf } from '../support/annotations';
 import { newStack, REQUIRED, SUBSCRIPTION, thrown, warningsOf, WORKSPACE_ID } from '../support/stack';
+import { STOP_AT_22 } from '../support/policy-rules';
 
 const MG = { managementGroupId: 'mg-ml' };
 const STOP_AT_19 = StartStopSchedule.cron({
@@ -92,9 +93,7 @@ describe('RequireStopSchedule at synth', () => {
 
 describe('DefaultSchedules at synth', () => {
   const defaults = {
-    defaultSchedules: [
-      StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'Pacific Standard Time' }),
-    ],
+    defaultSchedules: [STOP_AT_22],
   };
 
   test('an instance with schedules of its own is left alone', () => {

@@ -8,13 +8,10 @@ import { idleShutdownRule, IDLE_SHUTDOWN_BUILT_IN_DEFINITION_ID } from '../../sr
 import { requireSetupScriptRule } from '../../src/policy/rules/require-setup-script';
 import { requireStopScheduleRule } from '../../src/policy/rules/require-stop-schedule';
 import { ShutdownRule } from '../../src/policy/shutdown-rule';
+import { DOCS_POLICY_RULE } from '../support/azure-samples';
 import { computeResource, ruleMatches } from '../support/policy-engine';
+import { C, EXPECTED_RULES, IS_COMPUTE_INSTANCE } from '../support/policy-rules';
 
-const C = 'Microsoft.MachineLearningServices/workspaces/computes';
-const IS_COMPUTE_INSTANCE = [
-  { field: 'type', equals: C },
-  { field: `${C}/computeType`, equals: 'ComputeInstance' },
-];
 const BARE: ArmComputeInstanceProperties = { vmSize: 'Standard_DS3_v2', sshSettings: { sshPublicAccess: 'Disabled' } };
 const stopAt = (hour: number, enabled = true) =>
   StartStopSchedule.cron({
@@ -42,37 +39,6 @@ describe('DefaultSchedules rule', () => {
   const rule = defaultSchedulesRule([stopAt(22)]);
 
   test("is the docs' default-schedule sample, with the effect as a parameter and the type stated", () => {
-    // how-to-create-compute-instance.md, "Azure Policy support to default a schedule" (MicrosoftDocs/azure-ai-docs).
-    const docsSample = {
-      if: {
-        allOf: [
-          { field: `${C}/computeType`, equals: 'ComputeInstance' },
-          { field: `${C}/schedules`, exists: 'false' },
-        ],
-      },
-      then: {
-        effect: 'append',
-        details: [
-          {
-            field: `${C}/schedules`,
-            value: {
-              computeStartStop: [
-                {
-                  triggerType: 'Cron',
-                  cron: {
-                    startTime: '2021-03-10T21:21:07',
-                    timeZone: 'Pacific Standard Time',
-                    expression: '0 22 * * *',
-                  },
-                  action: 'Stop',
-                  status: 'Enabled',
-                },
-              ],
-            },
-          },
-        ],
-      },
-    };
     const same = defaultSchedulesRule([
       StartStopSchedule.cron({
         action: 'Stop',
@@ -81,8 +47,8 @@ describe('DefaultSchedules rule', () => {
         startTime: '2021-03-10T21:21:07',
       }).toArm(),
     ]).policyRule!;
-    expect(same.then).toEqual({ ...docsSample.then, effect: "[parameters('effect')]" });
-    expect(same.if).toEqual({ allOf: [IS_COMPUTE_INSTANCE[0], ...docsSample.if.allOf] });
+    expect(same.then).toEqual({ ...DOCS_POLICY_RULE.then, effect: "[parameters('effect')]" });
+    expect(same.if).toEqual({ allOf: [IS_COMPUTE_INSTANCE[0], ...DOCS_POLICY_RULE.if.allOf] });
   });
 
   test('allows Append or Disabled, Append by default', () => {
@@ -118,26 +84,7 @@ describe('RequireStopSchedule rule', () => {
   const rule = requireStopScheduleRule('Deny');
 
   test('counts the enabled Stop entries through the [*] alias, and matches when there are none', () => {
-    expect(rule.policyRule).toEqual({
-      if: {
-        allOf: [
-          ...IS_COMPUTE_INSTANCE,
-          {
-            count: {
-              field: `${C}/schedules.computeStartStop[*]`,
-              where: {
-                allOf: [
-                  { field: `${C}/schedules.computeStartStop[*].action`, equals: 'Stop' },
-                  { field: `${C}/schedules.computeStartStop[*].status`, equals: 'Enabled' },
-                ],
-              },
-            },
-            less: 1,
-          },
-        ],
-      },
-      then: { effect: "[parameters('effect')]" },
-    });
+    expect(rule.policyRule).toEqual(EXPECTED_RULES.requireStopSchedule);
   });
 
   test('allows Audit, Deny or Disabled, Audit by default, and takes the effect given', () => {
@@ -355,15 +302,7 @@ describe('RequireSetupScript rule', () => {
   const rule = requireSetupScriptRule('Audit');
 
   test('matches an instance whose creation script has no data', () => {
-    expect(rule.policyRule).toEqual({
-      if: {
-        allOf: [
-          ...IS_COMPUTE_INSTANCE,
-          { field: `${C}/setupScripts.scripts.creationScript.scriptData`, exists: 'false' },
-        ],
-      },
-      then: { effect: "[parameters('effect')]" },
-    });
+    expect(rule.policyRule).toEqual(EXPECTED_RULES.requireSetupScript);
     expect([rule.allowedEffects, rule.defaultEffect, rule.effect]).toEqual([
       ['Audit', 'Deny', 'Disabled'],
       'Audit',

@@ -1,13 +1,7 @@
 import { TerraformVariable } from 'cdktf';
-import { ArmTemplate, ComputeInstance, Duration, ShutdownPolicy, StartStopSchedule, ValidationError } from '../../src';
+import { ArmTemplate, ComputeInstance, Duration, ShutdownPolicy, ValidationError } from '../../src';
+import { C, STOP_AT_22 } from '../support/policy-rules';
 import { newStack, REQUIRED, SUBSCRIPTION, thrown } from '../support/stack';
-
-const C = 'Microsoft.MachineLearningServices/workspaces/computes';
-const STOP_AT_22 = StartStopSchedule.cron({
-  action: 'Stop',
-  expression: '0 22 * * *',
-  timeZone: 'Pacific Standard Time',
-});
 
 describe('ArmTemplate of a stack with a management-group ShutdownPolicy', () => {
   const { stack } = newStack('governance');

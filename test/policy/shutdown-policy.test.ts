@@ -19,18 +19,9 @@ import {
   thrown,
   warningsOf,
 } from '../support/stack';
+import { C, EXPECTED_RULES, IS_COMPUTE_INSTANCE, STOP_AT_22 } from '../support/policy-rules';
 
-const C = 'Microsoft.MachineLearningServices/workspaces/computes';
-const IS_COMPUTE_INSTANCE = [
-  { field: 'type', equals: C },
-  { field: `${C}/computeType`, equals: 'ComputeInstance' },
-];
 const MG_ID = '/providers/Microsoft.Management/managementGroups/mg-ml';
-const STOP_AT_22 = StartStopSchedule.cron({
-  action: 'Stop',
-  expression: '0 22 * * *',
-  timeZone: 'Pacific Standard Time',
-});
 const EFFECT_PARAMETER = (allowedValues: string[], defaultValue: string, displayName = 'Effect') => ({
   type: 'String',
   metadata: {
@@ -135,26 +126,9 @@ describe('ShutdownPolicy at a management group, with every rule', () => {
   });
 
   test('writes the require-stop-schedule rule', () => {
-    expect(JSON.parse(definitions['ml-shutdown-require-stop-schedule'].policy_rule)).toEqual({
-      if: {
-        allOf: [
-          ...IS_COMPUTE_INSTANCE,
-          {
-            count: {
-              field: `${C}/schedules.computeStartStop[*]`,
-              where: {
-                allOf: [
-                  { field: `${C}/schedules.computeStartStop[*].action`, equals: 'Stop' },
-                  { field: `${C}/schedules.computeStartStop[*].status`, equals: 'Enabled' },
-                ],
-              },
-            },
-            less: 1,
-          },
-        ],
-      },
-      then: { effect: "[parameters('effect')]" },
-    });
+    expect(JSON.parse(definitions['ml-shutdown-require-stop-schedule'].policy_rule)).toEqual(
+      EXPECTED_RULES.requireStopSchedule,
+    );
   });
 
   test('writes the idle-shutdown rule', () => {
@@ -189,15 +163,9 @@ describe('ShutdownPolicy at a management group, with every rule', () => {
   });
 
   test('writes the require-setup-script rule', () => {
-    expect(JSON.parse(definitions['ml-shutdown-require-setup-script'].policy_rule)).toEqual({
-      if: {
-        allOf: [
-          ...IS_COMPUTE_INSTANCE,
-          { field: `${C}/setupScripts.scripts.creationScript.scriptData`, exists: 'false' },
-        ],
-      },
-      then: { effect: "[parameters('effect')]" },
-    });
+    expect(JSON.parse(definitions['ml-shutdown-require-setup-script'].policy_rule)).toEqual(
+      EXPECTED_RULES.requireSetupScript,
+    );
   });
 
   test('groups the definitions in one initiative at the management group, each effect passed from its parameter', () => {

@@ -8,27 +8,8 @@ import {
   COMPUTE_START_STOP_SCHEDULE_SCHEMA,
   StartStopSchedule,
 } from '../../src';
+import { DOCS_POLICY_SCHEDULE, QUICKSTART_SCHEDULES } from '../support/azure-samples';
 import { newStack, thrown } from '../support/stack';
-
-/** The parameter file of the docs' Resource Manager sample (azure-quickstart-templates, machine-learning-compute-create-computeinstance). */
-const RESOURCE_MANAGER_SAMPLE: ArmComputeStartStopSchedule[] = [
-  { triggerType: 'Cron', cron: { timeZone: 'UTC', expression: '0 18 * * *' }, action: 'Stop', status: 'Enabled' },
-  { triggerType: 'Cron', cron: { timeZone: 'UTC', expression: '0 8 * * *' }, action: 'Start', status: 'Enabled' },
-  {
-    triggerType: 'Recurrence',
-    recurrence: { frequency: 'Day', interval: 1, timeZone: 'UTC', schedule: { hours: [17], minutes: [0] } },
-    action: 'Stop',
-    status: 'Enabled',
-  },
-];
-
-/** The schedule the docs' Azure Policy sample appends ("default a shutdown schedule at 10 PM PST"). */
-const POLICY_SAMPLE: ArmComputeStartStopSchedule = {
-  triggerType: 'Cron',
-  cron: { startTime: '2021-03-10T21:21:07', timeZone: 'Pacific Standard Time', expression: '0 22 * * *' },
-  action: 'Stop',
-  status: 'Enabled',
-};
 
 /** The REST spec's example "Create an ComputeInstance Compute with Schedules" (2025-12-01). */
 const REST_SPEC_SAMPLE: ArmComputeStartStopSchedule = {
@@ -38,7 +19,7 @@ const REST_SPEC_SAMPLE: ArmComputeStartStopSchedule = {
   cron: { expression: '0 18 * * *', startTime: '2021-04-23T01:30:00', timeZone: 'Pacific Standard Time' },
 };
 
-const STOP_18: ArmComputeStartStopSchedule = RESOURCE_MANAGER_SAMPLE[0];
+const STOP_18: ArmComputeStartStopSchedule = QUICKSTART_SCHEDULES[0];
 
 function fromArmError(entry: unknown): string {
   return thrown(() => StartStopSchedule.fromArm(entry as ArmComputeStartStopSchedule)).message;
@@ -50,7 +31,7 @@ function problems(path: string, ...lines: string[]): string {
 }
 
 describe('StartStopSchedule.fromArm round trips', () => {
-  test.each(RESOURCE_MANAGER_SAMPLE.map((e, i) => [i, e]))(
+  test.each(QUICKSTART_SCHEDULES.map((e, i) => [i, e]))(
     "gives back schedule %i of the docs' Resource Manager sample unchanged",
     (_i, entry) => {
       const copy = structuredClone(entry);
@@ -60,7 +41,7 @@ describe('StartStopSchedule.fromArm round trips', () => {
   );
 
   test("gives back the docs' Azure Policy sample schedule unchanged", () => {
-    expect(StartStopSchedule.fromArm(POLICY_SAMPLE).toArm()).toEqual({
+    expect(StartStopSchedule.fromArm(DOCS_POLICY_SCHEDULE).toArm()).toEqual({
       triggerType: 'Cron',
       cron: { startTime: '2021-03-10T21:21:07', timeZone: 'Pacific Standard Time', expression: '0 22 * * *' },
       action: 'Stop',
@@ -73,9 +54,7 @@ describe('StartStopSchedule.fromArm round trips', () => {
   });
 
   test('gives back the whole sample list through fromArmList', () => {
-    expect(StartStopSchedule.fromArmList(RESOURCE_MANAGER_SAMPLE).map((s) => s.toArm())).toEqual(
-      RESOURCE_MANAGER_SAMPLE,
-    );
+    expect(StartStopSchedule.fromArmList(QUICKSTART_SCHEDULES).map((s) => s.toArm())).toEqual(QUICKSTART_SCHEDULES);
   });
 
   test('adds nothing Azure defaults: an entry without status or time zone stays without them', () => {
@@ -91,7 +70,7 @@ describe('StartStopSchedule.fromArm round trips', () => {
   });
 
   test('keeps its own copy: changing the input or the output later changes nothing', () => {
-    const entry = structuredClone(RESOURCE_MANAGER_SAMPLE[2]);
+    const entry = structuredClone(QUICKSTART_SCHEDULES[2]);
     const s = StartStopSchedule.fromArm(entry);
     (entry.recurrence!.schedule.hours as number[]).push(18);
     (s.toArm().recurrence!.schedule.minutes as number[]).push(30);
@@ -126,7 +105,7 @@ describe('StartStopSchedule.fromArm validation', () => {
   });
 
   test('fails on a cron next to a Recurrence trigger, and says nothing more about its inside', () => {
-    expect(fromArmError({ ...RESOURCE_MANAGER_SAMPLE[2], cron: { expression: 'x', timeZone: 'Berlin' } })).toBe(
+    expect(fromArmError({ ...QUICKSTART_SCHEDULES[2], cron: { expression: 'x', timeZone: 'Berlin' } })).toBe(
       problems(
         P,
         'cron: received {"expression":"x","timeZone":"Berlin"}; allowed: nothing with triggerType "Recurrence": remove cron, or set triggerType "Cron"',
@@ -193,7 +172,7 @@ describe('StartStopSchedule.fromArm validation', () => {
   });
 
   test('fails on a recurrence without minutes, and on monthDays', () => {
-    const r = RESOURCE_MANAGER_SAMPLE[2];
+    const r = QUICKSTART_SCHEDULES[2];
     expect(fromArmError({ ...r, recurrence: { ...r.recurrence, schedule: { hours: [17], monthDays: [1] } } })).toBe(
       problems(
         P,
@@ -206,7 +185,7 @@ describe('StartStopSchedule.fromArm validation', () => {
   test('applies the cron, time zone and start time rules to ARM field names', () => {
     expect(
       fromArmError({
-        ...POLICY_SAMPLE,
+        ...DOCS_POLICY_SCHEDULE,
         cron: { startTime: '2021-03-10', timeZone: 'America/Los_Angeles', expression: '0 22 * * MON' },
       }),
     ).toBe(
@@ -272,8 +251,8 @@ describe('the exported JSON Schemas', () => {
   });
 
   test("accept the docs' samples with a plain ajv of their own", () => {
-    expect(validateList(RESOURCE_MANAGER_SAMPLE)).toBe(true);
-    expect(validateList([POLICY_SAMPLE, REST_SPEC_SAMPLE])).toBe(true);
+    expect(validateList(QUICKSTART_SCHEDULES)).toBe(true);
+    expect(validateList([DOCS_POLICY_SCHEDULE, REST_SPEC_SAMPLE])).toBe(true);
   });
 
   test('reject what the grammar, the enumerations and the list limit exclude', () => {
@@ -296,13 +275,13 @@ describe('the exported JSON Schemas', () => {
     expect(
       validateList([
         {
-          ...RESOURCE_MANAGER_SAMPLE[2],
+          ...QUICKSTART_SCHEDULES[2],
           recurrence: { frequency: 'Day', interval: 1, schedule: { hours: [17], minutes: [0], monthDays: [1] } },
         },
       ]),
     ).toBe(false);
     const daily = (interval: number, schedule: object) => [
-      { ...RESOURCE_MANAGER_SAMPLE[2], recurrence: { frequency: 'Day', interval, schedule } },
+      { ...QUICKSTART_SCHEDULES[2], recurrence: { frequency: 'Day', interval, schedule } },
     ];
     expect(validateList(daily(1, { hours: [17, 17], minutes: [0] }))).toBe(false);
     expect(validateList(daily(1, { hours: [17], minutes: [0, 30, 0] }))).toBe(false);

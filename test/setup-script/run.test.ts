@@ -108,7 +108,9 @@ describe('a generated startup script, run under bash with stub tools', () => {
     expect(afterFirst['home/.local/share/jupyter/kernels/research/kernel.json']).toBe('{"display_name": "Research"}\n');
     expect(afterFirst['home/ml/.git/']).toBe('');
     expect(afterFirst['home/.gitconfig']).toBe("user.name=Alice O'Neil\n");
-    expect(afterFirst['anaconda/envs/research/bin/pip']).toBeDefined();
+    // conda create copies the stub environment's pip, the same program as the image's jupyter_env has.
+    expect(afterFirst['anaconda/envs/research/bin/pip']).toBe(afterFirst['anaconda/envs/jupyter_env/bin/pip']);
+    expect(afterFirst['anaconda/envs/research/bin/pip']).toContain('record "$@"');
   });
 });
 

@@ -5,6 +5,7 @@ import type { AzureRequest, Resources } from '../rig/azure/store';
 import { actionsOf, Scenario } from '../rig/scenario';
 import { compileModules, fixture, runImport, synthesize } from '../support/import-harness';
 import { ED25519_KEY, SUBNET_ID } from '../support/stack';
+import { ADOPTED_IGNORE_CHANGES } from '../support/azapi-compute';
 
 /**
  * Adopting instances (`existing: true`: a Terraform `import` block) with the modules `aml-compute import`
@@ -101,14 +102,7 @@ describe('adopting with existing: true (ci-bob stated with another vmSize than A
   test("every compute has an import block and ignores what the import leaves at azapi's defaults", () => {
     expect(json.import.map((b: any) => b.to).sort()).toEqual(NAMES.map((n) => computeAddress(json, n)).sort());
     for (const config of Object.values<any>(json.resource.azapi_resource))
-      expect(config.lifecycle.ignore_changes).toEqual([
-        'body',
-        'tags',
-        'identity',
-        'ignore_casing',
-        'replace_triggers_external_values',
-        'timeouts',
-      ]);
+      expect(config.lifecycle.ignore_changes).toEqual(ADOPTED_IGNORE_CHANGES);
   });
 
   test('the first plan imports the three computes and changes none: 3 to import, 0 to change', () => {

@@ -1,9 +1,10 @@
 import Ajv from 'ajv';
 import { Testing } from 'cdktf';
-import { ArmTemplate, Duration, SetupScript, ShutdownPolicy, StartStopSchedule } from '../../../src';
+import { ArmTemplate, Duration, SetupScript, ShutdownPolicy } from '../../../src';
 import { requireStopScheduleRule } from '../../../src/policy/rules/require-stop-schedule';
 import { fixture, readFixture, runCli } from '../../support/cli';
 import { newStack, SUBSCRIPTION } from '../../support/stack';
+import { STOP_AT_22 } from '../../support/policy-rules';
 
 const DOCS_POLICY = fixture('docs-default-schedule-policy.json');
 const AZ_ML = fixture('az-ml-compute-list.json');
@@ -15,9 +16,7 @@ function ourPolicy(): { terraform: string; arm: string } {
   new ShutdownPolicy(stack, 'shutdown', {
     name: 'ml-shutdown',
     scope: { subscriptionId: SUBSCRIPTION },
-    defaultSchedules: [
-      StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'Pacific Standard Time' }),
-    ],
+    defaultSchedules: [STOP_AT_22],
     requireSchedules: 'Deny',
     idleShutdown: { effect: 'Append', default: Duration.hours(1), max: Duration.hours(4) },
     defaultSetupScript: SetupScript.inline('#!/bin/bash\necho hi\n'),

@@ -273,7 +273,7 @@ describe('aml-compute import on arbitrary text in every field it writes (propert
       }),
       { numRuns: 100 },
     );
-    expect(Object.keys(modules).length).toBeGreaterThanOrEqual(100);
+    expect(Object.keys(modules)).toHaveLength(100);
   });
 
   test('all modules compile in one tsc program, and running them writes no file and throws only ValidationError', () => {

@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { Testing } from 'cdktf';
-import { ArmTemplate, Duration, SetupScript, ShutdownPolicy, StartStopSchedule } from '../../../src';
+import { ArmTemplate, Duration, SetupScript, ShutdownPolicy } from '../../../src';
 import { EXPRESSION_LIMITS, resolveArmValue, templateScope } from '../../../src/cli/inputs/arm-expressions';
 import { MAX_NESTING } from '../../../src/cli/inputs/json-data';
 import { ROOT, runCli } from '../../support/cli';
 import { newStack, SUBSCRIPTION } from '../../support/stack';
 import { parseXml } from '../../support/xml';
+import { STOP_AT_22 } from '../../support/policy-rules';
 
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 const COMPUTES = 'Microsoft.MachineLearningServices/workspaces/computes';
@@ -277,9 +278,7 @@ describe('values of the wrong type, everywhere: every verb answers, none fails i
     new ShutdownPolicy(stack, 'shutdown', {
       name: 'ml-shutdown',
       scope: { subscriptionId: SUBSCRIPTION },
-      defaultSchedules: [
-        StartStopSchedule.cron({ action: 'Stop', expression: '0 22 * * *', timeZone: 'Pacific Standard Time' }),
-      ],
+      defaultSchedules: [STOP_AT_22],
       requireSchedules: 'Deny',
       idleShutdown: { effect: 'Deny', max: Duration.hours(4) },
       defaultSetupScript: SetupScript.inline('#!/bin/bash\necho hi\n'),

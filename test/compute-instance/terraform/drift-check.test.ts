@@ -10,6 +10,7 @@ import {
 import { projectedSchedules, schedulesProjection } from '../../../src/compute-instance/terraform/schedules-projection';
 import { hclQuoted } from '../../../src/core/terraform-template';
 import { newStack, REQUIRED, resources, synthJson, thrown, WORKSPACE_ID } from '../../support/stack';
+import { AZAPI_COMPUTE_ATTRIBUTES } from '../../support/azapi-compute';
 
 const STOP = StartStopSchedule.cron({
   action: 'Stop',
@@ -114,20 +115,7 @@ describe('the drift check of an instance with schedules and idle shutdown', () =
 
   test('the compute resource is unchanged by the check: no new argument, schedules not among its triggers', () => {
     const [compute] = resources(json, 'azapi_resource');
-    expect(Object.keys(compute).sort()).toEqual(
-      [
-        'body',
-        'ignore_casing',
-        'lifecycle',
-        'location',
-        'name',
-        'parent_id',
-        'provider',
-        'replace_triggers_external_values',
-        'timeouts',
-        'type',
-      ].sort(),
-    );
+    expect(Object.keys(compute).sort()).toEqual(AZAPI_COMPUTE_ATTRIBUTES);
     expect(compute.replace_triggers_external_values).not.toHaveProperty('schedules');
   });
 });
