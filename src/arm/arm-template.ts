@@ -1,30 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, resolve, TerraformStack } from '../core/framework';
+import { App, TerraformStack } from '../core/framework';
 import { IConstruct } from 'constructs';
-import { resourceGroupIdOf, resourceGroupKeyOf } from '../compute-instance/access/workspace-scope';
-import { ComputeInstance } from '../compute-instance/compute-instance';
-import { COMPUTE_API_VERSION, COMPUTE_RESOURCE_TYPE, ComputeInstanceSpec } from '../model/compute-arm';
 import { Problems } from '../core/errors';
-import { armIdName } from '../validation/field-checks';
-import { propPathOf } from './parameter-names';
-import { isToken } from '../core/tokens';
-import type { TerraformOnlyPart } from '../model/terraform-only';
+import {
+  ArmContribution,
+  ArmParameter,
+  ArmTemplateBuilder,
+  DEPLOYMENT_TEMPLATE_SCHEMA,
+  isArmContribution,
+} from './template-builder';
 
-export const DEPLOYMENT_TEMPLATE_SCHEMA =
-  'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-
-/**
- * A template parameter: one value the Terraform output takes from a reference (such as a workspace id) and
- * the deployment must be given ("Understand the structure and syntax of ARM templates",
- * learn.microsoft.com/azure/azure-resource-manager/templates/syntax, "Parameters").
- */
-export interface ArmParameter {
-  /** The parameter's type: always `string` here, since every reference replaced is text. */
-  readonly type: 'string';
-  /** The parameter's description: `Terraform: ` and the reference it stands for, as JSON. */
-  readonly metadata: { readonly description: string };
-}
+export type { ArmParameter } from './template-builder';
 
 /**
  * A stack's deployment template, the JSON object an ARM deployment takes (same page, "Template format").
@@ -42,88 +29,6 @@ export interface ArmTemplateDocument {
   readonly resources: object[];
 }
 
-/** Something that adds resources to a stack's ARM template (compute instances, policies). */
-interface ArmContribution {
-  toArmResources(template: ArmTemplateBuilder): object[];
-}
-
-/**
- * Builds one template: turns Terraform references into template parameters and escapes literal strings
- * that ARM would read as expressions.
- */
-export class ArmTemplateBuilder {
-  readonly parameters: Record<string, ArmParameter> = {};
-
-  constructor(private readonly stack: TerraformStack) {}
-
-  /**
-   * `value` with every string that holds a Terraform reference replaced by a parameter named
-   * `<prefix>.<name>`, where `name` is `nameOf` of the value's dotted path in `value` (the path itself by
-   * default), and every literal string that starts with `[` escaped as `[[`.
-   */
-  translate<T>(value: T, prefix: string, nameOf: (path: string) => string = (p) => p): T {
-    return this.walk(value, '', (path) => [prefix, nameOf(path)].filter((s) => s !== '').join('.')) as T;
-  }
-
-  /** A template expression for a string: the literal itself, or `parameters('<name>')` for a reference. */
-  expressionFor(value: string, name: string): string {
-    return isToken(value) ? `parameters('${this.parameter(name, value)}')` : `'${value.replace(/'/g, "''")}'`;
-  }
-
-  private parameter(name: string, token: string): string {
-    const reference = JSON.stringify(resolve(this.stack, token));
-    this.parameters[name] = { type: 'string', metadata: { description: `Terraform: ${reference}` } };
-    return name;
-  }
-
-  private walk(value: unknown, path: string, nameOf: (path: string) => string): unknown {
-    const at = (key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
-    if (typeof value === 'string') {
-      if (isToken(value)) return `[parameters('${this.parameter(nameOf(path), value)}')]`;
-      return escapeArmLiteral(value);
-    }
-    if (Array.isArray(value)) return value.map((v, i) => this.walk(v, at(i), nameOf));
-    if (value !== null && typeof value === 'object') {
-      // ARM evaluates expressions in property names too (tag keys are user text).
-      return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [escapeArmLiteral(k), this.walk(v, at(k), nameOf)]),
-      );
-    }
-    return value;
-  }
-}
-
-/**
- * ARM reads a string that starts with `[` and ends with `]` as an expression; `[[` at the start keeps it
- * literal. Other strings are literal as they are (an extra `[` would stay in the value).
- */
-function escapeArmLiteral(text: string): string {
-  return text.startsWith('[') && text.endsWith(']') ? `[${text}` : text;
-}
-
-/** The ARM resource for one compute instance's spec. */
-function computeInstanceArmResource(spec: ComputeInstanceSpec, builder: ArmTemplateBuilder, prefix: string): object {
-  // A child resource's full name is `<workspace>/<compute>`; written as an expression because the
-  // template schema holds a literal name to the compute name pattern alone.
-  const workspaceName = isToken(spec.workspaceId)
-    ? `last(split(${builder.expressionFor(spec.workspaceId, `${prefix}.workspaceId`)}, '/'))`
-    : builder.expressionFor(armIdName(spec.workspaceId), `${prefix}.workspaceName`);
-  const name = `[concat(${workspaceName}, '/', ${builder.expressionFor(spec.name, `${prefix}.name`)})]`;
-  const { workspaceId: _parent, name: _name, ...rest } = spec;
-  void _parent;
-  void _name;
-  return {
-    type: COMPUTE_RESOURCE_TYPE,
-    apiVersion: COMPUTE_API_VERSION,
-    name,
-    ...builder.translate(rest, prefix, propPathOf),
-  };
-}
-
-function armPrefix(stack: TerraformStack, c: IConstruct): string {
-  return c.node.path.slice(stack.node.path.length + 1).replace(/\//g, '.');
-}
-
 /**
  * An ARM deployment template (2019-04-01 schema) for what a stack declares, for teams that deploy with
  * ARM or Bicep, or review what Terraform will send. Deploy it to the workspace's resource group.
@@ -132,18 +37,10 @@ export class ArmTemplate {
   /** The template for the stack's compute instances and other ARM contributions. */
   static synth(stack: TerraformStack): ArmTemplateDocument {
     const builder = new ArmTemplateBuilder(stack);
-    const resources: object[] = [];
-    const instances: ComputeInstance[] = [];
-    for (const c of stack.node.findAll()) {
-      if (ComputeInstance.isComputeInstance(c)) {
-        instances.push(c);
-        resources.push(computeInstanceArmResource(c.spec, builder, armPrefix(stack, c)));
-      } else if (isArmContribution(c)) {
-        resources.push(...c.toArmResources(builder));
-      }
-    }
-    checkOneResourceGroup(stack, instances);
-    const notInThisTemplate = instances.flatMap((c) => c.terraformOnly.map(describeTerraformOnly));
+    const contributions = stack.node.findAll().filter((c): c is IConstruct & ArmContribution => isArmContribution(c));
+    const resources = contributions.flatMap((c) => c.toArmResources(builder));
+    checkOneResourceGroup(stack, contributions);
+    const notInThisTemplate = contributions.flatMap((c) => c.notInArmTemplate ?? []);
     return {
       $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
       contentVersion: '1.0.0.0',
@@ -193,13 +90,12 @@ function errorAnnotations(stack: TerraformStack): string[] {
  * workspace there: instances whose workspaces sit in different groups would land in the wrong one.
  * Workspaces known only at apply are parameters and cannot be compared here.
  */
-function checkOneResourceGroup(stack: TerraformStack, instances: readonly ComputeInstance[]): void {
+function checkOneResourceGroup(stack: TerraformStack, contributions: readonly (IConstruct & ArmContribution)[]): void {
   const groups = new Map<string, string[]>();
-  for (const c of instances) {
-    if (isToken(c.spec.workspaceId)) continue;
-    const group = resourceGroupIdOf(c.spec.workspaceId);
-    const key = resourceGroupKeyOf(stack, c.spec.workspaceId);
-    groups.set(key, [...(groups.get(key) ?? [group]), c.node.path]);
+  for (const c of contributions) {
+    const group = c.armResourceGroup?.();
+    if (group === undefined) continue;
+    groups.set(group.key, [...(groups.get(group.key) ?? [group.id]), c.node.path]);
   }
   if (groups.size <= 1) return;
   const problems = new Problems(stack.node.path);
@@ -210,18 +106,4 @@ function checkOneResourceGroup(stack: TerraformStack, instances: readonly Comput
     `compute instances whose workspaces are in one resource group, the group a template is deployed to (here ${listing}); put the others in a stack of their own`,
   );
   problems.throwIfAny();
-}
-
-function isArmContribution(c: unknown): c is ArmContribution {
-  return typeof (c as Partial<ArmContribution>).toArmResources === 'function';
-}
-
-/** How the template's `metadata.notInThisTemplate` names what only Terraform does for an instance. */
-function describeTerraformOnly(part: TerraformOnlyPart): string {
-  switch (part.kind) {
-    case 'accessGrant':
-      return `the access grant of ${part.instanceName} (custom role and role assignment)`;
-    case 'stopAfterCreation':
-      return `the stop of ${part.instanceName} after creation (initialState "Stopped"): run az ml compute stop`;
-  }
 }

@@ -1,6 +1,9 @@
-import { Annotations, TerraformResource } from '../core/framework';
+import { Annotations, TerraformResource, TerraformStack } from '../core/framework';
 import { Construct, IConstruct } from 'constructs';
 import { grantComputeUser } from './access/compute-user-role';
+import { resourceGroupIdOf, resourceGroupKeyOf } from './access/workspace-scope';
+import type { ArmContribution, ArmTemplateBuilder } from '../arm/template-builder';
+import { computeInstanceArmResource, describeTerraformOnly } from './arm-resource';
 import { ComputeInstanceProps, DRIFT_CHECK_CONTEXT } from './props';
 import { ComputeInstanceSpec } from '../model/compute-arm';
 import { toComputeInstanceSpec } from './spec';
@@ -109,6 +112,32 @@ export class ComputeInstance extends Construct {
     declareInstance(this);
   }
 
+  /**
+   * Its resource in the stack's ARM template (`ArmTemplate`), references turned into parameters.
+   * @internal
+   */
+  toArmResources(template: ArmTemplateBuilder): object[] {
+    return [computeInstanceArmResource(this.spec, template, template.prefixOf(this))];
+  }
+
+  /**
+   * What its Terraform output does and an ARM template cannot, for the template's metadata.
+   * @internal
+   */
+  get notInArmTemplate(): readonly string[] {
+    return this.terraformOnly.map(describeTerraformOnly);
+  }
+
+  /**
+   * The workspace's resource group, which its ARM resource deploys to; unknown while the workspace is a reference.
+   * @internal
+   */
+  armResourceGroup(): { readonly id: string; readonly key: string } | undefined {
+    const workspaceId = this.spec.workspaceId;
+    if (isToken(workspaceId)) return undefined;
+    return { id: resourceGroupIdOf(workspaceId), key: resourceGroupKeyOf(TerraformStack.of(this), workspaceId) };
+  }
+
   /** The instance's own `driftCheck`, else the nearest `DRIFT_CHECK_CONTEXT`, else on (OS image off). */
   private driftCheckOptions(problems: Problems, props: ComputeInstanceProps): { latestOsImage: boolean } | undefined {
     const own = props.driftCheck;
@@ -185,3 +214,8 @@ export class ComputeInstance extends Construct {
 }
 
 const COMPUTE_INSTANCE_MARK = Symbol.for('cdktf-azureml-compute.ComputeInstance');
+
+// ArmTemplate finds an instance as an ArmContribution (src/arm/template-builder.ts). Checked here, not with
+// `implements`, which would put that internal interface into the public declaration.
+const contributesToArmTemplate = (c: ComputeInstance): ArmContribution => c;
+void contributesToArmTemplate;

@@ -48,7 +48,6 @@ export interface SetupScripts {
   readonly startup?: SetupScript;
 }
 
-/** The settings of a `ComputeInstance`. */
 /**
  * A custom application on the instance: a container Azure runs beside Jupyter and VS Code (RStudio, Posit
  * Workbench, ...), reachable through the endpoints it publishes.
@@ -131,6 +130,7 @@ export interface CustomServiceEndpoint {
   readonly hostIp?: string;
 }
 
+/** The settings of a `ComputeInstance`. */
 export interface ComputeInstanceProps {
   /** The compute name: 3 to 24 letters, digits and `-`, starting with a letter (Azure's rule). */
   readonly name: string;

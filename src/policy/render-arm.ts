@@ -1,4 +1,4 @@
-import { ArmTemplateBuilder, DEPLOYMENT_TEMPLATE_SCHEMA } from '../arm/arm-template';
+import { ArmTemplateBuilder, DEPLOYMENT_TEMPLATE_SCHEMA } from '../arm/template-builder';
 import { isToken } from '../core/tokens';
 import {
   assignmentParameters,

@@ -1,6 +1,6 @@
 import { TerraformStack } from '../core/framework';
 import { Construct, IConstruct } from 'constructs';
-import { ArmTemplateBuilder } from '../arm/arm-template';
+import { ArmTemplateBuilder } from '../arm/template-builder';
 import { ensureAzurermProvider } from '../bindings/azurerm/default-provider';
 import { ComputeInstance } from '../compute-instance/compute-instance';
 import { Problems } from '../core/errors';
