@@ -6,7 +6,7 @@ import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
 import { ArmIdKind, armIdRefused, guidRefused, idleShutdownRefused } from '../validation/field-checks';
 import { SSH_KEY_ALLOWED, sshPublicKeyRefused } from '../validation/ssh-key';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from '../core/plain-object';
 import { isToken, LITERAL_TEXT_ONLY, literalParts } from '../core/tokens';
 import { screenDescriptionAndTags } from '../validation/metadata-secrets';
 

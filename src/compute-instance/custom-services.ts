@@ -1,6 +1,6 @@
 import type { Problems } from '../core/errors';
 import type { ArmCustomService } from '../model/compute-arm';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from '../core/plain-object';
 import { screenEnvironmentValue } from '../validation/metadata-secrets';
 import { checkBoolean, checkOneOf, checkString } from './checks';
 import type { CustomService } from './props';

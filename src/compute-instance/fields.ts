@@ -2,7 +2,7 @@ import { Duration } from '../core/duration';
 import { ValidationError } from '../core/errors';
 import { ALIAS } from '../model/policy-aliases';
 import { computeNameRefused, locationRefused, vmSizeRefused } from '../validation/field-checks';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from '../core/plain-object';
 import {
   checkArmId,
   checkAssignedUser,

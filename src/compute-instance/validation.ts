@@ -1,6 +1,6 @@
 import type { ComputeInstanceProps } from './props';
 import type { Problems } from '../core/errors';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from '../core/plain-object';
 import { INSTANCE_FIELDS } from './fields';
 
 /**

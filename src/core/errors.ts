@@ -1,4 +1,4 @@
-import { firstSecretKind } from '../validation/secrets';
+import { firstSecretKind } from './secrets';
 
 /**
  * One problem found while validating input: where, which field, what was received and what is allowed.

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from './plain-object';
 import { isToken, STRING_TOKEN, STRING_TOKEN_AT } from './tokens';
 
 /**

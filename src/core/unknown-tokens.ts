@@ -1,5 +1,5 @@
 import { Tokenization } from './framework';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from './plain-object';
 import { STRING_TOKEN_MARKER } from './tokens';
 
 /**

@@ -3,7 +3,7 @@ import { Duration } from '../core/duration';
 import { Problems } from '../core/errors';
 import { StartStopSchedule } from '../schedule/start-stop-schedule';
 import { SetupScript } from '../setup-script/setup-script';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from '../core/plain-object';
 import { defaultSchedulesRule } from './rules/default-schedules';
 import { defaultSetupScriptRule } from './rules/default-setup-script';
 import { idleShutdownRule, IdleShutdownRuleOptions } from './rules/idle-shutdown';

@@ -6,7 +6,7 @@ import { ComputeInstance } from '../compute-instance/compute-instance';
 import { Problems } from '../core/errors';
 import { UNKNOWN_TOKEN, unknownTokens } from '../core/unknown-tokens';
 import { checkInstancesUnder } from './compliance-check';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from '../core/plain-object';
 import { validatePolicyName } from './policy-names';
 import { ensureProviderTargets } from './policy-provider';
 import { ResolvedScope, resolveScope } from './policy-scope';

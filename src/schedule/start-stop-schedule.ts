@@ -2,7 +2,7 @@ import { ArmComputeStartStopSchedule, RecurrenceFrequency, ScheduleAction, WeekD
 import { MAX_SCHEDULES } from '../model/limits';
 import { Problems } from '../core/errors';
 import { SealedValue } from '../core/sealed-value';
-import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../validation/plain-object';
+import { isPlainObject, jsonObjectCopy, onlyPlainObjects, plainSnapshot } from '../core/plain-object';
 import { armEntryProblems, cronEntryKey } from './entry-validation';
 import { fireTimes } from './firing';
 import { containsToken, describeEntry, sameMinuteProblemsOfSet, type ScheduleSetProblem } from './schedule-set-checks';

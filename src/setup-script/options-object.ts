@@ -1,4 +1,4 @@
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from '../core/plain-object';
 import { ScriptProblems } from './script-problems';
 
 /**

@@ -1,5 +1,5 @@
 import { describeSecret, Problems } from '../core/errors';
-import { findSecrets } from '../validation/secrets';
+import { findSecrets } from '../core/secrets';
 
 /** What to do instead of a secret in a setup script, for the error message. */
 export const SECRETS_ALLOWED =

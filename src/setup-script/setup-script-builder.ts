@@ -1,5 +1,5 @@
 import { isToken } from '../core/tokens';
-import { isPlainObject } from '../validation/plain-object';
+import { isPlainObject } from '../core/plain-object';
 import { optionsOf } from './options-object';
 import { ScriptProblems } from './script-problems';
 import { inlineSetupScript, SetupScript, SetupScriptOptions } from './setup-script';

@@ -3,7 +3,7 @@ import { Duration } from '../core/duration';
 import { Problems } from '../core/errors';
 import { Memo } from '../core/memo';
 import { SealedValue } from '../core/sealed-value';
-import { jsonObjectCopy } from '../validation/plain-object';
+import { jsonObjectCopy } from '../core/plain-object';
 import { isToken } from '../core/tokens';
 import { optionsOf } from './options-object';
 import { MAX_SCRIPT_BYTES, SCRIPT_TIMEOUT_MAX_SECONDS } from '../model/limits';

@@ -1,5 +1,5 @@
 import { describeSecret, Problems } from '../core/errors';
-import { firstSecretKind } from './secrets';
+import { firstSecretKind } from '../core/secrets';
 import { isToken } from '../core/tokens';
 
 /** What a description or tag may hold instead of a secret, for the error message. */

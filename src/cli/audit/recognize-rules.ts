@@ -9,7 +9,7 @@ import { IDLE_SHUTDOWN_BUILT_IN_DEFINITION_ID, idleShutdownRule } from '../../po
 import { requireSetupScriptRule } from '../../policy/rules/require-setup-script';
 import { requireStopScheduleRule } from '../../policy/rules/require-stop-schedule';
 import { ShutdownRule } from '../../policy/shutdown-rule';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 import { ParameterDeclaration, PolicyDefinitionInput, PolicyInputs, referenceKey } from '../inputs/policies';
 
 /**

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 /**
  * A small model of the TypeScript that `aml-compute import` writes, and its printer. The printer lays code
  * out as Prettier 3 does with the project's options (printWidth 120, singleQuote, trailingComma "all") for

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 import { CliIo, UnusableInput } from '../io';
 
 /** The Terraform CDK a generated module is written for: cdktf 0.21 or CDK Terrain (cdktn) 0.24. */

@@ -3,7 +3,7 @@ import { validateComputeInstanceProps } from '../../compute-instance/validation'
 import { INSTANCE_FIELDS } from '../../compute-instance/fields';
 import { Duration } from '../../core/duration';
 import { Problems, show } from '../../core/errors';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 import { IDENTITY_TYPES } from '../../compute-instance/checks';
 import type { AzureInstance } from '../inputs/azure-instances';
 import { arr, call, Expr, jsonToCode, lit, obj, Prop, prop } from './code';

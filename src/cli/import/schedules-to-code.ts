@@ -1,7 +1,7 @@
 import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { StartStopSchedule } from '../../schedule/start-stop-schedule';
 import { show } from '../../core/errors';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 import { arr, call, Expr, Item, jsonToCode, lit, obj, Prop, prop } from './code';
 import { refusalComments, refusalsOf } from './findings';
 import { workingHoursFor } from './working-hours-from-entries';

@@ -1,7 +1,7 @@
 import { Duration } from '../../core/duration';
 import { SetupScript, SetupScriptOptions } from '../../setup-script/setup-script';
 import { show } from '../../core/errors';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 import { call, Expr, lit, name, obj, Prop, prop } from './code';
 import { refusalsOf } from './findings';
 

@@ -1,5 +1,5 @@
 import { show } from '../../core/errors';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 
 /**
  * Read-only fields of `ComputeInstanceProperties` on 2025-12-01 (the REST spec's `readOnly` ones): state,

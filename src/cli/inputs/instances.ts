@@ -1,5 +1,5 @@
 import { COMPUTE_RESOURCE_TYPE } from '../../model/compute-arm';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 import { isArmExpression, Origin, resolveArmValue, templateScope } from './arm-expressions';
 import { AzureInstance, azMlField, isAzureComputeOutput, locateAzureInstances } from './azure-instances';
 import { joinPath, under } from './json-path';

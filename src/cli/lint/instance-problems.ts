@@ -8,7 +8,7 @@ import { Problem, Problems, ValidationError } from '../../core/errors';
 import { armEntryProblems } from '../../schedule/entry-validation';
 import { sameMinuteProblems } from '../../schedule/schedule-set-checks';
 import { SetupScript, SetupScriptOptions } from '../../setup-script/setup-script';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 import { dependsOnSkipped, FoundInstance } from '../inputs/instances';
 
 /** One problem of one instance: where it was written, and the library's message. */

@@ -3,7 +3,7 @@ import { ValidationError } from '../../core/errors';
 import { armEntryProblems } from '../../schedule/entry-validation';
 import { describeEntry } from '../../schedule/schedule-set-checks';
 import { StartStopSchedule } from '../../schedule/start-stop-schedule';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 import { parseVerbArgs } from '../args';
 import { dependsOnSkipped } from '../inputs/instances';
 import { loadInstances } from '../inputs/load';

@@ -1,6 +1,6 @@
 import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { armEntryProblems } from '../../schedule/entry-validation';
-import { isPlainObject } from '../../validation/plain-object';
+import { isPlainObject } from '../../core/plain-object';
 import type { PlanFile } from './plan-file';
 
 /**

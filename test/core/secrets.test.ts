@@ -1,6 +1,6 @@
 import { SetupScript } from '../../src';
 import { thrown } from '../support/stack';
-import { findSecrets, SECRET_PATTERNS } from '../../src/validation/secrets';
+import { findSecrets, SECRET_PATTERNS } from '../../src/core/secrets';
 
 /** The quantifiers of a regular expression's source that have no upper bound (`*`, `+`, `{n,}`). */
 function unboundedQuantifiers(source: string): string[] {
