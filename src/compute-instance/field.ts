@@ -50,6 +50,8 @@ export interface InstanceField<K extends keyof ComputeInstanceProps = keyof Comp
   readonly arm?: string;
   /** How a change reaches an existing instance. */
   readonly change: FieldChange;
+  /** The rule id `aml-compute lint` reports a problem of the field under (its SARIF `ruleId`). */
+  readonly rule: string;
   /**
    * Its value among the replacement triggers, for a `replaces` field whose change the compute resource's own
    * arguments do not already replace (name, workspace and location are azapi arguments of their own).

@@ -1,6 +1,6 @@
 import { ComputeInstance, ComputeInstanceProps, CustomService } from '../../src';
 import { runCli } from '../support/cli';
-import { newStack, onlyResource, REQUIRED, synthJson, thrown, WORKSPACE_ID } from '../support/stack';
+import { newStack, onlyResource, REQUIRED, synthJson, thrown } from '../support/stack';
 
 /** RStudio as the REST spec's example runs it (get/ComputeInstance.json, 2025-12-01). */
 const RSTUDIO: CustomService = {
@@ -156,6 +156,11 @@ describe('customServices: custom applications on the instance', () => {
       ),
       '1 problem in 1 instance',
     ]);
-    expect(WORKSPACE_ID).toContain('/workspaces/mlw');
+    const json = await runCli(['lint', 't.json', '--format', 'json'], {
+      files: { 't.json': JSON.stringify(template, null, 2) },
+    });
+    expect(JSON.parse(json.out).problems.map((p: { rule: string; path: string }) => [p.rule, p.path])).toEqual([
+      ['custom-service', 'resources[0].properties.properties.customServices[0].endpoints[0].published'],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as ts from 'typescript';
 import { INSTANCE_FIELDS } from '../../src/compute-instance/fields';
 import { COMPUTE_RESOURCE_TYPE } from '../../src';
+import { LINT_RULES } from '../../src/cli/lint/command';
 
 /** The members of ComputeInstanceProps, read from its source. */
 function propsOfInterface(): string[] {
@@ -46,5 +47,11 @@ describe('the field table', () => {
     const aliased = INSTANCE_FIELDS.filter((f) => f.policyAlias !== undefined);
     expect(aliased.map((f) => f.prop)).toEqual(['setupScripts', 'schedules', 'idleShutdown']);
     for (const f of aliased) expect(f.policyAlias!.startsWith(`${COMPUTE_RESOURCE_TYPE}/`)).toBe(true);
+  });
+
+  test("every field's lint rule is one aml-compute lint describes (SARIF)", () => {
+    const ids = LINT_RULES.map((r) => r.id);
+    expect(INSTANCE_FIELDS.filter((f) => !ids.includes(f.rule)).map((f) => [f.prop, f.rule])).toEqual([]);
+    expect(new Set(INSTANCE_FIELDS.map((f) => f.rule)).size).toBe(ids.length);
   });
 });

@@ -6,40 +6,32 @@ import { sarifLog, SarifRule } from '../sarif';
 import { line as printed, terminalJson } from '../terminal-text';
 import { VERBS_HELP } from '../usage';
 import { packageVersion } from '../version';
-import { instanceProblems, LintProblem } from './instance-problems';
+import { instanceProblems } from './instance-problems';
 
 const LINT_USAGE = VERBS_HELP.lint.synopsis;
 
-/** SARIF rules: one per kind of field, told apart by the JSON path. */
-const RULES: ReadonlyArray<SarifRule & { match: RegExp }> = [
+/** SARIF rules: one per kind of field (the field table's `rule` names which). */
+export const LINT_RULES: readonly SarifRule[] = [
   {
     id: 'schedule',
     description:
       'A start/stop schedule Azure would refuse or run unpredictably (cron grammar, time zones, recurrence, Start and Stop in one minute)',
-    match: /computeStartStop|schedules|compute_start_stop/,
   },
   {
     id: 'setup-script',
     description: 'A setup script the library refuses (secrets, size, workspace path, arguments, timeout)',
-    match: /[Ss]cript/,
   },
-  { id: 'idle-shutdown', description: 'Idle shutdown outside 15 minutes to 3 days', match: /idle/i },
-  { id: 'ssh-key', description: 'Not one OpenSSH public key line', match: /adminPublicKey|ssh_key/ },
-  { id: 'identity', description: 'A managed identity setting Azure refuses', match: /identity/ },
-  { id: 'tags', description: "Tags beyond Azure's limits", match: /tags/ },
-  {
-    id: 'id',
-    description: 'A GUID or ARM id of the wrong shape',
-    match: /subnet|objectId|tenantId|user_object_id|user_tenant_id/,
-  },
-  { id: 'vm-size', description: 'Not an Azure VM size name', match: /vmSize|size/ },
-  { id: 'location', description: 'Not an Azure region name', match: /location/ },
-  { id: 'name', description: 'A compute instance name Azure refuses', match: /name|computeName/ },
+  { id: 'idle-shutdown', description: 'Idle shutdown outside 15 minutes to 3 days' },
+  { id: 'ssh-key', description: 'Not one OpenSSH public key line' },
+  { id: 'identity', description: 'A managed identity setting Azure refuses' },
+  { id: 'tags', description: "Tags beyond Azure's limits" },
+  { id: 'id', description: 'A GUID or ARM id of the wrong shape' },
+  { id: 'vm-size', description: 'Not an Azure VM size name' },
+  { id: 'location', description: 'Not an Azure region name' },
+  { id: 'name', description: 'A compute instance name Azure refuses' },
+  { id: 'custom-service', description: 'A custom application Azure or the library refuses (image, ports, variables)' },
+  { id: 'compute-instance', description: 'Another setting of the compute instance the library refuses' },
 ];
-
-function ruleOf(p: LintProblem): string {
-  return RULES.find((r) => r.match.test(p.path))?.id ?? 'compute-instance';
-}
 
 export function run(args: string[], io: CliIo): number {
   const { values, positionals } = parseVerbArgs(args, { parameters: { type: 'string' }, format: { type: 'string' } });
@@ -53,13 +45,13 @@ export function run(args: string[], io: CliIo): number {
     io.out(
       terminalJson({
         instances: loaded.instances.map((i) => ({ file: i.file, name: i.name })),
-        problems: problems.map((p) => ({ ...p, line: line(p), rule: ruleOf(p) })),
+        problems: problems.map((p) => ({ ...p, line: line(p) })),
         notes,
       }),
     );
   } else if (format === 'sarif') {
     const results = problems.map((p) => ({
-      ruleId: ruleOf(p),
+      ruleId: p.rule,
       level: 'error' as const,
       message: `${p.instance}: ${p.path}: received ${p.received}; allowed: ${p.allowed}`,
       file: p.file,
@@ -69,7 +61,7 @@ export function run(args: string[], io: CliIo): number {
     io.out(
       terminalJson(
         sarifLog(
-          RULES.map(({ id, description }) => ({ id, description })),
+          LINT_RULES.map(({ id, description }) => ({ id, description })),
           results,
           packageVersion(),
         ),

@@ -20,6 +20,8 @@ export interface LintProblem {
   readonly instance: string;
   readonly received: string;
   readonly allowed: string;
+  /** The rule id of the field it belongs to (the field table's `rule`; SARIF's `ruleId`). */
+  readonly rule: string;
 }
 
 const INNER = 'properties.properties';
@@ -47,7 +49,7 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
       const armValue = valueAt(r, f.arm);
       if (armValue === undefined) continue;
       const value = f.fromArm ? f.fromArm(armValue) : armValue;
-      if (isRefusedArmValue(value)) problems.add(f.arm, armValue, value.refused);
+      if (isRefusedArmValue(value)) problems.under(f.rule, () => problems.add(f.arm!, armValue, value.refused));
       else if (value !== undefined) {
         props[f.prop] = value;
         armValues.set(f, armValue);
@@ -58,20 +60,21 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     const scripts = isPlainObject(inner.setupScripts) ? inner.setupScripts.scripts : undefined;
     if (isPlainObject(scripts))
       props.setupScripts = { creation: scripts.creationScript, startup: scripts.startupScript };
-    for (const f of judged) {
-      const own = new Problems(problems.path);
-      f.check(own, props[f.prop] as never, props as unknown as ComputeInstanceProps);
-      for (const p of problemsOf(own)) {
-        // A value read into one of the library's classes (an ISO duration into a Duration) is shown as the file has it.
-        const read = props[f.prop];
-        if (p.field === f.prop && typeof read === 'object' && read !== null && !isPlainObject(read)) {
-          problems.add(f.arm!, armValues.get(f), p.allowed);
-        } else problems.take(p, armFieldOf(f, p.field));
-      }
-    }
-    checkScripts(problems, inner.setupScripts);
+    for (const f of judged)
+      problems.under(f.rule, () => {
+        const own = new Problems(problems.path);
+        f.check(own, props[f.prop] as never, props as unknown as ComputeInstanceProps);
+        for (const p of problemsOf(own)) {
+          // A value read into one of the library's classes (an ISO duration into a Duration) is shown as the file has it.
+          const read = props[f.prop];
+          if (p.field === f.prop && typeof read === 'object' && read !== null && !isPlainObject(read)) {
+            problems.add(f.arm!, armValues.get(f), p.allowed);
+          } else problems.take(p, armFieldOf(f, p.field));
+        }
+      });
+    problems.under(ruleOf('setupScripts'), () => checkScripts(problems, inner.setupScripts));
   }
-  checkSchedules(problems, inner.schedules);
+  problems.under(ruleOf('schedules'), () => checkSchedules(problems, inner.schedules));
   // A value known only at deployment was left out and named in a note: what a check found missing there, or
   // judged with it missing, is not a problem of the file.
   return problems
@@ -79,8 +82,19 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     .filter((p) => !dependsOnSkipped(p.field, found.skipped))
     .map((p) => {
       const at = found.locate(p.field);
-      return { file: at.file, path: at.path, instance: found.name, received: p.received, allowed: p.allowed };
+      return {
+        file: at.file,
+        path: at.path,
+        instance: found.name,
+        received: p.received,
+        allowed: p.allowed,
+        rule: p.rule,
+      };
     });
+}
+
+function ruleOf(prop: string): string {
+  return INSTANCE_FIELDS.find((f) => f.prop === prop)!.rule;
 }
 
 /** Where a problem a field's check found under its prop sits in the ARM resource. */
@@ -107,10 +121,22 @@ function problemsOf(problems: Problems): readonly Problem[] {
  * it), including those taken over from a nested check under another field.
  */
 class LintProblems {
-  /** Every problem, in the order the checks found them. */
-  private readonly found: Problem[] = [];
+  /** Every problem, in the order the checks found them, with the rule of the field being checked. */
+  private readonly found: (Problem & { readonly rule: string })[] = [];
+  private rule = 'compute-instance';
 
   constructor(readonly path: string) {}
+
+  /** Runs `check` with the problems it finds under `rule`. */
+  under(rule: string, check: () => void): void {
+    const outer = this.rule;
+    this.rule = rule;
+    try {
+      check();
+    } finally {
+      this.rule = outer;
+    }
+  }
 
   add(field: string, value: unknown, allowed: string): void {
     this.takeAll((p) => p.add(field, value, allowed));
@@ -122,7 +148,7 @@ class LintProblems {
 
   /** Records a problem another check already rendered, under `field`. */
   take(p: Problem, field: string): void {
-    this.found.push({ ...p, path: this.path, field });
+    this.found.push({ ...p, path: this.path, field, rule: this.rule });
   }
 
   /** Runs `check` on a fresh Problems (the library's rendering of values and secrets) and takes what it found. */
@@ -132,7 +158,7 @@ class LintProblems {
     for (const p of problemsOf(own)) this.take(p, p.field);
   }
 
-  all(): Problem[] {
+  all(): (Problem & { readonly rule: string })[] {
     return this.found;
   }
 }
