@@ -1,12 +1,13 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack } from 'cdktf';
-import { AzapiProvider, ComputeInstance } from '../../src';
+import { AzapiProvider, AzapiProviderProps, ComputeInstance } from '../../src';
 import {
   newStack,
   OBJECT_ID,
   REQUIRED,
   SUBSCRIPTION,
   synthJson,
+  thrown,
   TENANT_ID,
   warningsOf,
   WORKSPACE_ID,
@@ -58,6 +59,19 @@ describe("providers: the user's, found anywhere in the stack at synth; a default
       { alias: 'west', features: [{}], subscription_id: 'user-sub' },
     ]);
     expect(json.resource.azapi_resource[Object.keys(json.resource.azapi_resource)[0]].provider).toBe('azapi');
+  });
+
+  test('AzapiProvider refuses a prop azapi has no argument for, naming it and never showing its value', () => {
+    const { stack } = newStack();
+    const secret = 'Zq8~hunter2-not-for-logs';
+    const message = thrown(
+      () =>
+        new AzapiProvider(stack, 'azapi', { clientSecrett: secret, useCli: false } as unknown as AzapiProviderProps),
+    ).message;
+    expect(message).toBe(
+      'Invalid input in test/azapi (1 problem):\n  - test/azapi: clientSecrett: received <redacted: a value of type string>; allowed: no such argument: one of the AzapiProviderProps (subscriptionId, tenantId, useCli, ...)',
+    );
+    expect(message).not.toContain(secret);
   });
 
   test("AzapiProvider renders azapi's own arguments in snake case", () => {

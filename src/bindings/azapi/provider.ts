@@ -16,6 +16,7 @@ import {
   stringMapArgument,
 } from '../attributes';
 import { inSameFramework } from '../../core/framework-check';
+import { Problems } from '../../core/errors';
 import { isStackDefault, markStackDefault, stackDefaultOf, userProviderOf } from '../stack-default-provider';
 
 /** azapi 2.9 is the first release whose embedded schemas know computes@2025-12-01. */
@@ -279,6 +280,26 @@ const PROVIDER_ARGUMENTS: {
 };
 
 /**
+ * A prop azapi has no argument for (a misspelling, from JavaScript or a cast) fails here, naming it, instead of
+ * being left out of the provider block without a word.
+ */
+function refuseUnknownArguments(path: string, props: AzapiProviderProps): void {
+  const known = new Set<string>([...Object.keys(PROVIDER_ARGUMENTS), 'endpoint', 'alias']);
+  const problems = new Problems(path);
+  const unknown = Object.keys(props ?? {}).filter((k) => !known.has(k));
+  for (const key of unknown.sort()) {
+    // Described, not shown: a misspelled clientSecret holds a secret.
+    const value: unknown = (props as Record<string, unknown>)[key];
+    problems.addSecret(
+      key,
+      `a value of type ${typeof value}`,
+      'no such argument: one of the AzapiProviderProps (subscriptionId, tenantId, useCli, ...)',
+    );
+  }
+  problems.throwIfAny();
+}
+
+/**
  * The azapi provider (source `Azure/azapi`). No prebuilt cdktf binding exists; this one renders the
  * provider's own arguments. Declare one (any id, before or after the instances) to configure azapi in code;
  * a stack without one gets an empty `provider "azapi" {}` from the library.
@@ -311,6 +332,7 @@ export class AzapiProvider extends TerraformProvider {
       terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
       terraformProviderSource: 'Azure/azapi',
     });
+    refuseUnknownArguments(this.node.path, props);
   }
 
   /** The provider's alias (cdktf's base class leaves the getter to each binding). */
