@@ -93,6 +93,6 @@ export class ArmTemplateBuilder {
  * ARM reads a string that starts with `[` and ends with `]` as an expression; `[[` at the start keeps it
  * literal. Other strings are literal as they are (an extra `[` would stay in the value).
  */
-export function escapeArmLiteral(text: string): string {
+function escapeArmLiteral(text: string): string {
   return text.startsWith('[') && text.endsWith(']') ? `[${text}` : text;
 }

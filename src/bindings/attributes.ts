@@ -12,7 +12,7 @@ export interface Attribute {
   readonly value: unknown;
 }
 
-export type AttributeKind =
+type AttributeKind =
   | { readonly type: 'string' | 'boolean' | 'number' | 'stringMap' }
   | { readonly type: 'stringList'; readonly collection: 'list' | 'set' }
   /** An object written as it is: azapi's dynamic arguments (`body`), which have no generated binding to follow. */
@@ -76,7 +76,7 @@ function jsonValue(a: Attribute): unknown {
 }
 
 /** cdktf's HCL record of one argument, as the generated bindings write it. */
-export interface HclAttribute {
+interface HclAttribute {
   readonly value: unknown;
   readonly isBlock: boolean;
   readonly type: 'simple' | 'list' | 'set' | 'map' | 'struct';

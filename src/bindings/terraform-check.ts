@@ -11,7 +11,7 @@ export interface CheckAssertion {
 }
 
 /** The data source the assertions read: `data "<type>" "<the check's name>"`, at the top level. */
-export interface CheckDataSource {
+interface CheckDataSource {
   readonly type: string;
   /** Its arguments, snake_case (`provider` included); escaped here like a resource's. */
   readonly arguments: Record<string, unknown>;

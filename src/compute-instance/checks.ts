@@ -18,7 +18,7 @@ import { screenDescriptionAndTags } from '../validation/metadata-secrets';
 export const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned'];
 
 /** A nested setting must be an object before its fields can be read; false (reported) when it is not. */
-export function checkObject(problems: Problems, field: string, value: unknown, shape: string): boolean {
+function checkObject(problems: Problems, field: string, value: unknown, shape: string): boolean {
   if (value === undefined || isPlainObject(value)) return true;
   const allowed = `an object (${shape})`;
   // Text given for ssh is most likely a key pasted in the wrong place, and may be a private one.

@@ -10,10 +10,10 @@ import type { ComputeInstanceProps } from './props';
  *   disagree (the schedules; `onScheduleChange: 'replace'` makes them replace the instance instead);
  * - `terraform`: not an Azure setting, but what the Terraform output does (deletionProtection, existing, ...).
  */
-export type FieldChange = 'replaces' | 'action' | 'drift-check' | 'terraform';
+type FieldChange = 'replaces' | 'action' | 'drift-check' | 'terraform';
 
 /** What the azurerm resource (`azurerm_machine_learning_compute_instance`) does with a field. */
-export type AzurermRendering =
+type AzurermRendering =
   /** The argument (or block) that carries it. */
   | { readonly argument: string }
   /** azurerm has no argument for it: an instance that sets it needs `terraformResource: 'azapi'`. */
@@ -22,7 +22,7 @@ export type AzurermRendering =
   | { readonly implied: string };
 
 /** The value of a field in the replacement triggers (`creationSettings`). */
-export type TriggerForm =
+type TriggerForm =
   /** As written in the ARM body. */
   | 'as-written'
   /** Lower-cased, where Azure compares without case (VM sizes, ARM ids, GUIDs). */

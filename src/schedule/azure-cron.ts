@@ -49,7 +49,7 @@ const MACROS: Record<string, string> = {
 };
 
 /** A valid expression's fields as values; an absent day field is `*` (any day). */
-export interface AzureCron {
+interface AzureCron {
   readonly minutes: readonly number[];
   readonly hours: readonly number[];
   readonly daysOfMonth?: readonly number[];
@@ -58,7 +58,7 @@ export interface AzureCron {
 }
 
 /** Why an expression is outside the grammar, and the expression to write instead when one means the same. */
-export interface CronProblem {
+interface CronProblem {
   readonly issues: readonly string[];
   readonly fix?: string;
 }

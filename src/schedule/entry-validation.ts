@@ -20,7 +20,7 @@ const READ_ONLY: Record<string, string> = {
 };
 
 /** `allowed:` text for a cron expression outside Azure's grammar. */
-export function cronAllowed(expression: unknown): string {
+function cronAllowed(expression: unknown): string {
   if (typeof expression !== 'string') return `a string of ${AZURE_CRON_ALLOWED}`;
   const problem = azureCronProblem(expression);
   const base = `${AZURE_CRON_ALLOWED}`;

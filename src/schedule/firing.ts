@@ -45,7 +45,7 @@ import {
  * - Monthly: a Month recurrence, at most a dozen fire times a year, each placed from its month.
  */
 
-export interface Firing {
+interface Firing {
   /** Its fire times in [fromMs, endMs), in order. */
   fires(fromMs: number, endMs: number): Iterable<number>;
   /** True when it fires in the UTC minute that starts at `minuteMs`. */
@@ -152,7 +152,7 @@ class CalendarFiring implements Firing {
 }
 
 /** A Minute or Hour recurrence: at its anchor and every `stepMs` after it, in elapsed time. */
-export class ProgressionFiring implements Firing {
+class ProgressionFiring implements Firing {
   readonly yearlyCost: number;
 
   constructor(

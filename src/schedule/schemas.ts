@@ -13,7 +13,7 @@ import { FREQUENCIES, MAX_INTERVAL, MAX_SCHEDULES } from '../model/limits';
 
 export const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
-export const MONTH_DAYS_REJECTED =
+const MONTH_DAYS_REJECTED =
   'nothing: Azure ML ignores monthDays on compute schedules (its own SDK drops them: "\'month_days\' is ignored for not supported on compute recurrence schedule"); ' +
   'use triggerType "Cron" with a day-of-month field instead';
 

@@ -35,7 +35,7 @@ export function nearMiss(value: unknown, allowed: readonly string[]): string | u
 }
 
 /** `"a", "b" or "c"` */
-export function quotedList(values: readonly string[]): string {
+function quotedList(values: readonly string[]): string {
   const q = values.map((v) => `"${v}"`);
   return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }

@@ -19,7 +19,7 @@ import { ScriptProblems } from './script-problems';
  * MAX_SCRIPT_BYTES, and it is opened without following a link at its last step, then checked again through
  * its open descriptor (so a file swapped in between is not read).
  */
-export const SYMLINK_ALLOWED =
+const SYMLINK_ALLOWED =
   'a file inside the folder the synth runs in when the path goes through a symbolic link ' +
   '(this one leads outside it); copy the script into the project instead of linking to it';
 

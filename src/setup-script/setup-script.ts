@@ -13,7 +13,7 @@ import { shellWords } from './shell-quote';
 import { workspacePathRefused } from './workspace-path';
 
 /** Azure stops a script after 15 minutes unless told otherwise; this library allows up to a day. */
-export const MAX_SCRIPT_TIMEOUT = Duration.seconds(SCRIPT_TIMEOUT_MAX_SECONDS);
+const MAX_SCRIPT_TIMEOUT = Duration.seconds(SCRIPT_TIMEOUT_MAX_SECONDS);
 
 /** Options of a setup script: its arguments, its time limit, and whether it may hold secrets. */
 export interface SetupScriptOptions {

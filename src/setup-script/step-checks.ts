@@ -30,7 +30,7 @@ export const RESERVED_NAMES = new Set([
 export const RESERVED_PREFIXES = ['BASH_', 'LD_', 'SUDO_', 'CI_'];
 
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-export const CONDA_ENV = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
+const CONDA_ENV = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 export const SCRIPT_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export const PYTHON_VERSION = /^\d+(\.\d+){0,2}$/;
 export const GIT_URL = /^(?:(?:https?|ssh|git|file):\/\/[^\s\\]+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s\\]+)$/;
@@ -38,7 +38,7 @@ export const GIT_REF = /^[A-Za-z0-9_][A-Za-z0-9._/-]*$/;
 export const GIT_CONFIG_KEY = /^[A-Za-z][A-Za-z0-9-]*(\.[^\s\x00-\x1f]+)?\.[A-Za-z][A-Za-z0-9-]*$/;
 export const PROXY_URL = /^https?:\/\/[^\s\\/?#]+\/?$/;
 export const NO_PROXY_ENTRY = /^[A-Za-z0-9.*:[\]/_-]+$/;
-export const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 
 export function checkPackages(
   problems: ScriptProblems,

@@ -14,14 +14,14 @@ export interface Step {
   readonly asAzureuser: boolean;
 }
 
-export interface ScriptParts {
+interface ScriptParts {
   /** Variables exported for the whole script and handed to azureuser's commands, in order. */
   readonly environment: ReadonlyArray<readonly [string, string]>;
   readonly steps: readonly Step[];
 }
 
 /** The file, relative to azureuser's home, that holds a script's environment for the user's shells. */
-export function environmentFile(name: string): string {
+function environmentFile(name: string): string {
   return `.setup-env.d/${name}.sh`;
 }
 
@@ -29,7 +29,7 @@ export function environmentFile(name: string): string {
  * The line of `~/.bashrc` that reads every script's environment file. It uses no variable of its own, so
  * it can clobber none of the user's.
  */
-export function bashrcLine(): string {
+function bashrcLine(): string {
   return '. <(cat ~/.setup-env.d/*.sh 2>/dev/null)';
 }
 

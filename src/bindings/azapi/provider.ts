@@ -20,7 +20,7 @@ import { Problems } from '../../core/errors';
 import { isStackDefault, markStackDefault, stackDefaultOf, userProviderOf } from '../stack-default-provider';
 
 /** azapi 2.9 is the first release whose embedded schemas know computes@2025-12-01. */
-export const AZAPI_VERSION_CONSTRAINT = '~> 2.9';
+const AZAPI_VERSION_CONSTRAINT = '~> 2.9';
 
 /** azapi's `endpoint` block, for clouds azapi does not know by name. */
 export interface AzapiEndpoint {

@@ -14,7 +14,7 @@ import {
 } from '../attributes';
 import { azapiResourceConfig } from './provider';
 
-export interface AzapiIdentity {
+interface AzapiIdentity {
   /** `SystemAssigned`, `UserAssigned` or `SystemAssigned, UserAssigned` (azapi's spelling). */
   readonly type: string;
   /**
@@ -24,7 +24,7 @@ export interface AzapiIdentity {
   readonly identityIds?: string[];
 }
 
-export interface AzapiResourceConfig extends TerraformMetaArguments {
+interface AzapiResourceConfig extends TerraformMetaArguments {
   /** `<resource type>@<api version>`. */
   readonly type: string;
   readonly name: string;

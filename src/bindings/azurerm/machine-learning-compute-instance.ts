@@ -12,7 +12,7 @@ import {
 } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
-export interface MachineLearningComputeInstanceConfig {
+interface MachineLearningComputeInstanceConfig {
   readonly name: string;
   readonly machineLearningWorkspaceId: string;
   readonly virtualMachineSize: string;

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { Attribute, blockList, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
-export interface NonComplianceMessage {
+interface NonComplianceMessage {
   readonly content: string;
   readonly policyDefinitionReferenceId: string;
 }
@@ -28,9 +28,9 @@ const SCOPES = {
   },
 } as const;
 
-export type PolicyAssignmentScopeKind = keyof typeof SCOPES;
+type PolicyAssignmentScopeKind = keyof typeof SCOPES;
 
-export interface PolicyAssignmentConfig {
+interface PolicyAssignmentConfig {
   /** Which resource type: the assignment at a management group, a subscription or a resource group. */
   readonly scopeKind: PolicyAssignmentScopeKind;
   /** ARM id of the management group, subscription or resource group. */

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { Attribute, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
-export interface PolicyDefinitionConfig {
+interface PolicyDefinitionConfig {
   readonly name: string;
   readonly policyType: string;
   readonly mode: string;

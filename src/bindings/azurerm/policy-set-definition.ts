@@ -11,7 +11,7 @@ export interface PolicyDefinitionReference {
   readonly parameterValues: string;
 }
 
-export interface PolicySetDefinitionConfig {
+interface PolicySetDefinitionConfig {
   readonly name: string;
   readonly policyType: string;
   readonly displayName: string;

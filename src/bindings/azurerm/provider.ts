@@ -81,7 +81,7 @@ export class AzurermProvider extends TerraformProvider {
 }
 
 /** An azurerm provider as any binding declares it: ours, `@cdktf/provider-azurerm`'s or `@cdktn/provider-azurerm`'s. */
-export type AnyAzurermProvider = TerraformProvider & { readonly subscriptionId?: string };
+type AnyAzurermProvider = TerraformProvider & { readonly subscriptionId?: string };
 
 /** By the provider type, not by class: a user's provider comes from a package (and framework) of their choosing. */
 export function isAzurermProvider(c: IConstruct): c is AnyAzurermProvider {

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Attribute, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
-export interface ComputeRoleAssignmentConfig {
+interface ComputeRoleAssignmentConfig {
   readonly scope: string;
   readonly roleDefinitionId: string;
   readonly principalId: string;

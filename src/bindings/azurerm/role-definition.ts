@@ -4,12 +4,12 @@ import { Construct } from 'constructs';
 import { Attribute, blockList, stringArgument, stringListArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
 
-export interface RoleDefinitionPermissions {
+interface RoleDefinitionPermissions {
   readonly actions: readonly string[];
   readonly notActions: readonly string[];
 }
 
-export interface RoleDefinitionConfig {
+interface RoleDefinitionConfig {
   readonly name: string;
   readonly scope: string;
   readonly description: string;

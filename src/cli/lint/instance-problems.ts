@@ -12,7 +12,7 @@ import { isPlainObject } from '../../core/plain-object';
 import { dependsOnSkipped, FoundInstance } from '../inputs/instances';
 
 /** One problem of one instance: where it was written, and the library's message. */
-export interface LintProblem {
+interface LintProblem {
   readonly file: string;
   /** The JSON path in `file`. */
   readonly path: string;
