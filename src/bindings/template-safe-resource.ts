@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformResource } from '../core/framework';
 import { escapeTerraformTemplates } from '../core/terraform-template';
 import { Attribute, hclArguments, jsonArguments } from './attributes';
+import { attributeReference } from './attribute-reference';
 
 /**
  * A resource binding of the library whose every literal string reaches Terraform as text. Terraform reads
@@ -10,6 +11,14 @@ import { Attribute, hclArguments, jsonArguments } from './attributes';
  * user's `addOverride` is not escaped: it is cdktf's way to write raw Terraform.
  */
 export abstract class TemplateSafeResource extends TerraformResource {
+  private idToken?: string;
+
+  /** The resource's ARM id (a Terraform reference). Made once: each new reference token costs a stack trace. */
+  get id(): string {
+    this.idToken ??= attributeReference(this, 'id');
+    return this.idToken;
+  }
+
   /** The resource's arguments, declared once for both the JSON and the HCL output. */
   protected abstract attributes(): readonly Attribute[];
 

@@ -1,6 +1,5 @@
 import { TerraformMetaArguments } from '../../core/framework';
 import { TemplateSafeResource } from '../template-safe-resource';
-import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import {
   Attribute,
@@ -89,14 +88,6 @@ export class AzapiResource extends TemplateSafeResource {
     private readonly config: AzapiResourceConfig,
   ) {
     super(scope, id, azapiResourceConfig(scope, AzapiResource.tfResourceType, config));
-  }
-
-  private idToken?: string;
-
-  /** The resource's ARM id. One token, made once: each new reference token costs a stack trace. */
-  get id(): string {
-    this.idToken ??= attributeReference(this, 'id');
-    return this.idToken;
   }
 
   protected attributes(): readonly Attribute[] {

@@ -1,6 +1,5 @@
 import { TerraformMetaArguments } from '../../core/framework';
 import { TemplateSafeResource } from '../template-safe-resource';
-import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import {
   Attribute,
@@ -50,14 +49,6 @@ export class MachineLearningComputeInstance extends TemplateSafeResource {
     private readonly config: MachineLearningComputeInstanceConfig,
   ) {
     super(scope, id, azurermResourceConfig('azurerm_machine_learning_compute_instance', config.lifecycle));
-  }
-
-  private idToken?: string;
-
-  /** The compute's ARM id. Made once: each token costs a stack trace. */
-  get id(): string {
-    this.idToken ??= attributeReference(this, 'id');
-    return this.idToken;
   }
 
   protected attributes(): readonly Attribute[] {

@@ -1,5 +1,4 @@
 import { TemplateSafeResource } from '../template-safe-resource';
-import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { Attribute, blockList, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
@@ -55,14 +54,6 @@ export class PolicyAssignment extends TemplateSafeResource {
     private readonly config: PolicyAssignmentConfig,
   ) {
     super(scope, id, azurermResourceConfig(SCOPES[config.scopeKind].terraformResourceType));
-  }
-
-  private idToken?: string;
-
-  /** The assignment's ARM id. Made once: each token costs a stack trace. */
-  get id(): string {
-    this.idToken ??= attributeReference(this, 'id');
-    return this.idToken;
   }
 
   protected attributes(): readonly Attribute[] {

@@ -1,5 +1,4 @@
 import { TemplateSafeResource } from '../template-safe-resource';
-import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { Attribute, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
@@ -28,14 +27,6 @@ export class PolicyDefinition extends TemplateSafeResource {
     private readonly config: PolicyDefinitionConfig,
   ) {
     super(scope, id, azurermResourceConfig('azurerm_policy_definition'));
-  }
-
-  private idToken?: string;
-
-  /** The definition's ARM id. Made once: each token costs a stack trace. */
-  get id(): string {
-    this.idToken ??= attributeReference(this, 'id');
-    return this.idToken;
   }
 
   protected attributes(): readonly Attribute[] {

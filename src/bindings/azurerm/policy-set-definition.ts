@@ -1,5 +1,4 @@
 import { TemplateSafeResource } from '../template-safe-resource';
-import { attributeReference } from '../attribute-reference';
 import { Construct } from 'constructs';
 import { Attribute, blockList, stringArgument } from '../attributes';
 import { azurermResourceConfig } from './provider';
@@ -49,14 +48,6 @@ export class PolicySetDefinition extends TemplateSafeResource {
           : 'azurerm_policy_set_definition',
       ),
     );
-  }
-
-  private idToken?: string;
-
-  /** The initiative's ARM id. Made once: each token costs a stack trace. */
-  get id(): string {
-    this.idToken ??= attributeReference(this, 'id');
-    return this.idToken;
   }
 
   protected attributes(): readonly Attribute[] {
