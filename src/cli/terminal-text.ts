@@ -1,20 +1,16 @@
-import { UNSAFE_TEXT } from '../core/terminal-text';
+import { codeUnitEscapes, UNSAFE_TEXT } from '../core/terminal-text';
 
 /**
  * Text from input made safe to print: a file name, an instance name or a value may hold ESC (a terminal's
  * escape sequences: colours, cursor moves, window titles), BEL, NUL, CR or LF (a line that overwrites or
  * fakes another), or Unicode's bidirectional and invisible format characters (text shown in another order
- * than it is: CVE-2021-42574, "Trojan Source"). Each character of UNSAFE_TEXT (src/terminal-text.ts, shared
+ * than it is: CVE-2021-42574, "Trojan Source"). Each character of UNSAFE_TEXT (src/core/terminal-text.ts, shared
  * with the library's annotation lines) is shown escaped as `\u001b`, so the output says what the input held
  * and does nothing else; what is left is also text XML 1.0 allows, so SVG output can use it.
  */
-function escaped(c: string): string {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-
 /** One line of output's worth of input text, every unsafe character escaped (line breaks too). */
 export function terminalText(text: string): string {
-  return text.replace(UNSAFE_TEXT, escaped);
+  return text.replace(UNSAFE_TEXT, codeUnitEscapes);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isUnsafeCodePoint } from '../../core/terminal-text';
 import { isPlainObject } from '../../core/plain-object';
 /**
  * A small model of the TypeScript that `aml-compute import` writes, and its printer. The printer lays code
@@ -71,31 +72,6 @@ const WIDTH = 120;
 const INDENT = '  ';
 const SHORT_KEY = 5;
 
-/**
- * Code points that are never written as they are: JavaScript's line terminators (\n, \r, U+2028, U+2029;
- * ECMA-262 "Line Terminators"), the other C0 and C1 controls and DEL (ESC starts terminal sequences), the
- * bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069, and the marks U+061C, U+200E, U+200F)
- * that make a reviewer read code in another order than the compiler does (CVE-2021-42574, "Trojan Source"),
- * invisible characters (soft hyphen, zero-width ones, word joiners, BOM, interlinear annotations, Unicode tags)
- * and lone surrogates, which no UTF-8 output can carry.
- */
-function unsafe(cp: number): boolean {
-  return (
-    cp < 0x20 ||
-    (cp >= 0x7f && cp <= 0x9f) ||
-    cp === 0xad ||
-    cp === 0x061c ||
-    cp === 0x180e ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x2028 && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x206f) ||
-    cp === 0xfeff ||
-    (cp >= 0xfff9 && cp <= 0xfffb) ||
-    (cp >= 0xd800 && cp <= 0xdfff) ||
-    (cp >= 0xe0000 && cp <= 0xe007f)
-  );
-}
-
 const SHORT_ESCAPES: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t' };
 
 /** The JavaScript escape of one code point (`\n`, `\u001b`, `\u{e0041}`). */
@@ -103,12 +79,15 @@ function escapeOf(cp: number): string {
   return SHORT_ESCAPES[cp] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`);
 }
 
-/** `text` with each unsafe code point escaped, and each code point for which `extra` gives a text replaced. */
+/**
+ * `text` with each unsafe code point escaped (UNSAFE_TEXT, src/core/terminal-text.ts: the one definition every output
+ * of the package uses), and each code point for which `extra` gives a text replaced.
+ */
 function escaped(text: string, extra: (ch: string) => string | undefined = () => undefined): string {
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    out += extra(ch) ?? (unsafe(cp) ? escapeOf(cp) : ch);
+    out += extra(ch) ?? (isUnsafeCodePoint(cp) ? escapeOf(cp) : ch);
   }
   return out;
 }
