@@ -3,6 +3,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import {
   App,
   LocalBackend,
+  TerraformElement,
   TerraformProvider,
   TerraformResource,
   TerraformResourceLifecycle,
@@ -44,6 +45,92 @@ class RawResource extends TerraformResource {
   }
 }
 
+/**
+ * The drift check the library writes per instance (its data source and `check` block), as one element
+ * with its text written out by hand: the schedules' comparison expression is a constant, the code's side a
+ * literal.
+ */
+class RawDriftCheck extends TerraformElement {
+  constructor(
+    scope: Construct,
+    private readonly name: string,
+    private readonly workspaceId: string,
+    private readonly schedules: ReturnType<typeof schedule>[],
+    private readonly compute: RawResource,
+    private readonly idle: RawResource,
+  ) {
+    super(scope, 'DriftCheck');
+  }
+
+  toTerraform(): Record<string, unknown> {
+    const id = this.friendlyUniqueId;
+    const data = `data.azapi_resource.${id}`;
+    const who = `compute instance ${this.name} (${this.node.scope!.node.path})`;
+    const computeAddress = `azapi_resource.${this.compute.friendlyUniqueId}`;
+    const idleAddress = `azapi_resource_action.${this.idle.friendlyUniqueId}`;
+    return {
+      data: {
+        azapi_resource: {
+          [id]: {
+            provider: 'azapi',
+            type: TYPE,
+            parent_id: this.workspaceId,
+            name: this.name,
+            response_export_values: [DRIFT_SCHEDULES, DRIFT_IDLE],
+            ignore_not_found: true,
+          },
+        },
+      },
+      check: {
+        [id]: {
+          assert: [
+            {
+              condition: `\${${data}.exists ? ${schedulesProjection(data)}==${JSON.stringify(projected(this.schedules))} : true}`,
+              error_message:
+                `aml-compute drift (schedules): ${who}: Azure has \${try(jsonencode(${data}.output.${DRIFT_SCHEDULES}.computeStartStop), "none")}, ` +
+                `the code says ${JSON.stringify(this.schedules)}. Terraform cannot change the schedules of an existing instance: ` +
+                'edit them in the studio to match the code, or replace the instance ' +
+                `(set deletionProtection: false, then terraform apply -replace=${computeAddress}).`,
+            },
+            {
+              condition: `\${${data}.exists ? upper(try(${data}.output.${DRIFT_IDLE}, "")) == "PT30M" : true}`,
+              error_message:
+                `aml-compute drift (idle shutdown): ${who}: Azure has \${try(${data}.output.${DRIFT_IDLE}, "none")}, ` +
+                `the code says PT30M. If this plan creates or updates ${idleAddress}, applying it sends the code's value; ` +
+                `otherwise re-send it with terraform apply -replace=${idleAddress}, or edit it in the studio to match.`,
+            },
+          ],
+        },
+      },
+    };
+  }
+}
+
+const DRIFT_SCHEDULES = 'properties.properties.schedules';
+const DRIFT_IDLE = 'properties.properties.idleTimeBeforeShutdown';
+
+/** The library's comparison over Azure's answer: fields of each cron entry, lower-cased, entries sorted. */
+function schedulesProjection(data: string): string {
+  const list = `${data}.output.${DRIFT_SCHEDULES}.computeStartStop`;
+  const sorted = (at: string, item: string) => `try(join(",",sort([for v in s.recurrence.schedule.${at}:${item}])),"")`;
+  return (
+    `try(join(";",sort([for s in ${list}:join("|",[lower(try(s.action,"")),lower(try(s.triggerType,"")),` +
+    'lower(coalesce(try(s.status,null),"Enabled")),try(join(" ",compact(split(" ",s.cron.expression))),""),' +
+    'lower(coalesce(try(s.cron.timeZone,null),try(s.recurrence.timeZone,null),"UTC")),' +
+    'lower(try(s.recurrence.frequency,"")),try(tostring(s.recurrence.interval),""),' +
+    `${sorted('hours', 'tostring(v)')},${sorted('minutes', 'tostring(v)')},${sorted('weekDays', 'lower(v)')},` +
+    `${sorted('monthDays', 'tostring(v)')}])])),"")`
+  );
+}
+
+/** The same projection of the code's cron entries (no recurrence fields). */
+function projected(schedules: ReturnType<typeof schedule>[]): string {
+  return schedules
+    .map((s) => `${s.action}|${s.triggerType}|${s.status}|${s.cron.expression}|${s.cron.timeZone}||||||`.toLowerCase())
+    .sort()
+    .join(';');
+}
+
 class RawAzapiProvider extends TerraformProvider {
   constructor(scope: Construct) {
     super(scope, 'DefaultAzapiProvider', {
@@ -68,7 +155,7 @@ function schedule([action, expression, timeZone]: [string, string, string]) {
   return { action, triggerType: 'Cron', status: 'Enabled', cron: { expression, timeZone } };
 }
 
-function body(i: number, distinct: boolean) {
+function body(i: number, schedules: ReturnType<typeof schedule>[]) {
   return {
     properties: {
       computeType: 'ComputeInstance',
@@ -79,7 +166,7 @@ function body(i: number, distinct: boolean) {
         personalComputeInstanceSettings: { assignedUser: { objectId: objectId(i), tenantId: TENANT_ID } },
         setupScripts: { scripts: { creationScript: { scriptSource: 'inline', scriptData: SCRIPT } } },
         schedules: {
-          computeStartStop: scheduleSet(i, distinct).map(schedule),
+          computeStartStop: schedules,
         },
         idleTimeBeforeShutdown: 'PT30M',
       },
@@ -124,12 +211,18 @@ function addPolicy(stack: TerraformStack, fixture: PolicyFixture): void {
   }
 }
 
-export function buildBaselineStack(app: App, n: number, fixture: PolicyFixture, distinct = false): TerraformStack {
+export function buildBaselineStack(
+  app: App,
+  n: number,
+  fixture: PolicyFixture,
+  distinct: boolean,
+  driftCheck: boolean,
+): TerraformStack {
   const stack = new TerraformStack(app, 'bench');
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
   addPolicy(stack, fixture);
   // The management-group policy in the same stack names no subscription: the default provider writes none.
-  addBaselineInstances(stack, WORKSPACE_ID, 0, n, distinct, undefined);
+  addBaselineInstances(stack, WORKSPACE_ID, 0, n, distinct, driftCheck, undefined);
   return stack;
 }
 
@@ -139,6 +232,7 @@ export function buildBaselineFleet(
   stacks: number,
   perStack: number,
   fixture: PolicyFixture,
+  driftCheck: boolean,
 ): TerraformStack[] {
   const governance = new TerraformStack(app, 'governance');
   new LocalBackend(governance, { path: 'terraform.governance.tfstate' });
@@ -155,6 +249,7 @@ export function buildBaselineFleet(
       k * perStack,
       perStack,
       false,
+      driftCheck,
       subscriptionOf(fleetWorkspaceId(k)),
     );
     all.push(stack);
@@ -172,6 +267,7 @@ function addBaselineInstances(
   first: number,
   n: number,
   distinct: boolean,
+  driftCheck: boolean,
   subscriptionId: string | undefined,
 ): void {
   const azapi = new RawAzapiProvider(stack);
@@ -180,6 +276,7 @@ function addBaselineInstances(
   for (let i = first; i < first + n; i++) {
     const name = instanceName(i);
     const scope = new Construct(stack, name);
+    const schedules = scheduleSet(i, distinct).map(schedule);
     const ci = new RawResource(
       scope,
       'Resource',
@@ -189,7 +286,7 @@ function addBaselineInstances(
         name,
         parent_id: workspaceId,
         location: 'westeurope',
-        body: body(i, distinct),
+        body: body(i, schedules),
         replace_triggers_external_values: creationSettings(i),
         ignore_casing: true,
         timeouts: { create: '45m', delete: '60m' },
@@ -200,7 +297,7 @@ function addBaselineInstances(
         ignoreChanges: ['body', 'tags', 'identity'],
       },
     );
-    new RawResource(
+    const idle = new RawResource(
       scope,
       'IdleShutdownSetting',
       'azapi_resource_action',
@@ -214,6 +311,7 @@ function addBaselineInstances(
       },
       azapi,
     );
+    if (driftCheck) new RawDriftCheck(scope, name, workspaceId, schedules, ci, idle);
     if (!azurerm) {
       // The library's default: the stack's one subscription, or none where a management-group policy names none.
       azurerm = new AzurermProvider(stack, 'DefaultAzurermProvider', {

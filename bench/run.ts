@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --json] [--sizes 100,1000,10000] [--runs 5] [--distinct] [--fleet 10x100,100x100]`
+ * `npm run bench [-- --json] [--sizes 100,1000,10000] [--runs 5] [--distinct] [--fleet 10x100,100x100] [--checks on,off]`
  *
  * Measures, side by side in one run, what users of large stacks feel: synth of the library's workload
- * against a plain-cdktf baseline that writes the same bytes, cold start against cdktf alone, schedule
+ * against a plain-cdktf baseline that writes the same bytes, with the instances' drift checks on (the
+ * default users get) and off (both sides write them, or neither), cold start against cdktf alone, schedule
  * validation against a bare ajv validate, and the floor (JSON.stringify and write of the same output).
  * Every size runs in fresh processes; figures are medians. The two sides alternate run by run, and the
  * paired CPU ratio is the median (and quartiles) of the ratios of runs made back to back.
@@ -18,8 +19,10 @@ interface Sample {
   cpuMs: number;
   maxRssMb: number;
 }
+type DriftChecks = 'on' | 'off';
 interface SizeResult {
   n: number;
+  checks: DriftChecks;
   library: Sample;
   baseline: Sample;
   /** CPU ratio of each run pair (the two ran back to back): one process's CPU time moves by ±15 % here. */
@@ -41,6 +44,10 @@ const sizes = flag('--sizes', '100,1000,10000')
   .filter((s) => s !== '')
   .map(Number);
 const runs = Number(flag('--runs', '5'));
+/** The drift check settings measured, each a row of its own. */
+const checkModes = flag('--checks', 'on,off')
+  .split(',')
+  .filter((c): c is DriftChecks => c === 'on' || c === 'off');
 /** Fleet workloads, `<stacks>x<instances per stack>`: many stacks of one workspace each, plus governance. */
 const fleets = flag('--fleet', '')
   .split(',')
@@ -75,24 +82,22 @@ function medianSample(samples: Sample[]): Sample {
   };
 }
 
-function synthOnce(mode: string, n: number | string, outdir: string): Sample {
-  const r = spawnSync(process.execPath, [join(dist, 'bench', 'synth-once.js'), mode, String(n), outdir, workload], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+function synthOnce(mode: string, n: number | string, outdir: string, checks: DriftChecks = 'on'): Sample {
+  const argv = [join(dist, 'bench', 'synth-once.js'), mode, String(n), outdir, workload, `checks-${checks}`];
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`${mode} ${n} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop() || '{}');
 }
 
-function synthSize(n: number): SizeResult {
-  const root = join(tmpdir(), `bench-${n}`);
+function synthSize(n: number, checks: DriftChecks): SizeResult {
+  const root = join(tmpdir(), `bench-${n}-checks-${checks}`);
   const dirs = { library: join(root, 'library'), baseline: join(root, 'baseline') };
   synthOnce('policy-fixture', 0, root);
   const samples: Record<'library' | 'baseline', Sample[]> = { library: [], baseline: [] };
   for (let i = 0; i < runs; i++) {
     // Alternate the order so that neither side always runs on a warmer machine.
     const order: Array<'library' | 'baseline'> = i % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
-    for (const mode of order) samples[mode].push(synthOnce(mode, n, dirs[mode]));
+    for (const mode of order) samples[mode].push(synthOnce(mode, n, dirs[mode], checks));
   }
   const file = (d: string) => readFileSync(join(d, 'stacks', 'bench', 'cdk.tf.json'));
   const identical = file(dirs.library).equals(file(dirs.baseline));
@@ -100,6 +105,7 @@ function synthSize(n: number): SizeResult {
   rmSync(root, { recursive: true, force: true });
   return {
     n,
+    checks,
     library: medianSample(samples.library),
     baseline: medianSample(samples.baseline),
     pairedCpuRatios: pairedCpuRatios(samples),
@@ -110,6 +116,7 @@ function synthSize(n: number): SizeResult {
 
 interface FleetResult {
   shape: string;
+  checks: DriftChecks;
   library: Sample;
   baseline: Sample;
   pairedCpuRatios: number[];
@@ -117,14 +124,14 @@ interface FleetResult {
 }
 
 /** The fleet workload `shape` (`100x100`), library against baseline, every stack's bytes compared. */
-function synthFleet(shape: string): FleetResult {
-  const root = join(tmpdir(), `bench-fleet-${shape}`);
+function synthFleet(shape: string, checks: DriftChecks): FleetResult {
+  const root = join(tmpdir(), `bench-fleet-${shape}-checks-${checks}`);
   const dirs = { library: join(root, 'library'), baseline: join(root, 'baseline') };
   synthOnce('policy-fixture', 0, root);
   const samples: Record<'library' | 'baseline', Sample[]> = { library: [], baseline: [] };
   for (let i = 0; i < runs; i++) {
     const order: Array<'library' | 'baseline'> = i % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
-    for (const mode of order) samples[mode].push(synthOnce(`${mode}-fleet`, shape, dirs[mode]));
+    for (const mode of order) samples[mode].push(synthOnce(`${mode}-fleet`, shape, dirs[mode], checks));
   }
   const stacks = readdirSync(join(dirs.library, 'stacks')).sort();
   const identical =
@@ -137,6 +144,7 @@ function synthFleet(shape: string): FleetResult {
   rmSync(root, { recursive: true, force: true });
   return {
     shape,
+    checks,
     library: medianSample(samples.library),
     baseline: medianSample(samples.baseline),
     pairedCpuRatios: pairedCpuRatios(samples),
@@ -163,6 +171,16 @@ function coldStart(count: number): { libraryMs: number; cdktfMs: number } {
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const round = (x: number) => Math.round(x * 10) / 10;
+/** Per drift check setting, the last two rows' figure `of`, last over previous; none with fewer than two. */
+function lastOverPrevious<R extends { checks: DriftChecks }>(rows: R[], of: (r: R) => number) {
+  return checkModes.flatMap((checks) => {
+    const mine = rows.filter((r) => r.checks === checks);
+    return mine.length > 1
+      ? [{ driftChecks: checks, ratio: ratio(of(mine[mine.length - 1]), of(mine[mine.length - 2])) }]
+      : [];
+  });
+}
+
 /** Median and quartiles of the paired ratios: the spread says how far one run's ratio can be trusted. */
 const paired = (ratios: number[]) => ({
   runs: ratios.map((r) => ratio(r, 1)),
@@ -173,13 +191,17 @@ const paired = (ratios: number[]) => ({
 
 const results: SizeResult[] = [];
 for (const n of sizes) {
-  say(`synth ${n} instances x ${runs} runs ...`);
-  results.push(synthSize(n));
+  for (const checks of checkModes) {
+    say(`synth ${n} instances, drift checks ${checks}, x ${runs} runs ...`);
+    results.push(synthSize(n, checks));
+  }
 }
 const fleetResults: FleetResult[] = [];
 for (const shape of fleets) {
-  say(`synth fleet ${shape} (stacks x instances) x ${runs} runs ...`);
-  fleetResults.push(synthFleet(shape));
+  for (const checks of checkModes) {
+    say(`synth fleet ${shape} (stacks x instances), drift checks ${checks}, x ${runs} runs ...`);
+    fleetResults.push(synthFleet(shape, checks));
+  }
 }
 const cold = coldStart(Math.max(runs, 10));
 const validation = measureScheduleValidation(20000);
@@ -190,6 +212,7 @@ const report = {
   workload,
   synth: results.map((r) => ({
     instances: r.n,
+    driftChecks: r.checks,
     libraryMs: round(r.library.ms),
     baselineMs: round(r.baseline.ms),
     timeRatio: ratio(r.library.ms, r.baseline.ms),
@@ -206,6 +229,7 @@ const report = {
   fleet: fleetResults.map((r) => ({
     stacks: Number(r.shape.split('x')[0]),
     instancesPerStack: Number(r.shape.split('x')[1]),
+    driftChecks: r.checks,
     libraryMs: round(r.library.ms),
     baselineMs: round(r.baseline.ms),
     timeRatio: ratio(r.library.ms, r.baseline.ms),
@@ -217,18 +241,9 @@ const report = {
     baselineRssMb: round(r.baseline.maxRssMb),
     identicalOutput: r.identical,
   })),
-  fleetCpuScaling:
-    fleetResults.length > 1
-      ? ratio(fleetResults[fleetResults.length - 1].library.cpuMs, fleetResults[fleetResults.length - 2].library.cpuMs)
-      : undefined,
-  scaling:
-    results.length > 1
-      ? ratio(results[results.length - 1].library.ms, results[results.length - 2].library.ms)
-      : undefined,
-  cpuScaling:
-    results.length > 1
-      ? ratio(results[results.length - 1].library.cpuMs, results[results.length - 2].library.cpuMs)
-      : undefined,
+  fleetCpuScaling: lastOverPrevious(fleetResults, (r) => r.library.cpuMs),
+  scaling: lastOverPrevious(results, (r) => r.library.ms),
+  cpuScaling: lastOverPrevious(results, (r) => r.library.cpuMs),
   coldStart: {
     libraryMs: round(cold.libraryMs),
     cdktfMs: round(cold.cdktfMs),
@@ -251,30 +266,34 @@ if (json) {
 } else {
   say('');
   say(
-    '| instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | paired CPU ratio (quartiles) | library RSS MB | baseline RSS MB | RSS ratio | floor ms | same bytes |',
+    '| instances | drift checks | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | paired CPU ratio (quartiles) | library RSS MB | baseline RSS MB | RSS ratio | floor ms | same bytes |',
   );
-  say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+  say('|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
   for (const s of report.synth) {
     say(
-      `| ${s.instances} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryCpuMs} | ${s.baselineCpuMs} | ${s.cpuRatio} | ${pairedCell(s.pairedCpuRatio)} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`,
+      `| ${s.instances} | ${s.driftChecks} | ${s.libraryMs} | ${s.baselineMs} | ${s.timeRatio} | ${s.libraryCpuMs} | ${s.baselineCpuMs} | ${s.cpuRatio} | ${pairedCell(s.pairedCpuRatio)} | ${s.libraryRssMb} | ${s.baselineRssMb} | ${s.rssRatio} | ${s.floorMs} | ${s.identicalOutput ? 'yes' : 'NO'} |`,
     );
   }
   if (report.fleet.length > 0) {
     say('');
     say(
-      '| stacks x instances | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | paired CPU ratio (quartiles) | library RSS MB | baseline RSS MB | same bytes |',
+      '| stacks x instances | drift checks | library ms | baseline ms | time ratio | library CPU ms | baseline CPU ms | CPU ratio | paired CPU ratio (quartiles) | library RSS MB | baseline RSS MB | same bytes |',
     );
-    say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+    say('|---|:---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
     for (const f of report.fleet) {
       say(
-        `| ${f.stacks} x ${f.instancesPerStack} | ${f.libraryMs} | ${f.baselineMs} | ${f.timeRatio} | ${f.libraryCpuMs} | ${f.baselineCpuMs} | ${f.cpuRatio} | ${pairedCell(f.pairedCpuRatio)} | ${f.libraryRssMb} | ${f.baselineRssMb} | ${f.identicalOutput ? 'yes' : 'NO'} |`,
+        `| ${f.stacks} x ${f.instancesPerStack} | ${f.driftChecks} | ${f.libraryMs} | ${f.baselineMs} | ${f.timeRatio} | ${f.libraryCpuMs} | ${f.baselineCpuMs} | ${f.cpuRatio} | ${pairedCell(f.pairedCpuRatio)} | ${f.libraryRssMb} | ${f.baselineRssMb} | ${f.identicalOutput ? 'yes' : 'NO'} |`,
       );
     }
-    if (report.fleetCpuScaling !== undefined)
-      say(`fleet scaling, last / previous shape: ${report.fleetCpuScaling} CPU`);
+    for (const f of report.fleetCpuScaling)
+      say(`fleet scaling, drift checks ${f.driftChecks}, last / previous shape: ${f.ratio} CPU`);
   }
-  if (report.scaling !== undefined)
-    say(`\nscaling, largest / next size: ${report.scaling} wall, ${report.cpuScaling} CPU`);
+  say('');
+  report.scaling.forEach((s, i) =>
+    say(
+      `scaling, drift checks ${s.driftChecks}, largest / next size: ${s.ratio} wall, ${report.cpuScaling[i].ratio} CPU`,
+    ),
+  );
   say(
     `cold start: library ${report.coldStart.libraryMs} ms, cdktf alone ${report.coldStart.cdktfMs} ms, ratio ${report.coldStart.ratio}`,
   );

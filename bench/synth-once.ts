@@ -1,7 +1,8 @@
 /**
  * One measured synth, in a fresh process:
- * `node dist/bench/synth-once.js <library|baseline|floor|policy-fixture> <n> <outdir> [shared|distinct]`, or
- * `<library-fleet|baseline-fleet> <stacks>x<instances per stack> <outdir>` for the fleet workload.
+ * `node dist/bench/synth-once.js <library|baseline|floor|policy-fixture> <n> <outdir> [shared|distinct] [checks-on|checks-off]`,
+ * or `<library-fleet|baseline-fleet> <stacks>x<instances per stack> <outdir> shared [checks-on|checks-off]` for the
+ * fleet workload. The instances' drift checks are on unless `checks-off`, as users get them.
  * Prints one JSON line: { ms, maxRssMb }. Time covers building the constructs and writing the output.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,8 +17,9 @@ import type { PolicyFixture } from './baseline';
 const library = () => require('./workload') as typeof import('./workload');
 const baseline = () => require('./baseline') as typeof import('./baseline');
 
-const [mode, count, outdir, workload] = process.argv.slice(2);
+const [mode, count, outdir, workload, checks] = process.argv.slice(2);
 const distinct = workload === 'distinct';
+const driftCheck = checks !== 'checks-off';
 const [n, perStack] = count.split('x').map(Number);
 const start = process.hrtime.bigint();
 const cpuStart = process.cpuUsage();
@@ -50,10 +52,10 @@ if (mode === 'policy-fixture') {
   const app = new App({ outdir, skipValidation: false });
   const fixture = () =>
     JSON.parse(require('node:fs').readFileSync(join(outdir, '..', 'policy-fixture.json'), 'utf8')) as PolicyFixture;
-  if (mode === 'library') library().buildLibraryStack(app, n, distinct);
-  else if (mode === 'library-fleet') library().buildLibraryFleet(app, n, perStack);
-  else if (mode === 'baseline-fleet') baseline().buildBaselineFleet(app, n, perStack, fixture());
-  else baseline().buildBaselineStack(app, n, fixture(), distinct);
+  if (mode === 'library') library().buildLibraryStack(app, n, distinct, driftCheck);
+  else if (mode === 'library-fleet') library().buildLibraryFleet(app, n, perStack, driftCheck);
+  else if (mode === 'baseline-fleet') baseline().buildBaselineFleet(app, n, perStack, fixture(), driftCheck);
+  else baseline().buildBaselineStack(app, n, fixture(), distinct, driftCheck);
   app.synth();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   process.stdout.write(`${JSON.stringify({ ms, cpuMs: cpuMs(), maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

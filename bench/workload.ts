@@ -12,12 +12,12 @@ import {
 } from './workload-data';
 
 /**
- * A stack of the workload. The baseline writes no drift checks, so the workload leaves them out for the two to
- * write the same bytes; CDKTF_CONTEXT_JSON='{"cdktf-azureml-compute:driftCheck":true}' measures them.
+ * A stack of the workload, its instances' drift checks on (the default users get) or off (the context key,
+ * as a stack that opts out sets it).
  */
-function benchStack(app: App, id: string): TerraformStack {
+function benchStack(app: App, id: string, driftCheck: boolean): TerraformStack {
   const stack = new TerraformStack(app, id);
-  if (stack.node.tryGetContext(DRIFT_CHECK_CONTEXT) === undefined) stack.node.setContext(DRIFT_CHECK_CONTEXT, false);
+  if (!driftCheck) stack.node.setContext(DRIFT_CHECK_CONTEXT, false);
   return stack;
 }
 
@@ -34,8 +34,8 @@ export function buildPolicy(stack: TerraformStack): ShutdownPolicy {
   });
 }
 
-export function buildLibraryStack(app: App, n: number, distinct = false): TerraformStack {
-  const stack = benchStack(app, 'bench');
+export function buildLibraryStack(app: App, n: number, distinct: boolean, driftCheck: boolean): TerraformStack {
+  const stack = benchStack(app, 'bench', driftCheck);
   new LocalBackend(stack, { path: 'terraform.bench.tfstate' });
   buildPolicy(stack);
   addLibraryInstances(stack, WORKSPACE_ID, 0, n, distinct);
@@ -46,13 +46,13 @@ export function buildLibraryStack(app: App, n: number, distinct = false): Terraf
  * The fleet workload: `stacks` stacks of `perStack` instances, one workspace each, as a platform team
  * splits its state, plus one governance stack whose policy checks them all at synth.
  */
-export function buildLibraryFleet(app: App, stacks: number, perStack: number): TerraformStack[] {
+export function buildLibraryFleet(app: App, stacks: number, perStack: number, driftCheck: boolean): TerraformStack[] {
   const governance = new TerraformStack(app, 'governance');
   new LocalBackend(governance, { path: 'terraform.governance.tfstate' });
   buildPolicy(governance);
   const all = [governance];
   for (let k = 0; k < stacks; k++) {
-    const stack = benchStack(app, fleetStackId(k));
+    const stack = benchStack(app, fleetStackId(k), driftCheck);
     new LocalBackend(stack, { path: `terraform.${fleetStackId(k)}.tfstate` });
     addLibraryInstances(stack, fleetWorkspaceId(k), k * perStack, perStack, false);
     all.push(stack);

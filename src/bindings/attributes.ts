@@ -65,7 +65,12 @@ export const blockList = (name: string, hclClass: string | undefined, value: Ele
 
 /** The arguments that have a value (the generated bindings leave out the others), as `.tf.json` writes them. */
 export function jsonArguments(attributes: readonly Attribute[]): Record<string, unknown> {
-  return Object.fromEntries(given(attributes).map((a) => [a.name, jsonValue(a)]));
+  // A loop, not filter, map and fromEntries: every resource renders through here, and the three arrays per
+  // call showed in the synth profile. The names are the bindings' own Terraform argument names, never
+  // `__proto__`, so plain assignment defines each as a key.
+  const json: Record<string, unknown> = {};
+  for (const a of attributes) if (a.value !== undefined) json[a.name] = jsonValue(a);
+  return json;
 }
 
 function jsonValue(a: Attribute): unknown {

@@ -9,24 +9,43 @@ import { STRING_TOKEN_MARKER } from './tokens';
  * lib/tokens/private/token-map.js `lookupToken`). Object keys are read too. Dotted paths, `[i]` for list items.
  */
 export function unknownTokens(value: unknown, path = ''): { readonly path: string; readonly value: string }[] {
-  if (typeof value === 'string') {
-    if (!value.includes(STRING_TOKEN_MARKER)) return [];
-    try {
-      Tokenization.reverseString(value);
-      return [];
-    } catch {
-      return [{ path, value }];
+  const found: { path: string; value: string }[] = [];
+  // The keys leading to the value being read; a path is joined only for a value found, since nearly every
+  // spec holds none and joining one per value was most of this walk's cost.
+  const keys: Array<string | number> = [];
+  const at = () =>
+    keys.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p === '' ? k : `${p}.${k}`), path);
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (unrecognized(v)) found.push({ path: at(), value: v });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        keys.push(i);
+        visit(v[i]);
+        keys.pop();
+      }
+    } else if (isPlainObject(v)) {
+      for (const k of Object.keys(v)) {
+        keys.push(k);
+        // Keys too: user-assigned identity ids are the keys of `userAssignedIdentities`.
+        if (unrecognized(k)) found.push({ path: at(), value: k });
+        visit(v[k]);
+        keys.pop();
+      }
     }
+  };
+  visit(value);
+  return found;
+}
+
+function unrecognized(text: string): boolean {
+  if (!text.includes(STRING_TOKEN_MARKER)) return false;
+  try {
+    Tokenization.reverseString(text);
+    return false;
+  } catch {
+    return true;
   }
-  if (Array.isArray(value)) return value.flatMap((v, i) => unknownTokens(v, `${path}[${i}]`));
-  if (isPlainObject(value)) {
-    // Keys too: user-assigned identity ids are the keys of `userAssignedIdentities`.
-    return Object.entries(value).flatMap(([k, v]) => {
-      const at = path === '' ? k : `${path}.${k}`;
-      return [...unknownTokens(k, at), ...unknownTokens(v, at)];
-    });
-  }
-  return [];
 }
 
 export const UNKNOWN_TOKEN =

@@ -6,6 +6,7 @@ import { addressOf, CheckAssertion, TerraformCheck } from '../../bindings/terraf
 import { escapeTerraformTemplates, hclQuoted } from '../../core/terraform-template';
 import { isToken } from '../../core/tokens';
 import { containsToken } from '../../schedule/schedule-set-checks';
+import { Memo } from '../../core/memo';
 import { AZAPI_COMPUTE_TYPE } from './azapi-compute-type';
 import { projectedSchedules, schedulesProjection } from './schedules-projection';
 
@@ -24,6 +25,19 @@ const OS_IMAGE = 'properties.properties.osImageMetadata';
 
 /** Every drift message starts with this, for tools that read a plan's checks (`aml-compute review`). */
 const DRIFT_MESSAGE_PREFIX = 'aml-compute drift';
+
+/**
+ * What the schedules' assertion writes of the code's schedules, by their JSON: a fleet's instances share a
+ * few sets of schedules, and projecting and escaping each instance's copy was most of the check's own synth
+ * time. Undefined where a schedule holds a Terraform reference (nothing is compared). The JSON tells the sets
+ * apart for all the projection reads: a token's JSON is its own text (a string's marker, a number token's
+ * double), and validated entries hold nothing JSON leaves out but `undefined`, which the projection reads
+ * as absent too.
+ */
+const schedulesTexts = new Memo<{ readonly projected: string; readonly shown: string } | undefined>(
+  "drift check schedule texts by the schedules' JSON",
+  1000,
+);
 
 /**
  * A `check` whose data source reads the live instance (a GET with the library's stable api-version) and
@@ -47,7 +61,15 @@ export function renderDriftCheck(
 ): TerraformCheck | undefined {
   const inner = spec.properties.properties;
   const schedules = inner.schedules?.computeStartStop ?? [];
-  const compareSchedules = !containsToken(schedules);
+  // Both sides as they are, Azure's with its own fields: the comparison's projection is long, and writing
+  // it a second time into the message was a large part of the checks' synth time.
+  const codeShown = JSON.stringify(schedules);
+  const schedulesText = schedulesTexts.through(codeShown, () =>
+    containsToken(schedules)
+      ? undefined
+      : { projected: hclQuoted(projectedSchedules(schedules)), shown: escapeTerraformTemplates(codeShown) },
+  );
+  const compareSchedules = schedulesText !== undefined;
   const idle = inner.idleTimeBeforeShutdown;
   const compareIdle = idleAction !== undefined && idle !== undefined && !isToken(idle);
   if (!compareSchedules && !compareIdle && !options.latestOsImage) return undefined;
@@ -59,18 +81,15 @@ export function renderDriftCheck(
     // condition is known at plan, so Terraform does not warn that it will be known after apply.
     const whenExists = (condition: string) => `\${${data}.exists ? ${condition} : true}`;
     const azure = schedulesProjection(`${output(SCHEDULES)}.computeStartStop`);
-    // Both sides as they are, Azure's with its own fields: the comparison's projection is long, and writing
-    // it a second time into the message was a large part of the checks' synth time.
-    const codeShown = JSON.stringify(schedules);
     const replaceCompute = `set deletionProtection: false, then terraform apply -replace=${addressOf(compute)}`;
     return [
-      ...(compareSchedules
+      ...(schedulesText
         ? [
             {
-              condition: whenExists(`${azure}==${hclQuoted(projectedSchedules(schedules))}`),
+              condition: whenExists(`${azure}==${schedulesText.projected}`),
               errorMessage:
                 `${DRIFT_MESSAGE_PREFIX} (schedules): ${who}: Azure has \${try(jsonencode(${output(SCHEDULES)}.computeStartStop), "none")}, ` +
-                `the code says ${escapeTerraformTemplates(codeShown)}. ` +
+                `the code says ${schedulesText.shown}. ` +
                 'Terraform cannot change the schedules of an existing instance: edit them in the studio to match ' +
                 `the code, or replace the instance (${replaceCompute}).`,
             },

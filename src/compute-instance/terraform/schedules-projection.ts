@@ -18,9 +18,14 @@ import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
  * JSON, so that the two cannot differ in how each writes JSON, and the literal stays short in `cdk.tf.json`.
  */
 export function schedulesProjection(list: string): string {
+  return `try(join(";",sort([for s in ${list}:join("|",[${ENTRY_FIELDS}])])),"")`;
+}
+
+/** The fields of one entry `s` in the projection, joined once at load: the same text for every instance. */
+const ENTRY_FIELDS = (() => {
   const r = 's.recurrence';
   const sortedList = (at: string, item: string) => `try(join(",",sort([for v in ${at}:${item}])),"")`;
-  const fields = [
+  return [
     'lower(try(s.action,""))',
     'lower(try(s.triggerType,""))',
     'lower(coalesce(try(s.status,null),"Enabled"))',
@@ -32,9 +37,8 @@ export function schedulesProjection(list: string): string {
     sortedList(`${r}.schedule.minutes`, 'tostring(v)'),
     sortedList(`${r}.schedule.weekDays`, 'lower(v)'),
     sortedList(`${r}.schedule.monthDays`, 'tostring(v)'),
-  ];
-  return `try(join(";",sort([for s in ${list}:join("|",[${fields.join(',')}])])),"")`;
-}
+  ].join(',');
+})();
 
 /** `schedulesProjection` of the code's entries, computed here. */
 export function projectedSchedules(entries: readonly ArmComputeStartStopSchedule[]): string {

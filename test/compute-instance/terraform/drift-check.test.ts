@@ -121,6 +121,26 @@ describe('the drift check of an instance with schedules and idle shutdown', () =
 });
 
 describe('what is compared', () => {
+  test("instances with the same schedules share the code's texts, and each check still names its own instance", () => {
+    const { stack } = newStack();
+    new ComputeInstance(stack, 'a', { ...WITH_BOTH, name: 'ci-a' });
+    new ComputeInstance(stack, 'b', { ...WITH_BOTH, name: 'ci-b' });
+    const json = synthJson(stack);
+    for (const id of ['a', 'b']) {
+      const [name, check] = only(json.check, `${id}_DriftCheck`);
+      const [computeName] = only(json.resource.azapi_resource, id);
+      const D = `data.azapi_resource.${name}`;
+      const azure = schedulesProjection(`${D}.output.properties.properties.schedules.computeStartStop`);
+      expect(check.assert[0].condition).toBe(`\${${D}.exists ? ${azure}==${hclQuoted(STOP_PROJECTED)} : true}`);
+      expect(check.assert[0].error_message).toBe(
+        `aml-compute drift (schedules): compute instance ci-${id} (test/${id}): Azure has \${try(jsonencode(${D}.output.properties.properties.schedules.computeStartStop), "none")}, ` +
+          `the code says ${STOP_CODE}. Terraform cannot change the schedules of an existing instance: ` +
+          'edit them in the studio to match the code, or replace the instance (set deletionProtection: false, then ' +
+          `terraform apply -replace=azapi_resource.${computeName}).`,
+      );
+    }
+  });
+
   test('without schedules, an empty list is compared (Azure keeping schedules the code removed is drift)', () => {
     const json = synthOne(REQUIRED);
     const [, check] = only(json.check, 'ci_DriftCheck');
