@@ -17,12 +17,20 @@ import { screenDescriptionAndTags } from '../validation/metadata-secrets';
 
 export const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned'];
 
-/** A nested setting must be an object before its fields can be read; false (reported) when it is not. */
-function checkObject(problems: Problems, field: string, value: unknown, shape: string): boolean {
+/**
+ * A nested setting must be an object before its fields can be read; false (reported) when it is not. Text given
+ * where `textMayBeSecret` is described, not shown.
+ */
+function checkObject(
+  problems: Problems,
+  field: string,
+  value: unknown,
+  shape: string,
+  textMayBeSecret = false,
+): boolean {
   if (value === undefined || isPlainObject(value)) return true;
   const allowed = `an object (${shape})`;
-  // Text given for ssh is most likely a key pasted in the wrong place, and may be a private one.
-  if (field === 'ssh' && typeof value === 'string')
+  if (textMayBeSecret && typeof value === 'string')
     problems.addSecret(field, `text of ${value.length} characters`, allowed);
   else problems.add(field, value, allowed);
   return false;
@@ -112,7 +120,8 @@ export function checkNodePublicIp(problems: Problems, nodePublicIp: unknown, pro
 }
 
 export function checkSsh(problems: Problems, ssh: unknown): void {
-  if (!checkObject(problems, 'ssh', ssh, '{ publicKey }') || !isPlainObject(ssh)) return;
+  // Text given for ssh is most likely a key pasted in the wrong place, and may be a private one.
+  if (!checkObject(problems, 'ssh', ssh, '{ publicKey }', true) || !isPlainObject(ssh)) return;
   const key: unknown = ssh.publicKey;
   if (typeof key !== 'string') {
     // Not text, so not a key: describe it rather than show it (it may still hold one).
