@@ -81,8 +81,6 @@ export interface InstanceField<K extends keyof ComputeInstanceProps = keyof Comp
 /** What `fromArm` returns for an ARM value that no prop value stands for. */
 export interface RefusedArmValue {
   readonly refused: string;
-  /** The value is secret material: describe it, never show it. */
-  readonly secret?: string;
 }
 
 export function isRefusedArmValue(x: unknown): x is RefusedArmValue {

@@ -377,8 +377,3 @@ export const INSTANCE_FIELDS: readonly InstanceField[] = [
 function refusal(allowed: string): RefusedArmValue {
   return { refused: allowed };
 }
-
-/** The field of a prop. */
-export function instanceField(prop: string): InstanceField | undefined {
-  return INSTANCE_FIELDS.find((f) => f.prop === prop);
-}
