@@ -119,7 +119,7 @@ function flawText(flaw: Flaw, spec: FieldSpec): string {
       return 'has a range that runs backwards (write the lower value first)';
     case 'garbage':
       return 'is not *, a number, an a-b range or a comma list of them';
-    // cron-parser, which previews the schedule, refuses repeated values; NCrontab's handling is undocumented.
+    // Refused: NCrontab's handling of a repeated value is undocumented, and cron-parser (the tests' oracle) refuses it.
     case 'repeats':
       return 'repeats values (list each once)';
     case 'leadingZero':
