@@ -1,5 +1,6 @@
 import type { Problems } from '../core/errors';
 import type { ComputeInstanceProps } from './props';
+import { isPlainObject } from '../core/plain-object';
 
 /**
  * How a change of a field in the code reaches an instance that exists:
@@ -90,4 +91,12 @@ export function isRefusedArmValue(x: unknown): x is RefusedArmValue {
 /** Declares a field with its prop's value type checked (a list of them mixes props). */
 export function field<K extends keyof ComputeInstanceProps>(f: InstanceField<K>): InstanceField {
   return f as unknown as InstanceField;
+}
+
+/**
+ * The value at a field's `arm` path in an ARM resource: the spec's, or one read from a file (where any level may
+ * be something other than an object: then undefined).
+ */
+export function armValueAt(resource: unknown, path: string): any {
+  return path.split('.').reduce<unknown>((o, key) => (isPlainObject(o) ? o[key] : undefined), resource);
 }

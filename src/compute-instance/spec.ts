@@ -3,10 +3,11 @@ import type { ComputeInstanceSpec } from '../model/compute-arm';
 import { INSTANCE_FIELDS } from './fields';
 
 /**
- * The ARM resource's shape, in the order its keys are written: every field's `arm` path is one of these. The
- * body is written in this order whatever the order of the field table, so that the table can follow the checks.
+ * A new ARM resource's shape, in the order its keys are written (the ARM template writes them so): every field's
+ * `arm` path is one of these, or is added after them. A function, not a constant to copy: a literal is the cheapest
+ * fresh copy, once per instance.
  */
-const RESOURCE_ORDER = {
+const resourceShape = () => ({
   workspaceId: undefined,
   name: undefined,
   location: undefined,
@@ -29,7 +30,7 @@ const RESOURCE_ORDER = {
       idleTimeBeforeShutdown: undefined,
     },
   },
-};
+});
 
 /**
  * The spec for valid props, with the secure defaults applied: SSH disabled, local auth disabled, and no
@@ -37,7 +38,7 @@ const RESOURCE_ORDER = {
  * so Azure applies its own.
  */
 export function toComputeInstanceSpec(props: ComputeInstanceProps): ComputeInstanceSpec {
-  const spec = structuredClone(RESOURCE_ORDER) as Record<string, any>;
+  const spec: Record<string, any> = resourceShape();
   for (const f of INSTANCE_FIELDS) {
     if (f.arm === undefined || f.toArm === undefined) continue;
     const path = f.arm.split('.');
@@ -47,6 +48,7 @@ export function toComputeInstanceSpec(props: ComputeInstanceProps): ComputeInsta
   return withoutUndefined(spec) as unknown as ComputeInstanceSpec;
 }
 
+/** The shape without the keys no field filled, at its levels (`properties`, `properties.properties`). */
 function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {

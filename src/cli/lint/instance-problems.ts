@@ -1,7 +1,7 @@
 import type { ComputeInstanceProps } from '../../compute-instance/props';
 import type { ArmComputeStartStopSchedule } from '../../model/compute-arm';
 import { INSTANCE_FIELDS } from '../../compute-instance/fields';
-import { InstanceField, isRefusedArmValue } from '../../compute-instance/field';
+import { armValueAt, InstanceField, isRefusedArmValue } from '../../compute-instance/field';
 import { MAX_SCHEDULES } from '../../model/limits';
 import { Duration } from '../../core/duration';
 import { Problem, Problems, ValidationError } from '../../core/errors';
@@ -46,7 +46,7 @@ export function instanceProblems(found: FoundInstance): LintProblem[] {
     const armValues = new Map<InstanceField, unknown>();
     for (const f of INSTANCE_FIELDS) {
       if (f.arm === undefined || OWN_ARM_CHECKS.has(f.prop) || (f.prop === 'name' && found.nameUnknown)) continue;
-      const armValue = valueAt(r, f.arm);
+      const armValue = armValueAt(r, f.arm);
       if (armValue === undefined) continue;
       const value = f.fromArm ? f.fromArm(armValue) : armValue;
       if (isRefusedArmValue(value)) problems.under(f.rule, () => problems.add(f.arm!, armValue, value.refused));
@@ -101,10 +101,6 @@ function ruleOf(prop: string): string {
 function armFieldOf(f: InstanceField, field: string): string {
   if (f.armFieldOf) return f.armFieldOf(field);
   return `${f.arm}${field.slice(f.prop.length)}`;
-}
-
-function valueAt(resource: unknown, path: string): unknown {
-  return path.split('.').reduce<any>((o, key) => (isPlainObject(o) ? o[key] : undefined), resource);
 }
 
 function problemsOf(problems: Problems): readonly Problem[] {

@@ -5,6 +5,7 @@ import { MachineLearningComputeInstance } from '../../bindings/azurerm/machine-l
 import { ComputeInstanceSpec } from '../../model/compute-arm';
 import { terraformIdentityType } from './identity-type';
 import { INSTANCE_FIELDS } from '../fields';
+import { armValueAt } from '../field';
 
 /** The props set on `spec` that the azurerm resource cannot render (`azurerm.unsupported` in the field table). */
 export function azurermUnsupportedProps(spec: ComputeInstanceSpec): string[] {
@@ -13,12 +14,8 @@ export function azurermUnsupportedProps(spec: ComputeInstanceSpec): string[] {
       f.azurerm !== undefined &&
       'unsupported' in f.azurerm &&
       f.arm !== undefined &&
-      valueAt(spec, f.arm) !== undefined,
+      armValueAt(spec, f.arm) !== undefined,
   ).map((f) => f.prop);
-}
-
-function valueAt(spec: ComputeInstanceSpec, path: string): unknown {
-  return path.split('.').reduce<any>((o, key) => o?.[key], spec);
 }
 
 /**

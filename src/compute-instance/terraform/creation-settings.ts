@@ -2,6 +2,7 @@ import { Fn } from '../../core/framework';
 import { ComputeInstanceSpec } from '../../model/compute-arm';
 import { isToken } from '../../core/tokens';
 import { INSTANCE_FIELDS } from '../fields';
+import { armValueAt } from '../field';
 
 /**
  * Everything Azure takes only when a compute instance is created, as one value: the azapi resource's
@@ -23,7 +24,7 @@ export function creationSettings(spec: ComputeInstanceSpec, schedulesReplace = f
   const settings: Record<string, unknown> = {};
   for (const f of INSTANCE_FIELDS) {
     if (f.trigger === undefined || f.arm === undefined) continue;
-    const armValue = valueAt(spec, f.arm);
+    const armValue = armValueAt(spec, f.arm);
     const value =
       f.trigger === 'as-written'
         ? armValue
@@ -40,10 +41,6 @@ export function creationSettings(spec: ComputeInstanceSpec, schedulesReplace = f
 /** The last key of an ARM path: the name a setting has in the triggers. */
 function armKey(path: string): string {
   return path.slice(path.lastIndexOf('.') + 1);
-}
-
-function valueAt(spec: ComputeInstanceSpec, path: string): any {
-  return path.split('.').reduce<any>((o, key) => o?.[key], spec);
 }
 
 /** Every string of the value lower-cased: a Terraform reference through Terraform's `lower`. */
