@@ -74,9 +74,15 @@ export function checkBoolean(problems: Problems, field: string, value: unknown):
   if (value !== undefined && typeof value !== 'boolean') problems.add(field, value, 'true or false');
 }
 
-/** One of a few strings, named in the message as `"a" or "b"`. */
-export function checkOneOf(problems: Problems, field: string, value: unknown, allowed: readonly string[]): void {
-  if (value === undefined || allowed.includes(value as string)) return;
+/** One of a few strings (or nothing, unless `required`), named in the message as `"a" or "b"`. */
+export function checkOneOf(
+  problems: Problems,
+  field: string,
+  value: unknown,
+  allowed: readonly string[],
+  required = false,
+): void {
+  if ((value === undefined && !required) || allowed.includes(value as string)) return;
   const quoted = allowed.map((a) => `"${a}"`);
   problems.add(field, value, `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`);
 }

@@ -81,8 +81,7 @@ function checkVolumes(problems: Problems, at: string, volumes: unknown): void {
       problems.add(here, v, 'an object { type, source, target, readOnly? }');
       return;
     }
-    if (v.type === undefined) problems.add(`${here}.type`, v.type, '"bind", "volume", "tmpfs" or "npipe"');
-    checkOneOf(problems, `${here}.type`, v.type, ['bind', 'volume', 'tmpfs', 'npipe']);
+    checkOneOf(problems, `${here}.type`, v.type, ['bind', 'volume', 'tmpfs', 'npipe'], true);
     checkString(problems, `${here}.source`, v.source);
     checkString(problems, `${here}.target`, v.target);
     checkBoolean(problems, `${here}.readOnly`, v.readOnly);
